@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Yusuan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "YusuanModel", targets: ["YusuanModel"]),
+        .library(name: "YusuanRead", targets: ["YusuanRead"]),
+        .library(name: "YusuanRender", targets: ["YusuanRender"]),
+        .executable(name: "yusuan", targets: ["yusuan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: Disclosure, tables, amounts, codes. No I/O.
+        .target(name: "YusuanModel"),
+        // Published text → Disclosure.
+        .target(name: "YusuanRead", dependencies: ["YusuanModel"]),
+        // Disclosure → JSON, tidy cells, summary.
+        .target(name: "YusuanRender", dependencies: ["YusuanModel"]),
+        // The command line: one file per subcommand.
+        .executableTarget(
+            name: "yusuan",
+            dependencies: [
+                "YusuanModel", "YusuanRead", "YusuanRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
+        .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
+        .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanRead", "YusuanModel"]),
+    ]
+)

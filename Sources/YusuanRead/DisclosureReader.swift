@@ -1,0 +1,78 @@
+import YusuanModel
+
+/// 读取 — turns the text of a published 部门预算公开 into a `Disclosure`.
+///
+/// ```swift
+/// let disclosure = try DisclosureReader.read(text)
+/// disclosure.table(.generalPublic)?["2101202", "合计"]   // 921.93
+/// ```
+///
+/// The reader records what is printed, inconsistencies included; judging them is
+/// the audit's job. Where the flattened text leaves a value's column open, the
+/// choice is recorded in `Disclosure.ambiguities`.
+public enum DisclosureReader {
+    /// Reads a document from its bytes (which must be UTF-8).
+    public static func read(bytes: [UInt8]) throws(ReadError) -> Disclosure {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
+        return try read(text)
+    }
+
+    /// Reads a document from its text.
+    public static func read(_ text: String) throws(ReadError) -> Disclosure {
+        let source = SourceText(text)
+        guard !source.lines.isEmpty else { throw .empty }
+        let lines = source.lines
+        let layout = try Layout(lines)
+
+        // The tables come first: their 编制部门 line names the department reliably.
+        var tables = TableReader(lines: lines, form: source.form, layout: layout)
+        let (budgetTables, ambiguities) = tables.read()
+        guard let overall = budgetTables.first(where: { $0.kind == .overall }) else {
+            throw .notADisclosure("table 1 (收支总体情况表) could not be read")
+        }
+        let year = tables.year
+        let format = DisclosureFormat.forYear(year)
+        let department = overall.preparer ?? ""
+
+        let overview = OverviewReader.read(lines[layout.overview], department: department)
+        var explanationLines = Array(lines[layout.explanation])
+        var performance = PerformanceTargets()
+        let perfRanges = performanceRanges(layout: layout, lines: lines)
+        for (range, isDepartment) in perfRanges {
+            let slice = lines[range]
+            if isDepartment {
+                performance.department = PerformanceReader.readDepartment(slice)
+            } else if let table = PerformanceReader.readProject(slice) {
+                performance.projects.append(table)
+            }
+        }
+        let excluded = Set(perfRanges.flatMap { Array($0.range) })
+        explanationLines = layout.explanation.filter { !excluded.contains($0) }.map { lines[$0] }
+        let (sections, facts) = ExplanationReader.read(explanationLines)
+        let (glossary, signature) = GlossaryReader.read(lines[layout.glossary])
+        let contents = layout.contents.map { lines[$0].map { Located($0.text, at: $0.location) } } ?? []
+
+        return Disclosure(
+            department: department, year: year, format: format,
+            entityWord: tables.entityWord, unit: tables.unit, contents: contents,
+            overview: overview, tables: budgetTables, sections: sections, facts: facts,
+            performance: performance, glossary: glossary, signature: signature, ambiguities: ambiguities)
+    }
+
+    /// Each performance table runs from its heading to the next heading, or to the
+    /// first line that resumes the explanation's own numbering after the last one.
+    static func performanceRanges(layout: Layout, lines: [SourceLine]) -> [(range: Range<Int>, isDepartment: Bool)] {
+        var result: [(Range<Int>, Bool)] = []
+        for (n, start) in layout.performanceStarts.enumerated() {
+            var end = n + 1 < layout.performanceStarts.count ? layout.performanceStarts[n + 1].index : layout.explanation.upperBound
+            if n + 1 == layout.performanceStarts.count {
+                // The last table ends where a numbered paragraph such as （五）其他需说明的事项 starts.
+                if let resume = (start.index + 1..<end).first(where: { ExplanationReader.isSubsectionHeading(lines[$0].text) }) {
+                    end = resume
+                }
+            }
+            result.append(((start.index..<end), start.isDepartment))
+        }
+        return result
+    }
+}
