@@ -1,13 +1,26 @@
 import YusuanModel
 
-/// 公开表 — reads the standard tables.
+/// 公开表 — reads the standard tables (表 1 … 表 11) of a document.
+///
+/// Each table is read in three steps: its header (title, 编制部门, unit), its body
+/// (printed rows, wrapped names joined, repeated page headers skipped), and the
+/// placement of values into columns — given by the cells in the tabular form,
+/// recovered by `ColumnSolver` in the flattened form. Table 1 is read first: the
+/// sources of income it lists tell which columns of tables 2, 4, 10 and 11 can
+/// hold anything at all.
 struct TableReader {
     let lines: [SourceLine]
     let form: SourceText.Form
     let layout: Layout
-    var year = 0
-    var unit = "万元"
-    var entityWord = "部门"
+    private(set) var year = 0
+    private(set) var unit = "万元"
+    private(set) var entityWord = "部门"
+    var format: DisclosureFormat = .edition2024
+    var ambiguities: [Ambiguity] = []
+    /// Functional code → name, from the tables read so far.
+    var names: [String: String] = [:]
+    var overall: BudgetTable?
+    var solved: [StandardTable: BudgetTable] = [:]
 
     init(lines: [SourceLine], form: SourceText.Form, layout: Layout) {
         self.lines = lines
@@ -16,6 +29,296 @@ struct TableReader {
     }
 
     mutating func read() -> ([BudgetTable], [Ambiguity]) {
-        ([], [])
+        year = findYear()
+        format = DisclosureFormat.forYear(year)
+        var ranges: [StandardTable: Range<Int>] = [:]
+        for (n, start) in layout.tableStarts.enumerated() {
+            let end = n + 1 < layout.tableStarts.count ? layout.tableStarts[n + 1].index : layout.tables.upperBound
+            if let kind = StandardTable(rawValue: start.number) { ranges[kind] = start.index..<end }
+        }
+        // Order of reading: table 1 (sources), then the functional tables whose names
+        // table 7 needs, then the rest.
+        let order: [StandardTable] = [.overall, .expenditure, .generalPublic, .income, .fiscalAppropriation,
+                                      .basicByEconomicClass, .projects, .governmentFund, .stateCapital,
+                                      .threePublicCosts, .carryOver]
+        for kind in order {
+            guard let range = ranges[kind] else { continue }
+            let table = readTable(kind, range)
+            solved[kind] = table
+            if kind == .overall { overall = table }
+            for row in table.rows where row.code != nil && row.project == nil && names[row.code!] == nil {
+                names[row.code!] = row.name
+            }
+        }
+        let tables = solved.values.sorted { $0.kind < $1.kind }
+        return (tables, ambiguities)
+    }
+
+    // MARK: Header
+
+    private func findYear() -> Int {
+        let partTwo = (0..<layout.tables.lowerBound).last { LineTokens.compact(lines[$0].text).hasPrefix("第二部分") }
+        let candidates = [partTwo].compactMap { $0 } + Array(0..<min(lines.count, 60))
+        for i in candidates {
+            if let y = Self.firstYear(in: lines[i].text) { return y }
+        }
+        return 0
+    }
+
+    static func firstYear(in text: String) -> Int? {
+        let chars = Array(text)
+        var i = 0
+        while i + 3 < chars.count {
+            if chars[i] == "2", chars[i + 1] == "0", chars[i + 2].isASCIINumber, chars[i + 3].isASCIINumber,
+               i + 4 == chars.count || !chars[i + 4].isASCIINumber, i == 0 || !chars[i - 1].isASCIINumber {
+                var j = i + 4
+                while j < chars.count, chars[j] == " " { j += 1 }
+                if j < chars.count, chars[j] == "年" || chars[j] == "度" { return Int(String(chars[i..<(i + 4)])) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private struct Header {
+        var title: String
+        var preparer: String?
+        var bodyStart: Int
+    }
+
+    private mutating func readHeader(_ range: Range<Int>) -> Header {
+        var title = ""
+        var preparer: String?
+        var i = range.lowerBound + 1
+        while i < range.upperBound, i < range.lowerBound + 4 {
+            let t = LineTokens.compact(lines[i].text)
+            if t.hasPrefix("表"), Int(t.dropFirst()) != nil { i += 1; continue }
+            if t.hasSuffix("表") && title.isEmpty { title = lines[i].text.trimmingSpaces(); i += 1; break }
+            i += 1
+        }
+        // 编制部门：X 单位：万元 — possibly wrapped over lines.
+        if let p = (i..<min(range.upperBound, i + 3)).first(where: { Self.isPreparerLine(lines[$0].text) }) {
+            var text = lines[p].text
+            var j = p + 1
+            entityWord = LineTokens.compact(text).hasPrefix("编制单位") ? "单位" : "部门"
+            var parsed = Self.parsePreparer(text)
+            while parsed.unit == nil, j < range.upperBound, j < p + 3 {
+                text += lines[j].text
+                parsed = Self.parsePreparer(text)
+                j += 1
+            }
+            preparer = parsed.name
+            if let u = parsed.unit { unit = u }
+            i = parsed.unit == nil ? p + 1 : j
+        }
+        return Header(title: title, preparer: preparer, bodyStart: i)
+    }
+
+    static func isPreparerLine(_ text: String) -> Bool {
+        let t = LineTokens.compact(text)
+        return t.hasPrefix("编制部门") || t.hasPrefix("编制单位")
+    }
+
+    /// `编制部门：尉犁县医疗保障局 单位：万元` → ("尉犁县医疗保障局", "万元").
+    static func parsePreparer(_ text: String) -> (name: String?, unit: String?) {
+        var t = Substring(LineTokens.compact(text))
+        t = t.dropFirst(4)
+        if t.first == ":" || t.first == "：" { t = t.dropFirst() }
+        for marker in ["单位：", "单位:"] {
+            if let r = t.range(of: marker) {
+                let name = String(t[..<r.lowerBound])
+                let unit = String(t[r.upperBound...])
+                return (name.isEmpty ? nil : name, unit.isEmpty ? nil : unit)
+            }
+        }
+        return (t.isEmpty ? nil : String(t), nil)
+    }
+
+    // MARK: Tables
+
+    private mutating func readTable(_ kind: StandardTable, _ range: Range<Int>) -> BudgetTable {
+        let header = readHeader(range)
+        let columns = kind.columns(in: format)
+        var table = BudgetTable(kind: kind, title: header.title.isEmpty ? kind.standardTitle : header.title,
+                                preparer: header.preparer, columns: columns, source: lines[range.lowerBound].location)
+        let body = header.bodyStart..<range.upperBound
+        switch kind {
+        case .overall:
+            table.rows = readTwoSided(body, incomeColumns: 1, expenditureColumns: 1, kind: kind)
+            table.emptyStatement = emptyStatement(body)
+        case .fiscalAppropriation:
+            table.rows = readTwoSided(body, incomeColumns: 1, expenditureColumns: 4, kind: kind)
+            table.emptyStatement = emptyStatement(body)
+        default:
+            let parsed = readBody(kind, body)
+            table.emptyStatement = parsed.emptyStatement
+            table.rows = place(kind, parsed.entries, columns: columns, preparer: header.preparer)
+        }
+        return table
+    }
+
+    private func emptyStatement(_ body: Range<Int>) -> Located<String>? {
+        readBody(.overall, body).emptyStatement
+    }
+
+    /// The label cells a tabular row of this table starts with.
+    private func labelCellCount(_ kind: StandardTable) -> Int {
+        switch kind {
+        case .projects: 5
+        case .basicByEconomicClass: 3
+        case .threePublicCosts, .carryOver: 1
+        default: 4
+        }
+    }
+
+    private func codeClasses(_ kind: StandardTable) -> ClosedRange<Int> {
+        kind == .basicByEconomicClass ? 301...399 : 201...299
+    }
+
+    /// Reads the printed rows of a table body (every table but 1 and 4).
+    private func readBody(_ kind: StandardTable, _ body: Range<Int>) -> TableBody {
+        var result = TableBody()
+        var i = body.lowerBound
+        var inData = false
+        var pending: [SourceLine] = []
+        var pendingCode: String?
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            // A row printed without values (a label of an empty table) is kept when
+            // it is a known line of table 10; otherwise dropped.
+            if kind == .threePublicCosts || pendingCode != nil {
+                let label = pending.map { $0.text }.joined()
+                result.entries.append(TableEntry(code: pendingCode, label: codeStripped(label, pendingCode), values: [],
+                                                 start: pending[0].location, valuesAt: pending[0].location,
+                                                 labelLines: pending.map(\.text)))
+            }
+            pending = []
+            pendingCode = nil
+        }
+
+        while i < body.upperBound {
+            let line = lines[i]
+            let compact = LineTokens.compact(line.text)
+            // 空表说明: from the line that says 没有 … to the one ending in 空表。
+            if compact.contains("没有") || compact.hasPrefix("备注") || compact.contains("为空表") {
+                flush()
+                var statement = line.text
+                var j = i
+                while !LineTokens.compact(statement).contains("空表"), j + 1 < body.upperBound {
+                    j += 1
+                    statement += lines[j].text
+                }
+                result.emptyStatement = Located(statement, at: line.location)
+                i = j + 1
+                continue
+            }
+            if Self.isPreparerLine(line.text) {
+                flush()
+                inData = false
+                i += 1
+                continue
+            }
+            if let cells = line.cells {
+                if let entry = tabularEntry(kind, cells, line) {
+                    result.entries.append(entry)
+                    inData = true
+                }
+                i += 1
+                continue
+            }
+            let code = LineTokens.leadingCode(line.text, classes: codeClasses(kind))
+            let isTotal = Self.isTotalLabel(compact)
+            let split = LineTokens.splitTrailingValues(line.text)
+            let knownLine = kind == .threePublicCosts && ThreePublicCosts.key(for: split.label) != nil
+            if !inData {
+                // A bare 合计 in a header is a column heading, not the total row.
+                guard code != nil || (isTotal && !split.values.isEmpty) || knownLine
+                        || (!split.values.isEmpty && !compact.hasPrefix("※")) else {
+                    i += 1
+                    continue
+                }
+                inData = true
+            }
+            if code != nil || isTotal || knownLine {
+                flush()
+                pendingCode = code?.code
+            }
+            if compact.hasPrefix("※") || compact == "类款项" { i += 1; continue }
+            pending.append(line)
+            if !split.values.isEmpty {
+                let text = pending.dropLast().map(\.text) + [split.label]
+                let label = text.joined(separator: "\n")
+                result.entries.append(TableEntry(
+                    code: pendingCode, label: codeStripped(label, pendingCode).replacingOccurrences(of: "\n", with: ""),
+                    values: split.values, start: pending[0].location, valuesAt: line.location,
+                    labelLines: codeStripped(label, pendingCode).split(separator: "\n").map(String.init)))
+                pending = []
+                pendingCode = nil
+            }
+            i += 1
+        }
+        flush()
+        return result
+    }
+
+    /// The label without its leading code.
+    private func codeStripped(_ label: String, _ code: String?) -> String {
+        guard code != nil else { return label.trimmingSpaces() }
+        var tokens = Substring(label)
+        // drop the code tokens (3, 2, 2 digits) at the start
+        for _ in 0..<3 {
+            let t = tokens.drop { $0 == " " }
+            let digits = t.prefix { $0.isASCIINumber }
+            guard (digits.count == 3 || digits.count == 2), t.dropFirst(digits.count).first.map({ $0 == " " || $0 == "\n" }) ?? true else { break }
+            tokens = t.dropFirst(digits.count)
+        }
+        return String(tokens).trimmingSpaces().trimmingCharacters(in: ["\n"])
+    }
+
+    static func isTotalLabel(_ compact: String) -> Bool {
+        for word in ["总计", "合计"] where compact.hasPrefix(word) {
+            let rest = compact.dropFirst(word.count)
+            if rest.isEmpty || rest.first!.isNumber { return true }
+        }
+        return false
+    }
+
+    /// A tabular row → entry, or nil for header rows.
+    private func tabularEntry(_ kind: StandardTable, _ cells: [String], _ line: SourceLine) -> TableEntry? {
+        let labelCount = labelCellCount(kind)
+        guard cells.count > labelCount else { return nil }
+        let labels = Array(cells[0..<labelCount])
+        if labels.contains(where: { $0.hasPrefix("※") }) { return nil }
+        let valueCells = cells[labelCount...].prefix(kind.columns(in: format).count)
+        var values: [Amount] = []
+        var columns: [Int] = []
+        for (c, cell) in valueCells.enumerated() where !cell.isEmpty {
+            guard let a = Amount(cell) else { return nil }
+            values.append(a)
+            columns.append(c)
+        }
+        var code: String?
+        var label: String
+        var project: String?
+        switch kind {
+        case .threePublicCosts, .carryOver:
+            label = labels[0]
+        case .basicByEconomicClass:
+            let digits = labels[0] + labels[1]
+            code = digits.isEmpty ? nil : digits
+            label = labels[2]
+        default:
+            let digits = labels[0] + labels[1] + labels[2]
+            code = digits.isEmpty ? nil : digits
+            label = labels[3]
+            if kind == .projects, !labels[4].isEmpty { project = labels[4] }
+        }
+        if let c = code, !c.allSatisfy(\.isASCIINumber) { return nil }
+        if values.isEmpty && kind != .threePublicCosts { return nil }
+        if label.isEmpty && code == nil { return nil }
+        if kind == .threePublicCosts, ThreePublicCosts.key(for: label) == nil, !Self.isTotalLabel(LineTokens.compact(label)) { return nil }
+        return TableEntry(code: code, label: label, project: project, values: values, columns: columns,
+                          start: line.location, valuesAt: line.location, labelLines: [label])
     }
 }

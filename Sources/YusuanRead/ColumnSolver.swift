@@ -1,0 +1,308 @@
+import YusuanModel
+
+/// 列还原 — decides which column each printed value of a flattened table belongs to.
+///
+/// In the flattened text an empty cell leaves no trace: `210 15 医疗保障管理事务
+/// 234.77 234.77 230.27 4.50` gives four values for twelve columns. The values keep
+/// their column order, the first is always the row's total, and the table obeys
+/// identities:
+/// - inside a row, a total column equals the sum of its part columns
+///   (`StandardTable.rowIdentities`);
+/// - down the hierarchy, a parent row equals the sum of its children, column by
+///   column (总计 = Σ类, 类 = Σ款, 款 = Σ项).
+///
+/// The solver enumerates, for each row, the order-preserving assignments that
+/// satisfy its row identities, then searches for the assignment of all rows that
+/// satisfies the most hierarchy equations. Where equations leave a choice, a prior
+/// decides: what the classification implies (`Prior.implied`, e.g. 行政运行 is
+/// 基本支出) settles it silently; a mere habit (`Prior.usual`) settles it but the
+/// choice is recorded as an `Ambiguity`.
+struct ColumnSolver {
+    /// One row to place.
+    struct Row {
+        var values: [Amount]
+        /// Index of the parent row, if any.
+        var parent: Int?
+        /// Only candidates equal to this vector are kept, when one is (a row known
+        /// from another table).
+        var known: [Amount?]?
+    }
+
+    /// How strongly a column is expected for a row.
+    enum Prior: Int, Comparable {
+        case unlikely = -1, neutral = 0, usual = 1, implied = 2
+        static func < (a: Prior, b: Prior) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    let columnCount: Int
+    let identities: [SumRelation]
+    /// Columns that may hold a value at all.
+    let allowed: [Bool]
+    var rows: [Row]
+    /// The prior of placing a value of row `r` in column `c` (c ≥ 1).
+    let prior: (_ row: Int, _ column: Int) -> Prior
+
+    /// Result: for each row, the column of each value; and the rows left ambiguous
+    /// with their alternatives.
+    struct Solution {
+        var columns: [[Int]]
+        var ambiguous: [(row: Int, alternatives: [[Int]])]
+    }
+
+    private var candidates: [[[Int]]] = []
+    private var vectors: [[[Amount]]] = []
+    private var priorScore: [[Int]] = []
+    private var children: [[Int]] = []
+    private var choice: [Int] = []
+    private var fixed: [Int: Int] = [:]
+
+    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row],
+         prior: @escaping (Int, Int) -> Prior) {
+        self.columnCount = columnCount
+        self.identities = identities
+        self.allowed = allowed
+        self.rows = rows
+        self.prior = prior
+    }
+
+    mutating func solve() -> Solution {
+        children = Array(repeating: [], count: rows.count)
+        for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
+        candidates = rows.indices.map { makeCandidates(row: $0) }
+        vectors = rows.indices.map { r in candidates[r].map { vector(values: rows[r].values, columns: $0) } }
+        priorScore = rows.indices.map { r in
+            candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + prior(r, $1).rawValue } }
+        }
+        let best = run(fixed: [:])
+        choice = best.choice
+        return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
+                        ambiguous: findAmbiguities(bestEquations: best.equations))
+    }
+
+    /// Searches an assignment: priors at the leaves, each parent fitted to its
+    /// children bottom-up, then local improvements. `fixed` pins rows to candidates.
+    private mutating func run(fixed: [Int: Int]) -> (choice: [Int], equations: Int) {
+        self.fixed = fixed
+        choice = rows.indices.map { fixed[$0] ?? bestByPrior($0) }
+        for r in rows.indices.sorted(by: { depth($0) > depth($1) }) where !children[r].isEmpty && fixed[r] == nil {
+            var best = (choice[r], (equations: -1, prior: Int.min))
+            for c in candidates[r].indices {
+                let s = (equations: equations(parent: r, parentChoice: c), prior: priorScore[r][c])
+                if Self.better(s, than: best.1) { best = (c, s) }
+            }
+            choice[r] = best.0
+        }
+        optimise()
+        let total = rows.indices.reduce(0) { $0 + equations(parent: $1) }
+        return (choice, total)
+    }
+
+    // MARK: Candidates
+
+    private func makeCandidates(row r: Int) -> [[Int]] {
+        let values = rows[r].values
+        guard !values.isEmpty else { return [[]] }
+        guard values.count <= columnCount else { return [Array(0..<columnCount)] }
+        let free = (1..<columnCount).filter { allowed[$0] }
+        var all: [[Int]] = []
+        func choose(_ start: Int, _ picked: inout [Int]) {
+            if picked.count == values.count - 1 {
+                all.append([0] + picked)
+                return
+            }
+            let need = values.count - 1 - picked.count
+            guard start <= free.count - need else { return }
+            for i in start...(free.count - need) {
+                picked.append(free[i])
+                choose(i + 1, &picked)
+                picked.removeLast()
+                if all.count > 20_000 { return }
+            }
+        }
+        var picked: [Int] = []
+        choose(0, &picked)
+        if all.isEmpty {
+            // More values than allowed columns: fall back to every column.
+            let everyColumn = ColumnSolver(columnCount: columnCount, identities: identities,
+                                           allowed: Array(repeating: true, count: columnCount),
+                                           rows: [Row(values: values, parent: nil, known: nil)], prior: { _, _ in .neutral })
+            return everyColumn.makeCandidates(row: 0)
+        }
+        if let known = rows[r].known {
+            let matching = all.filter { vector(values: values, columns: $0).map(Optional.some) == known.map { $0 ?? .zero } }
+            if !matching.isEmpty { return matching }
+        }
+        // Row identities: exact first, then within rounding, else keep all (the
+        // printed row is itself inconsistent; the hierarchy decides).
+        let exact = all.filter { satisfiesIdentities(vector(values: values, columns: $0), tolerance: false) }
+        if !exact.isEmpty { return exact }
+        let rounded = all.filter { satisfiesIdentities(vector(values: values, columns: $0), tolerance: true) }
+        return rounded.isEmpty ? all : rounded
+    }
+
+    private func vector(values: [Amount], columns: [Int]) -> [Amount] {
+        var v = Array(repeating: Amount.zero, count: columnCount)
+        for (value, column) in zip(values, columns) { v[column] = value }
+        return v
+    }
+
+    private func satisfiesIdentities(_ v: [Amount], tolerance: Bool) -> Bool {
+        identities.allSatisfy { relation in
+            let sum = relation.parts.reduce(Amount.zero) { $0 + v[$1] }
+            let difference = (v[relation.total] - sum).magnitude
+            // Each printed part is rounded to 0.01: n parts may be off by n × 0.005.
+            let limit = tolerance ? Amount(units: Int64(relation.parts.count + 1) * 50) : .zero
+            return difference <= limit
+        }
+    }
+
+    private func bestByPrior(_ r: Int) -> Int {
+        priorScore[r].indices.max { priorScore[r][$0] < priorScore[r][$1] } ?? 0
+    }
+
+    // MARK: Scoring
+
+    /// The number of columns where row `p` equals the sum of its children.
+    private func equations(parent p: Int, parentChoice: Int? = nil) -> Int {
+        let kids = children[p]
+        guard !kids.isEmpty else { return 0 }
+        let pv = vectors[p][parentChoice ?? choice[p]]
+        var sum = Array(repeating: Amount.zero, count: columnCount)
+        for k in kids {
+            let kv = vectors[k][choice[k]]
+            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+        }
+        return (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
+    }
+
+    private static func better(_ a: (equations: Int, prior: Int), than b: (equations: Int, prior: Int)) -> Bool {
+        a.equations != b.equations ? a.equations > b.equations : a.prior > b.prior
+    }
+
+    // MARK: Search
+
+    /// The score of a whole assignment: equations satisfied, then priors.
+    private func globalScore(_ assignment: [Int]) -> (equations: Int, prior: Int) {
+        var eq = 0
+        for p in rows.indices where !children[p].isEmpty {
+            let pv = vectors[p][assignment[p]]
+            var sum = Array(repeating: Amount.zero, count: columnCount)
+            for k in children[p] {
+                let kv = vectors[k][assignment[k]]
+                for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+            }
+            for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
+        }
+        let pr = rows.indices.reduce(0) { $0 + priorScore[$1][assignment[$1]] }
+        return (eq, pr)
+    }
+
+    /// Local search: moves a row to another candidate and lets its descendants
+    /// follow (each family re-fitted to an exact combination where one exists), and
+    /// keeps the move when the whole assignment scores better.
+    private mutating func optimise() {
+        var current = globalScore(choice)
+        for _ in 0..<12 {
+            var improved = false
+            for r in rows.indices where fixed[r] == nil && (candidates[r].count > 1 || !children[r].isEmpty) {
+                // Every candidate, the current one included: re-fitting the children
+                // of an unchanged parent is a move too.
+                for c in candidates[r].indices {
+                    var trial = choice
+                    cascade(r, c, &trial, depth: 0)
+                    let score = globalScore(trial)
+                    if Self.better(score, than: current) {
+                        choice = trial
+                        current = score
+                        improved = true
+                    }
+                }
+            }
+            if !improved { break }
+        }
+    }
+
+    /// Sets row `r` to candidate `c` and re-fits its descendants to it.
+    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], depth: Int) {
+        assignment[r] = c
+        guard !children[r].isEmpty, depth < 8 else { return }
+        let combos = exactChildCombos(parent: r, parentChoice: c, limit: 16)
+        let scored = combos.filter { combo in zip(children[r], combo).allSatisfy { fixed[$0.0] == nil || fixed[$0.0] == $0.1 } }
+        guard let best = scored.max(by: { a, b in
+            zip(children[r], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[r], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+        }) else { return }
+        for (k, kc) in zip(children[r], best) where assignment[k] != kc {
+            cascade(k, kc, &assignment, depth: depth + 1)
+        }
+    }
+
+    private func depth(_ r: Int) -> Int {
+        var d = 0, p = rows[r].parent
+        while let q = p, d < 16 { d += 1; p = rows[q].parent }
+        return d
+    }
+
+    /// Children assignments whose column sums equal the parent's vector exactly.
+    private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+        let target = vectors[p][pc]
+        let kids = children[p]
+        var results: [[Int]] = []
+        var partial = Array(repeating: Amount.zero, count: columnCount)
+        var picked: [Int] = []
+        let nonNegative = kids.allSatisfy { rows[$0].values.allSatisfy { $0.units >= 0 } }
+        func search(_ i: Int) {
+            if results.count >= limit { return }
+            if i == kids.count {
+                if partial == target { results.append(picked) }
+                return
+            }
+            let k = kids[i]
+            for c in candidates[k].indices {
+                let v = vectors[k][c]
+                var fits = true
+                for col in 0..<columnCount {
+                    partial[col] = partial[col] + v[col]
+                    if nonNegative && partial[col] > target[col] { fits = false }
+                }
+                if fits {
+                    picked.append(c)
+                    search(i + 1)
+                    picked.removeLast()
+                }
+                for col in 0..<columnCount { partial[col] = partial[col] - v[col] }
+            }
+        }
+        search(0)
+        return results
+    }
+
+    // MARK: Ambiguity
+
+    /// A row is ambiguous when another of its candidates, with every other row free
+    /// to follow, satisfies as many equations, and the classification does not
+    /// prefer the chosen one. Only leaves are tried: parents follow their children.
+    private mutating func findAmbiguities(bestEquations: Int) -> [(row: Int, alternatives: [[Int]])] {
+        let chosen = choice
+        var result: [(row: Int, alternatives: [[Int]])] = []
+        for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
+            var alternatives: [[Int]] = []
+            for c in candidates[r].indices where c != chosen[r] {
+                if decidedByClassification(r, chosen: chosen[r], other: c) { continue }
+                let trial = run(fixed: [r: c])
+                if trial.equations >= bestEquations { alternatives.append(candidates[r][c]) }
+            }
+            if !alternatives.isEmpty { result.append((r, alternatives)) }
+        }
+        choice = chosen
+        fixed = [:]
+        return result
+    }
+
+    /// True when the classification (an `implied` prior) prefers the chosen
+    /// assignment over the other.
+    private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
+        let a = candidates[r][chosen].dropFirst(), b = candidates[r][other].dropFirst()
+        let aImplied = a.contains { prior(r, $0) == .implied }
+        return aImplied && priorScore[r][chosen] > priorScore[r][other]
+    }
+}

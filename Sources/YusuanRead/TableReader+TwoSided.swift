@@ -1,0 +1,139 @@
+import YusuanModel
+
+extension TableReader {
+    /// Tables 1 and 4 print income on the left and expenditure by 类 on the right,
+    /// on the same lines. Returns the income rows, then the expenditure rows.
+    mutating func readTwoSided(_ body: Range<Int>, incomeColumns: Int, expenditureColumns: Int,
+                               kind: StandardTable) -> [TableRow] {
+        let columns = kind.columns(in: format)
+        var income: [TableRow] = []
+        var expenditureEntries: [TableEntry] = []
+        var path: [String] = []   // the income path: top, then second level
+        var started = false
+        for i in body {
+            let line = lines[i]
+            let compact = LineTokens.compact(line.text)
+            if compact.contains("空表") { break }
+            var left: String
+            var leftValue: [Amount]
+            var right: String?
+            var rightValues: [Amount] = []
+            var rightColumns: [Int]? = nil
+            if let cells = line.cells {
+                guard cells.count >= 3 else { continue }
+                left = cells[0]
+                leftValue = cells.count > 1 ? Amount(cells[1]).map { [$0] } ?? [] : []
+                right = cells[2]
+                var cols: [Int] = []
+                for (c, cell) in cells.dropFirst(3).prefix(expenditureColumns).enumerated() {
+                    if let a = Amount(cell) { rightValues.append(a); cols.append(c) }
+                }
+                rightColumns = cols
+            } else {
+                let sides = Self.splitSides(line.text)
+                let l = LineTokens.splitTrailingValues(sides.left)
+                left = l.label
+                leftValue = l.values
+                if let r = sides.right {
+                    let split = LineTokens.splitTrailingValues(r)
+                    right = split.label
+                    rightValues = split.values
+                }
+            }
+            let leftCompact = LineTokens.compact(left)
+            if !started {
+                guard leftCompact.hasPrefix("一、") else { continue }
+                started = true
+            }
+            if !leftCompact.isEmpty, let key = incomeKey(leftCompact, path: &path, kind: kind) {
+                var row = TableRow(key: key, name: Self.incomeLabel(leftCompact), role: key.hasSuffix("总计") ? .total : .line,
+                                   cells: Array(repeating: nil, count: columns.count), source: line.location)
+                if let v = leftValue.first { row.cells[0] = Cell(v, at: line.location) }
+                income.append(row)
+            }
+            if let right {
+                let rc = LineTokens.compact(right)
+                if rc.hasPrefix("支出总计") || rc.hasPrefix("支出合计") {
+                    expenditureEntries.append(TableEntry(code: nil, label: "总计", values: rightValues, columns: rightColumns,
+                                                         start: line.location, valuesAt: line.location, labelLines: ["总计"]))
+                } else if let code = LineTokens.leadingCode(right, classes: 201...299) {
+                    expenditureEntries.append(TableEntry(code: code.code, label: code.rest, values: rightValues,
+                                                         columns: rightColumns, start: line.location,
+                                                         valuesAt: line.location, labelLines: [code.rest]))
+                }
+            }
+        }
+        // Expenditure rows: the 支出总计 row (printed last) is the parent of the 类 rows.
+        var expenditure: [TableRow] = []
+        if expenditureColumns == 1 {
+            for e in expenditureEntries {
+                var row = TableRow(key: e.code ?? "支出总计", code: e.code, name: e.code == nil ? "支出总计" : e.label,
+                                   role: e.code == nil ? .total : .classLevel,
+                                   cells: Array(repeating: nil, count: columns.count), source: e.start)
+                if let v = e.values.first { row.cells[0] = Cell(v, at: e.valuesAt) }
+                expenditure.append(row)
+            }
+        } else {
+            expenditure = place(kind, expenditureEntries, columns: columns, preparer: nil)
+            for j in expenditure.indices where expenditure[j].role == .total {
+                expenditure[j].key = "支出总计"
+                expenditure[j].name = "支出总计"
+            }
+        }
+        return income + expenditure
+    }
+
+    /// Splits a flattened line of table 1 or 4 at the start of the expenditure side:
+    /// a 类 code (`201 一般公共服务支出`) or 支出总计 (printed `支 出 总 计`).
+    static func splitSides(_ text: String) -> (left: String, right: String?) {
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        for (i, t) in tokens.enumerated() {
+            if t.count == 3, t.allSatisfy(\.isASCIINumber), let n = Int(t), (201...299).contains(n),
+               i + 1 < tokens.count, Amount(tokens[i + 1]) == nil {
+                return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+            }
+            // 支出总计 / 支 出 总 计 / 支出合计
+            let rest = tokens[i...].joined()
+            if t.hasPrefix("支"), rest.hasPrefix("支出总计") || rest.hasPrefix("支出合计") {
+                return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+            }
+        }
+        return (text, nil)
+    }
+
+    /// `一、本年收入` → `本年收入`; `1.一般公共预算拨款` → `一般公共预算拨款`; `其中：一般财力` → `一般财力`.
+    static func incomeLabel(_ compact: String) -> String {
+        var t = Substring(compact)
+        if let i = t.firstIndex(of: "、"), t[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) }) { t = t[t.index(after: i)...] }
+        let digits = t.prefix { $0.isASCIINumber }
+        if !digits.isEmpty, let mark = t.dropFirst(digits.count).first, ".、．".contains(mark) {
+            t = t.dropFirst(digits.count + 1)
+        }
+        if t.hasPrefix("其中：") || t.hasPrefix("其中:") { t = t.dropFirst(3) }
+        var label = String(t)
+        if label == "基金预算拨款" { label = "政府性基金预算拨款" }
+        if label == "财政拨款(补助)" || label == "财政拨款（补助）" { label = "财政拨款" }
+        return label
+    }
+
+    /// The row key of an income line, following the printed numbering.
+    func incomeKey(_ compact: String, path: inout [String], kind: StandardTable) -> String? {
+        let label = Self.incomeLabel(compact)
+        if label == "收入总计" || label == "收入合计" { return "收入总计" }
+        let isTop = compact.contains("、") && "一二三四五六七八九十".contains(compact.first!)
+        let isSecond = compact.first?.isASCIINumber == true
+        if kind == .fiscalAppropriation {
+            // 一、财政拨款（补助） with its sources; 二、上年结转 with its sources.
+            if isTop { path = [label]; return label }
+            guard let top = path.first else { return nil }
+            return "\(top)/\(label)"
+        }
+        if isTop { path = [label]; return label }
+        if isSecond {
+            path = [path.first ?? "", label]
+            return path.joined(separator: "/")
+        }
+        guard path.count >= 2 else { return path.isEmpty ? nil : "\(path[0])/\(label)" }
+        return "\(path[0])/\(path[1])/\(label)"
+    }
+}
