@@ -76,12 +76,12 @@ struct ColumnSolver {
         let best = run(fixed: [:])
         choice = best.choice
         return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
-                        ambiguous: findAmbiguities(bestEquations: best.equations))
+                        ambiguous: findAmbiguities(best: best.score))
     }
 
     /// Searches an assignment: priors at the leaves, each parent fitted to its
     /// children bottom-up, then local improvements. `fixed` pins rows to candidates.
-    private mutating func run(fixed: [Int: Int]) -> (choice: [Int], equations: Int) {
+    private mutating func run(fixed: [Int: Int]) -> (choice: [Int], score: (equations: Int, prior: Int)) {
         self.fixed = fixed
         choice = rows.indices.map { fixed[$0] ?? bestByPrior($0) }
         for r in rows.indices.sorted(by: { depth($0) > depth($1) }) where !children[r].isEmpty && fixed[r] == nil {
@@ -93,8 +93,7 @@ struct ColumnSolver {
             choice[r] = best.0
         }
         optimise()
-        let total = rows.indices.reduce(0) { $0 + equations(parent: $1) }
-        return (choice, total)
+        return (choice, globalScore(choice))
     }
 
     // MARK: Candidates
@@ -279,17 +278,22 @@ struct ColumnSolver {
     // MARK: Ambiguity
 
     /// A row is ambiguous when another of its candidates, with every other row free
-    /// to follow, satisfies as many equations, and the classification does not
-    /// prefer the chosen one. Only leaves are tried: parents follow their children.
-    private mutating func findAmbiguities(bestEquations: Int) -> [(row: Int, alternatives: [[Int]])] {
+    /// to follow, satisfies as many equations without going against another row's
+    /// prior, and the classification does not prefer the chosen one. Only leaves are tried: parents follow their children.
+    private mutating func findAmbiguities(best: (equations: Int, prior: Int)) -> [(row: Int, alternatives: [[Int]])] {
         let chosen = choice
         var result: [(row: Int, alternatives: [[Int]])] = []
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
             var alternatives: [[Int]] = []
             for c in candidates[r].indices where c != chosen[r] {
                 if decidedByClassification(r, chosen: chosen[r], other: c) { continue }
+                // As many equations, and no worse on every other row's prior.
                 let trial = run(fixed: [r: c])
-                if trial.equations >= bestEquations { alternatives.append(candidates[r][c]) }
+                let othersTrial = trial.score.prior - priorScore[r][c]
+                let othersBest = best.prior - priorScore[r][chosen[r]]
+                if trial.score.equations >= best.equations && othersTrial >= othersBest {
+                    alternatives.append(candidates[r][c])
+                }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }

@@ -1,9 +1,25 @@
+import Foundation
 import YusuanModel
 
 /// 情况说明 — reads 第三部分 into numbered sections and the facts they state.
+///
+/// Sections start at a line `一、关于…说明` numbered in sequence; a heading wrapped over
+/// lines continues until it ends with 说明. The facts (机关运行经费, 政府采购, 国有资产,
+/// 预算绩效, 项目) are read from the prose with the printed lines joined without
+/// breaks and spaces taken out, so that a sentence or a number wrapped across lines
+/// (`1，` / `297.28`) reads whole; each fact keeps the line its statement starts on.
 enum ExplanationReader {
     static func read(_ lines: [SourceLine]) -> ([ExplanationSection], ExplanationFacts) {
-        ([], ExplanationFacts())
+        let content = lines.filter { !Prose.isPageNumber($0.text) }
+        let sections = self.sections(content)
+        let text = JoinedText(content, compact: true)
+        let facts = ExplanationFacts(
+            operatingCost: operatingCost(text),
+            procurement: procurement(text),
+            assets: assets(text),
+            performanceSummary: performanceSummary(text),
+            projects: projects(in: sections))
+        return (sections, facts)
     }
 
     /// True for a line that starts a numbered paragraph inside a section:
@@ -16,5 +32,436 @@ enum ExplanationReader {
         guard let close = rest.firstIndex(where: { $0 == ")" || $0 == "）" }) else { return false }
         let inner = rest[rest.startIndex..<close]
         return !inner.isEmpty && inner.allSatisfy { numerals.contains($0) }
+    }
+
+    // MARK: Sections
+
+    /// 情况说明 — the numbered sections in order. A line opens a section when it
+    /// starts with the next number (or the one after, should one be skipped) and
+    /// its heading reads as one (关于…, …说明, …事项).
+    static func sections(_ lines: [SourceLine]) -> [ExplanationSection] {
+        var sections: [ExplanationSection] = []
+        var next = 0
+        var i = 0
+        while i < lines.count {
+            if let (number, title, used) = heading(at: i, in: lines, expecting: next) {
+                sections.append(ExplanationSection(number: Prose.numerals[number], title: title, lines: [],
+                                                   source: lines[i].location))
+                next = number + 1
+                i += used
+                continue
+            }
+            if !sections.isEmpty {
+                sections[sections.count - 1].lines.append(Located(lines[i].text, at: lines[i].location))
+            }
+            i += 1
+        }
+        return sections
+    }
+
+    /// The section heading starting at line `i`: its number (index into
+    /// `Prose.numerals`), title and the number of lines it takes.
+    static func heading(at i: Int, in lines: [SourceLine], expecting next: Int) -> (Int, String, Int)? {
+        guard let (numeral, rest) = Prose.numberedPrefix(lines[i].text),
+              let number = Prose.numerals.firstIndex(of: numeral),
+              number == next || number == next + 1
+        else { return nil }
+        var title = rest
+        var used = 1
+        // A wrapped heading: join up to two more lines while the title does not yet end with 说明.
+        if !title.hasSuffix("说明") {
+            var candidate = title
+            for k in 1...2 where i + k < lines.count {
+                let t = lines[i + k].text
+                if Prose.numberedPrefix(t) != nil || isSubsectionHeading(t) { break }
+                candidate += t
+                if candidate.hasSuffix("说明") {
+                    title = candidate
+                    used = k + 1
+                    break
+                }
+            }
+        }
+        guard isTitle(title) else { return nil }
+        return (number, title, used)
+    }
+
+    /// A heading's wording: 关于…, …说明, …事项.
+    static func isTitle(_ title: String) -> Bool {
+        title.hasPrefix("关于") || title.hasSuffix("说明") || title.contains("事项")
+    }
+
+    // MARK: 机关运行经费
+
+    private static let operatingCostPattern = Prose.regex(
+        "机关运行经费(?:财政拨款)?预算(?:数)?(?:为)?\(Prose.number)万元"
+            + "(?:[，,。]?比上年(?:预算)?(增加|减少|減少|增长|下降)\(Prose.number)万元"
+            + "(?:[，,]?(增长|下降|增加|减少|減少)\(Prose.number)[%％])?)?")
+
+    /// 机关运行经费 — …机关运行经费财政拨款预算 9.76 万元，比上年预算减少 2.38 万元，下降 19.60%.
+    static func operatingCost(_ text: JoinedText) -> OperatingCost? {
+        guard let m = text.firstMatch(operatingCostPattern), let amount = text.amount(m, 1) else { return nil }
+        let change = text.amount(m, 3).map { $0.times(Prose.sign(text.string(m, 2))) }
+        let rate = text.amount(m, 5).map { $0.times(Prose.sign(text.string(m, 4))) }
+        return OperatingCost(amount: amount, change: change, rate: rate, source: text.location(of: m))
+    }
+
+    // MARK: 政府采购
+
+    private static let procurementTotal = Prose.regex("政府采购预算(?:为)?\(Prose.number)万元")
+    private static let procurementGoods = Prose.regex("政府采购货物预算(?:为)?\(Prose.number)万元")
+    private static let procurementWorks = Prose.regex("政府采购工程预算(?:为)?\(Prose.number)万元")
+    private static let procurementServices = Prose.regex("政府采购服务预算(?:为)?\(Prose.number)万元")
+    private static let reservedSMEs = Prose.regex("中小企业预留政府采购项目预算(?:金额)?(?:为)?\(Prose.number)万元")
+    private static let reservedSmall = Prose.regex("小微企业预留政府采购项目预算(?:金额)?(?:为)?\(Prose.number)万元")
+
+    /// 政府采购 — the total, its split into 货物 / 工程 / 服务, and the amounts reserved
+    /// for small and medium enterprises (面向中小企业预留) and, of that, small and micro
+    /// ones (小微企业预留, with or without 其中：面向).
+    static func procurement(_ text: JoinedText) -> Procurement? {
+        guard let m = text.firstMatch(procurementTotal), let total = text.amount(m, 1) else { return nil }
+        let from = m.range.location
+        func value(_ regex: NSRegularExpression) -> Amount? {
+            text.firstMatch(regex, from: from).flatMap { text.amount($0, 1) }
+        }
+        return Procurement(total: total, goods: value(procurementGoods), works: value(procurementWorks),
+                           services: value(procurementServices), reservedForSMEs: value(reservedSMEs),
+                           reservedForSmallAndMicro: value(reservedSmall), source: text.location(of: m))
+    }
+
+    // MARK: 国有资产
+
+    private static let assetsHeading = Prose.regex("国有资产占用使用情况")
+    private static let asOf = Prose.regex("截至(\\d{4})年(?:底|末|12月31日)")
+    private static let building = Prose.regex("房屋(?:面积)?\(Prose.number)平方米[，,]?价值\(Prose.number)万元")
+    private static let vehicleStatement = Prose.regex("车辆(?:共)?\\d+辆[^。]*")
+    private static let vehicleKind = Prose.regex("([\\p{Han}]+?)(?:共)?(\\d+)辆[，,]?价值\(Prose.number)万元")
+    private static let furniture = Prose.regex("办公家具价值\(Prose.number)万元")
+    private static let otherAssets = Prose.regex("其他资产价值\(Prose.number)万元")
+    private static let over50 = Prose.regex("(?<![\\d.])50万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
+    private static let over100 = Prose.regex("(?<![\\d.])100万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
+    private static let purchase = Prose.regex("(?:未)?安排(?:购置)?(?:车辆|购置)")
+    private static let noVehiclePurchase = Prose.regex("未安排(?:购置)?(?:公务)?车辆|未安排购置车辆")
+    private static let vehiclePurchase = Prose.regex("购置(?:公务)?车辆(\\d+)辆")
+    private static let performanceHeading = Prose.regex("预算绩效(?:管理)?情况")
+
+    /// 国有资产占用使用情况 — read between its heading and 预算绩效情况 (or from the first
+    /// 截至 N 年底 where the heading is missing). The holdings come before the sentence
+    /// on purchases (…安排购置…), the plans after it.
+    static func assets(_ text: JoinedText) -> StateAssets? {
+        guard let start = (text.firstMatch(assetsHeading) ?? text.firstMatch(asOf))?.range.location else { return nil }
+        let end = text.firstMatch(performanceHeading, from: start)?.range.location ?? text.length
+        let held = text.firstMatch(purchase, from: start, to: end)?.range.location ?? end
+        var assets = StateAssets(source: text.location(at: start))
+        if let m = text.firstMatch(asOf, from: start, to: end) {
+            assets.asOfYear = text.int(m, 1)
+            assets.source = text.location(of: m)
+        }
+        if let m = text.firstMatch(building, from: start, to: end) {
+            assets.buildingArea = text.amount(m, 1)
+            assets.buildingValue = text.amount(m, 2)
+        }
+        assets.vehicles = vehicles(text, from: start, to: held)
+        assets.furnitureValue = text.firstMatch(furniture, from: start, to: end).flatMap { text.amount($0, 1) }
+        assets.otherAssetsValue = text.firstMatch(otherAssets, from: start, to: end).flatMap { text.amount($0, 1) }
+        assets.equipmentOver50 = text.firstMatch(over50, from: start, to: held).flatMap { text.int($0, 1) }
+        assets.equipmentOver100 = text.firstMatch(over100, from: start, to: held).flatMap { text.int($0, 1) }
+        if text.firstMatch(noVehiclePurchase, from: held, to: end) == nil {
+            assets.plannedVehicles = text.firstMatch(vehiclePurchase, from: held, to: end).flatMap { text.int($0, 1) }
+        }
+        assets.plannedEquipmentOver50 = text.firstMatch(over50, from: held, to: end).flatMap { text.int($0, 1) }
+        assets.plannedEquipmentOver100 = text.firstMatch(over100, from: held, to: end).flatMap { text.int($0, 1) }
+        return assets
+    }
+
+    /// 车辆 N 辆，价值 X 万元；其中：一般公务用车 N 辆，价值 X 万元；… — all vehicles
+    /// first (kind 车辆), then each kind in printed order.
+    static func vehicles(_ text: JoinedText, from start: Int, to end: Int) -> [VehicleHolding] {
+        guard let statement = text.firstMatch(vehicleStatement, from: start, to: end) else { return [] }
+        let stop = statement.range.location + statement.range.length
+        return text.matches(vehicleKind, from: statement.range.location, to: stop).compactMap { m in
+            guard var kind = text.string(m, 1), let count = text.int(m, 2), let value = text.amount(m, 3) else {
+                return nil
+            }
+            if kind.hasPrefix("其中") { kind.removeFirst(2) }
+            return kind.isEmpty ? nil : VehicleHolding(kind: kind, count: count, value: value)
+        }
+    }
+
+    // MARK: 预算绩效
+
+    private static let overallTargets = Prose.regex(
+        "整体(?:预算)?绩效目标(\\d+)个[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+    private static let projectTotal = Prose.regex("项目共(?:计)?(\\d+)个")
+    private static let fiscalProjects = Prose.regex(
+        "(?<!非)财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+    private static let nonFiscalProjects = Prose.regex(
+        "非财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+
+    /// 预算绩效情况 — 整体预算绩效目标 N 个，涉及预算金额 X 万元；项目共 N 个 (or
+    /// 财政拨款项目 N 个)，涉及 X 万元；非财政拨款项目 N 个，涉及 X 万元.
+    static func performanceSummary(_ text: JoinedText) -> PerformanceSummary? {
+        guard let start = text.firstMatch(performanceHeading)?.range.location else { return nil }
+        var summary = PerformanceSummary()
+        var first: Int?
+        if let m = text.firstMatch(overallTargets, from: start) {
+            summary.overallTargets = text.int(m, 1)
+            summary.overallAmount = text.amount(m, 2)
+            first = m.range.location
+        }
+        if let m = text.firstMatch(fiscalProjects, from: start) {
+            summary.projectCount = text.int(m, 1)
+            summary.fiscalProjectAmount = text.amount(m, 2)
+            first = first ?? m.range.location
+        }
+        if let m = text.firstMatch(projectTotal, from: start) {
+            summary.projectCount = text.int(m, 1)
+        }
+        if let m = text.firstMatch(nonFiscalProjects, from: start) {
+            summary.nonFiscalProjectCount = text.int(m, 1)
+            summary.nonFiscalProjectAmount = text.amount(m, 2)
+            first = first ?? m.range.location
+        }
+        guard let first else { return nil }
+        summary.source = text.location(at: first)
+        return summary
+    }
+
+    // MARK: 项目
+
+    /// The labels of section 七 that are always fields, wherever the line before ends.
+    static let knownLabels: Set<String> = [
+        "项目名称", "设立的政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间",
+        "资金来源", "补贴人数", "补贴标准", "补贴范围", "补贴方式", "发放程序", "受益人群和社会效益",
+    ]
+
+    /// 项目 — each project of the section on 项目支出 (七).
+    static func projects(in sections: [ExplanationSection]) -> [ProjectDescription] {
+        guard let section = sections.first(where: { $0.title.contains("项目支出") && !$0.title.contains("绩效") })
+            ?? sections.first(where: { $0.number == "七" })
+        else { return [] }
+        return projects(section.lines)
+    }
+
+    /// Reads `（一）项目名称：…` and the labelled fields that follow, to the next project.
+    static func projects(_ lines: [Located<String>]) -> [ProjectDescription] {
+        let wrapped = Prose.wrapWidth(lines.map(\.value))
+        var projects: [ProjectDescription] = []
+        for (n, line) in lines.enumerated() {
+            let text = line.value.trimmingSpaces()
+            if let (ordinal, rest) = projectStart(text) {
+                projects.append(ProjectDescription(ordinal: ordinal, name: "", source: line.source))
+                projects[projects.count - 1].fields.append(LabelledText(label: "项目名称", text: rest, source: line.source))
+                continue
+            }
+            guard !projects.isEmpty else { continue }
+            let previous = n > 0 ? lines[n - 1].value : ""
+            if let (label, rest) = field(text), knownLabels.contains(label) || !Prose.isWrapped(previous, width: wrapped) {
+                projects[projects.count - 1].fields.append(LabelledText(label: label, text: rest, source: line.source))
+            } else {
+                let k = projects[projects.count - 1].fields.count - 1
+                projects[projects.count - 1].fields[k].text += text
+            }
+        }
+        return projects.map(fillNamedFields)
+    }
+
+    private static let projectStartPattern = Prose.regex(
+        "^(?:[（(]\\s*([一二三四五六七八九十]+)\\s*[）)]|(\\d+)\\s*[.．、])\\s*项目名称\\s*[：:]\\s*(.*)$")
+
+    /// `（一）项目名称：X` / `(二) 项目名称：X` / `6. 项目名称：X` → ordinal and X.
+    static func projectStart(_ text: String) -> (String, String)? {
+        let ns = text as NSString
+        guard let m = projectStartPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+        else { return nil }
+        let ordinal = m.range(at: 1).location != NSNotFound ? ns.substring(with: m.range(at: 1))
+                                                              : ns.substring(with: m.range(at: 2))
+        return (ordinal, ns.substring(with: m.range(at: 3)).trimmingSpaces())
+    }
+
+    private static let fieldPattern = Prose.regex("^([\\p{Han}]{2,12})\\s*[：:]\\s*(.*)$")
+
+    /// A `label：text` line with a label of 2 to 12 Chinese characters.
+    static func field(_ text: String) -> (String, String)? {
+        let ns = text as NSString
+        guard let m = fieldPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
+            return nil
+        }
+        return (ns.substring(with: m.range(at: 1)), ns.substring(with: m.range(at: 2)).trimmingSpaces())
+    }
+
+    /// Copies the named fields into their properties.
+    static func fillNamedFields(_ project: ProjectDescription) -> ProjectDescription {
+        var p = project
+        for f in p.fields {
+            let value = f.text.trimmingSpaces()
+            switch f.label {
+            case "项目名称": p.name = value
+            case "设立的政策依据": p.policyBasis = value
+            case "预算安排规模": p.amount = Prose.firstAmount(in: value)
+            case "项目承担单位": p.undertakingUnit = value
+            case "资金分配情况": p.allocation = value
+            case "资金执行时间": p.period = value
+            default: break
+            }
+        }
+        return p
+    }
+}
+
+// MARK: - Prose helpers shared by the readers of the prose parts
+
+/// 连排文本 — printed lines joined without breaks, each position traced back to the
+/// line it came from.
+///
+/// Flattened text wraps sentences, names and numbers mid-word; a pattern is matched
+/// on the joined text and the match mapped back to the line it starts on. With
+/// `compact`, spaces (ASCII, full-width, tab, no-break) are taken out as well, so
+/// patterns need not allow for `2025 年` against `2025年`.
+struct JoinedText {
+    let text: String
+    private let ns: NSString
+    /// The UTF-16 offset at which each line starts.
+    private let starts: [Int]
+    private let locations: [SourceLocation]
+
+    init(_ lines: [SourceLine], compact: Bool) {
+        var text = ""
+        var starts: [Int] = []
+        var offset = 0
+        starts.reserveCapacity(lines.count)
+        for line in lines {
+            let piece = compact ? Prose.compact(line.text) : line.text
+            starts.append(offset)
+            offset += piece.utf16.count
+            text += piece
+        }
+        self.text = text
+        self.ns = text as NSString
+        self.starts = starts
+        self.locations = lines.map(\.location)
+    }
+
+    /// Length in UTF-16 units.
+    var length: Int { ns.length }
+
+    /// The index of the line holding the UTF-16 offset.
+    func lineIndex(at offset: Int) -> Int? {
+        guard !starts.isEmpty, offset >= 0 else { return nil }
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    func location(at offset: Int) -> SourceLocation? { lineIndex(at: offset).map { locations[$0] } }
+
+    func location(of match: NSTextCheckingResult) -> SourceLocation? { location(at: match.range.location) }
+
+    func firstMatch(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> NSTextCheckingResult? {
+        let upper = min(end ?? ns.length, ns.length)
+        guard start <= upper else { return nil }
+        return regex.firstMatch(in: text, range: NSRange(location: start, length: upper - start))
+    }
+
+    func matches(_ regex: NSRegularExpression, from start: Int, to end: Int) -> [NSTextCheckingResult] {
+        let upper = min(end, ns.length)
+        guard start <= upper else { return [] }
+        return regex.matches(in: text, range: NSRange(location: start, length: upper - start))
+    }
+
+    /// The text of capture group `group`, nil where it did not take part.
+    func string(_ match: NSTextCheckingResult, _ group: Int) -> String? {
+        let r = match.range(at: group)
+        return r.location == NSNotFound ? nil : ns.substring(with: r)
+    }
+
+    func int(_ match: NSTextCheckingResult, _ group: Int) -> Int? { string(match, group).flatMap { Int($0) } }
+
+    func amount(_ match: NSTextCheckingResult, _ group: Int) -> Amount? { string(match, group).flatMap { Amount($0) } }
+}
+
+/// Small pieces shared by the prose readers.
+enum Prose {
+    /// A printed number: thousands separated by `,` or `，` (`1，297.28`), or plain digits.
+    static let number = "(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+
+    /// The section numerals in order: 一 … 三十.
+    static let numerals: [String] = {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        return (1...30).map { n in
+            let tens = n / 10, ones = n % 10
+            let prefix = tens == 0 ? "" : (tens == 1 ? "十" : digits[tens] + "十")
+            return prefix + digits[ones]
+        }
+    }()
+
+    /// Compiles a pattern written in the source (never input data).
+    static func regex(_ pattern: String) -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern) } catch {
+            preconditionFailure("invalid pattern \(pattern): \(error)")
+        }
+    }
+
+    /// The text without spaces of any kind.
+    static func compact(_ text: String) -> String {
+        text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" }
+    }
+
+    /// A line that holds nothing but a page number (`30`).
+    static func isPageNumber(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
+        return !t.isEmpty && t.count <= 3 && t.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
+    static func numberedPrefix(_ text: String) -> (String, String)? {
+        let t = text.trimmingSpaces()
+        guard let mark = t.firstIndex(of: "、") else { return nil }
+        let numeral = t[..<mark].filter { $0 != " " }
+        guard !numeral.isEmpty, numeral.count <= 3, numeral.allSatisfy({ "一二三四五六七八九十".contains($0) })
+        else { return nil }
+        return (String(numeral), t[t.index(after: mark)...].trimmingSpaces())
+    }
+
+    /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.
+    static func sign(_ word: String?) -> Int {
+        switch word {
+        case "减少", "減少", "下降": return -1
+        default: return 1
+        }
+    }
+
+    private static let firstNumber = regex(number)
+
+    /// The first printed number in `text` (`921.93 万元` → 921.93).
+    static func firstAmount(in text: String) -> Amount? {
+        let compacted = compact(text)
+        let ns = compacted as NSString
+        guard let m = firstNumber.firstMatch(in: compacted, range: NSRange(location: 0, length: ns.length)) else {
+            return nil
+        }
+        return Amount(ns.substring(with: m.range))
+    }
+
+    /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
+    static func width(_ text: String) -> Int { text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
+
+    /// The width at which the printed lines wrap: the widest line, or nil where the
+    /// lines are whole paragraphs (wider than a printed line could be).
+    static func wrapWidth(_ lines: [String]) -> Int? {
+        guard let widest = lines.map(width).max(), widest <= 120 else { return nil }
+        return widest
+    }
+
+    /// True when `line` fills the printed width (within a few characters) and does
+    /// not end a sentence: the next line continues it.
+    static func isWrapped(_ line: String, width: Int?) -> Bool {
+        guard let width else { return false }
+        let t = line.trimmingSpaces()
+        if let last = t.last, "。；;".contains(last) { return false }
+        return self.width(t) * 10 >= width * 9
     }
 }
