@@ -85,12 +85,7 @@ struct ColumnSolver {
         self.fixed = fixed
         choice = rows.indices.map { fixed[$0] ?? bestByPrior($0) }
         for r in rows.indices.sorted(by: { depth($0) > depth($1) }) where !children[r].isEmpty && fixed[r] == nil {
-            var best = (choice[r], (equations: -1, prior: Int.min))
-            for c in candidates[r].indices {
-                let s = (equations: equations(parent: r, parentChoice: c), prior: priorScore[r][c])
-                if Self.better(s, than: best.1) { best = (c, s) }
-            }
-            choice[r] = best.0
+            choice[r] = bestFit(r, given: choice)
         }
         optimise()
         return (choice, globalScore(choice))
@@ -180,6 +175,9 @@ struct ColumnSolver {
 
     // MARK: Search
 
+    /// The number of equations a fully consistent table satisfies.
+    private var maximumEquations: Int { children.reduce(0) { $0 + ($1.isEmpty ? 0 : columnCount) } }
+
     /// The score of a whole assignment: equations satisfied, then priors.
     private func globalScore(_ assignment: [Int]) -> (equations: Int, prior: Int) {
         var eq = 0
@@ -201,6 +199,9 @@ struct ColumnSolver {
     /// keeps the move when the whole assignment scores better.
     private mutating func optimise() {
         var current = globalScore(choice)
+        // Every equation holds: leaves sit at their best priors and parents fit
+        // them, so no move can do better.
+        if current.equations == maximumEquations { return }
         for _ in 0..<12 {
             var improved = false
             for r in rows.indices where fixed[r] == nil && (candidates[r].count > 1 || !children[r].isEmpty) {
@@ -277,29 +278,55 @@ struct ColumnSolver {
 
     // MARK: Ambiguity
 
-    /// A row is ambiguous when another of its candidates, with every other row free
-    /// to follow, satisfies as many equations without going against another row's
-    /// prior, and the classification does not prefer the chosen one. Only leaves are tried: parents follow their children.
+    /// A leaf is ambiguous when another of its candidates, with its ancestors
+    /// re-fitted to it, satisfies as many equations without going against another
+    /// row's prior, and the classification does not prefer the chosen one. The
+    /// ancestors are re-fitted to the leaf, then the table follows from the top.
     private mutating func findAmbiguities(best: (equations: Int, prior: Int)) -> [(row: Int, alternatives: [[Int]])] {
-        let chosen = choice
         var result: [(row: Int, alternatives: [[Int]])] = []
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
             var alternatives: [[Int]] = []
-            for c in candidates[r].indices where c != chosen[r] {
-                if decidedByClassification(r, chosen: chosen[r], other: c) { continue }
-                // As many equations, and no worse on every other row's prior.
-                let trial = run(fixed: [r: c])
-                let othersTrial = trial.score.prior - priorScore[r][c]
-                let othersBest = best.prior - priorScore[r][chosen[r]]
-                if trial.score.equations >= best.equations && othersTrial >= othersBest {
+            for c in candidates[r].indices where c != choice[r] {
+                if decidedByClassification(r, chosen: choice[r], other: c) { continue }
+                var trial = choice
+                trial[r] = c
+                var node = r
+                while let p = rows[node].parent {
+                    trial[p] = bestFit(p, given: trial)
+                    node = p
+                }
+                // Then let the rest of the table follow from the top, the leaf held.
+                fixed = [r: c]
+                cascade(node, trial[node], &trial, depth: 0)
+                fixed = [:]
+                let score = globalScore(trial)
+                let othersTrial = score.prior - priorScore[r][c]
+                let othersBest = best.prior - priorScore[r][choice[r]]
+                if score.equations >= best.equations && othersTrial >= othersBest {
                     alternatives.append(candidates[r][c])
                 }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
-        choice = chosen
-        fixed = [:]
         return result
+    }
+
+    /// The candidate of `p` that matches its children (as assigned) in the most
+    /// columns, then by prior.
+    private func bestFit(_ p: Int, given assignment: [Int]) -> Int {
+        var sum = Array(repeating: Amount.zero, count: columnCount)
+        for k in children[p] {
+            let kv = vectors[k][assignment[k]]
+            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+        }
+        var best = (assignment[p], (equations: -1, prior: Int.min))
+        for cand in candidates[p].indices {
+            let pv = vectors[p][cand]
+            let eq = (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
+            let s = (equations: eq, prior: priorScore[p][cand])
+            if Self.better(s, than: best.1) { best = (cand, s) }
+        }
+        return best.0
     }
 
     /// True when the classification (an `implied` prior) prefers the chosen
