@@ -278,37 +278,72 @@ struct ColumnSolver {
 
     // MARK: Ambiguity
 
-    /// A leaf is ambiguous when another of its candidates, with its ancestors
-    /// re-fitted to it, satisfies as many equations without going against another
-    /// row's prior, and the classification does not prefer the chosen one. The
-    /// ancestors are re-fitted to the leaf, then the table follows from the top.
-    private mutating func findAmbiguities(best: (equations: Int, prior: Int)) -> [(row: Int, alternatives: [[Int]])] {
+    /// A leaf is ambiguous when another of its candidates fits the identities as
+    /// well, without going against what the classification implies for any
+    /// other row, and the classification does not prefer the chosen one. Two
+    /// trials are made for each alternative: the columns it swaps are swapped in
+    /// every row of the table that allows it (a whole group of rows moving
+    /// together), and the leaf alone moves with its ancestors re-fitted.
+    private func findAmbiguities(best: (equations: Int, prior: Int)) -> [(row: Int, alternatives: [[Int]])] {
+        let strongBest = strongScore(choice)
         var result: [(row: Int, alternatives: [[Int]])] = []
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
             var alternatives: [[Int]] = []
             for c in candidates[r].indices where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
-                var trial = choice
-                trial[r] = c
-                var node = r
-                while let p = rows[node].parent {
-                    trial[p] = bestFit(p, given: trial)
-                    node = p
+                let fits = [swapTrial(r, c), chainTrial(r, c)].contains { trial in
+                    globalScore(trial).equations >= best.equations
+                        && strongScore(trial) - strong(r, c) >= strongBest - strong(r, choice[r])
                 }
-                // Then let the rest of the table follow from the top, the leaf held.
-                fixed = [r: c]
-                cascade(node, trial[node], &trial, depth: 0)
-                fixed = [:]
-                let score = globalScore(trial)
-                let othersTrial = score.prior - priorScore[r][c]
-                let othersBest = best.prior - priorScore[r][choice[r]]
-                if score.equations >= best.equations && othersTrial >= othersBest {
-                    alternatives.append(candidates[r][c])
-                }
+                if fits { alternatives.append(candidates[r][c]) }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
         return result
+    }
+
+    /// Every row takes the candidate with the leaf's columns swapped, where it has one.
+    private func swapTrial(_ r: Int, _ c: Int) -> [Int] {
+        var map = Array(0..<columnCount)
+        for (from, to) in zip(candidates[r][choice[r]], candidates[r][c]) where from != to {
+            map[from] = to
+            map[to] = from
+        }
+        var trial = choice
+        for row in rows.indices {
+            let mapped = candidates[row][choice[row]].map { map[$0] }
+            if let index = candidates[row].firstIndex(of: mapped) { trial[row] = index }
+        }
+        trial[r] = c
+        return trial
+    }
+
+    /// The leaf moves; each ancestor takes the candidate that fits its children best.
+    private func chainTrial(_ r: Int, _ c: Int) -> [Int] {
+        var trial = choice
+        trial[r] = c
+        var node = r
+        while let p = rows[node].parent {
+            trial[p] = bestFit(p, given: trial)
+            node = p
+        }
+        return trial
+    }
+
+    /// What the classification says of one row's candidate: +1 for each value in
+    /// an implied column, −1 for each in an unlikely one.
+    private func strong(_ r: Int, _ c: Int) -> Int {
+        candidates[r][c].dropFirst().reduce(0) { total, column in
+            switch prior(r, column) {
+            case .implied: total + 1
+            case .unlikely: total - 1
+            default: total
+            }
+        }
+    }
+
+    private func strongScore(_ assignment: [Int]) -> Int {
+        rows.indices.reduce(0) { $0 + strong($1, assignment[$1]) }
     }
 
     /// The candidate of `p` that matches its children (as assigned) in the most
