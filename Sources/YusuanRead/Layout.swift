@@ -31,7 +31,7 @@ struct Layout {
             let t = compact(i)
             guard t.hasPrefix("表"), let n = Int(t.dropFirst()), (1...11).contains(n) else { continue }
             if let last = starts.last, last.number == n { continue }
-            if let last = starts.last, n != last.number + 1 { continue }
+            if let last = starts.last, n < last.number { continue }
             if starts.isEmpty && n != 1 { continue }
             starts.append((n, i))
         }

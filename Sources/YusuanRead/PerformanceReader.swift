@@ -1,12 +1,849 @@
 import YusuanModel
 
 /// 绩效目标表 — reads the 部门整体 and 项目支出 performance-target tables.
+///
+/// Each table has a header (names, contact, funds, a goal) and indicator rows. The
+/// header is read by its labels (预算单位, 项目名称, 年度预算总额 …), whatever the
+/// lines they are wrapped over. The rows come in two forms:
+///
+/// - tabular: one row a line, cells by tab; an empty 一级/二级 cell repeats the row
+///   above, and a row may continue on the next line (`2025 年 12 月 15` then `日`);
+/// - flattened: each cell's wrapped lines in column order, neighbouring single-line
+///   cells joined by spaces, empty cells and repeated labels left out. The reader
+///   cuts the rows into fragments (the space-separated words of each line) and finds
+///   the cells that can be recognised — 指标值 (a comparison, a date, a qualitative
+///   phrase), 指标值设置依据 (计划标准 …), 分值权重 (a number), 指标赋分规则 (…赋分),
+///   佐证资料 (工作资料 …) — and gives what lies between to the name and the labels.
 enum PerformanceReader {
     static func readDepartment(_ lines: ArraySlice<SourceLine>) -> DepartmentPerformanceTable? {
-        nil
+        guard let heading = lines.first else { return nil }
+        let body = Array(lines.dropFirst())
+        guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
+        let fields = HeaderText(headerText(body[..<header.start]))
+            .values(for: DepartmentLabel.allCases.map(\.variants))
+        func field(_ label: DepartmentLabel) -> String? { fields[label.rawValue] }
+        // `其他资金（万元） 其他 0`: the value follows the inner 其他 where it is printed.
+        let other = field(.otherDetail) ?? field(.other)
+        let rows = readRows(body, header: header, kind: .department)
+        guard let department = field(.name), !department.isEmpty else { return nil }
+        return DepartmentPerformanceTable(
+            year: year(body), department: department, contact: field(.contact), phone: field(.phone),
+            annualGoal: field(.goal) ?? "", superiorFunds: amount(field(.superior)),
+            ownFunds: amount(field(.own)), otherFunds: amount(other),
+            indicators: indicators(rows.rows), source: heading.location)
     }
 
     static func readProject(_ lines: ArraySlice<SourceLine>) -> ProjectPerformanceTable? {
-        nil
+        guard let heading = lines.first else { return nil }
+        let body = Array(lines.dropFirst())
+        guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
+        let fields = HeaderText(headerText(body[..<header.start]))
+            .values(for: ProjectLabel.allCases.map(\.variants))
+        func field(_ label: ProjectLabel) -> String? { fields[label.rawValue] }
+        let rows = readRows(body, header: header, kind: .project)
+        var goal = field(.goal) ?? ""
+        if goal.isEmpty { goal = rows.leftover }
+        guard let project = field(.project), !project.isEmpty else { return nil }
+        return ProjectPerformanceTable(
+            year: year(body), unit: field(.unit) ?? "", project: project, owner: field(.owner),
+            totalFunds: amount(field(.total)), fiscalFunds: amount(field(.fiscal)),
+            otherFunds: amount(field(.other)), overallGoal: goal,
+            indicators: indicators(rows.rows), source: heading.location)
+    }
+
+    // MARK: Header
+
+    /// The header lines as one text: wrapped lines joined without a break.
+    static func headerText(_ lines: ArraySlice<SourceLine>) -> String {
+        lines.map(\.text).joined()
+    }
+
+    /// The year printed under the heading: `（2025 年）`.
+    static func year(_ body: [SourceLine]) -> Int? {
+        for line in body.prefix(3) {
+            let t = compact(line.text)
+            guard let open = t.first, open == "(" || open == "（", t.contains("年") else { continue }
+            let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            if digits.count == 4, let year = Int(digits) { return year }
+        }
+        return nil
+    }
+
+    /// The first number of a header value: `4.5`, `1,248.59`, `其他 0`.
+    static func amount(_ value: String?) -> Amount? {
+        guard let value else { return nil }
+        let chars = Array(value)
+        guard let start = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        var end = start
+        while end < chars.count, chars[end].isASCII, chars[end].isNumber || chars[end] == "." || chars[end] == "," {
+            end += 1
+        }
+        return Amount(String(chars[start..<end]))
+    }
+
+    // MARK: Rows
+
+    /// 指标行 as read, before labels are carried down and targets parsed.
+    struct RawRow: Equatable {
+        var level1: String?
+        var level2: String?
+        var name: String
+        var target: String
+        var basis: String?
+        var lastYear: String?
+        var weight: String?
+        var rule: String?
+        var evidence: String?
+        var location: SourceLocation?
+    }
+
+    static func readRows(_ body: [SourceLine], header: IndicatorHeader, kind: TableKind)
+        -> (rows: [RawRow], leftover: String) {
+        let data = body[header.end...]
+        if let columns = header.columns {
+            return (TabularRows.read(data, columns: columns, width: header.width), "")
+        }
+        var reader = FlatRows(data)
+        let rows = kind == .project ? reader.readProjectRows() : reader.readDepartmentRows()
+        return (rows, reader.leftoverText())
+    }
+
+    /// Carries 一级/二级 labels down to the rows that leave them out and parses the
+    /// targets and weights.
+    static func indicators(_ rows: [RawRow]) -> [PerformanceIndicator] {
+        var level1 = ""
+        var level2 = ""
+        return rows.map { row in
+            if let l1 = row.level1, !l1.isEmpty {
+                if l1 != level1 { level2 = "" }
+                level1 = l1
+            }
+            if let l2 = row.level2, !l2.isEmpty { level2 = l2 }
+            return PerformanceIndicator(
+                level1: level1, level2: level2, name: tidy(row.name), target: target(row.target),
+                basis: nonEmpty(row.basis.map(tidy)), lastYear: nonEmpty(row.lastYear.map(tidy)),
+                weight: row.weight.flatMap { Amount(compact($0)) }, scoringRule: nonEmpty(row.rule.map(compact)),
+                evidence: nonEmpty(row.evidence.map(compact)), source: row.location)
+        }
+    }
+
+    // MARK: Targets
+
+    /// 指标值 — the printed target and its parts: `>=6.20 万人`, `< =0.7 万元`,
+    /// `=7.37 元/人`, `2025 年 10 月 30日前` (a date), `有效减轻` (words only).
+    static func target(_ printed: String) -> IndicatorTarget {
+        let printed = printed.trimmingSpaces()
+        var result = IndicatorTarget(printed: printed)
+        var rest = Substring(normalisedOperators(compact(printed)))
+        var comparison: Comparison?
+        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.hasPrefix(op.rawValue) {
+            comparison = op
+            rest = rest.dropFirst(op.rawValue.count)
+            break
+        }
+        if let date = date(rest) {
+            result.date = date
+            result.comparison = comparison
+            return result
+        }
+        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        guard let comparison, let number = Amount(digits) else { return result }
+        result.comparison = comparison
+        result.number = number
+        let unit = rest.dropFirst(digits.count)
+        result.unit = unit.isEmpty ? nil : String(unit)
+        return result
+    }
+
+    /// ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
+    static func normalisedOperators(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "＞": out.append(">")
+            case "＜": out.append("<")
+            case "＝": out.append("=")
+            case "≥": out.append(">=")
+            case "≤": out.append("<=")
+            case "％": out.append("%")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
+    /// starts with a year and a month.
+    static func date(_ text: Substring) -> String? {
+        guard let match = text.prefixMatch(of: #/(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?/#) else { return nil }
+        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        var date = "\(match.1)-\(two(match.2))"
+        if let day = match.3 { date += "-\(two(day))" }
+        return date
+    }
+
+    // MARK: Text helpers
+
+    /// The text without any spaces.
+    static func compact(_ text: some StringProtocol) -> String {
+        String(text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" })
+    }
+
+    /// The text with the spaces between two Chinese characters taken out (a wrap
+    /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.
+    static func tidy(_ text: String) -> String {
+        let chars = Array(text.trimmingSpaces())
+        var out = ""
+        for (k, c) in chars.enumerated() {
+            if c == " " {
+                let before = out.last
+                let after = chars[(k + 1)...].first { $0 != " " }
+                if let before, let after, !before.isASCII, !after.isASCII { continue }
+                if before == " " { continue }
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+}
+
+extension PerformanceReader {
+    // MARK: - Table kinds and headers
+
+    /// 部门整体 or 项目支出.
+    enum TableKind {
+        case department
+        case project
+    }
+
+    /// 指标表头 — the 一级指标 … row, and the columns it names in the tabular form.
+    struct IndicatorHeader {
+        /// The first line of the header.
+        var start: Int
+        /// The first line after it.
+        var end: Int
+        /// The column of each field (tabular form only).
+        var columns: [IndicatorColumn: Int]?
+        /// The number of cells in the header row (tabular form only).
+        var width: Int = 0
+
+        static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
+            for i in body.indices {
+                if let cells = body[i].cells {
+                    let names = cells.map { PerformanceReader.compact($0) }
+                    guard names.first == "一级指标" else { continue }
+                    var columns: [IndicatorColumn: Int] = [:]
+                    for (k, name) in names.enumerated() {
+                        if let column = IndicatorColumn(header: name), columns[column] == nil { columns[column] = k }
+                    }
+                    return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
+                }
+                guard PerformanceReader.compact(body[i].text).hasPrefix("一级") else { continue }
+                var joined = ""
+                for j in i..<min(body.count, i + 30) {
+                    joined += PerformanceReader.compact(body[j].text)
+                    guard joined.hasPrefix("一级指标") || "一级指标".hasPrefix(joined) else { break }
+                    let done = kind == .project ? joined.contains("佐证资料") : joined.contains("分值权重")
+                    if done { return IndicatorHeader(start: i, end: j + 1) }
+                }
+            }
+            return nil
+        }
+    }
+
+    /// 指标列 — the columns of an indicator row.
+    enum IndicatorColumn: Hashable, CaseIterable {
+        case level1, level2, name, target, basis, lastYear, weight, rule, evidence
+
+        /// The column a header cell names: 一级指标, 指标值设置依据, 指标分值权重 ….
+        init?(header: String) {
+            switch header {
+            case "一级指标": self = .level1
+            case "二级指标": self = .level2
+            case "三级指标": self = .name
+            case "指标值": self = .target
+            case "上年完成值": self = .lastYear
+            case "佐证资料": self = .evidence
+            default:
+                if header.hasSuffix("依据") { self = .basis }
+                else if header.hasSuffix("权重") { self = .weight }
+                else if header.hasSuffix("规则") { self = .rule }
+                else { return nil }
+            }
+        }
+    }
+
+    /// 部门整体绩效目标表 header labels, in printed order (compact, ASCII brackets).
+    enum DepartmentLabel: Int, CaseIterable {
+        case name, contact, phone, goal, budget, source, total, fiscal, superior, own, other, otherDetail
+
+        var variants: [String] {
+            switch self {
+            case .name: ["部门(单位)名称(盖章)", "部门名称(盖章)", "单位名称(盖章)", "部门(单位)名称", "部门名称", "单位名称"]
+            case .contact: ["部门(单位)联系人", "部门联系人", "单位联系人", "联系人"]
+            case .phone: ["联系电话"]
+            case .goal: ["年度绩效目标"]
+            case .budget: ["年度预算(万元)", "年度预算"]
+            case .source: ["资金来源"]
+            case .total: ["资金总额(万元)", "资金总额"]
+            case .fiscal: ["财政资金(万元)", "财政资金"]
+            case .superior: ["上级安排"]
+            case .own: ["本级安排"]
+            case .other: ["其他资金(万元)", "其他资金"]
+            case .otherDetail: ["其他"]
+            }
+        }
+    }
+
+    /// 项目支出绩效目标表 header labels, in printed order.
+    enum ProjectLabel: Int, CaseIterable {
+        case unit, project, owner, funds, total, fiscal, other, goal
+
+        var variants: [String] {
+            switch self {
+            case .unit: ["预算单位"]
+            case .project: ["项目名称"]
+            case .owner: ["项目负责人"]
+            case .funds: ["项目资金(万元)", "项目资金"]
+            case .total: ["年度预算总额"]
+            case .fiscal: ["其中财政拨款", "财政拨款"]
+            case .other: ["其他资金"]
+            case .goal: ["项目总体目标"]
+            }
+        }
+    }
+
+    /// 标签文本 — a header text searched by its labels, ignoring spaces, colons and the
+    /// width of brackets; a value is the text between its label and the next one found.
+    struct HeaderText {
+        private let original: [Character]
+        private var compact: [Character] = []
+        /// For each compact character, its index in `original`.
+        private var origin: [Int] = []
+
+        init(_ text: String) {
+            original = Array(text)
+            for (k, c) in original.enumerated() {
+                guard let n = Self.normalised(c) else { continue }
+                compact.append(n)
+                origin.append(k)
+            }
+        }
+
+        /// Brackets as ASCII; spaces and colons dropped.
+        static func normalised(_ c: Character) -> Character? {
+            switch c {
+            case " ", "\u{3000}", "\t", "\u{00A0}", ":", "：": nil
+            case "（": "("
+            case "）": ")"
+            default: c
+            }
+        }
+
+        /// The values of the labels (each with its variants), searched in order.
+        func values(for labels: [[String]]) -> [String?] {
+            var found: [(index: Int, range: Range<Int>)] = []
+            var position = 0
+            for (index, variants) in labels.enumerated() {
+                var best: Range<Int>?
+                for variant in variants {
+                    guard let r = find(variant, from: position) else { continue }
+                    if let b = best, b.lowerBound < r.lowerBound || (b.lowerBound == r.lowerBound && b.count >= r.count) {
+                        continue
+                    }
+                    best = r
+                }
+                if let best {
+                    found.append((index, best))
+                    position = best.upperBound
+                }
+            }
+            var result = [String?](repeating: nil, count: labels.count)
+            for (n, label) in found.enumerated() {
+                let end = n + 1 < found.count ? found[n + 1].range.lowerBound : compact.count
+                result[label.index] = text(from: label.range.upperBound, to: end)
+            }
+            return result
+        }
+
+        private func find(_ label: String, from start: Int) -> Range<Int>? {
+            let needle = label.compactMap(Self.normalised)
+            guard !needle.isEmpty, compact.count >= needle.count else { return nil }
+            var k = start
+            while k + needle.count <= compact.count {
+                if compact[k] == needle[0], Array(compact[k..<(k + needle.count)]) == needle {
+                    return k..<(k + needle.count)
+                }
+                k += 1
+            }
+            return nil
+        }
+
+        /// The original text between two compact positions, trimmed of spaces and colons.
+        private func text(from a: Int, to b: Int) -> String {
+            let start = a > 0 ? origin[a - 1] + 1 : 0
+            let end = b < origin.count ? origin[b] : original.count
+            guard start < end else { return "" }
+            var s = Substring(String(original[start..<end]))
+            while let c = s.first, c == " " || c == ":" || c == "：" || c == "\u{3000}" { s = s.dropFirst() }
+            return s.trimmingSpaces()
+        }
+    }
+
+    // MARK: - Vocabulary
+
+    /// 指标词汇 — the words that name labels, bases, rules and evidence in these tables.
+    enum IndicatorVocabulary {
+        static let level1: Set<String> = [
+            "产出指标", "效益指标", "满意度指标", "成本指标", "履职效能", "管理效率", "社会效应", "效果指标",
+        ]
+        static let level2: Set<String> = [
+            "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
+            "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标",
+        ]
+        /// 指标值设置依据 of project tables.
+        static let basis: Set<String> = [
+            "计划标准", "行业标准", "历史标准", "预算支出标准", "行业或国家标准", "国家或行业标准", "国家标准",
+            "地方标准", "其他标准", "自定义", "其他",
+        ]
+        /// 佐证资料.
+        static let evidence: Set<String> = [
+            "工作资料", "原始凭证", "正式材料", "说明材料", "会议纪要", "财务资料", "相关资料", "其他资料",
+            "台账资料", "统计资料", "证明材料", "验收资料",
+        ]
+        /// Words a qualitative target starts with (有效减轻, 成效明显, 每季度结束后的 15 日内 …).
+        static let qualitativeStarts = [
+            "有效", "基本", "显著", "不断", "逐步", "明显", "持续", "进一步", "大幅", "稳步", "全面", "完全",
+            "成效", "减轻", "提高", "提升", "降低", "增强", "改善", "每", "达到", "保持", "良好", "较好", "优良",
+            "按时", "及时", "稳定",
+        ]
+        /// Qualitative targets that are a whole word.
+        static let qualitativeWords: Set<String> = ["是", "否", "达标", "合格", "优", "良"]
+
+        static func isLevel(_ s: String) -> Bool { level1.contains(s) || level2.contains(s) }
+
+        static func isQualitative(_ s: String) -> Bool {
+            qualitativeWords.contains(s) || qualitativeStarts.contains { s.hasPrefix($0) }
+        }
+
+        /// An evidence item: a known one, or a short word ending like one (…资料, …凭证).
+        static func isEvidenceItem(_ s: String) -> Bool {
+            if evidence.contains(s) { return true }
+            return s.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.hasSuffix($0) }
+        }
+
+        /// Whether a run of evidence text is complete, still open (`工作资`, `正式材料,工作`)
+        /// or not evidence at all.
+        static func evidenceState(_ s: String) -> EvidenceState {
+            let items = s.split(omittingEmptySubsequences: false) { ",，、;；".contains($0) }.map(String.init)
+            guard let last = items.last else { return .invalid }
+            for item in items.dropLast() where !isEvidenceItem(item) { return .invalid }
+            if isEvidenceItem(last) { return .complete }
+            if last.isEmpty || evidence.contains(where: { $0.hasPrefix(last) }) { return .open }
+            return .invalid
+        }
+
+        enum EvidenceState { case complete, open, invalid }
+
+        /// A 分值权重: a plain number up to 100 (`20`, `3.5`, `0.5`).
+        static func isWeight(_ s: String) -> Bool {
+            guard let first = s.first, first.isASCII, first.isNumber,
+                  s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                  let value = Amount(s) else { return false }
+            return value <= Amount(100)
+        }
+
+        /// A unit after a target's number: 万人, 次, 元/人/年, 区（县、市）, %.
+        static func isUnitCharacter(_ c: Character) -> Bool {
+            if c.isASCII { return c.isLetter || c == "%" || c == "/" || c == "(" || c == ")" }
+            return "万千百亿元角人次个家天项％‰户所批辆条度方年月日周时分秒（）、县市区件份篇期场台套张本例名岗间座处册部组类吨里米升倍".contains(c)
+        }
+
+        /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
+        static func isNumericTargetPrefix(_ s: String) -> Bool {
+            var rest = Substring(PerformanceReader.compact(s))
+            var ops = 0
+            while let c = rest.first, "＞＜><=＝≥≤".contains(c) {
+                rest = rest.dropFirst()
+                ops += 1
+            }
+            guard (1...2).contains(ops) else { return false }
+            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+            rest = rest.dropFirst(digits.count)
+            if digits.isEmpty { return rest.isEmpty }
+            return rest.allSatisfy(isUnitCharacter)
+        }
+
+        /// The start of a date target, possibly cut by a wrap: `2025`, `2025年12`, `2025年10月30日前`.
+        static func isDatePrefix(_ s: String) -> Bool {
+            let t = PerformanceReader.compact(s)
+            return t.wholeMatch(of: #/(19|20)\d\d(年((\d{1,2}(月(\d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?/#) != nil
+        }
+    }
+
+    // MARK: - Tabular rows
+
+    /// 表格行 — rows given as cells (the tabular form).
+    enum TabularRows {
+        static func read(_ lines: ArraySlice<SourceLine>, columns: [IndicatorColumn: Int], width: Int)
+            -> [PerformanceReader.RawRow] {
+            var rows: [PerformanceReader.RawRow] = []
+            for line in lines {
+                guard let cells = line.cells else { continue }
+                var row = aligned(cells, columns: columns, width: width)
+                if row[.name, default: ""].isEmpty && row[.weight, default: ""].isEmpty {
+                    if !rows.isEmpty { continueRow(&rows[rows.count - 1], with: row) }
+                    continue
+                }
+                repairName(&row)
+                rows.append(PerformanceReader.RawRow(
+                    level1: PerformanceReader.compact(row[.level1, default: ""]),
+                    level2: PerformanceReader.compact(row[.level2, default: ""]),
+                    name: row[.name, default: ""], target: row[.target, default: ""],
+                    basis: row[.basis], lastYear: row[.lastYear], weight: row[.weight],
+                    rule: row[.rule], evidence: row[.evidence], location: line.location))
+            }
+            return rows
+        }
+
+        /// The cells by column; a row whose 权重 cell holds no number is tried aligned
+        /// to the right instead (a row whose first cells slipped).
+        static func aligned(_ cells: [String], columns: [IndicatorColumn: Int], width: Int) -> [IndicatorColumn: String] {
+            func map(_ cells: [String]) -> [IndicatorColumn: String] {
+                var row: [IndicatorColumn: String] = [:]
+                for (column, k) in columns where k < cells.count { row[column] = cells[k].trimmingSpaces() }
+                return row
+            }
+            let left = map(cells)
+            if IndicatorVocabulary.isWeight(PerformanceReader.compact(left[.weight, default: ""])) { return left }
+            var trimmed = cells
+            while let last = trimmed.last, last.trimmingSpaces().isEmpty { trimmed.removeLast() }
+            guard trimmed.count < width else { return left }
+            let right = map([String](repeating: "", count: width - trimmed.count) + trimmed)
+            return IndicatorVocabulary.isWeight(PerformanceReader.compact(right[.weight, default: ""])) ? right : left
+        }
+
+        /// A line that only carries the rest of a wrapped cell (`日`) adds it to the row above.
+        static func continueRow(_ row: inout PerformanceReader.RawRow, with cells: [IndicatorColumn: String]) {
+            for (column, text) in cells where !text.isEmpty {
+                switch column {
+                case .target: row.target += text
+                case .basis: row.basis = (row.basis ?? "") + text
+                case .lastYear: row.lastYear = (row.lastYear ?? "") + text
+                case .rule: row.rule = (row.rule ?? "") + text
+                case .evidence: row.evidence = (row.evidence ?? "") + text
+                default: break
+                }
+            }
+        }
+
+        /// An empty name with a label cell that is no label: the name slipped left.
+        static func repairName(_ row: inout [IndicatorColumn: String]) {
+            guard row[.name, default: ""].isEmpty else { return }
+            for column in [IndicatorColumn.level2, .level1] {
+                let text = row[column, default: ""]
+                if !text.isEmpty && !IndicatorVocabulary.isLevel(PerformanceReader.compact(text)) {
+                    row[.name] = text
+                    row[column] = ""
+                    return
+                }
+            }
+        }
+    }
+
+    // MARK: - Flattened rows
+
+    /// 碎片 — one space-separated word of a flattened line.
+    struct Fragment {
+        var text: String
+        /// The index of its line in the region.
+        var line: Int
+        var startsLine: Bool
+        var endsLine: Bool
+        var location: SourceLocation
+    }
+
+    /// 平铺行 — rows of the flattened form, found from the cells that can be recognised.
+    struct FlatRows {
+        typealias Row = PerformanceReader.RawRow
+        var f: [Fragment] = []
+        /// The first fragment not taken by a row.
+        var consumed = 0
+
+        init(_ lines: ArraySlice<SourceLine>) {
+            for (n, line) in lines.enumerated() {
+                let words = line.text.split(separator: " ").map(String.init)
+                for (k, word) in words.enumerated() {
+                    f.append(Fragment(text: word, line: n, startsLine: k == 0, endsLine: k == words.count - 1,
+                                      location: line.location))
+                }
+            }
+        }
+
+        // MARK: Project rows
+
+        /// Rows of `[一级] [二级] 三级 指标值 依据 上年完成值 权重 规则 佐证资料`; a row
+        /// ends with its 佐证资料, after the first 指标赋分规则 (…赋分) that follows its name.
+        mutating func readProjectRows() -> [Row] {
+            var rows: [Row] = []
+            var i = 0
+            while i < f.count {
+                let labels = readLabels(at: i)
+                guard labels.next < f.count, let (row, next) = projectRow(from: labels.next, labels: labels) else { break }
+                rows.append(row)
+                i = next
+                consumed = next
+            }
+            return rows
+        }
+
+        /// The row whose name starts at `p`, and the fragment after it.
+        private func projectRow(from p: Int, labels: Labels) -> (Row, Int)? {
+            guard let r = ruleEnd(from: p + 1) else { return nil }
+            var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
+            let tail = readNameTargetBasis(&row, from: p, before: r)
+            let w = (tail..<r).last { IndicatorVocabulary.isWeight(f[$0].text) }
+            let ruleStart = w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail)
+            row.lastYear = join(tail..<(w ?? ruleStart))
+            row.weight = w.map { f[$0].text }
+            row.rule = join(ruleStart..<(r + 1))
+            let e = evidenceEnd(from: r + 1)
+            row.evidence = join((r + 1)..<e)
+            return (row, e)
+        }
+
+        /// Fills the name, target and basis of a row whose name starts at `p` and whose
+        /// rule ends at `r`; returns the first fragment after the basis. The basis is
+        /// the first known 依据 after the name; the target is what precedes it from the
+        /// first comparison or date, or the qualitative phrase that closes the name.
+        private func readNameTargetBasis(_ row: inout Row, from p: Int, before r: Int) -> Int {
+            if let basis = basisRun(in: (p + 1)..<r) {
+                let split = targetStart(in: (p + 1)..<basis.lowerBound) ?? qualitativeStart(in: p..<basis.lowerBound)
+                row.name = join(p..<split)
+                row.target = join(split..<basis.lowerBound)
+                row.location = f[min(split, basis.lowerBound - 1)].location
+                row.basis = join(basis)
+                return basis.upperBound
+            }
+            // An unknown basis: the fragment after a target that reads as one.
+            let t = targetStart(in: (p + 1)..<r) ?? qualitativeStart(in: p..<r)
+            let end = targetEnd(from: t, limit: r)
+            row.name = join(p..<t)
+            row.target = join(t..<end)
+            row.location = f[min(t, r)].location
+            guard end < r, !IndicatorVocabulary.isWeight(f[end].text) else { return end }
+            row.basis = f[end].text
+            return end + 1
+        }
+
+        /// The last fragment of the first 指标赋分规则 (…赋分) at or after `start`.
+        func ruleEnd(from start: Int) -> Int? {
+            guard start < f.count else { return nil }
+            for k in start..<f.count {
+                let piece = PerformanceReader.compact(f[k].text)
+                if piece.hasSuffix("赋分") { return k }
+                if k > start, piece.hasPrefix("分") || piece == "分",
+                   (PerformanceReader.compact(f[k - 1].text) + piece).hasSuffix("赋分") { return k }
+            }
+            return nil
+        }
+
+        /// The first fragment of a rule ending at `end`, when no weight precedes it:
+        /// the rule is that fragment, or the one before too where the rule is wrapped.
+        func ruleFirst(end: Int, floor: Int) -> Int {
+            let last = PerformanceReader.compact(f[end].text)
+            if last.count > 2 || end <= floor { return end }
+            return end - 1
+        }
+
+        /// The first run of one to three fragments that is a known 指标值设置依据.
+        func basisRun(in range: Range<Int>) -> Range<Int>? {
+            for k in range {
+                var s = ""
+                for n in k..<min(range.upperBound, k + 3) {
+                    s += PerformanceReader.compact(f[n].text)
+                    if IndicatorVocabulary.basis.contains(s) { return k..<(n + 1) }
+                }
+            }
+            return nil
+        }
+
+        // MARK: Department rows
+
+        /// Rows of `[一级] [二级] 三级 指标值 依据 权重`; a row ends with its weight, a
+        /// number that ends its line.
+        mutating func readDepartmentRows() -> [Row] {
+            var rows: [Row] = []
+            var i = 0
+            while i < f.count {
+                let labels = readLabels(at: i)
+                let p = labels.next
+                guard p < f.count, let (row, next) = departmentRow(from: p, labels: labels) else { break }
+                rows.append(row)
+                i = next
+                consumed = next
+            }
+            return rows
+        }
+
+        private func departmentRow(from p: Int, labels: Labels) -> (Row, Int)? {
+            for w in (p + 1)..<max(p + 1, f.count) where f[w].endsLine && IndicatorVocabulary.isWeight(f[w].text) {
+                var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
+                let targetEnd: Int
+                if let t = targetStart(in: (p + 1)..<w) {
+                    targetEnd = self.targetEnd(from: t, limit: w + 1)
+                    if targetEnd > w { continue }  // the number belongs to the target (a date's day)
+                    row.name = join(p..<t)
+                    row.target = join(t..<targetEnd)
+                    row.location = f[t].location
+                } else {
+                    let t = qualitativeStart(in: p..<w)
+                    targetEnd = t < w ? (t + 1..<w).first { f[$0].startsLine } ?? w : w
+                    row.name = join(p..<t)
+                    row.target = join(t..<targetEnd)
+                    row.location = f[min(t, w)].location
+                }
+                row.basis = join(targetEnd..<w)
+                row.weight = f[w].text
+                return (row, w + 1)
+            }
+            return nil
+        }
+
+        // MARK: Labels
+
+        struct Labels {
+            var level1: String?
+            var level2: String?
+            var next: Int
+        }
+
+        /// The 一级 and 二级 labels that open a row, if printed: `产出指` `标` `数量指标`,
+        /// or `满意度指标` glued to the name that follows.
+        mutating func readLabels(at i: Int) -> Labels {
+            guard let first = matchLabel(at: i, IndicatorVocabulary.level1.union(IndicatorVocabulary.level2)) else {
+                return Labels(next: i)
+            }
+            if IndicatorVocabulary.level1.contains(first.label),
+               let second = matchLabel(at: first.next, IndicatorVocabulary.level2) {
+                return Labels(level1: first.label, level2: second.label, next: second.next)
+            }
+            if IndicatorVocabulary.level2.contains(first.label) {
+                return Labels(level2: first.label, next: first.next)
+            }
+            return Labels(level1: first.label, next: first.next)
+        }
+
+        /// A label from `vocabulary` spelled over up to four fragments from `i`. A label
+        /// that ends inside a fragment leaves the rest of it as a fragment of its own.
+        mutating func matchLabel(at i: Int, _ vocabulary: Set<String>) -> (label: String, next: Int)? {
+            var s = ""
+            for k in i..<min(f.count, i + 4) {
+                let before = s
+                s += PerformanceReader.compact(f[k].text)
+                if vocabulary.contains(s) { return (s, k + 1) }
+                if let label = vocabulary.filter({ s.hasPrefix($0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
+                    f[k].text = String(f[k].text.dropFirst(label.count - before.count))
+                    f[k].startsLine = false
+                    return (label, k)
+                }
+                if !vocabulary.contains(where: { $0.hasPrefix(s) }) { return nil }
+            }
+            return nil
+        }
+
+        // MARK: Targets
+
+        /// The first fragment that starts a comparison (`>=`, `＜`) or a date.
+        func targetStart(in range: Range<Int>) -> Int? {
+            for k in range {
+                let piece = PerformanceReader.compact(f[k].text)
+                guard let c = piece.first else { continue }
+                if "＞＜><=＝≥≤".contains(c) && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
+                if c.isASCII && c.isNumber && IndicatorVocabulary.isDatePrefix(piece) {
+                    let end = targetEnd(from: k, limit: range.upperBound)
+                    if join(k..<end).contains("月") || join(k..<end).contains("季度") { return k }
+                }
+            }
+            return nil
+        }
+
+        /// The end of a comparison or date target starting at `t`: the fragments that
+        /// still read as one.
+        func targetEnd(from t: Int, limit: Int) -> Int {
+            var s = ""
+            var end = t
+            for k in t..<min(limit, f.count) {
+                let candidate = s + PerformanceReader.compact(f[k].text)
+                guard IndicatorVocabulary.isNumericTargetPrefix(candidate) || IndicatorVocabulary.isDatePrefix(candidate)
+                else { break }
+                s = candidate
+                end = k + 1
+            }
+            return max(end, t + 1)
+        }
+
+        /// Where a qualitative target starts in `name + target`: the first fragment after
+        /// the first that opens a short phrase such as 有效减轻 or 每季度…; failing that
+        /// the last line (or the last fragment of a single line).
+        func qualitativeStart(in range: Range<Int>) -> Int {
+            guard range.count > 1 else { return range.upperBound }
+            for k in (range.lowerBound + 1)..<range.upperBound {
+                let rest = PerformanceReader.compact(join(k..<range.upperBound))
+                let line = f[k..<range.upperBound].prefix { $0.line == f[k].line }.map(\.text).joined()
+                if (rest.count <= 12 && IndicatorVocabulary.isQualitative(rest))
+                    || IndicatorVocabulary.qualitativeWords.contains(line) { return k }
+            }
+            if let last = range.last, f[last].line != f[range.lowerBound].line,
+               let start = range.first(where: { f[$0].line == f[last].line }) { return start }
+            return range.upperBound - 1
+        }
+
+        // MARK: Evidence and leftovers
+
+        /// The end of the 佐证资料 starting at `start` (`工作资` `料`, `正式材料,工作` `资料`).
+        func evidenceEnd(from start: Int) -> Int {
+            var s = ""
+            var end = start
+            guard start < f.count else { return start }
+            for k in start..<f.count {
+                s += PerformanceReader.compact(f[k].text)
+                switch IndicatorVocabulary.evidenceState(s) {
+                case .complete: end = k + 1
+                case .open: continue
+                case .invalid: return end
+                }
+            }
+            return end
+        }
+
+        /// Lines after the last row that belong to no row (a goal printed after the
+        /// table, bottom line first), page numbers left out.
+        func leftoverText() -> String {
+            guard consumed < f.count else { return "" }
+            var lines: [[String]] = []
+            var last = -1
+            for fragment in f[consumed...] {
+                if fragment.line != last { lines.append([]); last = fragment.line }
+                lines[lines.count - 1].append(fragment.text)
+            }
+            let texts = lines.map { $0.joined(separator: " ") }.filter { !$0.allSatisfy { $0.isASCII && $0.isNumber } }
+            return texts.reversed().joined()
+        }
+
+        /// The fragments joined: a space within a line, nothing across a wrap.
+        func join(_ range: Range<Int>) -> String {
+            var out = ""
+            for k in range where k < f.count {
+                if k > range.lowerBound && !f[k].startsLine { out += " " }
+                out += f[k].text
+            }
+            return out
+        }
     }
 }
