@@ -31,5 +31,7 @@ let package = Package(
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
         .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
         .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanRead", "YusuanModel"]),
+        // Runs the built `yusuan` binary as a user would.
+        .testTarget(name: "YusuanCLITests", dependencies: ["yusuan"]),
     ]
 )

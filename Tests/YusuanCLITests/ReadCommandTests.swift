@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Runs the built binary, as a user would.
+@Suite struct ReadCommandTests {
+    static let binary: URL? = {
+        guard let here = Bundle.main.executableURL?.deletingLastPathComponent() else { return nil }
+        for candidate in [here, here.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("yusuan")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try #require(binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: binary != nil, "the yusuan binary was not built beside the tests"))
+    func badFilesGetALineEachAndTheRestAreRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty.txt")
+        let binary = dir.appendingPathComponent("binary.txt")
+        let prose = dir.appendingPathComponent("prose.txt")
+        try Data().write(to: empty)
+        try Data([0xff, 0xfe, 0x41]).write(to: binary)
+        try Data("一段与预算无关的文字。\n".utf8).write(to: prose)
+        let result = try Self.run(["read", empty.path, binary.path, prose.path, dir.appendingPathComponent("missing.txt").path])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "yusuan: \(empty.path): the file is empty",
+            "yusuan: \(binary.path): the file is not UTF-8 text",
+            "yusuan: \(prose.path): not a budget disclosure: no standard table (表 1 … 表 10) was found",
+            "yusuan: \(dir.appendingPathComponent("missing.txt").path): no such file",
+        ])
+    }
+
+    @Test(.enabled(if: binary != nil && FileManager.default.fileExists(atPath: seeds.path), "needs the binary and ../shared/seeds"))
+    func aFolderIsReadAndAGoodFileSurvivesABadOne() throws {
+        let all = try Self.run(["read", Self.seeds.path, "--format", "cells"])
+        #expect(all.status == 0)
+        #expect(all.out.hasPrefix("document,table,row,column,value\n"))
+        let documents = Set(all.out.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
+        #expect(documents.count == 5)
+
+        let seed = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path).sorted()[0]
+        let mixed = try Self.run(["read", Self.seeds.appendingPathComponent(seed).path, "/nonexistent.txt", "--format", "json"])
+        #expect(mixed.status == 1)
+        #expect(mixed.err.contains("/nonexistent.txt: no such file"))
+        let object = try JSONSerialization.jsonObject(with: Data(mixed.out.utf8)) as? [String: Any]
+        #expect(object?["department"] as? String == "尉犁县医疗保障局")
+        #expect(object?["year"] as? Int == 2025)
+    }
+}
