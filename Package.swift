@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "YusuanModel", targets: ["YusuanModel"]),
         .library(name: "YusuanRead", targets: ["YusuanRead"]),
         .library(name: "YusuanRender", targets: ["YusuanRender"]),
+        .library(name: "YusuanAudit", targets: ["YusuanAudit"]),
         .executable(name: "yusuan", targets: ["yusuan"]),
     ],
     dependencies: [
@@ -18,18 +19,21 @@ let package = Package(
         .target(name: "YusuanModel"),
         // Published text → Disclosure.
         .target(name: "YusuanRead", dependencies: ["YusuanModel"]),
+        // Disclosure → findings: the rule catalogue, one file per family.
+        .target(name: "YusuanAudit", dependencies: ["YusuanModel"], resources: [.copy("Resources")]),
         // Disclosure → JSON, tidy cells, summary.
         .target(name: "YusuanRender", dependencies: ["YusuanModel"]),
         // The command line: one file per subcommand.
         .executableTarget(
             name: "yusuan",
             dependencies: [
-                "YusuanModel", "YusuanRead", "YusuanRender",
+                "YusuanModel", "YusuanRead", "YusuanRender", "YusuanAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
         .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
+        .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanRead", "YusuanModel"]),
         .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanRead", "YusuanModel"]),
         // Runs the built `yusuan` binary as a user would.
         .testTarget(name: "YusuanCLITests", dependencies: ["yusuan"]),

@@ -1,0 +1,23 @@
+import YusuanModel
+
+/// 容差 — the principled tolerance for sums of rounded amounts.
+///
+/// Each printed amount is rounded to 0.01, so a sum of n printed parts may differ
+/// from a printed total by at most n × 0.005 without either being wrong: such a
+/// difference is reported as a rounding warning, a larger one as an error.
+public enum SumCheck {
+    /// The judgement of a printed total against its printed parts: nil when
+    /// they agree exactly.
+    public static func judge(total: Amount, parts: [Amount]) -> (difference: Amount, severity: Severity)? {
+        let sum = parts.reduce(Amount.zero, +)
+        let difference = total - sum
+        guard !difference.isZero else { return nil }
+        let limit = Amount(units: Int64(max(parts.count, 1)) * 50)
+        return (difference, difference.magnitude <= limit ? .warning : .error)
+    }
+
+    /// `a + b + c` for a computation string.
+    public static func describe(_ parts: [Amount]) -> String {
+        parts.isEmpty ? "0" : parts.map(\.description).joined(separator: " + ")
+    }
+}
