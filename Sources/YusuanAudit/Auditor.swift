@@ -52,7 +52,9 @@ public enum Auditor {
 
     /// The rule sets, one per family, in the order findings are reported.
     public static let ruleSets: [any RuleSet.Type] = [
-        CompletenessRules.self, ArithmeticRules.self, ReconciliationRules.self,
+        CompletenessRules.self, ArithmeticRules.self, ReconciliationRules.self, TextRules.self,
+        YearOnYearRules.self, WordingRules.self, PerformanceRules.self, ClassificationRules.self,
+        ProjectArithmeticRules.self,
     ]
 
     /// The whole catalogue, in family order.
