@@ -1,6 +1,104 @@
 import YusuanModel
 
+/// 表内运算 — arithmetic inside each table.
 public enum ArithmeticRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let rowIdentity = Rule(
+        "arithmetic.row-identity", .arithmetic, .error,
+        zh: "行内合计等于其组成列之和（如 合计 = 基本支出 + 项目支出）",
+        en: "A row's total column equals the sum of its part columns (合计 = 基本支出 + 项目支出, …)")
+    static let hierarchy = Rule(
+        "arithmetic.hierarchy", .arithmetic, .error,
+        zh: "上级科目逐列等于下级科目之和：总计 = Σ类，类 = Σ款，款 = Σ项，单位 = Σ其科目",
+        en: "A parent row equals the sum of its children in every column: 总计 = Σ类, 类 = Σ款, 款 = Σ项, a unit = Σ its rows")
+    static let balance = Rule(
+        "arithmetic.balance", .arithmetic, .error,
+        zh: "收支总表与财政拨款收支总表的收入总计等于支出总计",
+        en: "In tables 1 and 4, total income equals total expenditure")
+
+    public static let rules = [rowIdentity, hierarchy, balance]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        let d = context.disclosure
+        var findings: [Finding] = []
+        for table in d.tables {
+            findings += rowIdentities(table, format: d.format)
+            findings += hierarchies(table)
+        }
+        findings += balances(d)
+        return findings
+    }
+
+    static func rowIdentities(_ table: BudgetTable, format: DisclosureFormat) -> [Finding] {
+        var findings: [Finding] = []
+        let relations = table.kind.rowIdentities(in: format)
+        for row in table.rows {
+            for relation in relations where relation.total < row.cells.count {
+                let parts = relation.parts.filter { $0 < row.cells.count }
+                guard row.cells[relation.total] != nil || parts.contains(where: { row.cells[$0] != nil }) else { continue }
+                // Table 1 and 4 income rows have one column only.
+                if row.cells.count > 1, relation.total == 0, row.cells.dropFirst().allSatisfy({ $0 == nil }),
+                   table.kind == .fiscalAppropriation || table.kind == .overall { continue }
+                let total = row.cells[relation.total]?.value ?? .zero
+                let values = parts.map { row.cells[$0]?.value ?? .zero }
+                guard let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
+                let partNames = parts.map { table.columns[$0] }.joined(separator: " + ")
+                findings.append(Finding(
+                    rule: rowIdentity,
+                    message: "表\(table.kind.rawValue) \(row.key)：\(table.columns[relation.total]) \(total) ≠ \(partNames) = \(total - difference)（差 \(difference)）",
+                    severity: severity, table: table.kind.rawValue, row: row.key, column: table.columns[relation.total],
+                    at: row.cells[relation.total]?.source ?? row.source, stated: total, expected: total - difference,
+                    computation: SumCheck.describe(values.filter { !$0.isZero })))
+            }
+        }
+        return findings
+    }
+
+    static func hierarchies(_ table: BudgetTable) -> [Finding] {
+        var findings: [Finding] = []
+        for family in table.families {
+            let parent = table.rows[family.parent]
+            let kids = family.children.map { table.rows[$0] }
+            for (c, column) in table.columns.enumerated() {
+                let values = kids.compactMap { $0.cells[c]?.value }
+                guard parent.cells[c] != nil || !values.isEmpty else { continue }
+                // A labelled line printed without values (an empty table) has nothing to add up.
+                if parent.cells.allSatisfy({ $0 == nil }) && values.isEmpty { continue }
+                let total = parent.cells[c]?.value ?? .zero
+                guard let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
+                let level = kids.first.map(levelName) ?? "下级"
+                findings.append(Finding(
+                    rule: hierarchy,
+                    message: "表\(table.kind.rawValue) \(parent.key) 的 \(column) \(total) ≠ Σ\(level) \(total - difference)（差 \(difference)）",
+                    severity: severity, table: table.kind.rawValue, row: parent.key, column: column,
+                    at: parent.cells[c]?.source ?? parent.source, stated: total, expected: total - difference,
+                    computation: SumCheck.describe(values)))
+            }
+        }
+        return findings
+    }
+
+    static func levelName(_ row: TableRow) -> String {
+        switch row.role {
+        case .classLevel: "类"
+        case .section: "款"
+        case .item: "项"
+        case .project: "项目"
+        case .unit: "单位"
+        default: "下级"
+        }
+    }
+
+    static func balances(_ d: Disclosure) -> [Finding] {
+        var findings: [Finding] = []
+        for kind in [StandardTable.overall, .fiscalAppropriation] {
+            guard let t = d.table(kind), let income = t.row("收入总计")?.cells.first??.value,
+                  let spendingRow = t.row("支出总计"), let spending = spendingRow.cells.first??.value,
+                  income != spending else { continue }
+            findings.append(Finding(
+                rule: balance, message: "表\(kind.rawValue) 收入总计 \(income) ≠ 支出总计 \(spending)",
+                table: kind.rawValue, row: "支出总计", column: t.columns[0], at: spendingRow.cells[0]?.source,
+                stated: spending, expected: income, computation: "收入总计 \(income)"))
+        }
+        return findings
+    }
 }

@@ -25,6 +25,12 @@ enum Inputs {
         return result
     }
 
+    /// The text of a file, for quoting lines (the parse reports encoding errors).
+    static func text(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Reads and parses one document.
     static func read(_ path: String) throws -> Disclosure {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,0 +1,88 @@
+import Foundation
+import YusuanModel
+
+/// The audit report as JSON: `{"document", "department", "year", "engine", "findings": […]}`
+/// per document (an array for several), numbers as decimals.
+public enum ReportJSON {
+    public static func render(_ reports: [AuditReport]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// The findings as CSV, one per line, with the document first.
+public enum ReportCSV {
+    static let header = "document,rule,family,severity,table,row,column,section,line,stated,expected,computation,message"
+
+    public static func render(_ reports: [AuditReport]) -> String {
+        var out = header + "\n"
+        for r in reports {
+            for f in r.findings {
+                let fields: [String?] = [r.document, f.rule, f.family.rawValue, f.severity.rawValue, f.table.map(String.init),
+                                         f.row, f.column, f.section, f.line.map(String.init), f.stated?.description,
+                                         f.expected?.description, f.computation, f.message]
+                out += fields.map { quote($0 ?? "") }.joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A self-contained HTML report a reviewer can mail: no scripts, no external files.
+public enum ReportHTML {
+    public static func render(_ reports: [AuditReport]) -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var body = ""
+        for r in reports {
+            body += "<section><h1>\(esc(r.department)) \(r.year) 年预算公开审核</h1>"
+            body += "<p class=meta>\(esc(r.document)) · \(r.count(.error)) 错误 · \(r.count(.warning)) 警告 · \(r.count(.info)) 提示 · engine \(esc(r.engine))</p>"
+            for family in RuleFamily.allCases {
+                let findings = r.findings.filter { $0.family == family }
+                guard !findings.isEmpty else { continue }
+                body += "<h2>\(esc(family.chinese)) <small>\(family.rawValue)</small></h2><table><thead><tr>"
+                body += "<th>级别</th><th>规则</th><th>位置</th><th>说明</th><th>列示</th><th>应为</th><th>原文</th></tr></thead><tbody>"
+                for f in findings {
+                    var place: [String] = []
+                    if let t = f.table { place.append("表\(t)") }
+                    if let row = f.row { place.append(row) }
+                    if let c = f.column { place.append(c) }
+                    if let s = f.section { place.append("第\(s)节") }
+                    if let l = f.line { place.append("第\(l)行") }
+                    body += "<tr class=\(f.severity.rawValue)><td>\(f.severity.rawValue)</td><td><code>\(esc(f.rule))</code></td>"
+                    body += "<td>\(esc(place.joined(separator: " · ")))</td><td>\(esc(f.message))"
+                    if let c = f.computation { body += "<br><small>\(esc(c))</small>" }
+                    body += "</td><td class=num>\(f.stated?.description ?? "")</td><td class=num>\(f.expected?.description ?? "")</td>"
+                    body += "<td><q>\(esc(f.quote ?? ""))</q></td></tr>"
+                }
+                body += "</tbody></table>"
+            }
+            if r.findings.isEmpty { body += "<p>未发现问题。</p>" }
+            body += "</section>"
+        }
+        return """
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>预算公开审核报告</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","Source Han Sans SC",sans-serif;margin:2em;color:#222}
+            table{border-collapse:collapse;width:100%;margin-bottom:1.5em;font-size:14px}
+            th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
+            th{background:#f0f0f0}.num{text-align:right;font-variant-numeric:tabular-nums}
+            tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#a06000}
+            tr.info td:first-child{color:#006080}.meta{color:#555}q{color:#555}
+            </style></head><body>
+            \(body)
+            </body></html>
+
+            """
+    }
+}

@@ -1,0 +1,72 @@
+/// 层级 — which rows of a table sum into which.
+///
+/// A parent row equals the sum of its children, column by column: 总计 = Σ类
+/// (or Σ单位 where a table lists units), 类 = Σ款, 款 = Σ项 (or Σ项目 in table 7);
+/// in tables 1, 4 and 10 the printed numbering (`本年收入/一般公共预算拨款/一般财力`)
+/// gives the tree, and each side's total sums its top level. Used by the reader's
+/// column solver, the audit and the composer alike.
+public struct RowFamily: Sendable, Hashable {
+    /// Index of the parent row in `BudgetTable.rows`.
+    public var parent: Int
+    /// Indices of its children, in printed order.
+    public var children: [Int]
+}
+
+extension BudgetTable {
+    /// The families of this table: each row that has children, with them.
+    public var families: [RowFamily] {
+        let parents = parentIndices
+        var children: [Int: [Int]] = [:]
+        for (i, p) in parents.enumerated() { if let p { children[p, default: []].append(i) } }
+        return children.keys.sorted().map { RowFamily(parent: $0, children: children[$0]!) }
+    }
+
+    /// For each row, the index of the row it sums into (nil for a top total).
+    public var parentIndices: [Int?] {
+        var parents: [Int?] = Array(repeating: nil, count: rows.count)
+        let byKey = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var currentUnit: Int?
+        for (i, row) in rows.enumerated() {
+            switch row.role {
+            case .total:
+                continue
+            case .unit:
+                currentUnit = i
+            case .line where row.key.contains("/"):
+                let parentKey = String(row.key[..<row.key.lastIndex(of: "/")!])
+                parents[i] = byKey[parentKey]
+            case .project where row.code == nil:
+                parents[i] = currentUnit
+            default:
+                break
+            }
+            guard let code = row.code else { continue }
+            // The nearest earlier row, under the same unit, whose code is a proper prefix.
+            var j = i - 1
+            while j >= 0 {
+                let r = rows[j]
+                if r.role == .unit || r.role == .total { break }
+                if let c = r.code, c.count < code.count, code.hasPrefix(c), r.project == nil, r.unit == row.unit {
+                    parents[i] = j
+                    break
+                }
+                j -= 1
+            }
+            if parents[i] == nil, row.unit != nil { parents[i] = currentUnit }
+        }
+        // Each total sums the parentless rows of its side.
+        let totals = rows.indices.filter { rows[$0].role == .total }
+        for i in rows.indices where parents[i] == nil && rows[i].role != .total {
+            parents[i] = totalFor(row: rows[i], totals: totals)
+        }
+        return parents
+    }
+
+    private func totalFor(row: TableRow, totals: [Int]) -> Int? {
+        guard totals.count > 1 else { return totals.first }
+        // Two-sided tables (1 and 4): coded rows belong to the expenditure total.
+        let expenditure = totals.first { rows[$0].key.hasPrefix("支出") }
+        let income = totals.first { rows[$0].key.hasPrefix("收入") }
+        return row.code != nil ? expenditure : income
+    }
+}
