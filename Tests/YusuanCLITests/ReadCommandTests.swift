@@ -68,3 +68,35 @@ import Testing
         #expect(object?["year"] as? Int == 2025)
     }
 }
+
+/// `yusuan audit` over the five seeds, its JSON parsed and checked.
+@Suite struct AuditCommandTests {
+    @Test(.enabled(if: ReadCommandTests.binary != nil && FileManager.default.fileExists(atPath: ReadCommandTests.seeds.path),
+                   "needs the binary and ../shared/seeds"))
+    func auditingTheSeedsGivesParsableFindingsAndAGatingStatus() throws {
+        let run = try ReadCommandTests.run(["audit", ReadCommandTests.seeds.path, "--format", "json"])
+        #expect(run.status == 2, "the seeds hold real errors, so the default --fail-on error fails")
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
+        #expect(reports.count == 5)
+        for report in reports {
+            #expect(report["engine"] is String)
+            let findings = try #require(report["findings"] as? [[String: Any]])
+            for f in findings {
+                #expect(f["rule"] is String && f["family"] is String && f["severity"] is String && f["message"] is String)
+            }
+        }
+        let last = try #require(reports.last?["findings"] as? [[String: Any]])
+        let carried = last.first { $0["rule"] as? String == "arithmetic.hierarchy" && $0["column"] as? String == "财政拨款结转" }
+        #expect(carried?["table"] as? Int == 2)
+        #expect(carried?["row"] as? String == "210")
+        #expect(carried?["line"] as? Int == 276)
+        #expect((carried?["stated"] as? NSNumber)?.stringValue == "76.5")
+
+        let never = try ReadCommandTests.run(["audit", ReadCommandTests.seeds.path, "--format", "csv", "--fail-on", "never"])
+        #expect(never.status == 0)
+        #expect(never.out.hasPrefix("document,rule,family,severity,"))
+        let rules = try ReadCommandTests.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.out.contains("arithmetic.hierarchy\tarithmetic\terror\t"))
+    }
+}
