@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "YusuanRead", targets: ["YusuanRead"]),
         .library(name: "YusuanRender", targets: ["YusuanRender"]),
         .library(name: "YusuanAudit", targets: ["YusuanAudit"]),
+        .library(name: "YusuanCompose", targets: ["YusuanCompose"]),
         .executable(name: "yusuan", targets: ["yusuan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
@@ -21,8 +23,13 @@ let package = Package(
         .target(name: "YusuanRead", dependencies: ["YusuanModel"]),
         // Disclosure → findings: the rule catalogue, one file per family.
         .target(name: "YusuanAudit", dependencies: ["YusuanModel"], resources: [.copy("Resources")]),
-        // Disclosure → JSON, tidy cells, summary.
-        .target(name: "YusuanRender", dependencies: ["YusuanModel"]),
+        // Budget (the officer's line items) → Disclosure.
+        .target(name: "YusuanCompose", dependencies: ["YusuanModel"]),
+        // Disclosure → JSON, tidy cells, summary, HTML, Markdown, DOCX, XLSX, PDF.
+        .target(
+            name: "YusuanRender",
+            dependencies: ["YusuanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command line: one file per subcommand.
         .executableTarget(
             name: "yusuan",
@@ -33,8 +40,15 @@ let package = Package(
         ),
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
         .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
+        .testTarget(name: "YusuanComposeTests", dependencies: ["YusuanCompose", "YusuanAudit", "YusuanModel"]),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanRead", "YusuanModel"]),
-        .testTarget(name: "YusuanRenderTests", dependencies: ["YusuanRender", "YusuanRead", "YusuanModel"]),
+        .testTarget(
+            name: "YusuanRenderTests",
+            dependencies: [
+                "YusuanRender", "YusuanRead", "YusuanModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Runs the built `yusuan` binary as a user would.
         .testTarget(name: "YusuanCLITests", dependencies: ["yusuan"]),
     ]

@@ -1,0 +1,50 @@
+import YusuanModel
+
+/// 编制 — composes a disclosure from a budget's line items.
+///
+/// ```swift
+/// let disclosure = try Composer.compose(budget)
+/// disclosure.table(.generalPublic)?["总计", "合计"]
+/// ```
+public enum Composer {
+    /// Why a budget cannot be composed: every problem found, not the first only.
+    public struct Problems: Error, CustomStringConvertible, Equatable {
+        public var messages: [String]
+        public var description: String { messages.joined(separator: "\n") }
+    }
+
+    public static func compose(_ budget: Budget) throws(Problems) -> Disclosure {
+        let problems = validate(budget)
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        let composer = TableComposer(budget)
+        let format = composer.format
+        return Disclosure(
+            department: budget.department.name, year: budget.department.year, format: format,
+            entityWord: format == .edition2023 ? "单位" : "部门", overview: budget.overview, tables: composer.tables())
+    }
+
+    /// Every inconsistency between the stated income and the line items, and every malformed code.
+    public static func validate(_ budget: Budget) -> [String] {
+        var problems: [String] = []
+        for (n, item) in budget.items.enumerated() {
+            if item.function.count != 7 || !item.function.allSatisfy(\.isNumber) {
+                problems.append("items[\(n)]: function code \(item.function) is not a 7-digit 项 code")
+            }
+            if item.economic.count != 5 || !item.economic.allSatisfy(\.isNumber) {
+                problems.append("items[\(n)]: economic code \(item.economic) is not a 5-digit 款 code")
+            }
+            if item.kind == .project && (item.project ?? "").isEmpty {
+                problems.append("items[\(n)]: a project item needs its project name")
+            }
+            if item.amount.units < 0 { problems.append("items[\(n)]: amount \(item.amount) is negative") }
+        }
+        for source in FundingSource.allCases where !source.isCarryOver {
+            let spent = budget.items.filter { $0.source == source }.reduce(Amount.zero) { $0 + $1.amount }
+            let stated = budget.income[source]
+            if spent != stated {
+                problems.append("income.\(source.rawValue): stated \(stated) but the line items spend \(spent)")
+            }
+        }
+        return problems
+    }
+}
