@@ -19,10 +19,23 @@ public struct Budget: Sendable, Hashable, Codable {
     /// 主要原因 — the reason for each change, keyed by what it explains
     /// (`source.general`, `basic`, `project`, `item.2101501`, `threePublic.reception`, `operatingCost`).
     public var reasons: [String: String]
+    /// 项目情况 — each project's description and performance targets, by the
+    /// project name its line items carry.
+    public var projects: [BudgetProject]
+    /// 部门整体绩效目标 — the annual goal and indicators (funds are computed).
+    public var departmentPerformance: DepartmentPerformanceTable?
+    /// 政府采购.
+    public var procurement: Procurement?
+    /// 国有资产占用使用情况.
+    public var assets: StateAssets?
+    /// 落款日期, `YYYY-MM-DD`.
+    public var signatureDate: String?
 
     public init(department: BudgetDepartment, overview: Overview = Overview(), income: IncomeSources,
                 items: [LineItem], names: [String: String] = [:], previousYear: PreviousYear = PreviousYear(),
-                reasons: [String: String] = [:]) {
+                reasons: [String: String] = [:], projects: [BudgetProject] = [],
+                departmentPerformance: DepartmentPerformanceTable? = nil, procurement: Procurement? = nil,
+                assets: StateAssets? = nil, signatureDate: String? = nil) {
         self.department = department
         self.overview = overview
         self.income = income
@@ -30,6 +43,47 @@ public struct Budget: Sendable, Hashable, Codable {
         self.names = names
         self.previousYear = previousYear
         self.reasons = reasons
+        self.projects = projects
+        self.departmentPerformance = departmentPerformance
+        self.procurement = procurement
+        self.assets = assets
+        self.signatureDate = signatureDate
+    }
+}
+
+/// 项目 — what the officer writes about a project; its amount comes from the line items.
+public struct BudgetProject: Sendable, Hashable, Codable {
+    /// 项目名称, as the line items name it.
+    public var name: String
+    /// 设立的政策依据.
+    public var policyBasis: String?
+    /// 项目承担单位 (the department where absent).
+    public var undertakingUnit: String?
+    /// 资金分配情况.
+    public var allocation: String?
+    /// 资金执行时间.
+    public var period: String?
+    /// Further labelled fields (资金来源, 补贴人数, 补贴标准, …).
+    public var fields: [LabelledText]
+    /// 项目负责人.
+    public var owner: String?
+    /// 项目总体目标.
+    public var goal: String?
+    /// 绩效指标.
+    public var indicators: [PerformanceIndicator]
+
+    public init(name: String, policyBasis: String? = nil, undertakingUnit: String? = nil, allocation: String? = nil,
+                period: String? = nil, fields: [LabelledText] = [], owner: String? = nil, goal: String? = nil,
+                indicators: [PerformanceIndicator] = []) {
+        self.name = name
+        self.policyBasis = policyBasis
+        self.undertakingUnit = undertakingUnit
+        self.allocation = allocation
+        self.period = period
+        self.fields = fields
+        self.owner = owner
+        self.goal = goal
+        self.indicators = indicators
     }
 }
 
