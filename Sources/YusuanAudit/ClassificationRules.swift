@@ -1,6 +1,61 @@
 import YusuanModel
 
+/// 分类科目 — every classification code printed in the tables exists in the
+/// 政府收支分类科目 and carries its catalogue name.
+///
+/// Functional codes (类/款/项) are read from tables 1–5 and 7–9, economic codes
+/// (类/款) from table 6. The catalogue is the 2025 edition, used for 2023–2025 as
+/// well; 款 and 项 are judged only for the classes it details (see
+/// `ClassificationCatalogue`), so a code under another class is never reported as
+/// unknown. Names are compared without spaces and with full/half-width brackets
+/// made equal; a different name is a warning, since names change between editions.
 public enum ClassificationRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let unknownCode = Rule(
+        "classification.unknown-code", .classification, .error,
+        zh: "表中的功能分类（类、款、项）和经济分类（类、款）科目编码须在当年政府收支分类科目中存在",
+        en: "Each functional (class, section, item) and economic (class, section) code in the tables exists in the year's government classification catalogue")
+    static let name = Rule(
+        "classification.name", .classification, .warning,
+        zh: "科目名称须与分类科目中该编码的名称一致（忽略空格和全半角括号）",
+        en: "The printed name of a code matches the catalogue's name for it (ignoring spaces and bracket width)")
+
+    public static let rules = [unknownCode, name]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        check(context.disclosure, catalogue: .standard)
+    }
+
+    static func check(_ d: Disclosure, catalogue: ClassificationCatalogue) -> [Finding] {
+        guard !catalogue.names.isEmpty else { return [] }
+        let source = "\(catalogue.edition) 年政府收支分类科目"
+        var findings: [Finding] = []
+        for table in d.tables {
+            let economic = table.kind == .basicByEconomicClass
+            var seen = Set<String>()   // one finding per code and printed name in a table
+            for row in table.rows {
+                guard let code = row.code, [3, 5, 7].contains(code.count), code.allSatisfy(\.isNumber) else { continue }
+                // Economic codes live in table 6 only; functional codes everywhere else.
+                guard economic == code.hasPrefix("3"), !(economic && code.count == 7) else { continue }
+                guard seen.insert(code + "\t" + row.name).inserted, catalogue.covers(code) else { continue }
+                let kind = economic ? "经济分类" : "功能分类"
+                let at = row.source ?? row.cells.compactMap { $0?.source }.first
+                guard let expected = catalogue.name(code) else {
+                    findings.append(Finding(
+                        rule: unknownCode,
+                        message: "表\(table.kind.rawValue) \(kind)科目 \(code)“\(row.name)”不在\(source)中",
+                        table: table.kind.rawValue, row: row.key, at: at, computation: "\(source)：无 \(code)"))
+                    continue
+                }
+                let printed = row.name
+                guard !printed.isEmpty,
+                      ClassificationCatalogue.normalised(printed) != ClassificationCatalogue.normalised(expected) else { continue }
+                findings.append(Finding(
+                    rule: name,
+                    message: "表\(table.kind.rawValue) \(kind)科目 \(code) 印作“\(printed)”，\(source)中为“\(expected)”",
+                    table: table.kind.rawValue, row: row.key, at: at,
+                    computation: "\(source)：\(code) \(expected)"))
+            }
+        }
+        return findings
+    }
 }

@@ -1,6 +1,374 @@
+import Foundation
 import YusuanModel
 
+/// 项目测算 — arithmetic stated inside the project descriptions of section 七
+/// (资金分配情况, with 补贴标准 for the rates it refers to).
+///
+/// - Allocations listed in 万元 (主要用于 A X 万元、B Y 万元…, 1、… 2、…, 其中：…) add
+///   up to the project's 预算安排规模. A leading or trailing figure that restates the
+///   total is set aside. Ceilings (不超过, 最高, 不足 …), changes (增加, 减少 …) and
+///   rates (万元/月) are not allocations.
+/// - Written formulas (`0.39 万元/月*12 月=4.68 万元`, `48万（40*0.19+32*1.22+20*0.06）元`)
+///   evaluate to their printed result.
+/// - A count and a rate stated together (`50300 人 … 180 元/人 … 905.40 万元`,
+///   `6.00 万人，每人每年 7.37 元`) give the amount they precede, or the project's
+///   amount when none follows. The relation is inferred from prose, so a mismatch is a
+///   warning, and none is reported where the rounding of the printed count and rate
+///   explains the difference.
+/// - A figure printed in 元 where the arithmetic only holds in 万元 is reported as a
+///   unit slip, with the arithmetic as printed.
 public enum ProjectArithmeticRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let allocationSum = Rule(
+        "project-arithmetic.allocation-sum", .projectArithmetic, .error,
+        zh: "资金分配情况中列出的各项金额之和等于项目预算安排规模",
+        en: "The amounts a project description allocates add up to the project's budget")
+    static let formula = Rule(
+        "project-arithmetic.formula", .projectArithmetic, .error,
+        zh: "项目说明中写出的算式（如 单价×数量=金额）按所印数字成立",
+        en: "A calculation written out in a project description (rate × quantity = amount) holds for the printed figures")
+    static let countRate = Rule(
+        "project-arithmetic.count-rate", .projectArithmetic, .warning,
+        zh: "项目说明中的人数乘补助标准与所述金额相符（允许所印数字的舍入误差）",
+        en: "A head count times a per-person rate in a project description gives the stated amount (within the rounding of the printed figures)")
+    static let unitSlip = Rule(
+        "project-arithmetic.unit-slip", .projectArithmetic, .warning,
+        zh: "金额单位笔误：按所印单位（元）运算不成立，按万元才成立",
+        en: "A unit slip: a figure printed in 元 where the arithmetic holds only if it is read as 万元")
+
+    public static let rules = [allocationSum, formula, countRate, unitSlip]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        let d = context.disclosure
+        var findings: [Finding] = []
+        for p in d.facts.projects {
+            guard let field = p.fields.first(where: { $0.label.contains("资金分配") }) else { continue }
+            let place = Place(project: p, field: field, section: PerformanceRules.section(containing: field.source?.line, in: d),
+                              lines: context.lines)
+            let text = field.text
+            findings += formulas(text, place)
+            let figures = scan(text)
+            if let amount = p.amount { findings += allocations(figures, amount: amount, text: text, place) }
+            let standard = p.fields.first { $0.label.contains("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
+            findings += countsAndRates(figures, amount: p.amount, standard: standard, place)
+        }
+        return findings
+    }
+
+    /// Where a finding about one project's description is.
+    struct Place {
+        var project: ProjectDescription
+        var field: LabelledText
+        var section: String?
+        /// The document's lines, to find the line a figure is printed on.
+        var lines: [String]
+
+        var title: String { "项目（\(project.ordinal)）\(project.name)" }
+
+        func finding(_ rule: Rule, _ message: String, severity: Severity? = nil, near snippet: String? = nil,
+                     stated: Amount?, expected: Amount?, computation: String) -> Finding {
+            Finding(rule: rule, message: "\(title)：\(message)", severity: severity, column: field.label,
+                    section: section ?? "七", at: snippet.flatMap(locate) ?? field.source ?? project.source,
+                    stated: stated, expected: expected, computation: computation)
+        }
+
+        /// The line (from the field's first line on) that prints the snippet, or
+        /// the longest start of it where the text breaks across lines.
+        func locate(_ snippet: String) -> SourceLocation? {
+            guard let first = field.source?.line, first >= 1, first <= lines.count else { return nil }
+            let target = Array(snippet.filter { !$0.isWhitespace })
+            let range = (first - 1)..<min(lines.count, first + 40)
+            let compact = range.map { lines[$0].filter { !$0.isWhitespace } }
+            for length in stride(from: target.count, through: min(4, target.count), by: -1) {
+                let prefix = String(target.prefix(length))
+                if let i = compact.firstIndex(where: { $0.contains(prefix) }) {
+                    let line = range.lowerBound + i + 1
+                    return SourceLocation(line: line, page: line == first ? field.source?.page : nil)
+                }
+            }
+            return nil
+        }
+    }
+
+    // MARK: figures in prose
+
+    /// A number printed in prose with its unit.
+    struct Figure {
+        var value: Amount
+        /// Digits after the decimal point as printed.
+        var decimals: Int
+        var printed: String
+        /// 万元, 元, 万人, 人, 名, 人次, 万人次, 万, 月, … or empty.
+        var unit: String
+        /// What follows a `/` after the unit (元/人 → 人, 万元/月 → 月).
+        var per: String?
+        /// The characters before the number (up to eight) and after the figure (up to three).
+        var before: String
+        var after: String
+        /// Offsets in the text: the number's start, the figure's end.
+        var start: Int
+        var end: Int
+
+        var isFactor: Bool { after.first.map { "*×".contains($0) } ?? false || before.last.map { "*×".contains($0) } ?? false }
+        var isMoney: Bool { per == nil && !isFactor && !isPerPerson && !isBound && (unit == "万元" || unit == "元") }
+        var isPerPerson: Bool { ["每人", "人均", "每名"].contains { before.contains($0) } }
+        var isRate: Bool {
+            guard !isFactor else { return false }
+            if unit == "元" || unit == "万元" {
+                if let per { return per.hasPrefix("人") || per.hasPrefix("名") }
+                return isPerPerson
+            }
+            return false
+        }
+        var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains(unit) }
+        /// A ceiling, a floor or a change rather than an allocation.
+        var isBound: Bool {
+            let near = String(before.suffix(6))
+            return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
+                .contains { near.contains($0) } || ["以上", "以下", "以内"].contains { after.hasPrefix($0) }
+        }
+        /// The value in 万元 (money) as printed.
+        var inWan: Amount { unit == "元" ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
+        /// Persons, in units of one person or of 10 000.
+        var countIsWan: Bool { unit.hasPrefix("万") }
+
+        /// Rounded division (half away from zero).
+        static func divide(_ a: Int64, by b: Int64) -> Int64 {
+            let q = a / b, r = a % b
+            return abs(r) * 2 >= b ? q + (a < 0 ? -1 : 1) : q
+        }
+
+        /// Half a unit in the last printed place (0 for a whole number: counts and
+        /// standards printed whole are taken as exact).
+        var slack: Double { decimals == 0 ? 0 : 0.5 * pow(10, -Double(decimals)) }
+        var double: Double { Double(value.units) / 10_000 }
+    }
+
+    static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
+
+    /// Every number in the text with the unit printed after it.
+    static func scan(_ text: String) -> [Figure] {
+        let chars = Array(text)
+        var figures: [Figure] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber,
+                  i == 0 || !(chars[i - 1].isASCII && (chars[i - 1].isNumber || chars[i - 1] == "." || chars[i - 1].isLetter)) else {
+                i += 1
+                continue
+            }
+            let start = i
+            var j = i
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
+            var digits = String(chars[start..<j])
+            while let last = digits.last, last == "." || last == "," { digits.removeLast(); j -= 1 }
+            guard let value = Amount(digits) else { i = j + 1; continue }
+            let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+            var k = j
+            while k < chars.count, chars[k] == " " { k += 1 }
+            var unit = ""
+            for u in units where k + u.count <= chars.count && String(chars[k..<(k + u.count)]) == u {
+                unit = u
+                k += u.count
+                break
+            }
+            var end = unit.isEmpty ? j : k
+            var per: String?
+            if !unit.isEmpty {
+                var m = k
+                while m < chars.count, chars[m] == " " { m += 1 }
+                if m < chars.count, chars[m] == "/" {
+                    var n = m + 1
+                    while n < chars.count, "人名月年次天户/".contains(chars[n]) { n += 1 }
+                    if n > m + 1 { per = String(chars[(m + 1)..<n]); end = n }
+                }
+            }
+            var a = end
+            while a < chars.count, chars[a] == " " { a += 1 }
+            var b = start
+            while b > 0, chars[b - 1] == " " { b -= 1 }
+            figures.append(Figure(
+                value: value, decimals: decimals, printed: digits, unit: unit, per: per,
+                before: String(chars[max(0, b - 8)..<b]), after: String(chars[a..<min(chars.count, a + 3)]),
+                start: start, end: end))
+            i = max(end, j)
+        }
+        return figures
+    }
+
+    /// `a × b` exactly where four decimals hold it, rounded otherwise.
+    static func multiply(_ a: Amount, _ b: Amount) -> Amount {
+        let (p, overflow) = a.units.multipliedReportingOverflow(by: b.units)
+        if !overflow { return Amount(units: Figure.divide(p, by: Amount.scale)) }
+        return Amount(units: Int64((Double(a.units) * Double(b.units) / Double(Amount.scale)).rounded()))
+    }
+
+    static func real(_ a: Amount) -> Double { Double(a.units) / Double(Amount.scale) }
+
+    static func exact(_ a: Amount) -> String { a.formatted(minimumDecimals: 0) }
+
+    // MARK: allocations
+
+    static func allocations(_ figures: [Figure], amount: Amount, text: String, _ place: Place) -> [Finding] {
+        var items = figures.filter(\.isMoney)
+        guard items.filter({ $0.unit == "万元" }).count >= 2 else { return [] }
+        func sum(_ list: some Collection<Figure>) -> Amount { list.map(\.inWan).reduce(.zero, +) }
+        if items.count >= 3, items[0].unit == "万元", items[0].value == amount || items[0].value == sum(items.dropFirst()) {
+            items.removeFirst()
+        } else if items.count >= 3, let last = items.last, last.unit == "万元",
+                  last.value == amount || last.value == sum(items.dropLast()) {
+            items.removeLast()
+        }
+        guard items.count >= 2 else { return [] }
+        let printed = sum(items)
+        guard printed != amount else { return [] }
+        let computation = items.map { $0.unit == "元" ? "\(wanText($0))（\($0.printed) 元）" : $0.printed }
+            .joined(separator: " + ") + " = \(exactSum(items))"
+        let slips = items.filter { $0.unit == "元" }
+        if !slips.isEmpty {
+            let readAsWan = items.map(\.value).reduce(.zero, +)
+            if readAsWan == amount {
+                let names = slips.map { "\($0.printed) 元" }.joined(separator: "、")
+                return [place.finding(
+                    unitSlip,
+                    "资金分配所列金额中 \(names) 以“元”印出；按所印单位合计 \(exactSum(items)) 万元 ≠ 预算安排规模 \(amount) 万元，按万元读才等于 \(amount)",
+                    near: "\(slips[0].printed)元", stated: amount, expected: printed, computation: computation)]
+            }
+        }
+        guard let (difference, judged) = SumCheck.judge(total: amount, parts: items.map(\.inWan)) else { return [] }
+        var severity = judged
+        let tail = text[text.index(text.startIndex, offsetBy: min(items.last!.end, text.count))...]
+            .trimmingCharacters(in: .whitespaces)
+        if tail.hasPrefix("等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
+        return [place.finding(
+            allocationSum,
+            "资金分配所列金额合计 \(exactSum(items)) 万元 ≠ 预算安排规模 \(amount) 万元（差 \(difference)）",
+            severity: severity, stated: amount, expected: printed, computation: computation)]
+    }
+
+    /// A 元 figure in 万元, every digit kept (6.08 元 = 0.000608 万元).
+    static func wanText(_ f: Figure) -> String {
+        guard f.unit == "元" else { return f.printed }
+        let d = Decimal(string: f.printed) ?? 0
+        return "\(d / 10_000)"
+    }
+
+    /// The sum in 万元 with every digit of 元 figures kept (6.08 元 = 0.000608 万元).
+    static func exactSum(_ items: [Figure]) -> String {
+        let total = items.reduce(Decimal(0)) { $0 + (Decimal(string: wanText($1)) ?? 0) }
+        return "\(total)"
+    }
+
+    // MARK: written formulas
+
+
+    static func decimals(_ s: Substring) -> Int { s.split(separator: ".").dropFirst().first?.count ?? 0 }
+    static func slack(_ s: Substring) -> Double { decimals(s) == 0 ? 0 : 0.5 * pow(10, -Double(decimals(s))) }
+
+    static func formulas(_ text: String, _ place: Place) -> [Finding] {
+        let productFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|元)?(?:\s*/\s*[月人年次天])?\s*[*×]\s*([0-9]+(?:\.[0-9]+)?)\s*(?:个月|月|人|次|年|名|天)?\s*[=＝]\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)/#
+        let bracketFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|万)?\s*[（(]\s*([0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?(?:\s*[+＋]\s*[0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?)*)\s*[）)]\s*(万元|元)?/#
+        var findings: [Finding] = []
+        for m in text.matches(of: productFormula) {
+            let (_, a, unitA, b, c, unitC) = m.output
+            guard let x = Amount(a), let y = Amount(b), let result = Amount(c) else { continue }
+            let product = multiply(x, y)
+            let aInYuan = unitA == "元", cInWan = unitC == "万元"
+            let asPrinted = aInYuan && cInWan ? Amount(units: Figure.divide(product.units, by: 10_000)) : product
+            guard asPrinted != result else { continue }
+            let shown = String(m.output.0)
+            if product == result && aInYuan && cInWan {
+                findings.append(place.finding(
+                    unitSlip,
+                    "算式“\(shown)”中 \(a) 以“元”印出：\(a) 元 × \(b) = \(exact(product)) 元，而结果写作 \(c) 万元；\(a) 应为 \(a) 万元",
+                    near: shown, stated: result, expected: asPrinted,
+                    computation: "\(a) 元 × \(b) = \(exact(product)) 元 = \(Decimal(string: exact(product))! / 10_000) 万元"))
+                continue
+            }
+            let lo = (real(x) - slack(a)) * (real(y) - slack(b)), hi = (real(x) + slack(a)) * (real(y) + slack(b))
+            let scale = aInYuan && cInWan ? 1.0 / 10_000 : 1
+            let r = real(result)
+            let within = r >= lo * scale - 0.005 && r <= hi * scale + 0.005
+            findings.append(place.finding(
+                formula, "算式“\(shown)”按所印数字得 \(exact(asPrinted))，不是 \(c)" + (within ? "（在所印数字的舍入范围内）" : ""),
+                severity: within ? .warning : nil, near: shown, stated: result, expected: asPrinted,
+                computation: "\(a) × \(b) = \(exact(product))"))
+        }
+        for m in text.matches(of: bracketFormula) {
+            let (whole, r, _, expression, _) = m.output
+            guard let result = Amount(r) else { continue }
+            var total = Amount.zero, lo = 0.0, hi = 0.0
+            var terms: [String] = []
+            for term in expression.split(whereSeparator: { $0 == "+" || $0 == "＋" }) {
+                let factors = term.split(whereSeparator: { $0 == "*" || $0 == "×" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard factors.count == 2, let x = Amount(factors[0]), let y = Amount(factors[1]) else { return findings }
+                let sx = slack(Substring(factors[0])), sy = slack(Substring(factors[1]))
+                total = total + multiply(x, y)
+                lo += (real(x) - sx) * (real(y) - sy)
+                hi += (real(x) + sx) * (real(y) + sy)
+                terms.append("\(factors[0]) × \(factors[1])")
+            }
+            guard total != result else { continue }
+            let within = real(result) >= lo - 0.005 && real(result) <= hi + 0.005
+            findings.append(place.finding(
+                formula, "算式“\(whole)”：\(terms.joined(separator: " + ")) = \(exact(total))，不是 \(r)"
+                    + (within ? "（在所印数字的舍入范围内）" : ""),
+                severity: within ? .warning : nil, near: String(whole), stated: result, expected: total,
+                computation: terms.joined(separator: " + ") + " = \(exact(total))"))
+        }
+        return findings
+    }
+
+    // MARK: counts and rates
+
+    static func countsAndRates(_ figures: [Figure], amount: Amount?, standard: [Figure], _ place: Place) -> [Finding] {
+        // Segments end at each amount in 万元 (an allocation or a result).
+        var segments: [(figures: [Figure], target: Figure?)] = []
+        var current: [Figure] = []
+        for f in figures {
+            if f.unit == "万元" && f.isMoney {
+                segments.append((current, f))
+                current = []
+            } else {
+                current.append(f)
+            }
+        }
+        segments.append((current, nil))
+        var pairs: [(count: Figure, rate: Figure, target: Figure?)] = []
+        var pending: [(count: Figure, target: Figure?)] = []
+        for (list, target) in segments {
+            var counts: [Figure] = []
+            for c in list where c.isCount && !counts.contains(where: { $0.value == c.value && $0.unit == c.unit }) { counts.append(c) }
+            let rates = list.filter(\.isRate)
+            guard counts.count == 1 else { continue }
+            if rates.count == 1 { pairs.append((counts[0], rates[0], target)) }
+            else if rates.isEmpty { pending.append((counts[0], target)) }
+        }
+        if !pending.isEmpty, pending.count == standard.count {
+            for (p, rate) in zip(pending, standard) { pairs.append((p.count, rate, p.target)) }
+        }
+        var findings: [Finding] = []
+        for (count, rate, target) in pairs {
+            guard let stated = target?.value ?? amount else { continue }
+            // count in 人 × 元/人 = 元; ÷10 000 for 万元. A count in 万人 or a rate in 万元 shifts by 10 000.
+            var shift = 0
+            if count.countIsWan { shift += 1 }
+            if rate.unit == "万元" { shift += 1 }
+            let product = multiply(count.value, rate.value)
+            let wan: Amount = shift == 0 ? Amount(units: Figure.divide(product.units, by: 10_000))
+                : shift == 1 ? product : product.times(10_000)
+            guard wan != stated else { continue }
+            let factor = shift == 0 ? 1.0 / 10_000 : shift == 1 ? 1 : 10_000
+            let lo = (count.double - count.slack) * (rate.double - rate.slack) * factor
+            let hi = (count.double + count.slack) * (rate.double + rate.slack) * factor
+            guard real(stated) < lo - 0.005 || real(stated) > hi + 0.005 else { continue }
+            let c = "\(count.printed) \(count.unit)", r = "\(rate.printed) \(rate.unit)/\(rate.per ?? "人")"
+            let steps = shift == 0 ? "\(c) × \(r) = \(exact(product)) 元 = \(exact(wan)) 万元" : "\(c) × \(r) = \(exact(wan)) 万元"
+            let of = target == nil ? "预算安排规模" : "所述金额"
+            findings.append(place.finding(
+                countRate, "\(c) × \(r) = \(exact(wan)) 万元 ≠ \(of) \(stated) 万元（差 \(stated - wan)）",
+                near: target.map { "\($0.printed)万元" } ?? "\(count.printed)\(count.unit)", stated: stated, expected: wan, computation: steps))
+        }
+        return findings
+    }
 }
+

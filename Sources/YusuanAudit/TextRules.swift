@@ -1,6 +1,480 @@
 import YusuanModel
 
+/// 文表一致 — the explanation's figures, shares and lists against the tables.
 public enum TextRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let total = Rule(
+        "text.total", .text, .error,
+        zh: "说明中的总数（收支总预算、收入预算、支出预算、财政拨款总预算、一般公共预算拨款合计、基本支出）与相应表的合计一致",
+        en: "The totals the explanation states (overall, income, expenditure, appropriations, general-public, basic) equal the tables' totals")
+    static let incomeSource = Rule(
+        "text.income-source", .text, .error,
+        zh: "收入预算说明中每一来源的金额与表1 对应收入行一致（一般公共预算对一般财力，转移支付对上级转移支付，财政拨款结转对上年结转）",
+        en: "Each source of income the text states equals its line of table 1 (一般公共预算 ↔ 一般财力, transfers ↔ 上级转移支付, 财政拨款结转 ↔ carry-over)")
+    static let split = Rule(
+        "text.expenditure-split", .text, .error,
+        zh: "基本支出、项目支出、人员经费、公用经费的金额与表3、表5、表6 总计行对应列一致",
+        en: "Basic and project expenditure, staff and public costs as stated equal the total rows of tables 3, 5 and 6")
+    static let classAmount = Rule(
+        "text.class-amount", .text, .error,
+        zh: "按功能科目（类、款、项）说明的金额与表4、表5 对应行一致",
+        en: "Amounts stated for a functional class, section or item equal that row of tables 4 and 5")
+    static let itemAmount = Rule(
+        "text.item-amount", .text, .error,
+        zh: "一般公共预算当年拨款具体使用情况中各项的预算数与表5 该项合计一致（表中没有的项应为 0）",
+        en: "Each item of 一般公共预算当年拨款具体使用情况 equals table 5's row for it (0 where the tables have no such row)")
+    static let share = Rule(
+        "text.share", .text, .error,
+        zh: "“占 x%”等于金额除以总数乘 100 后四舍五入保留两位小数；差 0.01 为舍入警告",
+        en: "A printed share equals amount / total × 100 rounded half-up to two decimals; exactly 0.01 off is a rounding warning")
+    static let shareSum = Rule(
+        "text.share-sum", .text, .error,
+        zh: "构成比例（收入来源、基本/项目支出、各类支出）合计为 100%；差额不超过 n × 0.005 为舍入警告",
+        en: "Structure shares (sources of income, basic/project, classes) add up to 100%; a difference within n × 0.005 is a rounding warning")
+    static let costItems = Rule(
+        "text.cost-items", .text, .warning,
+        zh: "人员经费、公用经费所列经济科目与表6 对应款一致",
+        en: "The economic items listed for staff and public costs are the sections table 6 holds for them")
+    static let operatingCost = Rule(
+        "text.operating-cost", .text, .warning,
+        zh: "机关运行经费与表6 公用经费相符（机关运行经费是行政单位的公用经费，不应超过）",
+        en: "The operating cost of the administration agrees with table 6's public cost (it is the public cost of administrative units and cannot exceed it)")
+    static let threePublic = Rule(
+        "text.three-public", .text, .error,
+        zh: "“三公”经费说明中的各项金额与表10 一致",
+        en: "The three public costs stated in the text equal table 10")
+    static let projectAmount = Rule(
+        "text.project-amount", .text, .error,
+        zh: "项目说明中的预算安排规模与表7 同名项目一致",
+        en: "A described project's amount equals table 7's row for that project")
+    static let projectUnmatched = Rule(
+        "text.project-unmatched", .text, .warning,
+        zh: "项目说明中的项目在表7 中能找到（按名称或金额）",
+        en: "Every described project has a row in table 7 (by name or by amount)")
+    static let carryOver = Rule(
+        "text.carry-over", .text, .error,
+        zh: "上年结转结余说明的金额与表11 总计一致",
+        en: "The carry-over the text states equals table 11's totals")
+    static let sourceList = Rule(
+        "text.source-list", .text, .warning,
+        zh: "总体说明列出的收入来源正是表1 有金额的收入来源",
+        en: "The sources of income the overview lists are exactly those with amounts in table 1")
+    static let classList = Rule(
+        "text.class-list", .text, .warning,
+        zh: "总体说明列出的支出功能分类（类）正是表1 有金额的类",
+        en: "The expenditure classes the overview lists are exactly those with amounts in table 1")
+
+    public static let rules = [total, incomeSource, split, classAmount, itemAmount, share, shareSum, costItems,
+                               operatingCost, threePublic, projectAmount, projectUnmatched, carryOver, sourceList,
+                               classList]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        let d = context.disclosure
+        let sections = d.sections.map { SectionText($0, format: d.format) }
+        var findings: [Finding] = []
+        for s in sections {
+            findings += amounts(s, d)
+            findings += shares(s, d)
+            switch s.kind {
+            case .overview: findings += lists(s, d)
+            case .generalPublic: findings += items(s, d)
+            case .basic: findings += costLists(s, d)
+            default: break
+            }
+        }
+        findings += operatingCosts(d, sections)
+        findings += projects(d, sections)
+        return findings
+    }
+
+    // MARK: - Amounts
+
+    /// A target cell for a label in a kind of section.
+    struct Target {
+        var rule: Rule
+        var table: StandardTable
+        var row: String
+        var column: String
+    }
+
+    static func target(_ label: String, in kind: SectionKind, _ d: Disclosure) -> Target? {
+        let t1 = "预算数"
+        switch kind {
+        case .overview:
+            if label.hasSuffix("收支总预算") { return Target(rule: total, table: .overall, row: "收入总计", column: t1) }
+        case .income:
+            if label.hasSuffix("收入预算") { return Target(rule: total, table: .overall, row: "收入总计", column: t1) }
+            if let row = incomeRow(label, d) { return Target(rule: incomeSource, table: .overall, row: row, column: t1) }
+        case .expenditure:
+            if label.hasSuffix("支出预算") { return Target(rule: total, table: .overall, row: "支出总计", column: t1) }
+            if label == "基本支出" || label == "项目支出" {
+                return Target(rule: split, table: .expenditure, row: "总计", column: label)
+            }
+        case .fiscal:
+            if label.hasSuffix("收支总预算") {
+                return Target(rule: total, table: .fiscalAppropriation, row: "收入总计", column: "合计")
+            }
+            if label == "一般公共预算拨款" || label == "一般公共预算" {
+                return Target(rule: incomeSource, table: .fiscalAppropriation, row: "财政拨款/一般公共预算", column: "合计")
+            }
+            if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, classesOnly: true) {
+                return Target(rule: classAmount, table: .fiscalAppropriation, row: row,
+                              column: t4.columnIndex("一般公共预算") != nil ? "一般公共预算" : "合计")
+            }
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: false) {
+                return Target(rule: classAmount, table: .generalPublic, row: row, column: "合计")
+            }
+        case .generalPublic:
+            if label.hasSuffix("合计") { return Target(rule: total, table: .generalPublic, row: "总计", column: "合计") }
+            if label == "基本支出" || label == "项目支出" {
+                return Target(rule: split, table: .generalPublic, row: "总计", column: label)
+            }
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: true) {
+                return Target(rule: classAmount, table: .generalPublic, row: row, column: "合计")
+            }
+        case .basic:
+            if label.hasSuffix("基本支出") {
+                return Target(rule: total, table: .basicByEconomicClass, row: "总计", column: "合计")
+            }
+            if label == "人员经费" || label == "公用经费" {
+                return Target(rule: split, table: .basicByEconomicClass, row: "总计", column: label)
+            }
+        case .threePublic:
+            if let row = threePublicRow(label) { return Target(rule: threePublic, table: .threePublicCosts, row: row, column: "合计") }
+        case .carryOver:
+            guard d.format == .edition2024 else { return nil }
+            if label.hasSuffix("上年结转结余") { return Target(rule: carryOver, table: .carryOver, row: "总计", column: "合计") }
+            if label == "财政拨款" { return Target(rule: carryOver, table: .carryOver, row: "总计", column: "财政拨款/小计") }
+            if label == "非财政拨款" {
+                return Target(rule: carryOver, table: .carryOver, row: "总计", column: "非财政拨款/小计")
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// Table 1's row for a source of income named in section 二.
+    static func incomeRow(_ label: String, _ d: Disclosure) -> String? {
+        let t1 = d.table(.overall)
+        func child(_ parent: String, _ name: String) -> String {
+            t1?.row("\(parent)/\(name)") != nil ? "\(parent)/\(name)" : parent
+        }
+        let pairs: [(String, String)] = [
+            ("上级一般公共预算", "本年收入/一般公共预算拨款/上级一般公共预算安排转移支付"),
+            ("上级政府性基金", "本年收入/政府性基金预算拨款/上级政府性基金安排转移支付"),
+            ("上级国有资本", "本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付"),
+            ("一般公共预算", child("本年收入/一般公共预算拨款", "一般财力")),
+            ("政府性基金", child("本年收入/政府性基金预算拨款", "政府性基金收入")),
+            ("国有资本经营", child("本年收入/国有资本经营预算拨款", "国有资本经营收入")),
+            ("财政专户", "本年收入/财政专户核拨"),
+            ("单位资金", "本年收入/单位资金"),
+            ("财政拨款结转", "上年结转结余/财政拨款结转"),
+            ("非财政拨款结转", "上年结转结余/非财政拨款结转结余"),
+        ]
+        return pairs.first { label.hasPrefix($0.0) }?.1
+    }
+
+    static func threePublicRow(_ label: String) -> String? {
+        if label.contains("比上年") || label.contains("增加") || label.contains("减少") { return nil }
+        if label.hasPrefix("因公出国") { return "因公出国（境）费" }
+        if label.hasPrefix("公务用车购置及运行") { return "公务用车购置及运行费" }
+        if label.hasPrefix("公务用车购置") { return "公务用车购置及运行费/公务用车购置费" }
+        if label.hasPrefix("公务用车运行") { return "公务用车购置及运行费/公务用车运行费" }
+        if label.hasPrefix("公务接待") { return "公务接待费" }
+        if label.contains("三公") { return "合计" }
+        return nil
+    }
+
+    /// The row whose printed name is the label (or the label without a trailing 支出), unique in the table.
+    static func functionalRow(_ label: String, _ t: BudgetTable, classesOnly: Bool) -> String? {
+        let candidates = t.rows.filter {
+            guard let code = $0.code, code.count <= 7 else { return false }
+            if classesOnly && $0.role != .classLevel { return false }
+            let name = Text.normalize($0.name)
+            return name == label || name + "支出" == label
+        }
+        return candidates.count == 1 ? candidates[0].key : nil
+    }
+
+    static func amounts(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        for a in s.plainAmounts {
+            guard let t = target(a.label, in: s.kind, d), let table = d.table(t.table) else { continue }
+            let expected: Amount
+            if let (value, _) = Text.cell(table, t.row, t.column) {
+                expected = value
+            } else if table.isEmpty || (table.row(t.row) == nil && t.table == .threePublicCosts) {
+                expected = .zero
+            } else {
+                continue
+            }
+            // A figure repeated in the same section is judged once.
+            guard seen.insert("\(t.table.rawValue)|\(t.row)|\(t.column)|\(a.amount)").inserted else { continue }
+            guard a.amount != expected else { continue }
+            findings.append(Finding(
+                rule: t.rule, message: "说明“\(a.label) \(a.amount) 万元”与表\(t.table.rawValue) \(t.row) \(t.column) \(expected) 不符",
+                table: t.table.rawValue, row: t.row, column: t.column, section: s.number, at: a.source,
+                stated: a.amount, expected: expected, computation: "表\(t.table.rawValue) \(t.row) \(t.column)"))
+        }
+        return findings
+    }
+
+    // MARK: - Shares
+
+    static func shares(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        let shared = s.plainAmounts.filter { $0.share != nil }
+        guard !shared.isEmpty else { return [] }
+        let base: (Amount, String)?
+        switch s.kind {
+        case .income: base = denominator(s, suffix: "收入预算", table: d.table(.overall), row: "收入总计", column: "预算数")
+        case .expenditure: base = denominator(s, suffix: "支出预算", table: d.table(.overall), row: "支出总计", column: "预算数")
+        case .generalPublic: base = denominator(s, suffix: "合计", table: d.table(.generalPublic), row: "总计", column: "合计")
+        default: base = nil
+        }
+        guard let (totalAmount, totalName) = base else { return [] }
+        var findings: [Finding] = []
+        for a in shared {
+            guard let printed = a.share, let expected = Text.rate(a.amount, of: totalAmount, places: a.sharePlaces),
+                  printed != expected else { continue }
+            var step: Int64 = 100
+            for _ in a.sharePlaces..<2 { step *= 10 }
+            let severity: Severity = (printed - expected).magnitude.units <= step ? .warning : .error
+            findings.append(Finding(
+                rule: share, message: "“\(a.label) \(a.amount) 万元，占 \(printed)%”：按\(totalName) \(totalAmount) 计算应为 \(expected)%",
+                severity: severity, section: s.number, at: a.shareSource ?? a.source, stated: printed, expected: expected,
+                computation: "\(a.amount) / \(totalAmount) × 100"))
+        }
+        // Structure shares add up to 100.
+        let parts = shared.compactMap(\.share)
+        if parts.count >= 2, let (difference, _) = SumCheck.judge(total: Amount(100), parts: parts) {
+            // Each printed share is within half a unit of its last printed place (0.005 at two decimals).
+            let limit = shared.reduce(Int64(0)) { sum, a in
+                var half: Int64 = 50
+                for _ in a.sharePlaces..<2 { half *= 10 }
+                return sum + half
+            }
+            let severity: Severity = difference.magnitude.units <= limit ? .warning : .error
+            findings.append(Finding(
+                rule: shareSum, message: "构成比例合计 \(Amount(100) - difference)%，与 100% 差 \(difference.magnitude)",
+                severity: severity, section: s.number, at: shared[0].shareSource ?? shared[0].source,
+                stated: Amount(100) - difference, expected: Amount(100), computation: SumCheck.describe(parts)))
+        }
+        return findings
+    }
+
+    /// The total a section's shares are of: the first stated total, else the table's.
+    static func denominator(_ s: SectionText, suffix: String, table: BudgetTable?, row: String,
+                            column: String) -> (Amount, String)? {
+        if let stated = s.plainAmounts.first(where: { $0.label.hasSuffix(suffix) && $0.share == nil }) {
+            return (stated.amount, suffix)
+        }
+        return Text.cell(table, row, column).map { ($0.0, "表 \(row)") }
+    }
+
+    // MARK: - 五（三） items
+
+    nonisolated(unsafe) static let itemPattern = try! Regex(
+        "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(SectionText.number))\\s*万\\s*元")
+
+    static func items(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        guard let t5 = d.table(.generalPublic) else { return [] }
+        let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
+        var findings: [Finding] = []
+        for m in s.text.matches(of: itemPattern) {
+            guard let c = m.output[1].substring, let k = m.output[2].substring, let x = m.output[3].substring,
+                  let n = m.output[4].substring, let amount = Amount(n) else { continue }
+            let names = [Text.normalize(c), Text.normalize(k), Text.normalize(x)]
+            let at = s.location(n.startIndex)
+            let code = itemCode(names, in: named)
+            let expected: Amount
+            let row: String?
+            if let code {
+                row = code
+                expected = t5[code, "合计"] ?? .zero
+            } else {
+                // Names the tables do not print: an item of zero is consistent; otherwise look for the amount.
+                if amount.isZero { continue }
+                let classCode = named.lazy.compactMap { t in
+                    t.rows.first { $0.role == .classLevel && Text.normalize($0.name) == names[0] }?.code
+                }.first
+                if t5.rows.contains(where: { row in
+                    row.role == .item && row.cells.first??.value == amount
+                        && (classCode.map { row.code?.hasPrefix($0) ?? false } ?? true)
+                }) { continue }
+                row = nil
+                expected = .zero
+            }
+            guard amount != expected else { continue }
+            findings.append(Finding(
+                rule: itemAmount,
+                message: "\(names[0])（类）\(names[1])（款）\(names[2])（项）预算数 \(amount) 万元，表5 \(row ?? "无此项") 为 \(expected)",
+                table: 5, row: row, column: "合计", section: s.number, at: at, stated: amount, expected: expected,
+                computation: row.map { "表5 \($0) 合计" } ?? "表5 无此项"))
+        }
+        return findings
+    }
+
+    /// The 7-digit code of 类/款/项 names, from the first table that prints all three.
+    static func itemCode(_ names: [String], in tables: [BudgetTable]) -> String? {
+        for t in tables {
+            guard let c = t.rows.first(where: { $0.role == .classLevel && Text.normalize($0.name) == names[0] })?.code,
+                  let k = t.rows.first(where: { $0.role == .section && ($0.code?.hasPrefix(c) ?? false)
+                                                && Text.normalize($0.name) == names[1] })?.code,
+                  let x = t.rows.first(where: { $0.role == .item && ($0.code?.hasPrefix(k) ?? false)
+                                                && Text.normalize($0.name) == names[2] })?.code else { continue }
+            return x
+        }
+        return nil
+    }
+
+    // MARK: - Lists
+
+    nonisolated(unsafe) static let incomeList = try! Regex("收入预算包括\\s*[：:]\\s*([^。]*)")
+    nonisolated(unsafe) static let spendingList = try! Regex("支出预算包括\\s*[：:]\\s*([^。]*)")
+
+    /// Table 1's top-level source for a listed name.
+    static func listedSource(_ name: String) -> String? {
+        if name.contains("非财政拨款") { return "上年结转结余/非财政拨款结转结余" }
+        if name.contains("结转") { return "上年结转结余/财政拨款结转" }
+        if name.contains("一般公共预算") { return "本年收入/一般公共预算拨款" }
+        if name.contains("政府性基金") { return "本年收入/政府性基金预算拨款" }
+        if name.contains("国有资本") { return "本年收入/国有资本经营预算拨款" }
+        if name.contains("财政专户") { return "本年收入/财政专户核拨" }
+        if ["单位资金", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(where: name.contains) {
+            return "本年收入/单位资金"
+        }
+        return nil
+    }
+
+    static func lists(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        guard let t1 = d.table(.overall) else { return [] }
+        var findings: [Finding] = []
+        if let m = s.text.firstMatch(of: incomeList), let list = m.output[1].substring {
+            let at = s.location(m.range.lowerBound)
+            let named = Text.items(list)
+            let listed = Set(named.compactMap(listedSource))
+            let sources = ["本年收入/一般公共预算拨款", "本年收入/政府性基金预算拨款", "本年收入/国有资本经营预算拨款",
+                           "本年收入/财政专户核拨", "本年收入/单位资金", "上年结转结余/财政拨款结转",
+                           "上年结转结余/非财政拨款结转结余"]
+            for key in sources {
+                let value = t1[key, "预算数"] ?? .zero
+                let name = key.split(separator: "/").last.map(String.init) ?? key
+                if listed.contains(key) && value.isZero {
+                    findings.append(Finding(rule: sourceList, message: "总体说明列出收入来源“\(name)”，而表1 该来源无金额",
+                                            table: 1, row: key, column: "预算数", section: s.number, at: at,
+                                            stated: nil, expected: .zero, computation: "表1 \(key)"))
+                } else if !listed.contains(key) && !value.isZero {
+                    findings.append(Finding(rule: sourceList, message: "表1 收入来源“\(name)” \(value) 万元未在总体说明中列出",
+                                            table: 1, row: key, column: "预算数", section: s.number, at: at,
+                                            stated: nil, expected: value, computation: "表1 \(key)"))
+                }
+            }
+        }
+        if let m = s.text.firstMatch(of: spendingList), let list = m.output[1].substring {
+            let at = s.location(m.range.lowerBound)
+            let named = Set(Text.items(list))
+            let classes = t1.rows.filter { $0.role == .classLevel && ($0.code?.count ?? 0) == 3 }
+            for row in classes {
+                let name = Text.normalize(row.name)
+                let value = row.cells.first??.value ?? .zero
+                if named.contains(name) && value.isZero {
+                    findings.append(Finding(rule: classList, message: "总体说明列出“\(row.name)”，而表1 该类无金额",
+                                            table: 1, row: row.key, column: "预算数", section: s.number, at: at,
+                                            stated: nil, expected: .zero, computation: "表1 \(row.key)"))
+                } else if !named.contains(name) && !value.isZero {
+                    findings.append(Finding(rule: classList, message: "表1 “\(row.name)” \(value) 万元未在总体说明中列出",
+                                            table: 1, row: row.key, column: "预算数", section: s.number, at: at,
+                                            stated: nil, expected: value, computation: "表1 \(row.key)"))
+                }
+            }
+            let known = Set(classes.map { Text.normalize($0.name) })
+            for name in named.sorted() where !known.contains(name) {
+                findings.append(Finding(rule: classList, message: "总体说明列出的“\(name)”不是表1 的支出类", table: 1,
+                                        section: s.number, at: at, computation: "表1 支出类"))
+            }
+        }
+        return findings
+    }
+
+    nonisolated(unsafe) static let costList = try! Regex(
+        "(人员经费|公用经费)\\s*(?:\(SectionText.number))\\s*万\\s*元\\s*[，,]?\\s*主要包括\\s*[：:]?\\s*([^。]*)")
+
+    static func costLists(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        guard let t6 = d.table(.basicByEconomicClass) else { return [] }
+        var findings: [Finding] = []
+        for m in s.text.matches(of: costList) {
+            guard let kind = m.output[1].substring.map(String.init), let list = m.output[2].substring else { continue }
+            let at = s.location(m.range.lowerBound)
+            let named = Text.items(list)
+            let column = t6.columnIndex(kind)
+            let prefixes = kind == "人员经费" ? ["301", "303"] : ["302"]
+            let rows = t6.rows.filter { row in
+                guard row.role == .section, let code = row.code else { return false }
+                if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
+                return prefixes.contains { code.hasPrefix($0) } && !(row.cells.first??.value ?? .zero).isZero
+            }
+            let names = Set(rows.map { Text.normalize($0.name) })
+            for name in named where !names.contains(name) {
+                findings.append(Finding(rule: costItems, message: "\(kind)列出“\(name)”，而表6 \(kind)中没有该款",
+                                        table: 6, column: kind, section: s.number, at: at, computation: "表6 \(kind) 各款"))
+            }
+            let listed = Set(named)
+            for row in rows where !listed.contains(Text.normalize(row.name)) {
+                findings.append(Finding(rule: costItems, message: "表6 \(row.key) \(row.name) 属\(kind)，未在说明中列出",
+                                        severity: .info, table: 6, row: row.key, column: kind, section: s.number, at: at,
+                                        expected: column.flatMap { row.cells[$0]?.value }, computation: "表6 \(row.key)"))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - 机关运行经费, projects
+
+    static func sectionNumber(of source: SourceLocation?, _ sections: [SectionText]) -> String? {
+        guard let line = source?.line else { return nil }
+        return sections.first { s in s.section.lines.contains { $0.source?.line == line } }?.number
+            ?? sections.last { ($0.section.source?.line ?? .max) <= line }?.number
+    }
+
+    static func operatingCosts(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
+        guard let cost = d.facts.operatingCost, let t6 = d.table(.basicByEconomicClass),
+              let (publicCost, _) = Text.cell(t6, "总计", "公用经费"), cost.amount != publicCost else { return [] }
+        let exceeds = cost.amount > publicCost
+        return [Finding(
+            rule: operatingCost,
+            message: exceeds
+                ? "机关运行经费 \(cost.amount) 万元超过表6 公用经费 \(publicCost) 万元"
+                : "机关运行经费 \(cost.amount) 万元少于表6 公用经费 \(publicCost) 万元（事业单位的公用经费不计入时可以如此）",
+            severity: exceeds ? .warning : .info, table: 6, row: "总计", column: "公用经费",
+            section: sectionNumber(of: cost.source, sections), at: cost.source, stated: cost.amount, expected: publicCost,
+            computation: "表6 总计 公用经费")]
+    }
+
+    static func projects(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
+        guard let t7 = d.table(.projects) else { return [] }
+        let rows = t7.rows.filter { $0.role == .project }
+        func name(_ row: TableRow) -> String { Text.normalize(row.project ?? row.key.split(separator: "|").last.map(String.init) ?? "") }
+        func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
+        var findings: [Finding] = []
+        for p in d.facts.projects {
+            guard let amount = p.amount else { continue }
+            let at = p.fields.first { $0.label == "预算安排规模" }?.source ?? p.source
+            let section = sectionNumber(of: at, sections)
+            let byName = rows.filter { name($0) == Text.normalize(p.name) }
+            if !byName.isEmpty {
+                if byName.contains(where: { value($0) == amount }) { continue }
+                let row = byName[0]
+                findings.append(Finding(
+                    rule: projectAmount, message: "项目“\(p.name)”预算安排规模 \(amount) 万元，表7 为 \(value(row))",
+                    table: 7, row: row.key, column: "合计", section: section, at: at, stated: amount, expected: value(row),
+                    computation: "表7 \(row.key) 合计"))
+            } else if !rows.contains(where: { value($0) == amount }) {
+                findings.append(Finding(
+                    rule: projectUnmatched, message: "项目“\(p.name)”（\(amount) 万元）在表7 中没有同名或同金额的项目",
+                    table: 7, section: section, at: at, stated: amount, computation: "表7 项目行"))
+            }
+        }
+        return findings
+    }
 }

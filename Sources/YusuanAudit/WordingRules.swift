@@ -1,6 +1,181 @@
 import YusuanModel
 
+/// 表述矛盾 — wording that contradicts itself or the tables.
 public enum WordingRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let reason = Rule(
+        "wording.reason-direction", .wording, .warning,
+        zh: "增减原因与增减方向一致：减少不能只用增加的事项解释，增加不能只用减少的事项解释",
+        en: "The reason given for a change points the same way: a decrease is not explained by increases alone, nor an increase by decreases alone")
+    static let notArranged = Rule(
+        "wording.not-arranged", .wording, .error,
+        zh: "说明称“未安排”的资金或经费在表中没有金额",
+        en: "Whatever the text says is not arranged (未安排) has no amount in the tables")
+    static let emptyTable = Rule(
+        "wording.empty-table", .wording, .error,
+        zh: "说明称“为空表”或没有相应支出的表确实没有数据",
+        en: "A table the text calls empty (为空表, 没有…安排的支出) has no values")
+    static let noCarryOver = Rule(
+        "wording.no-carry-over", .wording, .error,
+        zh: "说明称没有上年结转结余时，表11 与表1 均无结转结余",
+        en: "Where the text says there is no carry-over, tables 11 and 1 carry none")
+
+    public static let rules = [reason, notArranged, emptyTable, noCarryOver]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        let d = context.disclosure
+        var findings: [Finding] = []
+        for section in d.sections {
+            let s = SectionText(section, format: d.format)
+            findings += reasons(s)
+            findings += notArranged(s, d)
+            findings += emptyClaims(s, d)
+        }
+        findings += emptyStatements(d)
+        return findings
+    }
+
+    // MARK: - Reasons
+
+    /// Words that speak of more.
+    static let increaseWords = ["增加", "增长", "提高", "上升", "上涨", "新增"]
+    /// Anything that can speak of less, or of a change without direction: a decrease is
+    /// only judged when its reason holds none of these.
+    static let decreaseOrNeutral = ["减", "降", "少", "低", "停", "无", "没有", "不再", "取消", "未", "退休", "拍卖",
+                                    "调整", "变动", "差异", "不同", "转", "撤", "节约", "控制", "完成", "改变"]
+    /// Words that speak of less.
+    static let decreaseWords = ["减少", "下降", "降低", "压减", "缩减", "调减", "核减"]
+    /// Anything that can speak of more: an increase is only judged when its reason holds none.
+    static let increaseOrNeutral = ["增", "提高", "上升", "上涨", "新", "晋升", "调标", "调整", "变动", "差异", "不同",
+                                    "改变", "纳入", "结转"]
+
+    static func reasons(_ s: SectionText) -> [Finding] {
+        var findings: [Finding] = []
+        for c in s.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
+            guard let text = c.reason, !text.isEmpty else { continue }
+            let contradicts = c.isIncrease
+                ? decreaseWords.contains { text.contains($0) } && !increaseOrNeutral.contains { text.contains($0) }
+                : increaseWords.contains { text.contains($0) } && !decreaseOrNeutral.contains { text.contains($0) }
+            guard contradicts else { continue }
+            let words = (c.isIncrease ? decreaseWords : increaseWords).filter { text.contains($0) }
+            findings.append(Finding(
+                rule: reason,
+                message: c.isIncrease
+                    ? "\(c.changeWord) \(c.amount) 万元，而原因只讲减少（\(words.joined(separator: "、"))）"
+                    : "\(c.changeWord) \(c.amount) 万元，而原因只讲增加（\(words.joined(separator: "、"))）",
+                section: s.number, at: c.source, stated: c.amount, expected: nil,
+                computation: "原因：\(text.prefix(60))"))
+        }
+        return findings
+    }
+
+    // MARK: - 未安排
+
+    static func subject(of clause: String) -> (table: StandardTable, row: String, column: String)? {
+        let t1 = "预算数", t10 = "合计"
+        if clause.contains("上级政府性基金") { return (.overall, "本年收入/政府性基金预算拨款/上级政府性基金安排转移支付", t1) }
+        if clause.contains("上级国有资本") {
+            return (.overall, "本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付", t1)
+        }
+        if clause.contains("政府性基金") {
+            return clause.contains("拨款") ? (.overall, "本年收入/政府性基金预算拨款", t1)
+                : (.overall, "本年收入/政府性基金预算拨款/政府性基金收入", t1)
+        }
+        if clause.contains("国有资本经营") {
+            return clause.contains("拨款") ? (.overall, "本年收入/国有资本经营预算拨款", t1)
+                : (.overall, "本年收入/国有资本经营预算拨款/国有资本经营收入", t1)
+        }
+        if clause.contains("因公出国") { return (.threePublicCosts, "因公出国（境）费", t10) }
+        if clause.contains("公务用车购置") || clause.contains("购置车辆") {
+            return (.threePublicCosts, "公务用车购置及运行费/公务用车购置费", t10)
+        }
+        if clause.contains("公务用车运行") { return (.threePublicCosts, "公务用车购置及运行费/公务用车运行费", t10) }
+        if clause.contains("公务接待") { return (.threePublicCosts, "公务接待费", t10) }
+        return nil
+    }
+
+    static func notArranged(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        var findings: [Finding] = []
+        let text = s.text
+        var from = text.startIndex
+        while let hit = text[from...].range(of: "未安排") {
+            from = hit.upperBound
+            let start = SectionText.statementStart(in: text, before: hit.lowerBound)
+            var end = hit.upperBound
+            while end < text.endIndex, !SectionText.clauseEnds.contains(text[end]) { end = text.index(after: end) }
+            let clause = Text.normalize(text[start..<end])
+            // What last year lacked, or 此项 pointing elsewhere, says nothing about this year's tables.
+            let before = Text.normalize(text[start..<hit.lowerBound])
+            if before.contains("上年") || clause.contains("此项") { continue }
+            guard let (kind, row, column) = subject(of: clause),
+                  let (value, _) = Text.cell(d.table(kind), row, column), !value.isZero else { continue }
+            findings.append(Finding(
+                rule: notArranged, message: "说明称“\(clause)”，而表\(kind.rawValue) \(row) 为 \(value) 万元",
+                table: kind.rawValue, row: row, column: column, section: s.number, at: s.location(start),
+                stated: .zero, expected: value, computation: "表\(kind.rawValue) \(row)"))
+        }
+        return findings
+    }
+
+    // MARK: - Empty tables and carry-over
+
+    static func referencedTable(_ clause: String) -> StandardTable? {
+        if clause.contains("三公") { return .threePublicCosts }
+        if clause.contains("上年结转结余") { return .carryOver }
+        if clause.contains("政府性基金") { return .governmentFund }
+        if clause.contains("国有资本经营") { return .stateCapital }
+        return nil
+    }
+
+    static func hasValues(_ t: BudgetTable?) -> Amount? {
+        guard let t, !t.isEmpty else { return nil }
+        return t.row("总计")?.cells.first??.value ?? t.row("合计")?.cells.first??.value ?? t.rows.lazy.compactMap { $0.values.first }.first
+    }
+
+    static func emptyClaims(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+        var findings: [Finding] = []
+        let text = s.text
+        var start = text.startIndex
+        while start < text.endIndex {
+            var end = start
+            while end < text.endIndex, text[end] != "。" { end = text.index(after: end) }
+            let sentence = Text.normalize(text[start..<end])
+            let at = s.location(start)
+            defer { start = end < text.endIndex ? text.index(after: end) : end }
+            // 为空表 / 没有使用…安排的支出.
+            if sentence.contains("为空表") || sentence.contains("没有使用") {
+                let part = sentence.contains("为空表")
+                    ? String(sentence[..<sentence.range(of: "为空表")!.lowerBound].split(separator: "，").last ?? "")
+                    : sentence
+                if let kind = referencedTable(part), let total = hasValues(d.table(kind)) {
+                    findings.append(Finding(
+                        rule: emptyTable, message: "说明称表\(kind.rawValue)（\(kind.standardTitle)）为空表或没有相应支出，而该表有数据",
+                        table: kind.rawValue, section: s.number, at: at, stated: .zero, expected: total,
+                        computation: "表\(kind.rawValue) 合计"))
+                }
+            }
+            // 没有上年结转结余.
+            if sentence.contains("上年结转结余"), sentence.contains("没有") || sentence.contains("无上年结转") {
+                let t11 = hasValues(d.table(.carryOver))
+                let t1 = d.table(.overall)?["上年结转结余", "预算数"].flatMap { $0.isZero ? nil : $0 }
+                if let amount = t11 ?? t1 {
+                    findings.append(Finding(
+                        rule: noCarryOver, message: "说明称没有上年结转结余，而表\(t11 != nil ? 11 : 1) 有结转结余 \(amount) 万元",
+                        table: t11 != nil ? 11 : 1, row: t11 != nil ? "总计" : "上年结转结余",
+                        column: t11 != nil ? "合计" : "预算数", section: s.number, at: at, stated: .zero, expected: amount,
+                        computation: t11 != nil ? "表11 总计" : "表1 上年结转结余"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// A table printed with a 为空表 statement in place of rows, yet holding values.
+    static func emptyStatements(_ d: Disclosure) -> [Finding] {
+        d.tables.compactMap { t in
+            guard let statement = t.emptyStatement, let total = hasValues(t) else { return nil }
+            return Finding(rule: emptyTable, message: "表\(t.kind.rawValue) 印有空表说明，却有数据",
+                           table: t.kind.rawValue, at: statement.source, stated: .zero, expected: total,
+                           computation: "表\(t.kind.rawValue) 合计")
+        }
+    }
 }

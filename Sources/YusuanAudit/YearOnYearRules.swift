@@ -1,6 +1,91 @@
 import YusuanModel
 
+/// 同比增减 — the arithmetic of every "比上年增加/减少 X 万元，增长/下降 y%" the
+/// explanation states.
 public enum YearOnYearRules: RuleSet {
-    public static let rules: [Rule] = []
-    public static func check(_ context: AuditContext) -> [Finding] { [] }
+    static let direction = Rule(
+        "year-on-year.direction", .yearOnYear, .error,
+        zh: "同一句中增减额与增减率的方向一致：增加对应增长，减少对应下降",
+        en: "The amount's direction and the rate's direction agree: 增加 goes with 增长, 减少 with 下降")
+    static let rate = Rule(
+        "year-on-year.rate", .yearOnYear, .error,
+        zh: "增减率等于增减额除以上年数（本年数减增加额或加减少额）乘 100，四舍五入保留两位小数；差 0.01 为舍入警告",
+        en: "The rate equals the change divided by last year's amount (this year minus an increase, plus a decrease) × 100, rounded half-up to two decimals; a difference of exactly 0.01 is a rounding warning")
+    static let change = Rule(
+        "year-on-year.change", .yearOnYear, .error,
+        zh: "增减额与本年数、上年数相符：同时写明上年数时增减额等于两者之差，增加额不超过本年数",
+        en: "The change agrees with the amounts: where last year's amount is stated it is the difference, and an increase never exceeds this year's amount")
+    static let fromZero = Rule(
+        "year-on-year.from-zero", .yearOnYear, .info,
+        zh: "上年为零的新增支出按惯例写作增长 100%（数学上无定义），予以接受并提示",
+        en: "Growth from zero is printed as 100% by convention (strictly undefined): accepted and noted")
+
+    public static let rules = [direction, rate, change, fromZero]
+
+    public static func check(_ context: AuditContext) -> [Finding] {
+        let d = context.disclosure
+        var findings: [Finding] = []
+        for section in d.sections {
+            let s = SectionText(section, format: d.format)
+            for c in s.changes { findings += judge(c, section: s.number) }
+        }
+        return findings
+    }
+
+    static func judge(_ c: StatedChange, section: String) -> [Finding] {
+        var findings: [Finding] = []
+        let x = c.amount, y = c.rate
+        let printed = "\(c.changeWord) \(x) 万元，\(c.rateWord) \(y)%"
+        if c.isIncrease != c.rateIsIncrease {
+            findings.append(Finding(
+                rule: direction, message: "增减方向不一致：\(printed)（\(c.changeWord)应配\(c.isIncrease ? "增长" : "下降")）",
+                section: section, at: c.source, stated: y, expected: nil, computation: "\(c.changeWord) ↔ \(c.rateWord)"))
+        }
+        // Nothing changed: the rate is zero whatever the amount.
+        if x.isZero {
+            if !y.isZero {
+                findings.append(Finding(rule: rate, message: "增减额为 0 而增减率为 \(y)%", section: section, at: c.source,
+                                        stated: y, expected: .zero, computation: "0 / 上年数 × 100"))
+            }
+            return findings
+        }
+        guard let current = c.current?.amount else { return findings }
+        let previous = c.isIncrease ? current - x : current + x
+        let formula = c.isIncrease ? "\(x) / (\(current) − \(x)) × 100" : "\(x) / (\(current) + \(x)) × 100"
+        if let stated = c.previous?.amount, (current - stated).magnitude != x || (current >= stated) != c.isIncrease {
+            findings.append(Finding(
+                rule: change, message: "增减额与本年数、上年数不符：本年 \(current)，上年 \(stated)，写作\(c.changeWord) \(x)",
+                section: section, at: c.source, stated: x, expected: (current - stated).magnitude,
+                computation: "\(current) − \(stated)"))
+            return findings
+        }
+        if previous < .zero {
+            findings.append(Finding(
+                rule: change, message: "增加额 \(x) 大于本年数 \(current)，上年数将为负",
+                section: section, at: c.source, stated: x, expected: current, computation: "\(current) − \(x) = \(previous)"))
+            return findings
+        }
+        if previous.isZero {
+            let hundred = Amount(100)
+            if y == hundred {
+                findings.append(Finding(rule: fromZero, message: "上年为零，\(printed)：按惯例写作增长 100%",
+                                        section: section, at: c.source, stated: y, expected: hundred,
+                                        computation: "\(current) − \(x) = 0"))
+            } else {
+                findings.append(Finding(rule: rate, message: "上年为零的新增应写作增长 100%，写作 \(y)%", section: section,
+                                        at: c.source, stated: y, expected: hundred, computation: "\(current) − \(x) = 0"))
+            }
+            return findings
+        }
+        guard let expected = Text.rate(x, of: previous, places: c.ratePlaces) else { return findings }
+        let difference = (y - expected).magnitude
+        guard !difference.isZero else { return findings }
+        var step: Int64 = 100
+        for _ in c.ratePlaces..<2 { step *= 10 }
+        let severity: Severity = difference.units <= step ? .warning : .error
+        findings.append(Finding(
+            rule: rate, message: "增减率与增减额不符：\(printed)，按上年数 \(previous) 计算应为 \(expected)%",
+            severity: severity, section: section, at: c.source, stated: y, expected: expected, computation: formula))
+        return findings
+    }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// 政府收支分类科目 — the catalogue of functional (支出功能分类) and economic
+/// (部门预算支出经济分类) codes with their names, shipped as
+/// `Resources/classification-2025.tsv` (财政部《2025年政府收支分类科目》).
+///
+/// Functional 类 are complete (201–234); 款 and 项 are listed for the classes the
+/// catalogue `details` (205, 206, 208, 210, 221). Economic 类 and 款 are complete.
+/// A code below a class the catalogue does not detail cannot be judged.
+public struct ClassificationCatalogue: Sendable {
+    /// The edition year the data file names.
+    public let edition: Int
+    /// Code → name as in the catalogue.
+    public let names: [String: String]
+    /// The 3-digit classes whose 款 and 项 are listed.
+    public let detailedClasses: Set<String>
+
+    /// The catalogue shipped with the package (empty where the data file is missing).
+    public static let standard: ClassificationCatalogue = {
+        guard let url = Bundle.module.url(forResource: "classification-2025", withExtension: "tsv")
+                ?? Bundle.module.url(forResource: "classification-2025", withExtension: "tsv", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            return ClassificationCatalogue(text: "")
+        }
+        return ClassificationCatalogue(text: text)
+    }()
+
+    /// Parses the TSV: `#` comment lines (one of them `# edition: YYYY …`), a
+    /// `code<TAB>name` header, then one code per line.
+    public init(text: String) {
+        var names: [String: String] = [:]
+        var edition = 0
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = String(raw)
+            if line.hasPrefix("#") {
+                if let r = line.range(of: "edition:") {
+                    edition = Int(line[r.upperBound...].trimmingCharacters(in: .whitespaces).prefix(4)) ?? edition
+                }
+                continue
+            }
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { continue }
+            names[parts[0]] = parts[1]
+        }
+        self.edition = edition
+        self.names = names
+        self.detailedClasses = Set(names.keys.filter { $0.count > 3 }.map { String($0.prefix(3)) })
+    }
+
+    public func name(_ code: String) -> String? { names[code] }
+
+    /// Whether the catalogue can judge this code: every 类, and 款/项 of a detailed class.
+    public func covers(_ code: String) -> Bool {
+        code.count == 3 || detailedClasses.contains(String(code.prefix(3)))
+    }
+
+    /// A name for comparison: no spaces, full-width brackets as half-width.
+    public static func normalised(_ name: String) -> String {
+        String(name.compactMap { c -> Character? in
+            if c.isWhitespace { return nil }
+            switch c {
+            case "（": return "("
+            case "）": return ")"
+            case "［", "【": return "["
+            case "］", "】": return "]"
+            default: return c
+            }
+        })
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+
+/// The classification rules against the shipped 政府收支分类科目 catalogue.
+struct ClassificationRulesTests {
+    static func findings(_ d: Disclosure, _ rule: String? = nil) -> [Finding] {
+        ClassificationRules.check(AuditContext(disclosure: d)).filter { rule == nil || $0.rule == rule }
+    }
+
+    static func row(_ code: String, _ name: String, line: Int) -> TableRow {
+        let role: RowRole = code.count == 3 ? .classLevel : code.count == 5 ? .section : .item
+        return TableRow(key: code, code: code, name: name, role: role, cells: [Cell(Amount(1))],
+                        source: SourceLocation(line: line))
+    }
+
+    /// A table 3 with the given functional rows and a table 6 with the given economic rows.
+    static func document(functional: [(String, String)], economic: [(String, String)] = []) -> Disclosure {
+        let t3 = BudgetTable(kind: .expenditure, title: "部门支出总体情况表", columns: ["合计"],
+                             rows: functional.enumerated().map { row($1.0, $1.1, line: 10 + $0) })
+        let t6 = BudgetTable(kind: .basicByEconomicClass, title: "一般公共预算基本支出情况表", columns: ["合计"],
+                             rows: economic.enumerated().map { row($1.0, $1.1, line: 50 + $0) })
+        return Disclosure(department: "测试局", year: 2025, format: .edition2024, tables: [t3, t6])
+    }
+
+    static let consistent: [(String, String)] = [
+        ("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101506", "医疗保障经办事务"),
+        ("21017", "中医药事务"), ("2101704", "中医(民族医)药专项"),   // half-width brackets as printed by some
+        ("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住 房 公 积 金"),
+        ("201", "一般公共服务支出"), ("2010101", "行政运行"),          // 201 is listed at 类 level only
+    ]
+    static let economic: [(String, String)] = [("302", "商品和服务支出"), ("30213", "维修(护)费"), ("30231", "公务用车运行维护费")]
+
+    @Test func catalogue() {
+        let c = ClassificationCatalogue.standard
+        #expect(c.edition == 2025)
+        #expect(c.name("2101506") == "医疗保障经办事务" && c.name("30110") == "职工基本医疗保险缴费")
+        #expect(c.name("234") == "抗疫特别国债安排的支出")
+        // 类 201–234 complete, 款/项 for the detailed classes, economic 类 and 款.
+        for code in ["201", "207", "209", "213", "224", "227", "229", "233", "205", "206", "208", "210", "221"] {
+            #expect(c.name(code) != nil, "\(code)")
+        }
+        #expect(c.detailedClasses.isSuperset(of: ["205", "206", "208", "210", "221"]))
+        for code in ["30101", "30199", "30201", "30299", "30302", "30399", "31002", "39999"] { #expect(c.name(code) != nil, "\(code)") }
+        #expect(c.covers("2010101") == false && c.covers("2101599") && c.covers("201"))
+    }
+
+    @Test func consistentNamesAreSilent() {
+        #expect(Self.findings(Self.document(functional: Self.consistent, economic: Self.economic)).isEmpty)
+    }
+
+    @Test func unknownFunctionalCode() throws {
+        var rows = Self.consistent
+        rows[2] = ("2101507", "医疗保障经办事务")
+        let f = try #require(Self.findings(Self.document(functional: rows), "classification.unknown-code").first)
+        #expect(f.severity == .error && f.table == 3 && f.row == "2101507" && f.line == 12)
+        #expect(Self.findings(Self.document(functional: rows)).count == 1)
+    }
+
+    @Test func unknownEconomicCode() throws {
+        var rows = Self.economic
+        rows[1] = ("30230", "维修(护)费")
+        let f = try #require(Self.findings(Self.document(functional: Self.consistent, economic: rows), "classification.unknown-code").first)
+        #expect(f.table == 6 && f.row == "30230" && f.line == 51)
+    }
+
+    @Test func unknownClass() throws {
+        var rows = Self.consistent
+        rows[8] = ("218", "一般公共服务支出")
+        let f = try #require(Self.findings(Self.document(functional: rows), "classification.unknown-code").first)
+        #expect(f.row == "218")
+    }
+
+    @Test func differentName() throws {
+        var rows = Self.consistent
+        rows[1] = ("21015", "医疗保障事务")
+        let f = try #require(Self.findings(Self.document(functional: rows), "classification.name").first)
+        #expect(f.severity == .warning && f.table == 3 && f.row == "21015" && f.line == 11)
+        #expect(f.message.contains("医疗保障事务") && f.computation?.contains("医疗保障管理事务") == true)
+    }
+
+    /// The seeds: 000–003 print every code with its catalogue name; 004 prints two
+    /// names of other editions.
+    @Test(.auditSeeds) func seeds() throws {
+        for seed in ["000", "001", "002", "003"] {
+            let d = try AuditSeeds.context(seed).disclosure
+            #expect(Self.findings(d).isEmpty, "\(seed): \(Self.findings(d).map(\.message))")
+        }
+        let found = Self.findings(try AuditSeeds.context("004").disclosure)
+        #expect(found.count == 2)
+        // Table 4 prints 234 as 抗疫特别国债还本支出 (table 1 of the same document: 抗疫特别国债安排的支出).
+        #expect(found.contains { $0.rule == "classification.name" && $0.table == 4 && $0.row == "234" && $0.line == 487 })
+        // Table 6 prints 30110 under its older name 城镇职工基本医疗保险缴费.
+        #expect(found.contains { $0.rule == "classification.name" && $0.table == 6 && $0.row == "30110" && $0.line == 592 })
+    }
+
+    @Test(.auditSeeds) func seedMutation() throws {
+        var d = try AuditSeeds.context("000").disclosure
+        let t = try #require(d.tables.firstIndex { $0.kind == .generalPublic })
+        let r = try #require(d.tables[t].rows.firstIndex { $0.key == "2101550" })
+        d.tables[t].rows[r].name = "事业单位运行"
+        let f = try #require(Self.findings(d).first)
+        #expect(f.rule == "classification.name" && f.table == 5 && f.row == "2101550")
+        d.tables[t].rows[r].code = "2101551"
+        #expect(Self.findings(d).map(\.rule) == ["classification.unknown-code"])
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+
+/// 表述矛盾: silent where text and tables agree, firing once one word or cell contradicts.
+@Suite(.auditSeeds) struct WordingRulesTests {
+    typealias A = TextAudit
+
+    @Test func decreaseExplainedByIncrease() throws {
+        var d = try A.base("001")
+        let f = try #require(A.findings(d, "wording.reason-direction").first)
+        #expect(f.section == "三" && f.line == 425 && f.stated == Amount("8.34"))
+        A.edit(&d, line: 425, "相应增加人员工资", "相应减少人员工资")
+        #expect(A.findings(d, "wording.reason-direction").isEmpty)
+    }
+
+    @Test func increaseExplainedByDecrease() throws {
+        let title = "关于测试局 2025 年支出预算情况说明"
+        let ok = A.document(section: "三", title: title, ["基本支出 100.00 万元，比上年预算增加 10.00 万元，增长 11.11%，主要原因是在职人员增加。"])
+        #expect(A.ours(ok).isEmpty)
+        let wrong = A.document(section: "三", title: title, ["基本支出 100.00 万元，比上年预算增加 10.00 万元，增长 11.11%，主要原因是在职人员减少。"])
+        let f = try #require(A.findings(wrong, "wording.reason-direction").first)
+        #expect(f.section == "三" && f.line == 10 && f.stated == Amount("10.00"))
+    }
+
+    @Test func notArranged() throws {
+        var d = try A.base("000")
+        #expect(A.findings(d, "wording.not-arranged").isEmpty)
+        A.set(&d, .overall, "本年收入/政府性基金预算拨款/政府性基金收入", "预算数", "5.00")
+        let f = try #require(A.findings(d, "wording.not-arranged").first)
+        #expect(f.section == "二" && f.line == 814 && f.table == 1 && f.row == "本年收入/政府性基金预算拨款/政府性基金收入")
+        #expect(f.stated == .zero && f.expected == Amount("5.00"))
+        // 三公: the text says no reception costs were arranged.
+        var e = try A.base("001")
+        A.set(&e, .threePublicCosts, "公务接待费", "合计", "1.00")
+        let g = try #require(A.findings(e, "wording.not-arranged").first)
+        #expect(g.section == "十" && g.table == 10 && g.row == "公务接待费" && g.expected == Amount("1.00"))
+    }
+
+    static func addRow(_ d: inout Disclosure, _ kind: StandardTable, value: String) {
+        let t = d.tables.firstIndex { $0.kind == kind }!
+        var cells: [Cell?] = Array(repeating: nil, count: d.tables[t].columns.count)
+        cells[0] = Cell(Amount(value)!)
+        d.tables[t].rows.append(TableRow(key: "总计", name: "合计", role: .total, cells: cells))
+    }
+
+    @Test func emptyTable() throws {
+        var d = try A.base("000")
+        #expect(A.findings(d, "wording.empty-table").isEmpty)
+        Self.addRow(&d, .governmentFund, value: "5.00")
+        let found = A.findings(d, "wording.empty-table")
+        let f = try #require(found.first { $0.section == "八" })
+        #expect(f.line == 1127 && f.table == 8 && f.expected == Amount("5.00"))
+        // The table's own 空表说明 contradicts its rows as well.
+        #expect(found.contains { $0.section == nil && $0.table == 8 && $0.line == 712 })
+    }
+
+    @Test func noCarryOver() throws {
+        var d = try A.base("000")
+        #expect(A.findings(d, "wording.no-carry-over").isEmpty)
+        Self.addRow(&d, .carryOver, value: "3.50")
+        let f = try #require(A.findings(d, "wording.no-carry-over").first)
+        #expect(f.section == "十一" && f.line == 1161 && f.table == 11 && f.expected == Amount("3.50"))
+        // Table 1 carrying a carry-over contradicts the sentence too.
+        var e = try A.base("000")
+        A.set(&e, .overall, "上年结转结余", "预算数", "2.00")
+        #expect(A.findings(e, "wording.no-carry-over").first?.table == 1)
+    }
+}
