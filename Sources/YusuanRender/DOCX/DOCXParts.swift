@@ -1,0 +1,77 @@
+/// The fixed parts of a Word document: content types, relationships, styles,
+/// settings, and the page set-up of a section.
+enum DOCXParts {
+    /// A4 in twentieths of a point, and the margins.
+    static let pageWidth = 11906, pageHeight = 16838, margin = 1021
+    static var portraitWidth: Int { pageWidth - 2 * margin }
+    static var landscapeWidth: Int { pageHeight - 2 * margin }
+
+    /// `w:sectPr` of an A4 section, portrait or landscape.
+    static func section(landscape: Bool) -> String {
+        let size = landscape
+            ? "<w:pgSz w:w=\"\(pageHeight)\" w:h=\"\(pageWidth)\" w:orient=\"landscape\"/>"
+            : "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
+        return "<w:sectPr>\(size)<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
+    }
+
+    static let contentTypes = ZipPackage.declaration
+        + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        + #"<Default Extension="xml" ContentType="application/xml"/>"#
+        + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
+        + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
+        + #"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#
+        + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
+        + "</Types>"
+
+    static let rootRelationships = ZipPackage.declaration
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#
+        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
+        + "</Relationships>"
+
+    static let documentRelationships = ZipPackage.declaration
+        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#
+        + "</Relationships>"
+
+    static let settings = ZipPackage.declaration
+        + #"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
+        + #"<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>"#
+        + #"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#
+        + "</w:settings>"
+
+    /// Body text in 宋体 10.5 pt (五号) with a two-character first-line indent,
+    /// headings in 黑体, table text in 9 pt without indent.
+    static let styles: String = {
+        let fonts = #"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="宋体" w:cs="Times New Roman"/>"#
+        let heiti = #"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="黑体"/>"#
+        func heading(_ level: Int, size: Int, center: Bool, before: Int) -> String {
+            "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(level)\"><w:name w:val=\"heading \(level)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+                + "<w:pPr><w:keepNext/><w:spacing w:before=\"\(before)\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/>\(center ? "<w:jc w:val=\"center\"/>" : "")<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
+                + "<w:rPr>\(heiti)<w:b/><w:sz w:val=\"\(size)\"/></w:rPr></w:style>"
+        }
+        var xml = ZipPackage.declaration
+        xml += #"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
+        xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val=\"21\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
+        xml += #"<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+        xml += #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="420"/><w:jc w:val="both"/></w:pPr></w:style>"#
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"600\" w:after=\"600\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"56\"/></w:rPr></w:style>"
+        xml += heading(1, size: 32, center: true, before: 240)
+        xml += heading(2, size: 28, center: false, before: 240)
+        xml += heading(3, size: 30, center: true, before: 60)
+        xml += heading(4, size: 22, center: false, before: 180)
+        xml += #"<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="Heading3"/><w:pPr><w:keepNext/><w:spacing w:after="0"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="TableMeta"><w:name w:val="Table Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>"#
+        xml += #"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
+        xml += #"<w:style w:type="table" w:styleId="BudgetTable"><w:name w:val="Budget Table"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>"#
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        }
+        xml += #"</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
+        return xml + "</w:styles>"
+    }()
+}

@@ -1,0 +1,180 @@
+import Foundation
+import YusuanModel
+
+/// Word 文档 — the whole document as Office Open XML (`.docx`), for Word, WPS and
+/// LibreOffice.
+///
+/// Headings use the built-in Heading styles (so a table of contents can be made
+/// from them); tables keep the printed header with merged cells (`gridSpan` across,
+/// `vMerge` down) repeated on every page (`tblHeader`); the wide tables sit in
+/// landscape sections; each part and each table starts a new page.
+public struct DOCXRenderer: Renderer {
+    public init() {}
+    public var name: String { "docx" }
+    public var fileExtension: String { "docx" }
+    public var isBinary: Bool { true }
+
+    public func render(_ disclosure: Disclosure) throws -> Data {
+        var package = ZipPackage()
+        package.add("[Content_Types].xml", DOCXParts.contentTypes)
+        package.add("_rels/.rels", DOCXParts.rootRelationships)
+        package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
+        package.add("word/document.xml", document(disclosure))
+        package.add("word/styles.xml", DOCXParts.styles)
+        package.add("word/settings.xml", DOCXParts.settings)
+        package.add("word/_rels/document.xml.rels", DOCXParts.documentRelationships)
+        return try package.data()
+    }
+
+    /// `word/document.xml`.
+    func document(_ d: Disclosure) -> String {
+        var body = ""
+        var landscape = false
+        var pendingBreak = false
+        for block in Outline.blocks(d) {
+            if case .pageBreak = block {
+                pendingBreak = true
+                continue
+            }
+            var wide = false
+            if case .table(let t) = block, t.number != nil { wide = t.isWide }
+            if pendingBreak || wide != landscape {
+                if wide != landscape {
+                    // A section break (next page) closes the section in its own orientation.
+                    body += "<w:p><w:pPr>\(DOCXParts.section(landscape: landscape))</w:pPr></w:p>"
+                    landscape = wide
+                } else {
+                    body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
+                }
+                pendingBreak = false
+            }
+            switch block {
+            case .title(let department, let name):
+                body += #"<w:p><w:pPr><w:spacing w:before="3600"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="40"/></w:rPr>"#
+                body += "<w:t>\(escape(department))</w:t></w:r></w:p>"
+                body += paragraph(name, style: "Title")
+            case .heading(let level, let text):
+                body += paragraph(text, style: "Heading\(level)")
+            case .paragraph(let text):
+                body += paragraph(text, style: nil)
+            case .table(let t):
+                body += table(t, landscape: landscape)
+            case .charts:
+                break
+            case .signature(let name, let date):
+                body += paragraph(name, style: "Signature")
+                if let date { body += paragraph(date, style: "Signature") }
+            case .pageBreak:
+                break
+            }
+        }
+        var xml = ZipPackage.declaration
+        xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        xml += "<w:body>" + body + DOCXParts.section(landscape: landscape) + "</w:body></w:document>"
+        return xml
+    }
+
+    func paragraph(_ text: String, style: String?, align: String? = nil) -> String {
+        var p = "<w:p>"
+        if style != nil || align != nil {
+            p += "<w:pPr>"
+            if let style { p += "<w:pStyle w:val=\"\(style)\"/>" }
+            if let align { p += "<w:jc w:val=\"\(align)\"/>" }
+            p += "</w:pPr>"
+        }
+        return p + "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
+    }
+
+    /// A table: its caption and 编制部门 / 单位 line, then the grid.
+    func table(_ t: PrintedTable, landscape: Bool) -> String {
+        var xml = ""
+        if let n = t.number {
+            xml += paragraph("表\(n)", style: "TableNumber")
+            xml += paragraph(t.title, style: "Heading3")
+        } else {
+            xml += paragraph(t.title, style: "Heading4")
+        }
+        if t.preparer != nil || t.unit != nil {
+            let usable = landscape ? DOCXParts.landscapeWidth : DOCXParts.portraitWidth
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TableMeta\"/><w:tabs><w:tab w:val=\"right\" w:pos=\"\(usable)\"/></w:tabs></w:pPr>"
+            if let p = t.preparer { xml += "<w:r><w:t xml:space=\"preserve\">编制部门：\(escape(p))</w:t></w:r>" }
+            if let u = t.unit { xml += "<w:r><w:tab/><w:t xml:space=\"preserve\">单位：\(escape(u))</w:t></w:r>" }
+            xml += "</w:p>"
+        }
+        let widths = columnWidths(t, total: landscape ? DOCXParts.landscapeWidth : DOCXParts.portraitWidth)
+        let size = t.width > 9 ? 15 : 18
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"BudgetTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+        xml += #"<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
+        for w in widths { xml += "<w:gridCol w:w=\"\(w)\"/>" }
+        xml += "</w:tblGrid>"
+
+        func cell(_ text: String?, width: Int, span: Int = 1, merge: String? = nil, align: String, bold: Bool,
+                  shade: Bool = false, indent: Int = 0) -> String {
+            var c = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+            if span > 1 { c += "<w:gridSpan w:val=\"\(span)\"/>" }
+            if let merge { c += merge == "restart" ? #"<w:vMerge w:val="restart"/>"# : "<w:vMerge/>" }
+            if shade { c += #"<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>"# }
+            c += #"<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>"#
+            if indent > 0 { c += "<w:ind w:left=\"\(indent * 180)\"/>" }
+            c += "<w:jc w:val=\"\(align)\"/></w:pPr>"
+            if let text, !text.isEmpty {
+                c += "<w:r><w:rPr>\(bold ? "<w:b/>" : "")<w:sz w:val=\"\(size)\"/></w:rPr><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+            }
+            return c + "</w:p></w:tc>"
+        }
+
+        for r in 0..<t.headerRows {
+            xml += #"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"#
+            var c = 0
+            while c < t.width {
+                guard let (h, _) = t.headerCell(coveringRow: r, column: c) else {
+                    xml += cell(nil, width: widths[c], align: "center", bold: true, shade: true)
+                    c += 1
+                    continue
+                }
+                let width = widths[h.column..<h.column + h.colSpan].reduce(0, +)
+                // The top row of a merged cell starts the merge; the rows below continue it.
+                let isTop = h.row == r
+                let merge: String? = isTop ? (h.rowSpan > 1 ? "restart" : nil) : "continue"
+                xml += cell(isTop ? h.text : nil, width: width, span: h.colSpan, merge: merge,
+                            align: "center", bold: true, shade: true)
+                c = h.column + h.colSpan
+            }
+            xml += "</w:tr>"
+        }
+        for row in t.body {
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            for (c, value) in row.cells.enumerated() {
+                let kind = t.columnKinds[c]
+                let align = kind == .amount ? "right" : kind == .code ? "center" : "left"
+                xml += cell(value?.printed, width: widths[c], align: align, bold: row.isBold(c),
+                            indent: kind == .label ? row.indent(c) : 0)
+            }
+            xml += "</w:tr>"
+        }
+        if let note = t.note, t.body.isEmpty {
+            xml += "<w:tr>" + cell(note, width: widths.reduce(0, +), span: t.width, align: "center", bold: false) + "</w:tr>"
+        }
+        xml += "</w:tbl>"
+        if let note = t.note, !t.body.isEmpty { xml += paragraph(note, style: nil) }
+        return xml
+    }
+
+    /// Column widths in twentieths of a point: a code column is wide enough for
+    /// `210`, the rest is shared out by what each column holds.
+    func columnWidths(_ t: PrintedTable, total: Int) -> [Int] {
+        let codeWidth = 500
+        let codes = t.columnKinds.filter { $0 == .code }.count
+        let weights = t.columnKinds.map { kind -> Int in
+            switch kind {
+            case .code: 0
+            case .amount: 5
+            case .label: t.width > 9 ? 10 : 14
+            case .text: 8
+            }
+        }
+        let sum = max(weights.reduce(0, +), 1)
+        let rest = total - codes * codeWidth
+        return zip(t.columnKinds, weights).map { kind, weight in kind == .code ? codeWidth : rest * weight / sum }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import YusuanModel
+
+/// 网页 — the whole document as one self-contained, print-ready HTML page.
+///
+/// A4 pages (`@page`), each standard table on its own page laid out as printed
+/// (类 / 款 / 项 in their own columns, merged header cells, the header repeated on
+/// every printed page), the wide tables on landscape pages, a page break before
+/// each part, and two charts drawn as inline SVG from table 3's exact amounts: the
+/// spending of each 类 and the split between 基本支出 and 项目支出. No script, no
+/// external file: print it from a browser, or `yusuan render --to pdf`.
+public struct HTMLRenderer: Renderer {
+    public init() {}
+    public var name: String { "html" }
+    public var fileExtension: String { "html" }
+    public var isBinary: Bool { false }
+
+    public func render(_ disclosure: Disclosure) throws -> Data { Data(page(disclosure).utf8) }
+
+    /// The page as a string.
+    public func page(_ d: Disclosure) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(d.department)) \(escape(Outline.documentName(d)))</title>
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+
+            """
+        // A page is opened when its first block comes, so that a landscape table
+        // starts a landscape page.
+        var openPage = false
+        var pendingBreak = true
+        for block in Outline.blocks(d) {
+            if case .pageBreak = block {
+                pendingBreak = true
+                continue
+            }
+            if pendingBreak {
+                if openPage { out += "</div>\n" }
+                var wide = false
+                if case .table(let t) = block, t.number != nil, t.isWide { wide = true }
+                out += wide ? "<div class=\"page wide\">\n" : "<div class=\"page\">\n"
+                openPage = true
+                pendingBreak = false
+            }
+            switch block {
+            case .title(let department, let name):
+                out += "<header class=\"cover\"><p class=\"department\">\(escape(department))</p>"
+                out += "<h1 class=\"title\">\(escape(name))</h1></header>\n"
+            case .heading(let level, let text):
+                let tag = "h\(min(level + 1, 4))"
+                out += "<\(tag)\(level == 1 ? " class=\"part\"" : "")>\(escape(text))</\(tag)>\n"
+            case .paragraph(let text):
+                out += "<p>\(escape(text))</p>\n"
+            case .table(let table):
+                out += Self.table(table)
+            case .charts(let structure):
+                out += SVGCharts.figure(structure, unit: d.unit)
+            case .signature(let name, let date):
+                out += "<p class=\"signature\">\(escape(name))"
+                if let date { out += "<br>\(escape(date))" }
+                out += "</p>\n"
+            case .pageBreak:
+                break
+            }
+        }
+        if openPage { out += "</div>\n" }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// One table: the title, 编制部门 and 单位, the header in `thead` (repeated on
+    /// every printed page), the rows in `tbody`.
+    static func table(_ t: PrintedTable) -> String {
+        var out = "<section class=\"table\(t.number == nil ? " minor" : "")\""
+        if let n = t.number { out += " id=\"table-\(n)\"" }
+        out += ">\n"
+        if let n = t.number {
+            out += "<p class=\"table-number\">表\(n)</p>\n<h3 class=\"table-title\">\(escape(t.title))</h3>\n"
+        } else {
+            out += "<h4 class=\"table-title\">\(escape(t.title))</h4>\n"
+        }
+        if t.preparer != nil || t.unit != nil {
+            out += "<div class=\"meta\"><span>\(t.preparer.map { "编制部门：" + escape($0) } ?? "")</span>"
+            out += "<span>\(t.unit.map { "单位：" + escape($0) } ?? "")</span></div>\n"
+        }
+        out += "<table class=\"budget\">\n<colgroup>"
+        for kind in t.columnKinds { out += "<col class=\"\(kind.rawValue)\">" }
+        out += "</colgroup>\n<thead>\n"
+        for row in 0..<t.headerRows {
+            out += "<tr>"
+            for cell in t.header where cell.row == row {
+                out += "<th"
+                if cell.colSpan > 1 { out += " colspan=\"\(cell.colSpan)\"" }
+                if cell.rowSpan > 1 { out += " rowspan=\"\(cell.rowSpan)\"" }
+                out += ">\(escape(cell.text))</th>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</thead>\n<tbody>\n"
+        for row in t.body {
+            // A row's emphasis applies to the whole row, or (table 1 and 4) to the income side.
+            out += row.span == nil && row.emphasis != .plain ? "<tr class=\"\(row.emphasis.rawValue)\">" : "<tr>"
+            for (c, cell) in row.cells.enumerated() {
+                let kind = t.columnKinds[c]
+                var classes = kind.rawValue
+                if row.span != nil, row.isBold(c) { classes += " bold" }
+                var style = ""
+                if row.indent(c) > 0, kind == .label, cell != nil { style = " style=\"padding-left:\(row.indent(c) + 1)em\"" }
+                out += "<td class=\"\(classes)\"\(style)>\(cell.map { escape($0.printed) } ?? "")</td>"
+            }
+            out += "</tr>\n"
+        }
+        if let note = t.note, t.body.isEmpty {
+            out += "<tr class=\"empty\"><td colspan=\"\(t.width)\">\(escape(note))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        if let note = t.note, !t.body.isEmpty { out += "<p class=\"note\">\(escape(note))</p>\n" }
+        out += "</section>\n"
+        return out
+    }
+}
+
+/// Escapes text for HTML and XML.
+func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for c in text.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        default:
+            // Control characters are not allowed in XML 1.0.
+            if c.value < 0x20, c != "\t", c != "\n", c != "\r" { continue }
+            out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}

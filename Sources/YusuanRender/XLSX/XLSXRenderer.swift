@@ -1,0 +1,152 @@
+import Foundation
+import YusuanModel
+
+/// 电子表格 — the standard tables as an Excel workbook, one sheet a table (表1 … 表11).
+///
+/// Each sheet is laid out as printed: 表 N and the title, 编制部门 and 单位, the
+/// header rows with their merged cells, then the rows with 类 / 款 / 项 as text in
+/// their own columns and every amount a number (formatted `#,##0.00`), so that
+/// the tables of a published document can be summed and pivoted at once. The
+/// header is frozen on screen and repeated on printed pages.
+public struct XLSXRenderer: Renderer {
+    public init() {}
+    public var name: String { "xlsx" }
+    public var fileExtension: String { "xlsx" }
+    public var isBinary: Bool { true }
+
+    /// Rows above the header on each sheet: 表 N, the title, 编制部门 / 单位.
+    public static let headerStartRow = 4
+
+    public func render(_ disclosure: Disclosure) throws -> Data {
+        let tables = disclosure.tables.map { PrintedTable($0, unit: disclosure.unit) }
+        var strings = SharedStrings()
+        var package = ZipPackage()
+        package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: tables.count))
+        package.add("_rels/.rels", XLSXParts.rootRelationships)
+        package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
+        package.add("xl/workbook.xml", XLSXParts.workbook(tables))
+        package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: tables.count))
+        package.add("xl/styles.xml", XLSXParts.styles)
+        for (i, table) in tables.enumerated() {
+            package.add("xl/worksheets/sheet\(i + 1).xml", Self.sheet(table, strings: &strings))
+        }
+        package.add("xl/sharedStrings.xml", strings.xml)
+        return try package.data()
+    }
+
+    /// The sheet name of a table: `表1`.
+    public static func sheetName(_ table: PrintedTable) -> String { "表\(table.number ?? 0)" }
+
+    static func sheet(_ t: PrintedTable, strings: inout SharedStrings) -> String {
+        var rows: [String] = []
+        var merges: [String] = []
+        let last = t.width - 1
+        func ref(_ row: Int, _ column: Int) -> String { XLSXParts.column(column) + String(row) }
+        func text(_ row: Int, _ column: Int, _ value: String, style: XLSXParts.Style) -> String {
+            "<c r=\"\(ref(row, column))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(value))</v></c>"
+        }
+        func blank(_ row: Int, _ column: Int, style: XLSXParts.Style) -> String {
+            "<c r=\"\(ref(row, column))\" s=\"\(style.rawValue)\"/>"
+        }
+
+        rows.append("<row r=\"1\">" + text(1, 0, "表\(t.number ?? 0)", style: .meta) + "</row>")
+        rows.append("<row r=\"2\" ht=\"24\" customHeight=\"1\">" + text(2, 0, t.title, style: .title) + "</row>")
+        if t.width > 1 { merges.append("\(ref(2, 0)):\(ref(2, last))") }
+        var meta = "<row r=\"3\">"
+        if let p = t.preparer { meta += text(3, 0, "编制部门：\(p)", style: .meta) }
+        if let u = t.unit { meta += text(3, last, "单位：\(u)", style: .metaRight) }
+        rows.append(meta + "</row>")
+
+        // Header: every position gets a bordered cell; merged areas are listed.
+        let top = Self.headerStartRow
+        for r in 0..<t.headerRows {
+            var xml = "<row r=\"\(top + r)\">"
+            for c in 0..<t.width {
+                if let (cell, isOrigin) = t.headerCell(coveringRow: r, column: c), isOrigin {
+                    xml += text(top + r, c, cell.text, style: .header)
+                } else {
+                    xml += blank(top + r, c, style: .header)
+                }
+            }
+            rows.append(xml + "</row>")
+        }
+        for cell in t.header where cell.rowSpan > 1 || cell.colSpan > 1 {
+            merges.append("\(ref(top + cell.row, cell.column)):\(ref(top + cell.row + cell.rowSpan - 1, cell.column + cell.colSpan - 1))")
+        }
+
+        var r = top + t.headerRows
+        for row in t.body {
+            var xml = "<row r=\"\(r)\">"
+            for (c, cell) in row.cells.enumerated() {
+                let kind = t.columnKinds[c]
+                let bold = row.isBold(c)
+                switch cell {
+                case .amount(let amount)?:
+                    xml += "<c r=\"\(ref(r, c))\" s=\"\((bold ? XLSXParts.Style.amountBold : .amount).rawValue)\"><v>\(amount.description)</v></c>"
+                case .text(let value)?:
+                    var style: XLSXParts.Style = kind == .code ? (bold ? .codeBold : .code) : (bold ? .labelBold : .label)
+                    if kind == .label, !bold, row.indent(c) > 0 { style = row.indent(c) == 1 ? .labelIndent1 : .labelIndent2 }
+                    xml += text(r, c, value, style: style)
+                case nil:
+                    xml += blank(r, c, style: kind == .amount ? .amount : .label)
+                }
+            }
+            rows.append(xml + "</row>")
+            r += 1
+        }
+        if let note = t.note {
+            let height = t.body.isEmpty ? " ht=\"40\" customHeight=\"1\"" : ""
+            rows.append("<row r=\"\(r)\"\(height)>" + text(r, 0, note, style: .note) + "</row>")
+            if t.width > 1 { merges.append("\(ref(r, 0)):\(ref(r, last))") }
+        }
+
+        var xml = ZipPackage.declaration
+        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+        xml += "<dimension ref=\"A1:\(ref(max(r - 1, top + t.headerRows - 1), last))\"/>"
+        let frozen = top + t.headerRows - 1
+        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(frozen)\" topLeftCell=\"A\(frozen + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
+        xml += "<cols>"
+        for (c, kind) in t.columnKinds.enumerated() {
+            let width: Int
+            switch kind {
+            case .code: width = 6
+            case .amount: width = 13
+            case .label: width = 34
+            case .text: width = 30
+            }
+            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        }
+        xml += "</cols><sheetData>" + rows.joined() + "</sheetData>"
+        if !merges.isEmpty {
+            xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        }
+        xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        xml += "<pageSetup paperSize=\"9\" orientation=\"\(t.isWide ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml += "</worksheet>"
+        return xml
+    }
+}
+
+/// 共享字符串表 — each distinct text once, cells refer to it by index.
+struct SharedStrings {
+    private var indices: [String: Int] = [:]
+    private var list: [String] = []
+    private var count = 0
+
+    mutating func index(_ text: String) -> Int {
+        count += 1
+        if let i = indices[text] { return i }
+        indices[text] = list.count
+        list.append(text)
+        return list.count - 1
+    }
+
+    var xml: String {
+        var out = ZipPackage.declaration
+        out += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(count)\" uniqueCount=\"\(list.count)\">"
+        for s in list { out += "<si><t xml:space=\"preserve\">\(escape(s))</t></si>" }
+        return out + "</sst>"
+    }
+}

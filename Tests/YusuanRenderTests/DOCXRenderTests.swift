@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import YusuanModel
+@testable import YusuanRender
+
+/// A Word table read back from document.xml: the grid with merged cells expanded
+/// (text at a merged cell's first column, nil in the columns it spans and the rows
+/// it continues into), and how many rows repeat as the header.
+struct ParsedWordTable {
+    var rows: [[String?]] = []
+    var headerRows = 0
+    /// gridSpan and vMerge of each header cell, as `text:span:merge`.
+    var headerCells: [[String]] = []
+    /// The text of the paragraphs before the table (since the previous table).
+    var before: [String] = []
+
+    init(_ tbl: XMLNode, before: [String]) {
+        self.before = before
+        for tr in tbl.all("w:tr") {
+            let isHeader = tr.first("w:trPr")?.first("w:tblHeader") != nil
+            var row: [String?] = []
+            var described: [String] = []
+            for tc in tr.all("w:tc") {
+                let properties = tc.first("w:tcPr")
+                let span = Int(properties?.first("w:gridSpan")?.attributes["w:val"] ?? "1") ?? 1
+                let merge = properties?.first("w:vMerge").map { $0.attributes["w:val"] ?? "continue" }
+                let text = tc.allText("w:t")
+                row.append(merge == "continue" || text.isEmpty ? nil : text)
+                row += Array(repeating: nil, count: span - 1)
+                described.append("\(text):\(span):\(merge ?? "")")
+            }
+            rows.append(row)
+            if isHeader {
+                headerRows += 1
+                headerCells.append(described)
+            }
+        }
+    }
+
+    /// The lowest header label over each column: the bottom header row, or the
+    /// label of a cell merged down into it.
+    var leaves: [String?] {
+        guard headerRows > 0 else { return [] }
+        return (0..<(rows.first?.count ?? 0)).map { c in
+            for r in stride(from: headerRows - 1, through: 0, by: -1) where rows[r][c] != nil { return rows[r][c] }
+            return nil
+        }
+    }
+}
+
+/// Every table of a document.xml, in order, with the paragraphs that precede it.
+func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root: XMLNode) {
+    let root = try XMLNode.parse(documentXML)
+    let body = try #require(root.first("w:body"))
+    var tables: [ParsedWordTable] = []
+    var paragraphs: [String] = []
+    for node in body.children {
+        if node.name == "w:p" {
+            paragraphs.append(node.allText("w:t"))
+        } else if node.name == "w:tbl" {
+            tables.append(ParsedWordTable(node, before: paragraphs))
+            paragraphs = []
+        }
+    }
+    return (tables, root)
+}
+
+@Suite struct DOCXRenderTests {
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func seedTablesComeBackExactlyFromTheDocument(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        let parts = try unzip(try DOCXRenderer().render(d))
+        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"] {
+            #expect(parts[part] != nil, "\(part) is in the package")
+        }
+        let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
+        let styleIDs = Set(styles.all("w:style").compactMap { $0.attributes["w:styleId"] })
+        #expect(styleIDs.isSuperset(of: ["Normal", "Heading1", "Heading2", "Heading3", "BudgetTable"]))
+
+        let (tables, root) = try wordTables(try #require(parts["word/document.xml"]))
+        // The standard tables come first, each after its 表 N and title.
+        #expect(tables.count >= d.tables.count)
+        for (table, word) in zip(d.tables, tables) {
+            let n = table.kind.rawValue
+            #expect(word.before.contains("表\(n)") && word.before.contains(table.title), "表\(n) has its caption")
+            #expect(word.headerRows >= 1, "表\(n): the header repeats on every page")
+            var body = Array(word.rows.dropFirst(word.headerRows))
+            if let statement = table.emptyStatement?.value, table.rows.isEmpty {
+                #expect(body.last?.first == statement, "表\(n): the 空表 statement")
+                body.removeLast()
+            }
+            #expect(GridReader.records(body, leaves: word.leaves, table: table) == GridReader.expected(d, table), "表\(n)")
+            if [2, 3, 5, 7].contains(n) {
+                // 功能分类科目编码 spans 类 款 项; the name column merges down.
+                #expect(word.headerCells[0].first == "功能分类科目编码:3:")
+                #expect(word.headerCells[0].contains("功能分类科目名称:1:restart"))
+                #expect(word.headerCells[1].prefix(3) == ["类:1:", "款:1:", "项:1:"])
+                #expect(word.headerCells[1].contains(":1:continue"))
+            }
+        }
+        // Headings for the four parts, and page breaks between parts and tables.
+        let styled = root.descendants("w:p").filter { $0.descendants("w:pStyle").first?.attributes["w:val"] == "Heading1" }
+        #expect(styled.map { $0.allText("w:t") } == Outline.partTitles(d))
+        let breaks = root.descendants("w:br").filter { $0.attributes["w:type"] == "page" }.count
+            + root.descendants("w:pPr").filter { $0.first("w:sectPr") != nil }.count
+        #expect(breaks >= d.tables.count + 3)
+        // The wide tables sit in landscape sections.
+        #expect(root.descendants("w:pgSz").contains { $0.attributes["w:orient"] == "landscape" })
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
+          .enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-writer"))
+    func libreOfficeOpensTheDocument() throws {
+        let soffice = try #require(Tool.path("soffice"))
+        let d = try RenderSeeds.read("000")
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let docx = directory.appendingPathComponent("budget.docx")
+        try DOCXRenderer().render(d).write(to: docx)
+        let profile = directory.appendingPathComponent("profile")
+        let (status, _) = try Tool.run(soffice, [
+            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "pdf",
+            "--outdir", directory.path, docx.path,
+        ])
+        #expect(status == 0)
+        let pdf = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("budget.pdf").path),
+                               "LibreOffice wrote a PDF")
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        #expect(pdf.count > 20_000, "the PDF has content: \(pdf.count) bytes")
+        if let pdfinfo = Tool.path("pdfinfo") {
+            let info = try Tool.run(pdfinfo, [directory.appendingPathComponent("budget.pdf").path]).output
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+            #expect(pages >= d.tables.count, "a page or more for each table: \(pages) pages")
+        }
+    }
+}
