@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
@@ -23,8 +24,14 @@ let package = Package(
         .target(name: "YusuanRead", dependencies: ["YusuanModel"]),
         // Disclosure → findings: the rule catalogue, one file per family.
         .target(name: "YusuanAudit", dependencies: ["YusuanModel"], resources: [.copy("Resources")]),
-        // Budget (the officer's line items) → Disclosure.
-        .target(name: "YusuanCompose", dependencies: ["YusuanModel"]),
+        // Budget (the officer's line items) → Disclosure; the budget workbook (YAML, JSON, CSV, XLSX).
+        .target(
+            name: "YusuanCompose",
+            dependencies: [
+                "YusuanModel", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Disclosure → JSON, tidy cells, summary, HTML, Markdown, DOCX, XLSX, PDF.
         .target(
             name: "YusuanRender",
@@ -34,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "yusuan",
             dependencies: [
-                "YusuanModel", "YusuanRead", "YusuanRender", "YusuanAudit",
+                "YusuanModel", "YusuanRead", "YusuanRender", "YusuanAudit", "YusuanCompose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,6 +13,6 @@ struct Yusuan: ParsableCommand {
             performance-target tables and the glossary. Every value keeps the line \
             it was read from.
             """,
-        subcommands: [Read.self, Audit.self, Rules.self]
+        subcommands: [Read.self, Audit.self, Rules.self, Render.self, Template.self, Compose.self]
     )
 }

@@ -1,0 +1,216 @@
+import Foundation
+import Yams
+import YusuanModel
+
+/// 预算工作簿 — a `Budget` as a file an officer prepares or a program writes.
+///
+/// A workbook is YAML (or JSON, the same fields) whose keys are the `Budget`
+/// coding keys; the line items are inline, or come from a CSV file
+/// (`items: {csv: items.csv}`) or an XLSX sheet (`items: {xlsx: budget.xlsx}`),
+/// paths relative to the workbook. An XLSX file laid out as `yusuan template --to
+/// xlsx` writes it is a whole workbook too.
+///
+/// ```swift
+/// let budget = try Workbook.load(contentsOf: "examples/demo-county-medical-insurance-2025.yaml")
+/// let disclosure = try Composer.compose(budget)
+/// ```
+///
+/// Loading checks every field and reports every problem at once, each with its
+/// file, line (or sheet and cell), field and reason (`WorkbookError`).
+public enum Workbook {
+    /// Loads the workbook at `path`: `.xlsx` as a spreadsheet, anything else as YAML
+    /// or JSON. With `strict`, a change on the previous year without its reason is a problem.
+    public static func load(contentsOf path: String, strict: Bool = false) throws(WorkbookError) -> Budget {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            throw WorkbookError(problems: [Problem(file: path, field: "(workbook)", reason: reason)])
+        }
+        let directory = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent.isEmpty
+                            ? "." : (path as NSString).deletingLastPathComponent)
+        if path.lowercased().hasSuffix(".xlsx") {
+            return try load(xlsx: data, file: path, directory: directory, strict: strict)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorkbookError(problems: [Problem(file: path, field: "(workbook)", reason: "the file is not UTF-8 text")])
+        }
+        return try load(yaml: text, file: path, directory: directory, strict: strict)
+    }
+
+    /// Loads a workbook from YAML or JSON text; `file` names it in problems and
+    /// `directory` is where referenced CSV and XLSX files are looked for.
+    public static func load(yaml text: String, file: String = "workbook.yaml", directory: URL? = nil,
+                            strict: Bool = false) throws(WorkbookError) -> Budget {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw WorkbookError(problems: [syntaxProblem(error, file: file)])
+        } catch {
+            throw WorkbookError(problems: [Problem(file: file, field: "(workbook)", reason: "\(error)")])
+        }
+        let tree = node.map { Tree.from($0, file: file) } ?? .scalar(nil, Place(file: file, line: 1))
+        var reader = WorkbookReader(directory: directory)
+        return try finish(&reader, tree: tree, strict: strict)
+    }
+
+    /// Loads a whole workbook from the bytes of an XLSX file.
+    public static func load(xlsx data: Data, file: String = "workbook.xlsx", directory: URL? = nil,
+                            strict: Bool = false) throws(WorkbookError) -> Budget {
+        var reader = WorkbookReader(directory: directory)
+        guard let sheets = reader.sheets(file, data, at: Place(file: file), field: "(workbook)") else {
+            throw WorkbookError(problems: reader.problems)
+        }
+        let tree = reader.tree(of: sheets, file: file)
+        return try finish(&reader, tree: tree, strict: strict)
+    }
+
+    private static func finish(_ reader: inout WorkbookReader, tree: Tree, strict: Bool) throws(WorkbookError) -> Budget {
+        let budget = reader.budget(tree)
+        if strict, let budget, reader.problems.isEmpty {
+            for (key, figure) in neededReasons(budget) where (budget.reasons[key] ?? "").isEmpty {
+                reader.problem(reader.places[figure] ?? reader.places["previousYear"] ?? tree.place, "reasons.\(key)",
+                               "\(Problem.fillIn): \(figure) differs from this year, so the change needs a reason")
+            }
+        }
+        guard let budget, reader.problems.isEmpty else {
+            throw WorkbookError(problems: reader.problems.isEmpty
+                                ? [Problem(tree.place, field: "(workbook)", reason: "no budget could be read")] : reader.problems)
+        }
+        return budget
+    }
+
+    static func syntaxProblem(_ error: YamlError, file: String) -> Problem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let around = context.map { " \($0.text)" } ?? ""
+            return Problem(file: file, line: mark.line, field: "(syntax)", reason: "not valid YAML: \(problem)\(around)")
+        default:
+            return Problem(file: file, field: "(syntax)", reason: "not valid YAML: \(error)")
+        }
+    }
+
+    // MARK: Writing
+
+    /// The budget as a JSON workbook (keys sorted, amounts as exact decimals): what a
+    /// program writes for `yusuan compose` to read.
+    public static func json(_ budget: Budget) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(budget), as: UTF8.self) + "\n"
+    }
+
+    /// The budget as an XLSX workbook in the layout of `yusuan template --to xlsx`
+    /// (one field a row in the field sheets, one line item a row in 支出明细 items).
+    public static func xlsx(_ budget: Budget) throws -> Data {
+        guard let root = try Yams.compose(yaml: try json(budget)) else { return try XLSXFile.write([]) }
+        var rows: [([String], String)] = []
+        func flatten(_ node: Node, _ path: [String]) {
+            switch node {
+            case .scalar(let s): rows.append((path, s.string))
+            case .mapping(let m): for (k, v) in m { flatten(v, path + [k.scalar?.string ?? ""]) }
+            case .sequence(let s): for (i, v) in s.enumerated() { flatten(v, path + [String(i + 1)]) }
+            }
+        }
+        flatten(root, [])
+        var sheets: [String: [[XLSXFile.Value]]] = [:]
+        for (path, value) in rows where path.first != "items" {
+            var key = path
+            let spec = WorkbookSheets.fieldSheets.first { !$0.root.isEmpty && path.starts(with: $0.root) }
+                ?? WorkbookSheets.fieldSheets[0]
+            key.removeFirst(spec.root.count)
+            if spec.root == ["income"], key.first == "amounts" { key.removeFirst() }
+            sheets[spec.name, default: [WorkbookSheets.fieldHeader]].append([.text(key.joined(separator: ".")), .text(value)])
+        }
+        let itemRows: [[XLSXFile.Value]] = budget.items.map { item in
+            [.text(item.function), .text(item.economic), .text(item.source.rawValue), .text(item.kind.rawValue),
+             item.project.map { .text($0) } ?? .empty, .number(item.amount.description)]
+        }
+        var result = WorkbookSheets.fieldSheets.map { spec in
+            XLSXFile.SheetData(name: spec.name, rows: sheets[spec.name] ?? [WorkbookSheets.fieldHeader],
+                               columnWidths: [34, 60, 40], header: true, textColumns: [2])
+        }
+        result.insert(WorkbookSheets.itemsSheet(itemRows), at: 2)
+        return try XLSXFile.write(result)
+    }
+
+    /// The line items as CSV, in the columns a workbook's `items: {csv: …}` reads.
+    public static func csv(_ items: [LineItem]) -> String {
+        func quoted(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = WorkbookReader.itemColumns.joined(separator: ",") + "\n"
+        for item in items {
+            out += [item.function, item.economic, item.source.rawValue, item.kind.rawValue, item.project ?? "",
+                    item.amount.description].map(quoted).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    // MARK: Checks beyond the fields
+
+    /// The reasons the explanation will ask for: each key with the previous-year field
+    /// whose figure differs from this year's.
+    public static func neededReasons(_ budget: Budget) -> [(key: String, figure: String)] {
+        let items = budget.items
+        func sum(_ filter: (LineItem) -> Bool) -> Amount { items.filter(filter).reduce(.zero) { $0 + $1.amount } }
+        let p = budget.previousYear
+        var needed: [(String, String)] = []
+        // 收入: each source (the carried-over ones together).
+        let lines: [(String, [FundingSource])] = [
+            ("general", [.general]), ("generalTransfer", [.generalTransfer]), ("fund", [.fund]),
+            ("fundTransfer", [.fundTransfer]), ("capital", [.capital]), ("capitalTransfer", [.capitalTransfer]),
+            ("specialAccount", [.specialAccount]), ("unitFunds", [.unitFunds]),
+            ("carryOver", [.carryOverGeneral, .carryOverFund, .carryOverCapital]), ("carryOverOther", [.carryOverOther]),
+        ]
+        for (key, sources) in lines {
+            let given = sources.filter { p.sources[$0] != nil }
+            guard let first = given.first else { continue }
+            let previous = given.reduce(Amount.zero) { $0 + p.sources[$1]! }
+            let current = sources.reduce(Amount.zero) { a, s in a + (s.isCarryOver ? sum { $0.source == s } : budget.income[s]) }
+            if !current.isZero && current != previous { needed.append(("source.\(key)", "previousYear.sources.\(first.rawValue)")) }
+        }
+        // 基本支出, 项目支出: all money (表3) and this year's general-public money (表5).
+        for (key, isBasic, previous) in [("basic", true, p.basic), ("project", false, p.project)] {
+            guard let previous else { continue }
+            let all = sum { $0.kind.isBasic == isBasic }
+            let general = sum { $0.kind.isBasic == isBasic && $0.source.isGeneralPublic }
+            if all != previous || general != previous { needed.append((key, "previousYear.\(key)")) }
+        }
+        for (code, previous) in p.items.sorted(by: { $0.key < $1.key }) {
+            if sum({ $0.function == code && $0.source.isGeneralPublic }) != previous {
+                needed.append(("item.\(code)", "previousYear.items.\(code)"))
+            }
+        }
+        if !p.threePublic.isEmpty {
+            let fiscal: (LineItem) -> Bool = { ![.specialAccount, .unitFunds, .carryOverOther].contains($0.source) }
+            let codes = ["abroad": "30212", "reception": "30217", "vehicleOperation": "30231", "vehiclePurchase": "31013"]
+            let current = codes.mapValues { code in sum { fiscal($0) && $0.economic == code } }
+            if current.values.reduce(.zero, +) != p.threePublic.values.reduce(.zero, +) {
+                for key in WorkbookReader.threePublicKeys where current[key]! != (p.threePublic[key] ?? .zero) {
+                    needed.append(("threePublic.\(key)", p.threePublic[key] == nil ? "previousYear.threePublic"
+                                   : "previousYear.threePublic.\(key)"))
+                }
+            }
+        }
+        if let previous = p.operatingCost, budget.department.unitType != "事业",
+           sum({ $0.kind == .publicUse && $0.source.isGeneralPublic }) != previous {
+            needed.append(("operatingCost", "previousYear.operatingCost"))
+        }
+        return needed
+    }
+
+    /// The codes the tables print (functional 类/款/项, economic 类/款 of table 6)
+    /// that have no name in `names` (functional 类 are named by the composer).
+    public static func unnamedCodes(_ budget: Budget) -> [String] {
+        var codes: Set<String> = []
+        for item in budget.items {
+            codes.formUnion([String(item.function.prefix(5)), item.function])
+            if FunctionalClasses.name(String(item.function.prefix(3))) == nil { codes.insert(String(item.function.prefix(3))) }
+            if item.kind.isBasic && item.source.isGeneralPublic {
+                codes.formUnion([String(item.economic.prefix(3)), item.economic])
+            }
+        }
+        return codes.filter { budget.names[$0] == nil }.sorted()
+    }
+}

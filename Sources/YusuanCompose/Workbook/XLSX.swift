@@ -1,0 +1,361 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// 电子表格 — the little of the Office Open XML spreadsheet format (XLSX) a budget
+/// workbook needs: reading the text of every cell of every sheet, and writing
+/// sheets of text and numbers.
+public enum XLSXFile {
+    /// Why a file could not be read as a spreadsheet.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// One sheet: its name and its non-empty cells by row and column (both 1-based).
+    public struct Sheet: Sendable {
+        public var name: String
+        public var cells: [Int: [Int: String]]
+
+        /// The rows that have cells, in order.
+        public var rowNumbers: [Int] { cells.keys.sorted() }
+
+        public subscript(row: Int, column: Int) -> String? { cells[row]?[column] }
+
+        /// `B7` for row 7, column 2.
+        public static func reference(row: Int, column: Int) -> String { columnName(column) + String(row) }
+
+        public static func columnName(_ column: Int) -> String {
+            var n = column, name = ""
+            while n > 0 {
+                let r = (n - 1) % 26
+                name = String(UnicodeScalar(UInt8(65 + r))) + name
+                n = (n - 1) / 26
+            }
+            return name
+        }
+    }
+
+    // MARK: Reading
+
+    /// Every sheet of the workbook in `data`, in workbook order.
+    public static func read(_ data: Data) throws -> [Sheet] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw Failure(description: "not an XLSX file (it cannot be opened as a ZIP archive)")
+        }
+        func entry(_ path: String) throws -> Data? {
+            guard let e = archive[path] else { return nil }
+            var out = Data()
+            _ = try archive.extract(e, skipCRC32: true) { out.append($0) }
+            return out
+        }
+        guard let workbook = try entry("xl/workbook.xml") else {
+            throw Failure(description: "not an XLSX file (no xl/workbook.xml)")
+        }
+        let sheets = Elements.collect(workbook, names: ["sheet"])
+        let rels = try entry("xl/_rels/workbook.xml.rels").map { Elements.collect($0, names: ["Relationship"]) } ?? []
+        let targets = Dictionary(rels.map { ($0.attributes["Id"] ?? "", $0.attributes["Target"] ?? "") },
+                                 uniquingKeysWith: { a, _ in a })
+        let shared = try entry("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
+        var result: [Sheet] = []
+        for (n, sheet) in sheets.enumerated() {
+            let name = sheet.attributes["name"] ?? "Sheet\(n + 1)"
+            let id = sheet.attributes["r:id"] ?? sheet.attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
+            var target = targets[id] ?? "worksheets/sheet\(n + 1).xml"
+            target = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            guard let xml = try entry(target) else {
+                throw Failure(description: "sheet \(name): its part \(target) is missing")
+            }
+            result.append(Sheet(name: name, cells: SheetCells.parse(xml, shared: shared)))
+        }
+        return result
+    }
+
+    /// Collects elements with their attributes (workbook sheets, relationships).
+    final class Elements: NSObject, XMLParserDelegate {
+        struct Element { var attributes: [String: String] }
+        let names: Set<String>
+        var found: [Element] = []
+
+        init(names: Set<String>) { self.names = names }
+
+        static func collect(_ data: Data, names: Set<String>) -> [Element] {
+            let parser = XMLParser(data: data)
+            let delegate = Elements(names: names)
+            parser.delegate = delegate
+            _ = parser.parse()
+            return delegate.found
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            if names.contains(name) || names.contains(String(name.split(separator: ":").last ?? "")) {
+                found.append(Element(attributes: attributes))
+            }
+        }
+    }
+
+    /// xl/sharedStrings.xml: each `<si>`'s text (rich-text runs joined, phonetic runs left out).
+    final class SharedStrings: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+
+        static func parse(_ data: Data) -> [String] {
+            let parser = XMLParser(data: data)
+            let delegate = SharedStrings()
+            parser.delegate = delegate
+            _ = parser.parse()
+            return delegate.strings
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch XLSXFile.local(name) {
+            case "si": current = ""
+            case "t": inText = true
+            case "rPh": inPhonetic = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch XLSXFile.local(name) {
+            case "si": strings.append(current)
+            case "t": inText = false
+            case "rPh": inPhonetic = false
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText && !inPhonetic { current += string }
+        }
+    }
+
+    /// Element names without a namespace prefix (`x:c` → `c`).
+    static func local(_ name: String) -> Substring { name.split(separator: ":").last ?? Substring(name) }
+
+    /// A worksheet's cells: shared strings resolved, inline strings, numbers as written.
+    final class SheetCells: NSObject, XMLParserDelegate {
+        let shared: [String]
+        var cells: [Int: [Int: String]] = [:]
+        var ref = "", type = "", value = "", inline = ""
+        var inValue = false, inInline = false
+        var nextRow = 1, nextColumn = 1
+
+        init(shared: [String]) { self.shared = shared }
+
+        static func parse(_ data: Data, shared: [String]) -> [Int: [Int: String]] {
+            let parser = XMLParser(data: data)
+            let delegate = SheetCells(shared: shared)
+            parser.delegate = delegate
+            _ = parser.parse()
+            return delegate.cells
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch XLSXFile.local(name) {
+            case "row":
+                if let r = attributes["r"].flatMap(Int.init) { nextRow = r }
+                nextColumn = 1
+            case "c":
+                ref = attributes["r"] ?? ""
+                type = attributes["t"] ?? "n"
+                value = ""
+                inline = ""
+            case "v": inValue = true
+            case "is": inInline = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch XLSXFile.local(name) {
+            case "v": inValue = false
+            case "is": inInline = false
+            case "row": nextRow += 1
+            case "c":
+                var (row, column) = (nextRow, nextColumn)
+                if let parsed = Self.position(ref) { (row, column) = parsed }
+                nextColumn = column + 1
+                let text: String
+                switch type {
+                case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "inlineStr": text = inline
+                case "b": text = value == "1" ? "true" : "false"
+                case "n": text = Self.number(value)
+                default: text = value
+                }
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { cells[row, default: [:]][column] = trimmed }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inValue { value += string } else if inInline { inline += string }
+        }
+
+        /// `AB12` → (12, 28).
+        static func position(_ ref: String) -> (Int, Int)? {
+            var column = 0
+            var digits = ""
+            for c in ref.uppercased() {
+                if let a = c.asciiValue, (65...90).contains(a), digits.isEmpty {
+                    column = column * 26 + Int(a - 64)
+                } else if c.isNumber {
+                    digits.append(c)
+                } else {
+                    return nil
+                }
+            }
+            guard column > 0, let row = Int(digits) else { return nil }
+            return (row, column)
+        }
+
+        /// A number as stored: binary-floating noise (`12.300000000000001`) is taken back
+        /// to the four-place decimal it stands for; `2101501` stays as it is.
+        static func number(_ text: String) -> String {
+            guard text.contains("e") || text.contains("E") || (text.split(separator: ".").last?.count ?? 0) > 4,
+                  let d = Double(text) else { return text }
+            let scaled = (d * 10_000).rounded()
+            guard abs(d * 10_000 - scaled) < 1e-3, abs(scaled) < 9e15 else { return text }
+            let units = Int64(scaled)
+            let sign = units < 0 ? "-" : ""
+            let whole = abs(units) / 10_000, fraction = abs(units) % 10_000
+            var f = String(fraction)
+            f = String(repeating: "0", count: 4 - f.count) + f
+            while f.hasSuffix("0") { f.removeLast() }
+            return f.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(f)"
+        }
+    }
+
+    // MARK: Writing
+
+    /// A cell to write.
+    public enum Value: Sendable, Hashable {
+        case text(String)
+        /// A number, written with exactly these digits.
+        case number(String)
+        case empty
+    }
+
+    /// A sheet to write: rows of cells; the first row is bold when `header` is set.
+    /// `textColumns` (1-based) are formatted as text, so what is typed stays as typed.
+    public struct SheetData: Sendable {
+        public var name: String
+        public var rows: [[Value]]
+        public var columnWidths: [Int]
+        public var header: Bool
+        public var textColumns: Set<Int>
+
+        public init(name: String, rows: [[Value]], columnWidths: [Int] = [], header: Bool = true,
+                    textColumns: Set<Int> = []) {
+            self.name = name
+            self.rows = rows
+            self.columnWidths = columnWidths
+            self.header = header
+            self.textColumns = textColumns
+        }
+    }
+
+    /// The bytes of an XLSX file with these sheets.
+    public static func write(_ sheets: [SheetData]) throws -> Data {
+        var strings: [String] = []
+        var index: [String: Int] = [:]
+        func shared(_ s: String) -> Int {
+            if let i = index[s] { return i }
+            strings.append(s)
+            index[s] = strings.count - 1
+            return strings.count - 1
+        }
+        var parts: [(String, String)] = []
+        for (n, sheet) in sheets.enumerated() {
+            var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+            xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+            if sheet.header { xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"# }
+            let widths = sheet.columnWidths
+            let columnCount = max(widths.count, sheet.rows.map(\.count).max() ?? 0)
+            if columnCount > 0 {
+                xml += "<cols>"
+                for c in 1...columnCount {
+                    let width = c <= widths.count ? widths[c - 1] : 12
+                    let style = sheet.textColumns.contains(c) ? #" style="2""# : ""
+                    xml += #"<col min="\#(c)" max="\#(c)" width="\#(width)" customWidth="1"\#(style)/>"#
+                }
+                xml += "</cols>"
+            }
+            xml += "<sheetData>"
+            for (r, row) in sheet.rows.enumerated() {
+                xml += #"<row r="\#(r + 1)">"#
+                for (c, value) in row.enumerated() {
+                    let ref = Sheet.reference(row: r + 1, column: c + 1)
+                    let style = r == 0 && sheet.header ? 1 : sheet.textColumns.contains(c + 1) ? 2 : 3
+                    switch value {
+                    case .text(let s): xml += #"<c r="\#(ref)" s="\#(style)" t="s"><v>\#(shared(s))</v></c>"#
+                    case .number(let s): xml += #"<c r="\#(ref)" s="\#(style)"><v>\#(escape(s))</v></c>"#
+                    case .empty: if sheet.textColumns.contains(c + 1) { xml += #"<c r="\#(ref)" s="2"/>"# }
+                    }
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData></worksheet>"
+            parts.append(("xl/worksheets/sheet\(n + 1).xml", xml))
+        }
+        let sheetList = sheets.enumerated().map { n, s in
+            #"<sheet name="\#(escape(s.name))" sheetId="\#(n + 1)" r:id="rId\#(n + 1)"/>"#
+        }.joined()
+        let rels = sheets.indices.map { n in
+            #"<Relationship Id="rId\#(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(n + 1).xml"/>"#
+        }.joined()
+        let count = sheets.count
+        let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+        parts += [
+            ("[Content_Types].xml", head + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+                + (0..<count).map { $0 + 1 }.map { #"<Override PartName="/xl/worksheets/sheet\#($0).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined()
+                + "</Types>"),
+            ("_rels/.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", head + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetList)</sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(rels)<Relationship Id="rId\#(count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId\#(count + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#),
+            // Styles: 0 default, 1 bold header, 2 text (@) wrapped, 3 wrapped.
+            ("xl/styles.xml", head + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#),
+        ]
+        let sst = strings.map { #"<si><t xml:space="preserve">\#(escape($0))</t></si>"# }.joined()
+        parts.append(("xl/sharedStrings.xml", head + #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(strings.count)" uniqueCount="\#(strings.count)">\#(sst)</sst>"#))
+
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // [Content_Types].xml first, as spreadsheet programs expect.
+        let ordered = parts.sorted { a, _ in a.0 == "[Content_Types].xml" }
+        for (path, text) in ordered {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                                 modificationDate: Date(timeIntervalSince1970: 1_735_689_600),
+                                 compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<min(Int(position) + size, bytes.count))
+            }
+        }
+        guard let data = archive.data else { throw Failure(description: "the spreadsheet could not be assembled") }
+        return data
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
