@@ -18,9 +18,43 @@ public enum Composer {
         guard problems.isEmpty else { throw Problems(messages: problems) }
         let composer = TableComposer(budget)
         let format = composer.format
+        let tables = composer.tables()
+        var explanation = ExplanationComposer(budget, tables: tables)
+        let sections = explanation.draft()
+        let facts = ExplanationFacts(
+            operatingCost: explanation.operatingCost().map { cost in
+                let previous = budget.previousYear.operatingCost
+                let change = previous.map { cost - $0 }
+                var rate: Amount? = nil
+                if let previous, let change, !previous.isZero, let r = change.magnitude.percent(of: previous) {
+                    rate = change.units < 0 ? -r : r
+                }
+                return OperatingCost(amount: cost, change: change, rate: rate, source: nil)
+            },
+            procurement: budget.procurement, assets: budget.assets,
+            performanceSummary: explanation.performanceSummary(), projects: explanation.projectDescriptions())
         return Disclosure(
             department: budget.department.name, year: budget.department.year, format: format,
-            entityWord: format == .edition2023 ? "单位" : "部门", overview: budget.overview, tables: composer.tables())
+            entityWord: format == .edition2023 ? "单位" : "部门", overview: budget.overview, tables: tables,
+            sections: sections, facts: facts, performance: PerformanceComposer(budget, tables: tables).targets(),
+            glossary: Glossary.compose(),
+            signature: Signature(name: budget.department.name, date: budget.signatureDate, source: nil))
+    }
+
+    /// The reasons the explanation asks for — each change on the previous year —
+    /// with the previous-year field each explains. `--strict` refuses a budget
+    /// while any of them is missing.
+    public static func neededReasons(_ budget: Budget) -> [(key: String, figure: String)] {
+        var explanation = ExplanationComposer(budget, tables: TableComposer(budget).tables())
+        _ = explanation.draft()
+        return explanation.log.asked
+    }
+
+    /// The places where the explanation still waits for the officer's reason.
+    public static func placeholders(in disclosure: Disclosure) -> [String] {
+        disclosure.sections.flatMap { section in
+            section.lines.filter { $0.value.contains(Phrases.placeholder) }.map { "\(section.number)：\($0.value)" }
+        }
     }
 
     /// Every inconsistency between the stated income and the line items, and every malformed code.

@@ -203,6 +203,10 @@ public struct PreviousYear: Sendable, Hashable, Codable {
     /// 基本支出 and 项目支出 totals.
     public var basic: Amount?
     public var project: Amount?
+    /// 一般公共预算当年拨款 基本支出 and 项目支出 (section 五), where they differ
+    /// from the department's totals (carry-over or non-appropriated money).
+    public var generalPublicBasic: Amount?
+    public var generalPublicProject: Amount?
     /// Each functional 项, by code.
     public var items: [String: Amount]
     /// 三公 items: `abroad`, `reception`, `vehiclePurchase`, `vehicleOperation`.

@@ -150,54 +150,9 @@ public enum Workbook {
     // MARK: Checks beyond the fields
 
     /// The reasons the explanation will ask for: each key with the previous-year field
-    /// whose figure differs from this year's.
+    /// whose figure differs from this year's (the composer's own list).
     public static func neededReasons(_ budget: Budget) -> [(key: String, figure: String)] {
-        let items = budget.items
-        func sum(_ filter: (LineItem) -> Bool) -> Amount { items.filter(filter).reduce(.zero) { $0 + $1.amount } }
-        let p = budget.previousYear
-        var needed: [(String, String)] = []
-        // 收入: each source (the carried-over ones together).
-        let lines: [(String, [FundingSource])] = [
-            ("general", [.general]), ("generalTransfer", [.generalTransfer]), ("fund", [.fund]),
-            ("fundTransfer", [.fundTransfer]), ("capital", [.capital]), ("capitalTransfer", [.capitalTransfer]),
-            ("specialAccount", [.specialAccount]), ("unitFunds", [.unitFunds]),
-            ("carryOver", [.carryOverGeneral, .carryOverFund, .carryOverCapital]), ("carryOverOther", [.carryOverOther]),
-        ]
-        for (key, sources) in lines {
-            let given = sources.filter { p.sources[$0] != nil }
-            guard let first = given.first else { continue }
-            let previous = given.reduce(Amount.zero) { $0 + p.sources[$1]! }
-            let current = sources.reduce(Amount.zero) { a, s in a + (s.isCarryOver ? sum { $0.source == s } : budget.income[s]) }
-            if !current.isZero && current != previous { needed.append(("source.\(key)", "previousYear.sources.\(first.rawValue)")) }
-        }
-        // 基本支出, 项目支出: all money (表3) and this year's general-public money (表5).
-        for (key, isBasic, previous) in [("basic", true, p.basic), ("project", false, p.project)] {
-            guard let previous else { continue }
-            let all = sum { $0.kind.isBasic == isBasic }
-            let general = sum { $0.kind.isBasic == isBasic && $0.source.isGeneralPublic }
-            if all != previous || general != previous { needed.append((key, "previousYear.\(key)")) }
-        }
-        for (code, previous) in p.items.sorted(by: { $0.key < $1.key }) {
-            if sum({ $0.function == code && $0.source.isGeneralPublic }) != previous {
-                needed.append(("item.\(code)", "previousYear.items.\(code)"))
-            }
-        }
-        if !p.threePublic.isEmpty {
-            let fiscal: (LineItem) -> Bool = { ![.specialAccount, .unitFunds, .carryOverOther].contains($0.source) }
-            let codes = ["abroad": "30212", "reception": "30217", "vehicleOperation": "30231", "vehiclePurchase": "31013"]
-            let current = codes.mapValues { code in sum { fiscal($0) && $0.economic == code } }
-            if current.values.reduce(.zero, +) != p.threePublic.values.reduce(.zero, +) {
-                for key in WorkbookReader.threePublicKeys where current[key]! != (p.threePublic[key] ?? .zero) {
-                    needed.append(("threePublic.\(key)", p.threePublic[key] == nil ? "previousYear.threePublic"
-                                   : "previousYear.threePublic.\(key)"))
-                }
-            }
-        }
-        if let previous = p.operatingCost, budget.department.unitType != "事业",
-           sum({ $0.kind == .publicUse && $0.source.isGeneralPublic }) != previous {
-            needed.append(("operatingCost", "previousYear.operatingCost"))
-        }
-        return needed
+        Composer.neededReasons(budget)
     }
 
     /// The codes the tables print (functional 类/款/项, economic 类/款 of table 6)

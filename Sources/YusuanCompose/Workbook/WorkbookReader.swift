@@ -462,12 +462,14 @@ struct WorkbookReader {
     static let threePublicKeys = ["abroad", "reception", "vehiclePurchase", "vehicleOperation"]
 
     mutating func previousYear(_ tree: Tree?, _ path: String) -> PreviousYear {
-        guard let f = fields(tree, path, allowed: ["sources", "basic", "project", "items", "threePublic",
-                                                   "operatingCost"]) else { return PreviousYear() }
+        guard let f = fields(tree, path, allowed: ["sources", "basic", "project", "generalPublicBasic",
+                                                   "generalPublicProject", "items", "threePublic", "operatingCost"]) else { return PreviousYear() }
         var p = PreviousYear()
         p.sources = sourceAmounts(f["sources"], f.path("sources"))
         p.basic = amount(f, "basic")
         p.project = amount(f, "project")
+        p.generalPublicBasic = amount(f, "generalPublicBasic")
+        p.generalPublicProject = amount(f, "generalPublicProject")
         for entry in dictionary(f["items"], f.path("items")) {
             let field = f.path("items") + ".\(entry.key)"
             guard entry.key.count == 7, entry.key.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -490,7 +492,7 @@ struct WorkbookReader {
 
     /// Whether a reason key names something the explanation compares.
     static func isReasonKey(_ key: String) -> Bool {
-        if ["basic", "project", "operatingCost"].contains(key) { return true }
+        if ["basic", "project", "generalPublic.basic", "generalPublic.project", "operatingCost"].contains(key) { return true }
         if key.hasPrefix("source.") {
             let s = String(key.dropFirst(7))
             return s == "carryOver" || FundingSource(rawValue: s) != nil

@@ -86,6 +86,8 @@ public enum WorkbookTemplate {
         carryOverGeneral:    # 一般公共预算结转 — carried over
       basic:                 # 上年基本支出 — last year's basic spending
       project:               # 上年项目支出 — last year's project spending
+      generalPublicBasic:    # 上年一般公共预算当年拨款基本支出（有结转等时填写）— last year's general-public basic spending
+      generalPublicProject:  # 上年一般公共预算当年拨款项目支出 — last year's general-public project spending
       items: {}              # 上年各功能分类项，如 2101501: 120.50 — last year's amount of each functional 项
       threePublic:           # 上年财政拨款“三公”经费 — last year's 三公 spending
         abroad:              # 因公出国（境）费 — travel abroad
