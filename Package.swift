@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
         .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
-        .testTarget(name: "YusuanComposeTests", dependencies: ["YusuanCompose", "YusuanAudit", "YusuanModel"]),
+        .testTarget(name: "YusuanComposeTests", dependencies: ["YusuanCompose", "YusuanAudit", "YusuanRead", "YusuanRender", "YusuanModel"]),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanRead", "YusuanModel"]),
         .testTarget(
             name: "YusuanRenderTests",

@@ -32,6 +32,7 @@ public enum Renderers {
         PDFRenderer(),
         JSONRenderer(),
         CellsRenderer(),
+        TextRenderer(),
     ]
 
     /// The renderer with this command-line name.
