@@ -24,5 +24,17 @@ let package = Package(
             path: "Benchmarks/ReadSeeds",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Composing the example workbook and rendering it to each format.
+        .executableTarget(
+            name: "ComposeRender",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "YusuanCompose", package: "Yusuan"),
+                .product(name: "YusuanRender", package: "Yusuan"),
+                .product(name: "YusuanModel", package: "Yusuan"),
+            ],
+            path: "Benchmarks/ComposeRender",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
