@@ -98,7 +98,7 @@ enum ExplanationReader {
             + "(?:[，,。]?比上年(?:预算)?(增加|减少|減少|增长|下降)\(Prose.number)万元"
             + "(?:[，,]?(增长|下降|增加|减少|減少)\(Prose.number)[%％])?)?")
 
-    /// 机关运行经费 — …机关运行经费财政拨款预算 9.76 万元，比上年预算减少 2.38 万元，下降 19.60%.
+    /// 机关运行经费 — the amount, then the signed change in 万元 and in percent (增加/增长 +, 减少/下降 −).
     static func operatingCost(_ text: JoinedText) -> OperatingCost? {
         guard let m = text.firstMatch(operatingCostPattern), let amount = text.amount(m, 1) else { return nil }
         let change = text.amount(m, 3).map { $0.times(Prose.sign(text.string(m, 2))) }

@@ -67,27 +67,11 @@ struct Compose: ParsableCommand {
             FileHandle.standardError.write(Data("\(lines)\n".utf8))
             throw ExitCode(1)
         }
-        let data: Data
         if to == "summary" {
-            data = Data(Summary.render(disclosure).utf8)
+            try Output.write(Data(Summary.render(disclosure).utf8), to: output)
         } else {
             guard let renderer = Renderers.named(to) else { throw ExitCode(64) }
-            do {
-                data = try renderer.render(disclosure)
-            } catch {
-                FileHandle.standardError.write(Data("yusuan: \(workbook): cannot render \(renderer.name): \(error)\n".utf8))
-                throw ExitCode(1)
-            }
-        }
-        if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output))
-            } catch {
-                FileHandle.standardError.write(Data("yusuan: \(output): cannot be written: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
+            try Output.write(disclosure, with: renderer, to: output, source: workbook)
         }
     }
 }

@@ -55,22 +55,6 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("yusuan: \(file): \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let data: Data
-        do {
-            data = try renderer.render(disclosure)
-        } catch {
-            FileHandle.standardError.write(Data("yusuan: \(file): cannot render \(renderer.name): \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output))
-            } catch {
-                FileHandle.standardError.write(Data("yusuan: \(output): cannot be written: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try Output.write(disclosure, with: renderer, to: output, source: file)
     }
 }
