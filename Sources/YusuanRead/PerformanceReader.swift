@@ -120,66 +120,11 @@ enum PerformanceReader {
             }
             if let l2 = row.level2, !l2.isEmpty { level2 = l2 }
             return PerformanceIndicator(
-                level1: level1, level2: level2, name: tidy(row.name), target: target(row.target),
+                level1: level1, level2: level2, name: tidy(row.name), target: IndicatorTarget(parsing: row.target),
                 basis: nonEmpty(row.basis.map(tidy)), lastYear: nonEmpty(row.lastYear.map(tidy)),
                 weight: row.weight.flatMap { Amount(compact($0)) }, scoringRule: nonEmpty(row.rule.map(compact)),
                 evidence: nonEmpty(row.evidence.map(compact)), source: row.location)
         }
-    }
-
-    // MARK: Targets
-
-    /// 指标值 — the printed target and its parts: `>=6.20 万人`, `< =0.7 万元`,
-    /// `=7.37 元/人`, `2025 年 10 月 30日前` (a date), `有效减轻` (words only).
-    static func target(_ printed: String) -> IndicatorTarget {
-        let printed = printed.trimmingSpaces()
-        var result = IndicatorTarget(printed: printed)
-        var rest = Substring(normalisedOperators(compact(printed)))
-        var comparison: Comparison?
-        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.hasPrefix(op.rawValue) {
-            comparison = op
-            rest = rest.dropFirst(op.rawValue.count)
-            break
-        }
-        if let date = date(rest) {
-            result.date = date
-            result.comparison = comparison
-            return result
-        }
-        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let comparison, let number = Amount(digits) else { return result }
-        result.comparison = comparison
-        result.number = number
-        let unit = rest.dropFirst(digits.count)
-        result.unit = unit.isEmpty ? nil : String(unit)
-        return result
-    }
-
-    /// ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
-    static func normalisedOperators(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "＞": out.append(">")
-            case "＜": out.append("<")
-            case "＝": out.append("=")
-            case "≥": out.append(">=")
-            case "≤": out.append("<=")
-            case "％": out.append("%")
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
-    /// starts with a year and a month.
-    static func date(_ text: Substring) -> String? {
-        guard let match = text.prefixMatch(of: #/(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?/#) else { return nil }
-        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
-        var date = "\(match.1)-\(two(match.2))"
-        if let day = match.3 { date += "-\(two(day))" }
-        return date
     }
 
     // MARK: Text helpers

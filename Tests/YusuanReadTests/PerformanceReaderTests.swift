@@ -6,7 +6,7 @@ import YusuanModel
 
 @Suite struct PerformanceTargetTests {
     @Test func comparisonWithNumberAndUnit() {
-        let t = PerformanceReader.target(">=6.20 万人")
+        let t = IndicatorTarget(parsing: ">=6.20 万人")
         #expect(t.printed == ">=6.20 万人")
         #expect(t.comparison == .atLeast)
         #expect(t.number == Amount("6.20"))
@@ -15,45 +15,45 @@ import YusuanModel
     }
 
     @Test func spacedAndFullWidthOperators() {
-        let spaced = PerformanceReader.target("< =0.7 万元")
+        let spaced = IndicatorTarget(parsing: "< =0.7 万元")
         #expect(spaced.comparison == .atMost)
         #expect(spaced.number == Amount("0.7"))
         #expect(spaced.unit == "万元")
         #expect(spaced.printed == "< =0.7 万元")
-        #expect(PerformanceReader.target("＞=95%").comparison == .atLeast)
-        #expect(PerformanceReader.target("＞=95%").unit == "%")
-        #expect(PerformanceReader.target("≤20万元").comparison == .atMost)
-        #expect(PerformanceReader.target("≥4 个").comparison == .atLeast)
-        #expect(PerformanceReader.target("> =95%").comparison == .atLeast)
-        #expect(PerformanceReader.target(">3 次").comparison == .greater)
-        #expect(PerformanceReader.target("<2 天").comparison == .less)
+        #expect(IndicatorTarget(parsing: "＞=95%").comparison == .atLeast)
+        #expect(IndicatorTarget(parsing: "＞=95%").unit == "%")
+        #expect(IndicatorTarget(parsing: "≤20万元").comparison == .atMost)
+        #expect(IndicatorTarget(parsing: "≥4 个").comparison == .atLeast)
+        #expect(IndicatorTarget(parsing: "> =95%").comparison == .atLeast)
+        #expect(IndicatorTarget(parsing: ">3 次").comparison == .greater)
+        #expect(IndicatorTarget(parsing: "<2 天").comparison == .less)
     }
 
     @Test func equalityWithCompoundUnits() {
-        let perPerson = PerformanceReader.target("=7.37 元/人")
+        let perPerson = IndicatorTarget(parsing: "=7.37 元/人")
         #expect(perPerson.comparison == .equal)
         #expect(perPerson.number == Amount("7.37"))
         #expect(perPerson.unit == "元/人")
-        #expect(PerformanceReader.target("=100%").number == Amount(100))
-        #expect(PerformanceReader.target("=0%").number == Amount.zero)
-        #expect(PerformanceReader.target("=8区（县、市）").unit == "区（县、市）")
-        #expect(PerformanceReader.target("=1,401 方").number == Amount(1401))
+        #expect(IndicatorTarget(parsing: "=100%").number == Amount(100))
+        #expect(IndicatorTarget(parsing: "=0%").number == Amount.zero)
+        #expect(IndicatorTarget(parsing: "=8区（县、市）").unit == "区（县、市）")
+        #expect(IndicatorTarget(parsing: "=1,401 方").number == Amount(1401))
     }
 
     @Test func datesKeepTheirPrintedSuffix() {
-        let before = PerformanceReader.target("2025 年 10 月 30日前")
+        let before = IndicatorTarget(parsing: "2025 年 10 月 30日前")
         #expect(before.date == "2025-10-30")
         #expect(before.printed == "2025 年 10 月 30日前")
         #expect(before.comparison == nil)
         #expect(before.number == nil)
-        #expect(PerformanceReader.target("2025年12月15日").date == "2025-12-15")
-        #expect(PerformanceReader.target("2023 年 6 月").date == "2023-06")
-        #expect(PerformanceReader.target("2025 年第一季度").date == nil)
+        #expect(IndicatorTarget(parsing: "2025年12月15日").date == "2025-12-15")
+        #expect(IndicatorTarget(parsing: "2023 年 6 月").date == "2023-06")
+        #expect(IndicatorTarget(parsing: "2025 年第一季度").date == nil)
     }
 
     @Test func qualitativeTargetsHaveNoParts() {
         for printed in ["有效减轻", "减轻", "成效明显", "显著提高", "每季度结束后的 15 日内"] {
-            let t = PerformanceReader.target(printed)
+            let t = IndicatorTarget(parsing: printed)
             #expect(t.printed == printed)
             #expect(t.comparison == nil && t.number == nil && t.unit == nil && t.date == nil)
         }

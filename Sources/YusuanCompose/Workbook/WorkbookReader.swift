@@ -572,55 +572,13 @@ struct WorkbookReader {
                 target = t
             }
         } else if let printed = text(f, "target", required: true) {
-            target = Self.target(printed)
+            target = IndicatorTarget(parsing: printed)
         }
         let weight = amount(f, "weight")
         guard let level1, let level2, let name, let target else { return nil }
         return PerformanceIndicator(level1: level1, level2: level2, name: name, target: target, basis: text(f, "basis"),
                                     lastYear: text(f, "lastYear"), weight: weight, scoringRule: text(f, "scoringRule"),
                                     evidence: text(f, "evidence"))
-    }
-
-    /// 指标值 as written: `>=3.50 万人`, `≤180元/人`, `=100%`, `2025年11月30日前`, `有效减轻`.
-    static func target(_ printed: String) -> IndicatorTarget {
-        var result = IndicatorTarget(printed: printed)
-        var rest = ""
-        for c in printed where !c.isWhitespace {
-            switch c {
-            case "＞": rest.append(">")
-            case "＜": rest.append("<")
-            case "＝": rest.append("=")
-            case "≥": rest.append(">=")
-            case "≤": rest.append("<=")
-            case "％": rest.append("%")
-            default: rest.append(c)
-            }
-        }
-        var comparison: Comparison?
-        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.hasPrefix(op.rawValue) {
-            comparison = op
-            rest.removeFirst(op.rawValue.count)
-            break
-        }
-        // A date: 2025年11月30日(前) or 2025年12月.
-        let scanner = rest.split(omittingEmptySubsequences: false) { "年月日".contains($0) }
-        if rest.contains("年"), rest.contains("月"), scanner.count >= 3, let y = Int(scanner[0]), let m = Int(scanner[1]),
-           (1900...2200).contains(y), (1...12).contains(m) {
-            if rest.contains("日"), let d = Int(scanner[2]) {
-                result.date = String(format: "%04d-%02d-%02d", y, m, d)
-            } else {
-                result.date = String(format: "%04d-%02d", y, m)
-            }
-            result.comparison = comparison
-            return result
-        }
-        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let comparison, let number = Amount(digits) else { return result }
-        result.comparison = comparison
-        result.number = number
-        let unit = rest.dropFirst(digits.count)
-        result.unit = unit.isEmpty ? nil : String(unit)
-        return result
     }
 
     mutating func departmentPerformance(_ tree: Tree?, _ path: String, department: String?) -> DepartmentPerformanceTable? {
