@@ -140,7 +140,7 @@ public enum ProjectArithmeticRules: RuleSet {
         /// Half a unit in the last printed place (0 for a whole number: counts and
         /// standards printed whole are taken as exact).
         var slack: Double { decimals == 0 ? 0 : 0.5 * pow(10, -Double(decimals)) }
-        var double: Double { Double(value.units) / 10_000 }
+        var double: Double { Double(value.units) / Double(Amount.scale) }
     }
 
     static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
@@ -195,7 +195,7 @@ public enum ProjectArithmeticRules: RuleSet {
         return figures
     }
 
-    /// `a × b` exactly where four decimals hold it, rounded otherwise.
+    /// `a × b` exactly where six decimals hold it, rounded otherwise.
     static func multiply(_ a: Amount, _ b: Amount) -> Amount {
         let (p, overflow) = a.units.multipliedReportingOverflow(by: b.units)
         if !overflow { return Amount(units: Figure.divide(p, by: Amount.scale)) }

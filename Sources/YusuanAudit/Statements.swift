@@ -287,10 +287,6 @@ enum Text {
         return (r.cells[c]?.value ?? .zero, r.cells[c]?.source ?? r.source)
     }
 
-    /// `a / b × 100`, exact to four places and rounded to `places`.
-    static func rate(_ a: Amount, of b: Amount, places: Int) -> Amount? {
-        guard !b.isZero else { return nil }
-        if places == 2 { return a.percent(of: b) }
-        return Amount(units: a.units * 1_000_000 / b.units).rounded(toPlaces: places)
-    }
+    /// `a / b × 100`, rounded to `places`.
+    static func rate(_ a: Amount, of b: Amount, places: Int) -> Amount? { a.percent(of: b, places: places) }
 }

@@ -12,7 +12,7 @@ public enum SumCheck {
         let sum = parts.reduce(Amount.zero, +)
         let difference = total - sum
         guard !difference.isZero else { return nil }
-        let limit = Amount(units: Int64(max(parts.count, 1)) * 50)
+        let limit = Amount.halfStep(places: 2).times(max(parts.count, 1))
         return (difference, difference.magnitude <= limit ? .warning : .error)
     }
 

@@ -237,9 +237,7 @@ public enum TextRules: RuleSet {
         for a in shared {
             guard let printed = a.share, let expected = Text.rate(a.amount, of: totalAmount, places: a.sharePlaces),
                   printed != expected else { continue }
-            var step: Int64 = 100
-            for _ in a.sharePlaces..<2 { step *= 10 }
-            let severity: Severity = (printed - expected).magnitude.units <= step ? .warning : .error
+            let severity: Severity = (printed - expected).magnitude <= Amount.step(places: a.sharePlaces) ? .warning : .error
             findings.append(Finding(
                 rule: share, message: "“\(a.label) \(a.amount) 万元，占 \(printed)%”：按\(totalName) \(totalAmount) 计算应为 \(expected)%",
                 severity: severity, section: s.number, at: a.shareSource ?? a.source, stated: printed, expected: expected,
@@ -249,12 +247,8 @@ public enum TextRules: RuleSet {
         let parts = shared.compactMap(\.share)
         if parts.count >= 2, let (difference, _) = SumCheck.judge(total: Amount(100), parts: parts) {
             // Each printed share is within half a unit of its last printed place (0.005 at two decimals).
-            let limit = shared.reduce(Int64(0)) { sum, a in
-                var half: Int64 = 50
-                for _ in a.sharePlaces..<2 { half *= 10 }
-                return sum + half
-            }
-            let severity: Severity = difference.magnitude.units <= limit ? .warning : .error
+            let limit = shared.reduce(Amount.zero) { $0 + Amount.halfStep(places: $1.sharePlaces) }
+            let severity: Severity = difference.magnitude <= limit ? .warning : .error
             findings.append(Finding(
                 rule: shareSum, message: "构成比例合计 \(Amount(100) - difference)%，与 100% 差 \(difference.magnitude)",
                 severity: severity, section: s.number, at: shared[0].shareSource ?? shared[0].source,

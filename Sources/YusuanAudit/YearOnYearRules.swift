@@ -80,9 +80,7 @@ public enum YearOnYearRules: RuleSet {
         guard let expected = Text.rate(x, of: previous, places: c.ratePlaces) else { return findings }
         let difference = (y - expected).magnitude
         guard !difference.isZero else { return findings }
-        var step: Int64 = 100
-        for _ in c.ratePlaces..<2 { step *= 10 }
-        let severity: Severity = difference.units <= step ? .warning : .error
+        let severity: Severity = difference <= Amount.step(places: c.ratePlaces) ? .warning : .error
         findings.append(Finding(
             rule: rate, message: "增减率与增减额不符：\(printed)，按上年数 \(previous) 计算应为 \(expected)%",
             severity: severity, section: section, at: c.source, stated: y, expected: expected, computation: formula))

@@ -1,9 +1,10 @@
 import Foundation
 
-/// 金额 — an exact fixed-point decimal with four decimal places.
+/// 金额 — an exact fixed-point decimal with six decimal places.
 ///
-/// Budget documents print amounts in 万元 with two decimals (`1,297.28`); four
-/// places keep a conversion from 元 exact (1 元 = 0.0001 万元). Percentages, counts and
+/// Budget documents print amounts in 万元 with two decimals (`1,297.28`) or in 元
+/// to the fen (`31,214,205.80`); six places keep the conversion from 元 exact
+/// (0.01 元 = 0.000001 万元, so `31,214,205.80` 元 is `3121.42058` 万元). Percentages, counts and
 /// indicator values use the same type, so every number Yusuan reads or computes is
 /// exact: `Amount("0.1")! + Amount("0.2")! == Amount("0.3")!` always holds.
 ///
@@ -12,19 +13,22 @@ import Foundation
 /// total.description                        // "1297.28"
 /// ```
 public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
-    /// The value in units of 0.0001.
+    /// The value in units of 0.000001.
     public var units: Int64
 
+    /// Decimal places held.
+    public static let places = 6
     /// Units in one whole.
-    public static let scale: Int64 = 10_000
+    public static let scale: Int64 = 1_000_000
 
     public init(units: Int64) { self.units = units }
 
     public init(_ whole: Int) { self.units = Int64(whole) * Self.scale }
 
     /// Parses a printed number: optional sign, digits with optional `,` or `，`
-    /// thousands separators, an optional fraction of at most four digits.
-    /// Returns nil for anything else (including more than four decimals).
+    /// thousands separators, an optional fraction of at most six digits.
+    /// Returns nil for anything else (including more than six decimals, or a
+    /// number too large to hold).
     public init?(_ text: some StringProtocol) {
         var negative = false
         var whole: Int64 = 0
@@ -43,7 +47,7 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
                 sawDigit = true
                 if inFraction {
                     fractionDigits += 1
-                    if fractionDigits > 4 { return nil }
+                    if fractionDigits > Self.places { return nil }
                     fraction = fraction * 10 + Int64(d)
                 } else {
                     let (m, o1) = whole.multipliedReportingOverflow(by: 10)
@@ -61,7 +65,7 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
             index = text.index(after: index)
         }
         guard sawDigit, !(inFraction && fractionDigits == 0) else { return nil }
-        for _ in fractionDigits..<4 { fraction *= 10 }
+        for _ in fractionDigits..<Self.places { fraction *= 10 }
         let units = whole * Self.scale + fraction
         self.units = negative ? -units : units
     }
@@ -79,27 +83,46 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// The amount multiplied by a whole number.
     public func times(_ n: Int) -> Amount { Amount(units: units * Int64(n)) }
 
-    /// Rounds half away from zero to `places` decimals (0…4).
+    /// One unit in the last of `places` decimals: `step(places: 2)` is 0.01.
+    public static func step(places: Int) -> Amount {
+        precondition((0...Self.places).contains(places))
+        var units: Int64 = 1
+        for _ in places..<Self.places { units *= 10 }
+        return Amount(units: units)
+    }
+
+    /// Half a unit in the last of `places` decimals: the most a value rounded to
+    /// `places` can differ from the exact one (0.005 at two places).
+    public static func halfStep(places: Int) -> Amount { Amount(units: step(places: places).units / 2) }
+
+    /// Rounds half away from zero to `places` decimals (0…6).
     public func rounded(toPlaces places: Int) -> Amount {
-        precondition((0...4).contains(places))
-        var step: Int64 = 1
-        for _ in places..<4 { step *= 10 }
+        let step = Self.step(places: places).units
         let q = units / step, r = units % step
         var result = q
         if abs(r) * 2 >= step { result += units < 0 ? -1 : 1 }
         return Amount(units: result * step)
     }
 
-    /// `self / other × 100`, rounded half away from zero to two decimals: the way
-    /// disclosures print shares and growth rates. Nil when `other` is zero.
-    public func percent(of other: Amount) -> Amount? {
+    /// `self / other × 100`, rounded half away from zero to `places` decimals (two by
+    /// default): the way disclosures print shares and growth rates. Nil when `other`
+    /// is zero or the result is too large to hold. Computed exactly in 128 bits, so
+    /// no amount a document can print overflows it.
+    public func percent(of other: Amount, places: Int = 2) -> Amount? {
         guard other.units != 0 else { return nil }
-        // units of the result (×10⁴) = self × 100 × 10⁴ / other, computed to one more
-        // place than needed so that rounding to two decimals is exact.
-        let numerator = Int64(self.units) * 1_000_000
-        let exact = numerator / other.units
-        let value = Amount(units: exact)
-        return value.rounded(toPlaces: 2)
+        let divisor = other.units.magnitude
+        let product = units.magnitude.multipliedFullWidth(by: UInt64(100 * Self.scale))
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        // Round at the sixth place with the remainder, then to `places`.
+        var exact = quotient
+        if places == Self.places, remainder >= divisor - remainder {
+            exact += 1
+        }
+        guard exact <= UInt64(Int64.max) else { return nil }
+        let negative = (units < 0) != (other.units < 0)
+        let value = Amount(units: negative ? -Int64(exact) : Int64(exact))
+        return places == Self.places ? value : value.rounded(toPlaces: places)
     }
 
     /// The plain decimal: no thousands separators, trailing zeros trimmed to at least
@@ -113,7 +136,7 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
         let a = abs(units)
         let whole = a / Self.scale
         var fraction = String(a % Self.scale)
-        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        fraction = String(repeating: "0", count: Self.places - fraction.count) + fraction
         while fraction.count > minimumDecimals, fraction.hasSuffix("0") { fraction.removeLast() }
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
@@ -140,5 +163,33 @@ extension Amount: Codable {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an exact decimal: \(number)")
         }
         self = value
+    }
+}
+
+/// 金额单位 — the unit a table or a sentence prints its amounts in.
+public enum MoneyUnit: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 元.
+    case yuan = "元"
+    /// 万元 — the unit of the data contract's cells.
+    case wan = "万元"
+
+    /// The unit a printed unit line names (`单位：元`, `单位:万元`, `金额单位：万元`), or nil.
+    public init?(printed text: some StringProtocol) {
+        let t = String(text.filter { $0 != " " && $0 != "\u{3000}" })
+        if t.hasSuffix("万元") { self = .wan } else if t.hasSuffix("元") { self = .yuan } else { return nil }
+    }
+}
+
+extension Amount {
+    /// The amount, printed in `unit`, expressed in 万元: 元 are divided by 10 000
+    /// exactly (`31,214,205.80` 元 → `3121.42058` 万元); a fraction of a fen, which no
+    /// document prints, is rounded half away from zero.
+    public func inWan(from unit: MoneyUnit) -> Amount {
+        switch unit {
+        case .wan: return self
+        case .yuan:
+            let q = units / 10_000, r = units % 10_000
+            return Amount(units: abs(r) * 2 >= 10_000 ? q + (units < 0 ? -1 : 1) : q)
+        }
     }
 }

@@ -145,7 +145,7 @@ struct ColumnSolver {
             let sum = relation.parts.reduce(Amount.zero) { $0 + v[$1] }
             let difference = (v[relation.total] - sum).magnitude
             // Each printed part is rounded to 0.01: n parts may be off by n × 0.005.
-            let limit = tolerance ? Amount(units: Int64(relation.parts.count + 1) * 50) : .zero
+            let limit = tolerance ? Amount.halfStep(places: 2).times(relation.parts.count + 1) : .zero
             return difference <= limit
         }
     }

@@ -33,7 +33,7 @@ import YusuanModel
         #expect(Self.findings(d, "performance.weights").isEmpty)
         let p = try Self.project(d, "人身意外伤害保险补助")
         d.performance.projects[p].indicators[0].weight = d.performance.projects[p].indicators[0].weight! + Amount(1)
-        d.performance.department!.indicators[0].weight = Amount(units: d.performance.department!.indicators[0].weight!.units - 20_000)
+        d.performance.department!.indicators[0].weight = d.performance.department!.indicators[0].weight! - Amount(2)
         let found = Self.findings(d, "performance.weights")
         #expect(found.count == 2)
         let project = try #require(found.first { $0.row == "2025 年自治区财政人身意外伤害保险补助" })

@@ -97,7 +97,7 @@ import YusuanModel
     @Test func unitSlipInList() throws {
         // 001 项目一 prints 办公费 6.08 元 among amounts in 万元 that add up to 77.00 only in 万元.
         let f = try #require(Self.findings(try AuditSeeds.context("001"), "project-arithmetic.unit-slip").first)
-        #expect(f.line == 513 && f.stated == Amount("77.00") && f.expected == Amount("70.9206"))
+        #expect(f.line == 513 && f.stated == Amount("77.00") && f.expected == Amount("70.920608"))
         #expect(f.computation == "6 + 0.000608（6.08 元） + 60.92 + 4 = 70.920608")
         let fixed = try Self.edited("001", "一", "资金分配情况", "6.08 元", "6.08 万元")
         #expect(Self.findings(fixed).isEmpty)
@@ -109,7 +109,7 @@ import YusuanModel
     @Test func unitSlipInFormula() throws {
         // 002 项目八 prints 2.38元*12月=28.56万元.
         let f = try #require(Self.findings(try AuditSeeds.context("002"), "project-arithmetic.unit-slip").first)
-        #expect(f.line == 1311 && f.stated == Amount("28.56") && f.expected == Amount("0.0029"))
+        #expect(f.line == 1311 && f.stated == Amount("28.56") && f.expected == Amount("0.002856"))
         let fixed = try Self.edited("002", "八", "资金分配情况", "2.38元", "2.38万元")
         #expect(Self.findings(fixed, "project-arithmetic.unit-slip").isEmpty)
         #expect(Self.findings(fixed, "project-arithmetic.formula").allSatisfy { $0.line != 1311 })
@@ -120,9 +120,9 @@ import YusuanModel
         typealias Expected = (rule: String, line: Int, stated: Amount?, expected: Amount?)
         let expected: [String: [Expected]] = [
             "000": [],
-            "001": [("project-arithmetic.unit-slip", 513, Amount("77.00"), Amount("70.9206"))],
+            "001": [("project-arithmetic.unit-slip", 513, Amount("77.00"), Amount("70.920608"))],
             "002": [
-                ("project-arithmetic.unit-slip", 1311, Amount("28.56"), Amount("0.0029")),
+                ("project-arithmetic.unit-slip", 1311, Amount("28.56"), Amount("0.002856")),
                 ("project-arithmetic.formula", 1354, Amount("48"), Amount("47.84")),
             ],
             // 325348 人 × 180 元/人 = 5856.264 万元, printed 共计 5869.52 万元.

@@ -163,7 +163,7 @@ import YusuanModel
           - {function: 21015, economic: 30101, source: general, kind: personnel, amount: 50}
           - {function: 2101501, economic: 3021, source: general, kind: publicUse, amount: 10}
           - {function: 2101202, economic: 31302, source: general, kind: project, amount: 30}
-          - {function: 2101501, economic: 30201, source: budget, kind: publicUse, amount: 1.23456}
+          - {function: 2101501, economic: 30201, source: budget, kind: publicUse, amount: 1.2345678}
         names:
           "21O15": 医疗保障管理事务
         reasons:
@@ -183,7 +183,7 @@ import YusuanModel
             (9, "items[1].economic", "\"3021\" is not a 5-digit economic 款 code"),
             (10, "items[2].project", "fill in (待填写): a project item needs its project name"),
             (11, "items[3].source", "\"budget\" is not a source of funds"),
-            (11, "items[3].amount", "\"1.23456\" is not an exact decimal number of at most four decimal places"),
+            (11, "items[3].amount", "\"1.2345678\" is not an exact decimal number of at most six decimal places"),
             (13, "names.21O15", "\"21O15\" is not a classification code"),
             (15, "reasons.items.2101501", "unknown reason key"),
             (18, "signatureDate", "\"2025-13-01\" is not a date YYYY-MM-DD"),
@@ -251,7 +251,7 @@ import YusuanModel
             "\(d)/csv.yaml:3: overview.staffing.retired: fill in (待填写): count and change are required",
             "\(d)/csv.yaml:3: overview.staffing.honorablyRetired: fill in (待填写): count and change are required",
             "\(d)/items.csv:3: items[1].economic: \"301\" is not a 5-digit economic 款 code (经济分类款级科目编码，如 30201)",
-            "\(d)/items.csv:4: items[2].amount: \"abc\" is not an exact decimal number of at most four decimal places (e.g. 12.34)",
+            "\(d)/items.csv:4: items[2].amount: \"abc\" is not an exact decimal number of at most six decimal places (e.g. 12.34)",
             "\(d)/items.csv:6: items[3].kind: \"staff\" is not a kind of spending (one of personnel, publicUse, project)",
         ])
 

@@ -159,12 +159,12 @@ struct WorkbookReader {
         integer(f[key], f.path(key), at: f.place, required: required, range: range)
     }
 
-    /// An exact decimal amount (万元 for money), at most four decimal places, not negative.
+    /// An exact decimal amount (万元 for money), at most six decimal places, not negative.
     mutating func amount(_ tree: Tree?, _ path: String, at fallback: Place, required: Bool = false,
                          signed: Bool = false) -> Amount? {
         guard let (text, place) = scalar(tree, path, at: fallback, required: required) else { return nil }
         guard let value = Amount(text) else {
-            problem(place, path, "\"\(text)\" is not an exact decimal number of at most four decimal places (e.g. 12.34)")
+            problem(place, path, "\"\(text)\" is not an exact decimal number of at most six decimal places (e.g. 12.34)")
             return nil
         }
         if value.units < 0 && !signed {

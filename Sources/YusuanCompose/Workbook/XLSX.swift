@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import YusuanModel
 import ZIPFoundation
 
 /// 电子表格 — the little of the Office Open XML spreadsheet format (XLSX) a budget
@@ -221,17 +222,18 @@ public enum XLSXFile {
         }
 
         /// A number as stored: binary-floating noise (`12.300000000000001`) is taken back
-        /// to the four-place decimal it stands for; `2101501` stays as it is.
+        /// to the six-place decimal it stands for; `2101501` stays as it is.
         static func number(_ text: String) -> String {
-            guard text.contains("e") || text.contains("E") || (text.split(separator: ".").last?.count ?? 0) > 4,
+            let scale = Double(Amount.scale)
+            guard text.contains("e") || text.contains("E") || (text.split(separator: ".").last?.count ?? 0) > Amount.places,
                   let d = Double(text) else { return text }
-            let scaled = (d * 10_000).rounded()
-            guard abs(d * 10_000 - scaled) < 1e-3, abs(scaled) < 9e15 else { return text }
+            let scaled = (d * scale).rounded()
+            guard abs(d * scale - scaled) < 1e-3, abs(scaled) < 9e15 else { return text }
             let units = Int64(scaled)
             let sign = units < 0 ? "-" : ""
-            let whole = abs(units) / 10_000, fraction = abs(units) % 10_000
+            let whole = abs(units) / Amount.scale, fraction = abs(units) % Amount.scale
             var f = String(fraction)
-            f = String(repeating: "0", count: 4 - f.count) + f
+            f = String(repeating: "0", count: Amount.places - f.count) + f
             while f.hasSuffix("0") { f.removeLast() }
             return f.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(f)"
         }

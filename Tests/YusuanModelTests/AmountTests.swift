@@ -1,0 +1,51 @@
+import Testing
+import YusuanModel
+
+@Suite struct AmountTests {
+    @Test func yuanToTheFenConvertExactlyToWan() throws {
+        let yuan = try #require(Amount("31,214,205.80"))
+        #expect(yuan.inWan(from: .yuan) == Amount("3121.42058"))
+        #expect(yuan.inWan(from: .yuan).description == "3121.42058")
+        #expect(Amount("87267272.44")!.inWan(from: .yuan).description == "8726.727244")
+        #expect(Amount("171,915,169")!.inWan(from: .yuan).description == "17191.5169")
+        #expect(Amount("10.71")!.inWan(from: .wan) == Amount("10.71"))
+    }
+
+    @Test func sixDecimalsAreHeldAndASeventhIsRefused() {
+        #expect(Amount("0.000001")?.units == 1)
+        #expect(Amount("0.0000001") == nil)
+        #expect(Amount("1.5")?.description == "1.50")
+        #expect(Amount("0")?.description == "0")
+        #expect(Amount("-4.500")?.description == "-4.50")
+    }
+
+    @Test func numbersTooLargeToHoldAreRefusedNotTrapped() {
+        #expect(Amount("9,223,372,036,855") == nil)
+        #expect(Amount("9223372") != nil)
+    }
+
+    @Test func percentRoundsHalfAwayFromZeroAndNeverOverflows() throws {
+        #expect(Amount("1")!.percent(of: Amount("3")!) == Amount("33.33"))
+        #expect(Amount("2")!.percent(of: Amount("3")!) == Amount("66.67"))
+        #expect(Amount("-2")!.percent(of: Amount("3")!) == Amount("-66.67"))
+        #expect(Amount("1")!.percent(of: Amount("3")!, places: 1) == Amount("33.3"))
+        #expect(Amount("1")!.percent(of: .zero) == nil)
+        // A province-sized amount: 10⁶ × 10⁶ units would overflow 64 bits.
+        let large = try #require(Amount("922,337,203.69"))
+        #expect(large.percent(of: large) == Amount(100))
+        #expect(large.percent(of: Amount("0.000001")!) == nil)
+    }
+
+    @Test func stepsAtEachPlace() {
+        #expect(Amount.step(places: 2) == Amount("0.01"))
+        #expect(Amount.halfStep(places: 2) == Amount("0.005"))
+        #expect(Amount("2.345")!.rounded(toPlaces: 2) == Amount("2.35"))
+        #expect(Amount("-2.345")!.rounded(toPlaces: 2) == Amount("-2.35"))
+    }
+
+    @Test func printedUnits() {
+        #expect(MoneyUnit(printed: "单位：元") == .yuan)
+        #expect(MoneyUnit(printed: "单位:万元") == .wan)
+        #expect(MoneyUnit(printed: "编制单位") == nil)
+    }
+}
