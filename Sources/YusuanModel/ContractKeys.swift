@@ -158,6 +158,9 @@ public struct RowKey: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
     /// printing: `2101502|2025 年综合业务费#214`.
     public func repeated(atLine line: Int) -> RowKey { RowKey(rawValue: "\(rawValue)#\(line)") }
 
+    /// The printed label of a labelled row, its last part (`本年收入/单位资金` → `单位资金`).
+    public var label: String { rawValue.split(separator: "/").last.map(String.init) ?? rawValue }
+
     /// The parent of a labelled row (`本年收入/单位资金` → `本年收入`), or nil at the top.
     public var parent: RowKey? {
         guard let slash = rawValue.lastIndex(of: "/") else { return nil }
