@@ -41,7 +41,7 @@ public enum ArithmeticRules: RuleSet {
                 let total = row.cells[relation.total]?.value ?? .zero
                 let values = parts.map { row.cells[$0]?.value ?? .zero }
                 guard let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
-                let partNames = parts.map { table.columns[$0] }.joined(separator: " + ")
+                let partNames = parts.map { table.columns[$0].rawValue }.joined(separator: " + ")
                 findings.append(Finding(
                     rule: rowIdentity,
                     message: "表\(table.kind.rawValue) \(row.key)：\(table.columns[relation.total]) \(total) ≠ \(partNames) = \(total - difference)（差 \(difference)）",
@@ -91,12 +91,12 @@ public enum ArithmeticRules: RuleSet {
     static func balances(_ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         for kind in [StandardTable.overall, .fiscalAppropriation] {
-            guard let t = d.table(kind), let income = t.row("收入总计")?.cells.first??.value,
-                  let spendingRow = t.row("支出总计"), let spending = spendingRow.cells.first??.value,
+            guard let t = d.table(kind), let income = t.row(.incomeTotal)?.cells.first??.value,
+                  let spendingRow = t.row(.expenditureTotal), let spending = spendingRow.cells.first??.value,
                   income != spending else { continue }
             findings.append(Finding(
                 rule: balance, message: "表\(kind.rawValue) 收入总计 \(income) ≠ 支出总计 \(spending)",
-                table: kind.rawValue, row: "支出总计", column: t.columns[0], at: spendingRow.cells[0]?.source,
+                table: kind.rawValue, row: .expenditureTotal, column: t.columns[0], at: spendingRow.cells[0]?.source,
                 stated: spending, expected: income, computation: "收入总计 \(income)"))
         }
         return findings

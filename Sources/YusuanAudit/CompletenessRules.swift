@@ -82,7 +82,7 @@ public enum CompletenessRules: RuleSet {
                 rule: projectPerformance,
                 message: "表7 项目“\(row.project ?? row.name)”没有对应的项目支出绩效目标表"
                     + (reasonGiven ? "（说明中写明部分绩效目标表不予公开）" : ""),
-                severity: reasonGiven ? .info : nil, table: 7, row: row.key, column: "合计",
+                severity: reasonGiven ? .info : nil, table: 7, row: row.key, column: .total,
                 at: row.source, stated: amount))
         }
         return findings

@@ -115,3 +115,15 @@ public struct Finding: Sendable, Hashable, Codable {
         self.computation = computation
     }
 }
+
+extension Finding {
+    /// A finding at a cell of a standard table, named by the row and column keys of
+    /// `spec/tables.md`.
+    init(rule: Rule, message: String, severity: Severity? = nil, table: Int, row: RowKey?, column: ColumnKey? = nil,
+         section: String? = nil, at source: SourceLocation? = nil, stated: Amount? = nil, expected: Amount? = nil,
+         computation: String? = nil) {
+        self.init(rule: rule, message: message, severity: severity, table: table, row: row?.rawValue,
+                  column: column?.rawValue, section: section, at: source, stated: stated, expected: expected,
+                  computation: computation)
+    }
+}

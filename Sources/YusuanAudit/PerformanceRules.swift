@@ -157,7 +157,7 @@ public enum PerformanceRules: RuleSet {
         var amount: Amount
         var unit: String?
         var table: Int
-        var row: String
+        var row: RowKey
     }
 
     static func rowCandidates(_ d: Disclosure) -> [Candidate] {
@@ -170,8 +170,8 @@ public enum PerformanceRules: RuleSet {
                                       table: kind.rawValue, row: row.key))
             }
         }
-        if d.table(.carryOver) == nil, let carry = d.table(.overall)?["上年结转结余/财政拨款结转", "预算数"] {
-            list.append(Candidate(name: nil, amount: carry, unit: nil, table: 1, row: "上年结转结余/财政拨款结转"))
+        if d.table(.carryOver) == nil, let carry = d.table(.overall)?[.appropriationCarryOver, .budgeted] {
+            list.append(Candidate(name: nil, amount: carry, unit: nil, table: 1, row: .appropriationCarryOver))
         }
         return list
     }
@@ -256,12 +256,12 @@ public enum PerformanceRules: RuleSet {
     static func departmentChecks(_ dept: DepartmentPerformanceTable, _ d: Disclosure) -> [Finding] {
         guard let t1 = d.table(.overall),
               dept.superiorFunds != nil || dept.ownFunds != nil || dept.otherFunds != nil else { return [] }
-        func v(_ key: String) -> Amount { t1[key, "预算数"] ?? .zero }
+        func v(_ key: RowKey) -> Amount { t1[key, .budgeted] ?? .zero }
         let section = section(containing: dept.source?.line, in: d)
         var findings: [Finding] = []
         let superior = dept.superiorFunds ?? .zero, own = dept.ownFunds ?? .zero, other = dept.otherFunds ?? .zero
         let total = superior + own + other
-        let income = t1["本年收入", "预算数"], grand = t1["收入总计", "预算数"]
+        let income = t1[.currentIncome, .budgeted], grand = t1[.incomeTotal, .budgeted]
         if let expected = grand ?? income, total != grand, total != income {
             findings.append(Finding(
                 rule: departmentFunds,
@@ -270,8 +270,7 @@ public enum PerformanceRules: RuleSet {
                 stated: total, expected: expected,
                 computation: "上级安排 \(superior) + 本级安排 \(own) + 其他资金 \(other)；表1 收入总计 \(grand ?? .zero)，本年收入 \(income ?? .zero)"))
         }
-        let ownIncome = v("本年收入/一般公共预算拨款/一般财力") + v("本年收入/政府性基金预算拨款/政府性基金收入")
-            + v("本年收入/国有资本经营预算拨款/国有资本经营收入")
+        let ownIncome = v(.generalPublicOwn) + v(.governmentFundOwn) + v(.stateCapitalOwn)
         if let stated = dept.ownFunds, stated != ownIncome {
             findings.append(Finding(
                 rule: departmentSources,
@@ -279,10 +278,8 @@ public enum PerformanceRules: RuleSet {
                 row: "部门整体", column: "本级安排", section: section, at: dept.source, stated: stated, expected: ownIncome,
                 computation: "表1 一般财力 + 政府性基金收入 + 国有资本经营收入"))
         }
-        let transfers = v("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付")
-            + v("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付")
-            + v("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付")
-        let carry = v("上年结转结余/财政拨款结转")
+        let transfers = v(.generalPublicTransfer) + v(.governmentFundTransfer) + v(.stateCapitalTransfer)
+        let carry = v(.appropriationCarryOver)
         if let stated = dept.superiorFunds, stated != transfers, stated != transfers + carry {
             let withCarry = (stated - transfers - carry).magnitude < (stated - transfers).magnitude
             let expected = withCarry ? transfers + carry : transfers

@@ -57,7 +57,7 @@ public enum ReconciliationRules: RuleSet {
     }
 
     /// A finding where two figures that must agree do not (nil when they agree).
-    static func compare(_ rule: Rule, _ stated: Amount?, _ expected: Amount?, table: Int, row: String, column: String,
+    static func compare(_ rule: Rule, _ stated: Amount?, _ expected: Amount?, table: Int, row: RowKey, column: ColumnKey,
                         at source: SourceLocation?, message: String, computation: String) -> Finding? {
         let a = stated ?? .zero, b = expected ?? .zero
         guard a != b else { return nil }
@@ -65,31 +65,31 @@ public enum ReconciliationRules: RuleSet {
                        at: source, stated: a, expected: b, computation: computation)
     }
 
-    static func cell(_ t: BudgetTable?, _ row: String, _ column: String) -> (Amount?, SourceLocation?) {
+    static func cell(_ t: BudgetTable?, _ row: RowKey, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
         guard let t, let r = t.row(row), let c = t.columnIndex(column) else { return (nil, nil) }
         return (r.cells[c]?.value, r.cells[c]?.source ?? r.source)
     }
 
     static func incomeSources(_ d: Disclosure) -> [Finding] {
-        guard let t1 = d.table(.overall), let t2 = d.table(.income), t2.row("总计") != nil else { return [] }
-        let pairs: [(String, String)] = [
-            ("收入总计", "总计"),
-            ("本年收入/一般公共预算拨款/一般财力", "一般公共预算"),
-            ("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", "上级一般公共预算安排的转移支付"),
-            ("本年收入/政府性基金预算拨款/政府性基金收入", "政府性基金预算"),
-            ("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付", "上级政府性基金安排的转移支付"),
-            ("本年收入/国有资本经营预算拨款/国有资本经营收入", "国有资本经营预算"),
-            ("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付", "上级国有资本经营预算安排的转移支付"),
-            ("本年收入/财政专户核拨", "财政专户"),
-            ("本年收入/单位资金", "单位资金"),
-            ("上年结转结余/财政拨款结转", "财政拨款结转"),
-            ("上年结转结余/非财政拨款结转结余", "非财政拨款结转结余"),
+        guard let t1 = d.table(.overall), let t2 = d.table(.income), t2.row(.grandTotal) != nil else { return [] }
+        let pairs: [(RowKey, ColumnKey)] = [
+            (.incomeTotal, .grandTotal),
+            (.generalPublicOwn, .generalPublic),
+            (.generalPublicTransfer, .generalPublicTransfer),
+            (.governmentFundOwn, .governmentFund),
+            (.governmentFundTransfer, .governmentFundTransfer),
+            (.stateCapitalOwn, .stateCapital),
+            (.stateCapitalTransfer, .stateCapitalTransfer),
+            (.specialAccountIncome, .specialAccount),
+            (.unitFundsIncome, .unitFunds),
+            (.appropriationCarryOver, .appropriationCarryOver),
+            (.otherCarryOver, .otherCarryOver),
         ]
         return pairs.compactMap { key, column in
-            let (stated, at) = cell(t2, "总计", column)
-            let expected = t1[key, "预算数"]
-            return compare(sources, stated, expected, table: 2, row: "总计", column: column, at: at,
-                           message: "表2 总计的\(column)与表1 \(key.split(separator: "/").last ?? "")不符",
+            let (stated, at) = cell(t2, .grandTotal, column)
+            let expected = t1[key, .budgeted]
+            return compare(sources, stated, expected, table: 2, row: .grandTotal, column: column, at: at,
+                           message: "表2 总计的\(column)与表1 \(key.label)不符",
                            computation: "表1 \(key)")
         }
     }
@@ -98,20 +98,20 @@ public enum ReconciliationRules: RuleSet {
         guard let t3 = d.table(.expenditure) else { return [] }
         var findings: [Finding] = []
         if let t1 = d.table(.overall) {
-            for row in t1.rows where row.code != nil || row.key == "支出总计" {
-                let key = row.code ?? "总计"
-                let (stated, at) = cell(t3, key, "合计")
+            for row in t1.rows where row.code != nil || row.key == .expenditureTotal {
+                let key = row.code.map(RowKey.code) ?? .grandTotal
+                let (stated, at) = cell(t3, key, .total)
                 guard stated != nil || row.cells[0] != nil else { continue }
-                if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: "合计", at: at,
+                if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: .total, at: at,
                                    message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)") { findings.append(f) }
             }
         }
         if let t2 = d.table(.income) {
             let keys = Set(t2.rows.map(\.key)).union(t3.rows.map(\.key))
             for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ t3.row($0) == nil }) where keys.contains(key) {
-                let (stated, at) = cell(t3, key, "合计")
-                let (expected, at2) = cell(t2, key, "总计")
-                if let f = compare(functional, stated, expected, table: 3, row: key, column: "合计", at: at ?? at2,
+                let (stated, at) = cell(t3, key, .total)
+                let (expected, at2) = cell(t2, key, .grandTotal)
+                if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
                                    message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计") { findings.append(f) }
             }
         }
@@ -122,26 +122,26 @@ public enum ReconciliationRules: RuleSet {
         guard let t4 = d.table(.fiscalAppropriation) else { return [] }
         var findings: [Finding] = []
         if let t1 = d.table(.overall) {
-            let pairs: [(String, String)] = [
-                ("财政拨款/一般公共预算", "本年收入/一般公共预算拨款"),
-                ("财政拨款/政府性基金预算", "本年收入/政府性基金预算拨款"),
-                ("财政拨款/国有资本经营预算", "本年收入/国有资本经营预算拨款"),
+            let pairs: [(RowKey, RowKey)] = [
+                (.appropriationGeneralPublic, .generalPublicIncome),
+                (.appropriationGovernmentFund, .governmentFundIncome),
+                (.appropriationStateCapital, .stateCapitalIncome),
             ]
             for (key4, key1) in pairs {
-                let (stated, at) = cell(t4, key4, "合计")
-                if let f = compare(fiscal, stated, t1[key1, "预算数"], table: 4, row: key4, column: "合计", at: at,
+                let (stated, at) = cell(t4, key4, .total)
+                if let f = compare(fiscal, stated, t1[key1, .budgeted], table: 4, row: key4, column: .total, at: at,
                                    message: "表4 \(key4) 与表1 不符", computation: "表1 \(key1)") { findings.append(f) }
             }
         }
-        let counterparts: [(String, StandardTable?)] = [("一般公共预算", .generalPublic), ("政府性基金预算", .governmentFund),
-                                                        ("国有资本经营预算", .stateCapital)]
-        for row in t4.rows where row.code != nil || row.key == "支出总计" {
-            let key = row.code ?? "总计"
+        let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
+                                                           (.stateCapital, .stateCapital)]
+        for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
+            let key = row.code.map(RowKey.code) ?? .grandTotal
             for (column, kind) in counterparts {
                 guard let kind else { continue }
                 let (stated, at) = cell(t4, row.key, column)
                 let other = d.table(kind)
-                let expected = other?[key, "合计"]
+                let expected = other?[key, .total]
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",
@@ -156,18 +156,18 @@ public enum ReconciliationRules: RuleSet {
         var findings: [Finding] = []
         let t2 = d.table(.income), t3 = d.table(.expenditure)
         for row in t5.rows {
-            let (stated, at) = cell(t5, row.key, "合计")
+            let (stated, at) = cell(t5, row.key, .total)
             guard let stated else { continue }
             if let t2, t2.row(row.key) != nil {
-                let a = t2[row.key, "一般公共预算"] ?? .zero, b = t2[row.key, "上级一般公共预算安排的转移支付"] ?? .zero
-                if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: "合计", at: at,
+                let a = t2[row.key, .generalPublic] ?? .zero, b = t2[row.key, .generalPublicTransfer] ?? .zero
+                if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: .total, at: at,
                                    message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)") {
                     findings.append(f)
                 }
             }
-            if let t3, let total = t3[row.key, "合计"], stated > total {
+            if let t3, let total = t3[row.key, .total], stated > total {
                 findings.append(Finding(rule: generalPublic, message: "表5 \(row.key) 合计 \(stated) 大于表3 合计 \(total)",
-                                        table: 5, row: row.key, column: "合计", at: at, stated: stated, expected: total,
+                                        table: 5, row: row.key, column: .total, at: at, stated: stated, expected: total,
                                         computation: "表3 \(row.key) 合计"))
             }
         }
@@ -176,8 +176,8 @@ public enum ReconciliationRules: RuleSet {
 
     static func basicTotal(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t6 = d.table(.basicByEconomicClass) else { return [] }
-        let (stated, at) = cell(t6, "总计", "合计")
-        guard let f = compare(basic, stated, t5["总计", "基本支出"], table: 6, row: "总计", column: "合计", at: at,
+        let (stated, at) = cell(t6, .grandTotal, .total)
+        guard let f = compare(basic, stated, t5[.grandTotal, .basic], table: 6, row: .grandTotal, column: .total, at: at,
                               message: "表6 总计与表5 基本支出不符", computation: "表5 总计 基本支出") else { return [] }
         return [f]
     }
@@ -185,8 +185,8 @@ public enum ReconciliationRules: RuleSet {
     static func projectRows(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t7 = d.table(.projects) else { return [] }
         var findings: [Finding] = []
-        let (total, at) = cell(t7, "总计", "合计")
-        if let f = compare(projects, total, t5["总计", "项目支出"], table: 7, row: "总计", column: "合计", at: at,
+        let (total, at) = cell(t7, .grandTotal, .total)
+        if let f = compare(projects, total, t5[.grandTotal, .project], table: 7, row: .grandTotal, column: .total, at: at,
                            message: "表7 总计与表5 项目支出不符", computation: "表5 总计 项目支出") { findings.append(f) }
         // Per functional code: Σ table-7 rows with that code (across units) against table 5.
         var sums: [String: (Amount, SourceLocation?)] = [:]
@@ -201,10 +201,10 @@ public enum ReconciliationRules: RuleSet {
         }
         for row in t5.rows where row.code != nil {
             let code = row.code!
-            let stated = t5[row.key, "项目支出"]
+            let stated = t5[row.key, .project]
             let expected = sums[code]?.0
             guard stated != nil || expected != nil else { continue }
-            if let f = compare(projects, stated, expected, table: 5, row: code, column: "项目支出",
+            if let f = compare(projects, stated, expected, table: 5, row: .code(code), column: .project,
                                at: row.cells[2]?.source ?? row.source, message: "表5 \(code) 项目支出与表7 不符",
                                computation: "表7 科目 \(code) 的项目合计") { findings.append(f) }
         }
@@ -213,17 +213,17 @@ public enum ReconciliationRules: RuleSet {
 
     static func threePublicCosts(_ d: Disclosure) -> [Finding] {
         guard let t10 = d.table(.threePublicCosts), let t6 = d.table(.basicByEconomicClass) else { return [] }
-        let pairs = [("公务接待费", "30217"), ("公务用车购置及运行费/公务用车运行费", "30231"), ("因公出国（境）费", "30212")]
+        let pairs: [(RowKey, String)] = [(.reception, "30217"), (.vehicleOperation, "30231"), (.travelAbroad, "30212")]
         var findings: [Finding] = []
         for (key, code) in pairs {
-            let (stated, at) = cell(t10, key, "一般公共预算")
-            let basicAmount = t6[code, "合计"]
+            let (stated, at) = cell(t10, key, .generalPublic)
+            let basicAmount = t6[.code(code), .total]
             guard let basicAmount else { continue }
             let value = stated ?? .zero
             // Project spending may add to the basic amount, so table 10 may be larger, never smaller.
             guard value < basicAmount else { continue }
             findings.append(Finding(rule: threePublic, message: "表10 \(key) \(value) 小于表6 \(code) 的基本支出 \(basicAmount)",
-                                    severity: .error, table: 10, row: key, column: "一般公共预算", at: at,
+                                    severity: .error, table: 10, row: key, column: .generalPublic, at: at,
                                     stated: value, expected: basicAmount, computation: "表6 \(code) 合计"))
         }
         return findings
@@ -232,19 +232,19 @@ public enum ReconciliationRules: RuleSet {
     static func carryOverTotals(_ d: Disclosure) -> [Finding] {
         guard let t11 = d.table(.carryOver) else { return [] }
         var findings: [Finding] = []
-        let (total, at) = cell(t11, "总计", "合计")
+        let (total, at) = cell(t11, .grandTotal, .total)
         if let t1 = d.table(.overall),
-           let f = compare(carryOver, total, t1["上年结转结余", "预算数"], table: 11, row: "总计", column: "合计", at: at,
+           let f = compare(carryOver, total, t1[.carryOver, .budgeted], table: 11, row: .grandTotal, column: .total, at: at,
                            message: "表11 总计与表1 上年结转结余不符", computation: "表1 上年结转结余") { findings.append(f) }
         if let t1 = d.table(.overall) {
-            let (fiscalTotal, at2) = cell(t11, "总计", "财政拨款/小计")
-            if let f = compare(carryOver, fiscalTotal, t1["上年结转结余/财政拨款结转", "预算数"], table: 11, row: "总计",
-                               column: "财政拨款/小计", at: at2 ?? at, message: "表11 财政拨款结转与表1 不符",
+            let (fiscalTotal, at2) = cell(t11, .grandTotal, .appropriationCarrySubtotal)
+            if let f = compare(carryOver, fiscalTotal, t1[.appropriationCarryOver, .budgeted], table: 11, row: .grandTotal,
+                               column: .appropriationCarrySubtotal, at: at2 ?? at, message: "表11 财政拨款结转与表1 不符",
                                computation: "表1 上年结转结余/财政拨款结转") { findings.append(f) }
         }
         if let t2 = d.table(.income) {
-            let a = t2["总计", "财政拨款结转"] ?? .zero, b = t2["总计", "非财政拨款结转结余"] ?? .zero
-            if let f = compare(carryOver, total, a + b, table: 11, row: "总计", column: "合计", at: at,
+            let a = t2[.grandTotal, .appropriationCarryOver] ?? .zero, b = t2[.grandTotal, .otherCarryOver] ?? .zero
+            if let f = compare(carryOver, total, a + b, table: 11, row: .grandTotal, column: .total, at: at,
                                message: "表11 总计与表2 结转结余列不符", computation: "表2 \(a) + \(b)") { findings.append(f) }
         }
         return findings
@@ -255,10 +255,10 @@ public enum ReconciliationRules: RuleSet {
         let pairs = [("2080505", "30108"), ("2210201", "30113"), ("2101103", "30111")]
         var findings: [Finding] = []
         for (functionalCode, economicCode) in pairs {
-            let f = t5[functionalCode, "基本支出"]
-            let (e, at) = cell(t6, economicCode, "合计")
+            let f = t5[.code(functionalCode), .basic]
+            let (e, at) = cell(t6, .code(economicCode), .total)
             guard f != nil || e != nil else { continue }
-            if let finding = compare(economic, e, f, table: 6, row: economicCode, column: "合计", at: at,
+            if let finding = compare(economic, e, f, table: 6, row: .code(economicCode), column: .total, at: at,
                                      message: "表6 \(economicCode) 与表5 \(functionalCode) 基本支出不符",
                                      computation: "表5 \(functionalCode) 基本支出") { findings.append(finding) }
         }

@@ -282,7 +282,7 @@ enum Text {
 
     /// The value of a cell, zero where the row exists but the cell is empty; nil where the
     /// table or row is absent.
-    static func cell(_ t: BudgetTable?, _ row: String, _ column: String) -> (Amount, SourceLocation?)? {
+    static func cell(_ t: BudgetTable?, _ row: RowKey, _ column: ColumnKey) -> (Amount, SourceLocation?)? {
         guard let t, let r = t.row(row), let c = t.columnIndex(column) else { return nil }
         return (r.cells[c]?.value ?? .zero, r.cells[c]?.source ?? r.source)
     }

@@ -92,60 +92,65 @@ public enum TextRules: RuleSet {
     struct Target {
         var rule: Rule
         var table: StandardTable
-        var row: String
-        var column: String
+        var row: RowKey
+        var column: ColumnKey
     }
 
     static func target(_ label: String, in kind: SectionKind, _ d: Disclosure) -> Target? {
-        let t1 = "预算数"
         switch kind {
         case .overview:
-            if label.hasSuffix("收支总预算") { return Target(rule: total, table: .overall, row: "收入总计", column: t1) }
+            if label.hasSuffix("收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
         case .income:
-            if label.hasSuffix("收入预算") { return Target(rule: total, table: .overall, row: "收入总计", column: t1) }
-            if let row = incomeRow(label, d) { return Target(rule: incomeSource, table: .overall, row: row, column: t1) }
+            if label.hasSuffix("收入预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
+            if let row = incomeRow(label, d) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
         case .expenditure:
-            if label.hasSuffix("支出预算") { return Target(rule: total, table: .overall, row: "支出总计", column: t1) }
-            if label == "基本支出" || label == "项目支出" {
-                return Target(rule: split, table: .expenditure, row: "总计", column: label)
+            if label.hasSuffix("支出预算") {
+                return Target(rule: total, table: .overall, row: .expenditureTotal, column: .budgeted)
+            }
+            if let column = splitColumn(label) {
+                return Target(rule: split, table: .expenditure, row: .grandTotal, column: column)
             }
         case .fiscal:
             if label.hasSuffix("收支总预算") {
-                return Target(rule: total, table: .fiscalAppropriation, row: "收入总计", column: "合计")
+                return Target(rule: total, table: .fiscalAppropriation, row: .incomeTotal, column: .total)
             }
             if label == "一般公共预算拨款" || label == "一般公共预算" {
-                return Target(rule: incomeSource, table: .fiscalAppropriation, row: "财政拨款/一般公共预算", column: "合计")
+                return Target(rule: incomeSource, table: .fiscalAppropriation, row: .appropriationGeneralPublic, column: .total)
             }
             if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, classesOnly: true) {
                 return Target(rule: classAmount, table: .fiscalAppropriation, row: row,
-                              column: t4.columnIndex("一般公共预算") != nil ? "一般公共预算" : "合计")
+                              column: t4.columnIndex(.generalPublic) != nil ? .generalPublic : .total)
             }
             if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: false) {
-                return Target(rule: classAmount, table: .generalPublic, row: row, column: "合计")
+                return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .generalPublic:
-            if label.hasSuffix("合计") { return Target(rule: total, table: .generalPublic, row: "总计", column: "合计") }
-            if label == "基本支出" || label == "项目支出" {
-                return Target(rule: split, table: .generalPublic, row: "总计", column: label)
+            if label.hasSuffix("合计") { return Target(rule: total, table: .generalPublic, row: .grandTotal, column: .total) }
+            if let column = splitColumn(label) {
+                return Target(rule: split, table: .generalPublic, row: .grandTotal, column: column)
             }
             if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: true) {
-                return Target(rule: classAmount, table: .generalPublic, row: row, column: "合计")
+                return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .basic:
             if label.hasSuffix("基本支出") {
-                return Target(rule: total, table: .basicByEconomicClass, row: "总计", column: "合计")
+                return Target(rule: total, table: .basicByEconomicClass, row: .grandTotal, column: .total)
             }
-            if label == "人员经费" || label == "公用经费" {
-                return Target(rule: split, table: .basicByEconomicClass, row: "总计", column: label)
+            if let column = costColumn(label) {
+                return Target(rule: split, table: .basicByEconomicClass, row: .grandTotal, column: column)
             }
         case .threePublic:
-            if let row = threePublicRow(label) { return Target(rule: threePublic, table: .threePublicCosts, row: row, column: "合计") }
+            if let row = threePublicRow(label) { return Target(rule: threePublic, table: .threePublicCosts, row: row, column: .total) }
         case .carryOver:
             guard d.format == .edition2024 else { return nil }
-            if label.hasSuffix("上年结转结余") { return Target(rule: carryOver, table: .carryOver, row: "总计", column: "合计") }
-            if label == "财政拨款" { return Target(rule: carryOver, table: .carryOver, row: "总计", column: "财政拨款/小计") }
+            if label.hasSuffix("上年结转结余") {
+                return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .total)
+            }
+            if label == "财政拨款" {
+                return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .appropriationCarrySubtotal)
+            }
             if label == "非财政拨款" {
-                return Target(rule: carryOver, table: .carryOver, row: "总计", column: "非财政拨款/小计")
+                return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .otherCarrySubtotal)
             }
         default:
             break
@@ -153,40 +158,49 @@ public enum TextRules: RuleSet {
         return nil
     }
 
+    /// The column of tables 3 and 5 a printed 基本支出 or 项目支出 names.
+    static func splitColumn(_ label: String) -> ColumnKey? {
+        label == "基本支出" ? .basic : label == "项目支出" ? .project : nil
+    }
+
+    /// The column of table 6 a printed 人员经费 or 公用经费 names.
+    static func costColumn(_ label: String) -> ColumnKey? {
+        label == "人员经费" ? .personnel : label == "公用经费" ? .publicUse : nil
+    }
+
     /// Table 1's row for a source of income named in section 二.
-    static func incomeRow(_ label: String, _ d: Disclosure) -> String? {
+    static func incomeRow(_ label: String, _ d: Disclosure) -> RowKey? {
         let t1 = d.table(.overall)
-        func child(_ parent: String, _ name: String) -> String {
-            t1?.row("\(parent)/\(name)") != nil ? "\(parent)/\(name)" : parent
-        }
-        let pairs: [(String, String)] = [
-            ("上级一般公共预算", "本年收入/一般公共预算拨款/上级一般公共预算安排转移支付"),
-            ("上级政府性基金", "本年收入/政府性基金预算拨款/上级政府性基金安排转移支付"),
-            ("上级国有资本", "本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付"),
-            ("一般公共预算", child("本年收入/一般公共预算拨款", "一般财力")),
-            ("政府性基金", child("本年收入/政府性基金预算拨款", "政府性基金收入")),
-            ("国有资本经营", child("本年收入/国有资本经营预算拨款", "国有资本经营收入")),
-            ("财政专户", "本年收入/财政专户核拨"),
-            ("单位资金", "本年收入/单位资金"),
-            ("财政拨款结转", "上年结转结余/财政拨款结转"),
-            ("非财政拨款结转", "上年结转结余/非财政拨款结转结余"),
+        /// The line itself where table 1 prints it, else its parent.
+        func printed(_ key: RowKey, else parent: RowKey) -> RowKey { t1?.row(key) != nil ? key : parent }
+        let pairs: [(String, RowKey)] = [
+            ("上级一般公共预算", .generalPublicTransfer),
+            ("上级政府性基金", .governmentFundTransfer),
+            ("上级国有资本", .stateCapitalTransfer),
+            ("一般公共预算", printed(.generalPublicOwn, else: .generalPublicIncome)),
+            ("政府性基金", printed(.governmentFundOwn, else: .governmentFundIncome)),
+            ("国有资本经营", printed(.stateCapitalOwn, else: .stateCapitalIncome)),
+            ("财政专户", .specialAccountIncome),
+            ("单位资金", .unitFundsIncome),
+            ("财政拨款结转", .appropriationCarryOver),
+            ("非财政拨款结转", .otherCarryOver),
         ]
         return pairs.first { label.hasPrefix($0.0) }?.1
     }
 
-    static func threePublicRow(_ label: String) -> String? {
+    static func threePublicRow(_ label: String) -> RowKey? {
         if label.contains("比上年") || label.contains("增加") || label.contains("减少") { return nil }
-        if label.hasPrefix("因公出国") { return "因公出国（境）费" }
-        if label.hasPrefix("公务用车购置及运行") { return "公务用车购置及运行费" }
-        if label.hasPrefix("公务用车购置") { return "公务用车购置及运行费/公务用车购置费" }
-        if label.hasPrefix("公务用车运行") { return "公务用车购置及运行费/公务用车运行费" }
-        if label.hasPrefix("公务接待") { return "公务接待费" }
-        if label.contains("三公") { return "合计" }
+        if label.hasPrefix("因公出国") { return .travelAbroad }
+        if label.hasPrefix("公务用车购置及运行") { return .vehicles }
+        if label.hasPrefix("公务用车购置") { return .vehiclePurchase }
+        if label.hasPrefix("公务用车运行") { return .vehicleOperation }
+        if label.hasPrefix("公务接待") { return .reception }
+        if label.contains("三公") { return .total }
         return nil
     }
 
     /// The row whose printed name is the label (or the label without a trailing 支出), unique in the table.
-    static func functionalRow(_ label: String, _ t: BudgetTable, classesOnly: Bool) -> String? {
+    static func functionalRow(_ label: String, _ t: BudgetTable, classesOnly: Bool) -> RowKey? {
         let candidates = t.rows.filter {
             guard let code = $0.code, code.count <= 7 else { return false }
             if classesOnly && $0.role != .classLevel { return false }
@@ -227,9 +241,12 @@ public enum TextRules: RuleSet {
         guard !shared.isEmpty else { return [] }
         let base: (Amount, String)?
         switch s.kind {
-        case .income: base = denominator(s, suffix: "收入预算", table: d.table(.overall), row: "收入总计", column: "预算数")
-        case .expenditure: base = denominator(s, suffix: "支出预算", table: d.table(.overall), row: "支出总计", column: "预算数")
-        case .generalPublic: base = denominator(s, suffix: "合计", table: d.table(.generalPublic), row: "总计", column: "合计")
+        case .income:
+            base = denominator(s, suffix: "收入预算", table: d.table(.overall), row: .incomeTotal, column: .budgeted)
+        case .expenditure:
+            base = denominator(s, suffix: "支出预算", table: d.table(.overall), row: .expenditureTotal, column: .budgeted)
+        case .generalPublic:
+            base = denominator(s, suffix: "合计", table: d.table(.generalPublic), row: .grandTotal, column: .total)
         default: base = nil
         }
         guard let (totalAmount, totalName) = base else { return [] }
@@ -258,8 +275,8 @@ public enum TextRules: RuleSet {
     }
 
     /// The total a section's shares are of: the first stated total, else the table's.
-    static func denominator(_ s: SectionText, suffix: String, table: BudgetTable?, row: String,
-                            column: String) -> (Amount, String)? {
+    static func denominator(_ s: SectionText, suffix: String, table: BudgetTable?, row: RowKey,
+                            column: ColumnKey) -> (Amount, String)? {
         if let stated = s.plainAmounts.first(where: { $0.label.hasSuffix(suffix) && $0.share == nil }) {
             return (stated.amount, suffix)
         }
@@ -282,10 +299,10 @@ public enum TextRules: RuleSet {
             let at = s.location(n.startIndex)
             let code = itemCode(names, in: named)
             let expected: Amount
-            let row: String?
+            let row: RowKey?
             if let code {
-                row = code
-                expected = t5[code, "合计"] ?? .zero
+                row = .code(code)
+                expected = t5[.code(code), .total] ?? .zero
             } else {
                 // Names the tables do not print: an item of zero is consistent; otherwise look for the amount.
                 if amount.isZero { continue }
@@ -302,8 +319,8 @@ public enum TextRules: RuleSet {
             guard amount != expected else { continue }
             findings.append(Finding(
                 rule: itemAmount,
-                message: "\(names[0])（类）\(names[1])（款）\(names[2])（项）预算数 \(amount) 万元，表5 \(row ?? "无此项") 为 \(expected)",
-                table: 5, row: row, column: "合计", section: s.number, at: at, stated: amount, expected: expected,
+                message: "\(names[0])（类）\(names[1])（款）\(names[2])（项）预算数 \(amount) 万元，表5 \(row?.rawValue ?? "无此项") 为 \(expected)",
+                table: 5, row: row, column: .total, section: s.number, at: at, stated: amount, expected: expected,
                 computation: row.map { "表5 \($0) 合计" } ?? "表5 无此项"))
         }
         return findings
@@ -328,15 +345,15 @@ public enum TextRules: RuleSet {
     nonisolated(unsafe) static let spendingList = try! Regex("支出预算包括\\s*[：:]\\s*([^。]*)")
 
     /// Table 1's top-level source for a listed name.
-    static func listedSource(_ name: String) -> String? {
-        if name.contains("非财政拨款") { return "上年结转结余/非财政拨款结转结余" }
-        if name.contains("结转") { return "上年结转结余/财政拨款结转" }
-        if name.contains("一般公共预算") { return "本年收入/一般公共预算拨款" }
-        if name.contains("政府性基金") { return "本年收入/政府性基金预算拨款" }
-        if name.contains("国有资本") { return "本年收入/国有资本经营预算拨款" }
-        if name.contains("财政专户") { return "本年收入/财政专户核拨" }
+    static func listedSource(_ name: String) -> RowKey? {
+        if name.contains("非财政拨款") { return .otherCarryOver }
+        if name.contains("结转") { return .appropriationCarryOver }
+        if name.contains("一般公共预算") { return .generalPublicIncome }
+        if name.contains("政府性基金") { return .governmentFundIncome }
+        if name.contains("国有资本") { return .stateCapitalIncome }
+        if name.contains("财政专户") { return .specialAccountIncome }
         if ["单位资金", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(where: name.contains) {
-            return "本年收入/单位资金"
+            return .unitFundsIncome
         }
         return nil
     }
@@ -348,19 +365,18 @@ public enum TextRules: RuleSet {
             let at = s.location(m.range.lowerBound)
             let named = Text.items(list)
             let listed = Set(named.compactMap(listedSource))
-            let sources = ["本年收入/一般公共预算拨款", "本年收入/政府性基金预算拨款", "本年收入/国有资本经营预算拨款",
-                           "本年收入/财政专户核拨", "本年收入/单位资金", "上年结转结余/财政拨款结转",
-                           "上年结转结余/非财政拨款结转结余"]
+            let sources: [RowKey] = [.generalPublicIncome, .governmentFundIncome, .stateCapitalIncome, .specialAccountIncome,
+                                     .unitFundsIncome, .appropriationCarryOver, .otherCarryOver]
             for key in sources {
-                let value = t1[key, "预算数"] ?? .zero
-                let name = key.split(separator: "/").last.map(String.init) ?? key
+                let value = t1[key, .budgeted] ?? .zero
+                let name = key.label
                 if listed.contains(key) && value.isZero {
                     findings.append(Finding(rule: sourceList, message: "总体说明列出收入来源“\(name)”，而表1 该来源无金额",
-                                            table: 1, row: key, column: "预算数", section: s.number, at: at,
+                                            table: 1, row: key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: .zero, computation: "表1 \(key)"))
                 } else if !listed.contains(key) && !value.isZero {
                     findings.append(Finding(rule: sourceList, message: "表1 收入来源“\(name)” \(value) 万元未在总体说明中列出",
-                                            table: 1, row: key, column: "预算数", section: s.number, at: at,
+                                            table: 1, row: key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: value, computation: "表1 \(key)"))
                 }
             }
@@ -374,11 +390,11 @@ public enum TextRules: RuleSet {
                 let value = row.cells.first??.value ?? .zero
                 if named.contains(name) && value.isZero {
                     findings.append(Finding(rule: classList, message: "总体说明列出“\(row.name)”，而表1 该类无金额",
-                                            table: 1, row: row.key, column: "预算数", section: s.number, at: at,
+                                            table: 1, row: row.key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: .zero, computation: "表1 \(row.key)"))
                 } else if !named.contains(name) && !value.isZero {
                     findings.append(Finding(rule: classList, message: "表1 “\(row.name)” \(value) 万元未在总体说明中列出",
-                                            table: 1, row: row.key, column: "预算数", section: s.number, at: at,
+                                            table: 1, row: row.key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: value, computation: "表1 \(row.key)"))
                 }
             }
@@ -398,11 +414,12 @@ public enum TextRules: RuleSet {
         guard let t6 = d.table(.basicByEconomicClass) else { return [] }
         var findings: [Finding] = []
         for m in s.text.matches(of: costList) {
-            guard let kind = m.output[1].substring.map(String.init), let list = m.output[2].substring else { continue }
+            guard let kind = m.output[1].substring.map(String.init), let key = costColumn(kind),
+                  let list = m.output[2].substring else { continue }
             let at = s.location(m.range.lowerBound)
             let named = Text.items(list)
-            let column = t6.columnIndex(kind)
-            let prefixes = kind == "人员经费" ? ["301", "303"] : ["302"]
+            let column = t6.columnIndex(key)
+            let prefixes = key == .personnel ? ["301", "303"] : ["302"]
             let rows = t6.rows.filter { row in
                 guard row.role == .section, let code = row.code else { return false }
                 if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
@@ -411,12 +428,13 @@ public enum TextRules: RuleSet {
             let names = Set(rows.map { Text.normalize($0.name) })
             for name in named where !names.contains(name) {
                 findings.append(Finding(rule: costItems, message: "\(kind)列出“\(name)”，而表6 \(kind)中没有该款",
-                                        table: 6, column: kind, section: s.number, at: at, computation: "表6 \(kind) 各款"))
+                                        table: 6, row: nil, column: key, section: s.number, at: at,
+                                        computation: "表6 \(kind) 各款"))
             }
             let listed = Set(named)
             for row in rows where !listed.contains(Text.normalize(row.name)) {
                 findings.append(Finding(rule: costItems, message: "表6 \(row.key) \(row.name) 属\(kind)，未在说明中列出",
-                                        severity: .info, table: 6, row: row.key, column: kind, section: s.number, at: at,
+                                        severity: .info, table: 6, row: row.key, column: key, section: s.number, at: at,
                                         expected: column.flatMap { row.cells[$0]?.value }, computation: "表6 \(row.key)"))
             }
         }
@@ -433,14 +451,14 @@ public enum TextRules: RuleSet {
 
     static func operatingCosts(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
         guard let cost = d.facts.operatingCost, let t6 = d.table(.basicByEconomicClass),
-              let (publicCost, _) = Text.cell(t6, "总计", "公用经费"), cost.amount != publicCost else { return [] }
+              let (publicCost, _) = Text.cell(t6, .grandTotal, .publicUse), cost.amount != publicCost else { return [] }
         let exceeds = cost.amount > publicCost
         return [Finding(
             rule: operatingCost,
             message: exceeds
                 ? "机关运行经费 \(cost.amount) 万元超过表6 公用经费 \(publicCost) 万元"
                 : "机关运行经费 \(cost.amount) 万元少于表6 公用经费 \(publicCost) 万元（事业单位的公用经费不计入时可以如此）",
-            severity: exceeds ? .warning : .info, table: 6, row: "总计", column: "公用经费",
+            severity: exceeds ? .warning : .info, table: 6, row: .grandTotal, column: .publicUse,
             section: sectionNumber(of: cost.source, sections), at: cost.source, stated: cost.amount, expected: publicCost,
             computation: "表6 总计 公用经费")]
     }
@@ -448,7 +466,9 @@ public enum TextRules: RuleSet {
     static func projects(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
         guard let t7 = d.table(.projects) else { return [] }
         let rows = t7.rows.filter { $0.role == .project }
-        func name(_ row: TableRow) -> String { Text.normalize(row.project ?? row.key.split(separator: "|").last.map(String.init) ?? "") }
+        func name(_ row: TableRow) -> String {
+            Text.normalize(row.project ?? row.key.rawValue.split(separator: "|").last.map(String.init) ?? "")
+        }
         func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
         var findings: [Finding] = []
         for p in d.facts.projects {
@@ -461,7 +481,7 @@ public enum TextRules: RuleSet {
                 let row = byName[0]
                 findings.append(Finding(
                     rule: projectAmount, message: "项目“\(p.name)”预算安排规模 \(amount) 万元，表7 为 \(value(row))",
-                    table: 7, row: row.key, column: "合计", section: section, at: at, stated: amount, expected: value(row),
+                    table: 7, row: row.key, column: .total, section: section, at: at, stated: amount, expected: value(row),
                     computation: "表7 \(row.key) 合计"))
             } else if !rows.contains(where: { value($0) == amount }) {
                 findings.append(Finding(

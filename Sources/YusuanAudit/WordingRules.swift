@@ -70,26 +70,19 @@ public enum WordingRules: RuleSet {
 
     // MARK: - 未安排
 
-    static func subject(of clause: String) -> (table: StandardTable, row: String, column: String)? {
-        let t1 = "预算数", t10 = "合计"
-        if clause.contains("上级政府性基金") { return (.overall, "本年收入/政府性基金预算拨款/上级政府性基金安排转移支付", t1) }
-        if clause.contains("上级国有资本") {
-            return (.overall, "本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付", t1)
-        }
+    static func subject(of clause: String) -> (table: StandardTable, row: RowKey, column: ColumnKey)? {
+        if clause.contains("上级政府性基金") { return (.overall, .governmentFundTransfer, .budgeted) }
+        if clause.contains("上级国有资本") { return (.overall, .stateCapitalTransfer, .budgeted) }
         if clause.contains("政府性基金") {
-            return clause.contains("拨款") ? (.overall, "本年收入/政府性基金预算拨款", t1)
-                : (.overall, "本年收入/政府性基金预算拨款/政府性基金收入", t1)
+            return (.overall, clause.contains("拨款") ? .governmentFundIncome : .governmentFundOwn, .budgeted)
         }
         if clause.contains("国有资本经营") {
-            return clause.contains("拨款") ? (.overall, "本年收入/国有资本经营预算拨款", t1)
-                : (.overall, "本年收入/国有资本经营预算拨款/国有资本经营收入", t1)
+            return (.overall, clause.contains("拨款") ? .stateCapitalIncome : .stateCapitalOwn, .budgeted)
         }
-        if clause.contains("因公出国") { return (.threePublicCosts, "因公出国（境）费", t10) }
-        if clause.contains("公务用车购置") || clause.contains("购置车辆") {
-            return (.threePublicCosts, "公务用车购置及运行费/公务用车购置费", t10)
-        }
-        if clause.contains("公务用车运行") { return (.threePublicCosts, "公务用车购置及运行费/公务用车运行费", t10) }
-        if clause.contains("公务接待") { return (.threePublicCosts, "公务接待费", t10) }
+        if clause.contains("因公出国") { return (.threePublicCosts, .travelAbroad, .total) }
+        if clause.contains("公务用车购置") || clause.contains("购置车辆") { return (.threePublicCosts, .vehiclePurchase, .total) }
+        if clause.contains("公务用车运行") { return (.threePublicCosts, .vehicleOperation, .total) }
+        if clause.contains("公务接待") { return (.threePublicCosts, .reception, .total) }
         return nil
     }
 
@@ -128,7 +121,8 @@ public enum WordingRules: RuleSet {
 
     static func hasValues(_ t: BudgetTable?) -> Amount? {
         guard let t, !t.isEmpty else { return nil }
-        return t.row("总计")?.cells.first??.value ?? t.row("合计")?.cells.first??.value ?? t.rows.lazy.compactMap { $0.values.first }.first
+        return t.row(.grandTotal)?.cells.first??.value ?? t.row(.total)?.cells.first??.value
+            ?? t.rows.lazy.compactMap { $0.values.first }.first
     }
 
     static func emptyClaims(_ s: SectionText, _ d: Disclosure) -> [Finding] {
@@ -156,12 +150,12 @@ public enum WordingRules: RuleSet {
             // 没有上年结转结余.
             if sentence.contains("上年结转结余"), sentence.contains("没有") || sentence.contains("无上年结转") {
                 let t11 = hasValues(d.table(.carryOver))
-                let t1 = d.table(.overall)?["上年结转结余", "预算数"].flatMap { $0.isZero ? nil : $0 }
+                let t1 = d.table(.overall)?[.carryOver, .budgeted].flatMap { $0.isZero ? nil : $0 }
                 if let amount = t11 ?? t1 {
                     findings.append(Finding(
                         rule: noCarryOver, message: "说明称没有上年结转结余，而表\(t11 != nil ? 11 : 1) 有结转结余 \(amount) 万元",
-                        table: t11 != nil ? 11 : 1, row: t11 != nil ? "总计" : "上年结转结余",
-                        column: t11 != nil ? "合计" : "预算数", section: s.number, at: at, stated: .zero, expected: amount,
+                        table: t11 != nil ? 11 : 1, row: t11 != nil ? .grandTotal : .carryOver,
+                        column: t11 != nil ? .total : .budgeted, section: s.number, at: at, stated: .zero, expected: amount,
                         computation: t11 != nil ? "表11 总计" : "表1 上年结转结余"))
                 }
             }

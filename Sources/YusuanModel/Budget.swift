@@ -131,18 +131,18 @@ public enum FundingSource: String, Sendable, Hashable, Codable, CaseIterable {
     case carryOverOther
 
     /// The column of table 2 (部门收入总体情况表) this source fills.
-    public var incomeColumn: String {
+    public var incomeColumn: ColumnKey {
         switch self {
-        case .general: "一般公共预算"
-        case .generalTransfer: "上级一般公共预算安排的转移支付"
-        case .fund: "政府性基金预算"
-        case .fundTransfer: "上级政府性基金安排的转移支付"
-        case .capital: "国有资本经营预算"
-        case .capitalTransfer: "上级国有资本经营预算安排的转移支付"
-        case .specialAccount: "财政专户"
-        case .unitFunds: "单位资金"
-        case .carryOverGeneral, .carryOverFund, .carryOverCapital: "财政拨款结转"
-        case .carryOverOther: "非财政拨款结转结余"
+        case .general: .generalPublic
+        case .generalTransfer: .generalPublicTransfer
+        case .fund: .governmentFund
+        case .fundTransfer: .governmentFundTransfer
+        case .capital: .stateCapital
+        case .capitalTransfer: .stateCapitalTransfer
+        case .specialAccount: .specialAccount
+        case .unitFunds: .unitFunds
+        case .carryOverGeneral, .carryOverFund, .carryOverCapital: .appropriationCarryOver
+        case .carryOverOther: .otherCarryOver
         }
     }
 

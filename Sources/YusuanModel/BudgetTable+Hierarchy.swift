@@ -32,9 +32,8 @@ extension BudgetTable {
                 continue
             case .unit:
                 currentUnit = i
-            case .line where row.key.contains("/"):
-                let parentKey = String(row.key[..<row.key.lastIndex(of: "/")!])
-                parents[i] = byKey[parentKey]
+            case .line:
+                if let parentKey = row.key.parent { parents[i] = byKey[parentKey] }
             case .project where row.code == nil:
                 parents[i] = currentUnit
             default:
@@ -65,8 +64,8 @@ extension BudgetTable {
     private func totalFor(row: TableRow, totals: [Int]) -> Int? {
         guard totals.count > 1 else { return totals.first }
         // Two-sided tables (1 and 4): coded rows belong to the expenditure total.
-        let expenditure = totals.first { rows[$0].key.hasPrefix("支出") }
-        let income = totals.first { rows[$0].key.hasPrefix("收入") }
+        let expenditure = totals.first { rows[$0].key == .expenditureTotal }
+        let income = totals.first { rows[$0].key == .incomeTotal }
         return row.code != nil ? expenditure : income
     }
 }

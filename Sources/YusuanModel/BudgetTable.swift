@@ -4,7 +4,7 @@
 /// Cells are addressed by the row and column keys of `spec/tables.md`:
 ///
 /// ```swift
-/// table5["2101202", "合计"]   // Amount("921.93")
+/// table5[.code("2101202"), .total]   // Amount("921.93")
 /// ```
 public struct BudgetTable: Sendable, Hashable, Codable {
     /// Which table (表 N).
@@ -14,7 +14,7 @@ public struct BudgetTable: Sendable, Hashable, Codable {
     /// 编制部门 / 编制单位 as printed.
     public var preparer: String?
     /// The column keys, in printed order.
-    public var columns: [String]
+    public var columns: [ColumnKey]
     /// The rows in printed order (for table 1 and 4: the income side, then the
     /// expenditure side).
     public var rows: [TableRow]
@@ -24,7 +24,7 @@ public struct BudgetTable: Sendable, Hashable, Codable {
     /// Where the table starts (its 表 N line).
     public var source: SourceLocation?
 
-    public init(kind: StandardTable, title: String, preparer: String? = nil, columns: [String],
+    public init(kind: StandardTable, title: String, preparer: String? = nil, columns: [ColumnKey],
                 rows: [TableRow] = [], emptyStatement: Located<String>? = nil, source: SourceLocation? = nil) {
         self.kind = kind
         self.title = title
@@ -36,13 +36,13 @@ public struct BudgetTable: Sendable, Hashable, Codable {
     }
 
     /// The row with this key.
-    public func row(_ key: String) -> TableRow? { rows.first { $0.key == key } }
+    public func row(_ key: RowKey) -> TableRow? { rows.first { $0.key == key } }
 
     /// The index of a column key.
-    public func columnIndex(_ key: String) -> Int? { columns.firstIndex(of: key) }
+    public func columnIndex(_ key: ColumnKey) -> Int? { columns.firstIndex(of: key) }
 
     /// The amount in a cell; nil where the cell is empty or absent.
-    public subscript(row: String, column: String) -> Amount? {
+    public subscript(row: RowKey, column: ColumnKey) -> Amount? {
         guard let r = self.row(row), let c = columnIndex(column) else { return nil }
         return r.cells[c]?.value
     }
@@ -55,7 +55,7 @@ public struct BudgetTable: Sendable, Hashable, Codable {
 public struct TableRow: Sendable, Hashable, Codable {
     /// The row key of `spec/tables.md` (`总计`, `2101202`, `本年收入/单位资金`,
     /// `乌鲁木齐市医疗保障局/2101502|2025 年综合业务费`).
-    public var key: String
+    public var key: RowKey
     /// The classification code (功能分类 or 经济分类), written without spaces.
     public var code: String?
     /// The printed name: 科目名称, the income line's label, or the unit's name.
@@ -71,7 +71,7 @@ public struct TableRow: Sendable, Hashable, Codable {
     /// Where the row was printed (its first line).
     public var source: SourceLocation?
 
-    public init(key: String, code: String? = nil, name: String, project: String? = nil, unit: String? = nil,
+    public init(key: RowKey, code: String? = nil, name: String, project: String? = nil, unit: String? = nil,
                 role: RowRole, cells: [Cell?], source: SourceLocation? = nil) {
         self.key = key
         self.code = code
@@ -126,16 +126,16 @@ public struct Ambiguity: Sendable, Hashable, Codable {
     /// The table (1–11), where the ambiguity is in a table.
     public var table: Int?
     /// The row key.
-    public var row: String?
+    public var row: RowKey?
     /// What was undecided, in words.
     public var message: String
     /// The columns chosen for the printed values, in order.
-    public var chosen: [String]
+    public var chosen: [ColumnKey]
     /// Other column assignments that satisfy the identities as well.
-    public var alternatives: [[String]]
+    public var alternatives: [[ColumnKey]]
     public var source: SourceLocation?
 
-    public init(table: Int?, row: String?, message: String, chosen: [String], alternatives: [[String]],
+    public init(table: Int?, row: RowKey?, message: String, chosen: [ColumnKey], alternatives: [[ColumnKey]],
                 source: SourceLocation?) {
         self.table = table
         self.row = row

@@ -147,11 +147,19 @@ public struct RowKey: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
     /// A project row of table 7: `2101502|2025 年综合业务费`.
     public static func project(code: String, name: String) -> RowKey { RowKey(rawValue: "\(code)|\(name)") }
 
-    /// A row named as printed: a unit's own row (tables 7 and 11) or a carried-over item (table 11).
+    /// A row named as printed: a unit's own row (tables 7 and 11), a carried-over item (table 11),
+    /// or a top income line of tables 1 and 4 (`本年收入`, `财政拨款`).
     public static func named(_ name: String) -> RowKey { RowKey(rawValue: name) }
 
     /// A child line of a labelled row: `本年收入` + `单位资金` → `本年收入/单位资金`.
     public func child(_ label: String) -> RowKey { RowKey(rawValue: "\(rawValue)/\(label)") }
+
+    /// 重复行 — a key printed twice in one table, made unique by the line of its second
+    /// printing: `2101502|2025 年综合业务费#214`.
+    public func repeated(atLine line: Int) -> RowKey { RowKey(rawValue: "\(rawValue)#\(line)") }
+
+    /// The printed label of a labelled row, its last part (`本年收入/单位资金` → `单位资金`).
+    public var label: String { rawValue.split(separator: "/").last.map(String.init) ?? rawValue }
 
     /// The parent of a labelled row (`本年收入/单位资金` → `本年收入`), or nil at the top.
     public var parent: RowKey? {

@@ -51,35 +51,33 @@ public enum StandardTable: Int, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// The column keys of this table, in printed order.
-    public func columns(in format: DisclosureFormat) -> [String] {
+    public func columns(in format: DisclosureFormat) -> [ColumnKey] {
         switch self {
         case .overall:
-            ["预算数"]
+            [.budgeted]
         case .income:
-            ["总计", "财政拨款小计", "一般公共预算", "上级一般公共预算安排的转移支付",
-             "政府性基金预算", "上级政府性基金安排的转移支付", "国有资本经营预算",
-             "上级国有资本经营预算安排的转移支付", "财政专户", "单位资金", "财政拨款结转",
-             "非财政拨款结转结余"]
+            [.grandTotal, .appropriationSubtotal, .generalPublic, .generalPublicTransfer, .governmentFund,
+             .governmentFundTransfer, .stateCapital, .stateCapitalTransfer, .specialAccount, .unitFunds,
+             .appropriationCarryOver, .otherCarryOver]
         case .expenditure, .generalPublic:
-            ["合计", "基本支出", "项目支出"]
+            [.total, .basic, .project]
         case .fiscalAppropriation:
-            ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+            [.total, .generalPublic, .governmentFund, .stateCapital]
         case .basicByEconomicClass:
-            ["合计", "人员经费", "公用经费"]
+            [.total, .personnel, .publicUse]
         case .projects:
-            ["合计", "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "债务利息及费用支出",
-             "资本性支出（基本建设）", "资本性支出", "对企业补助（基本建设）", "对企业补助",
-             "对社会保障基金补助", "其他支出"]
+            [.total, .wages, .goodsAndServices, .householdSubsidies, .debtInterest, .capitalConstruction, .capital,
+             .enterpriseConstruction, .enterpriseSubsidies, .socialSecurityFund, .otherSpending]
         case .governmentFund, .stateCapital:
             format == .edition2023
-                ? ["合计", "基本支出", "项目支出"]
-                : ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+                ? [.total, .basic, .project]
+                : [.total, .basicPersonnel, .basicPublicUse, .project]
         case .threePublicCosts:
-            ["合计", "一般公共预算", "政府性基金", "国有资本经营预算"]
+            [.total, .generalPublic, .governmentFundShort, .stateCapital]
         case .carryOver:
-            ["合计", "财政拨款/小计", "财政拨款/基本支出/人员经费", "财政拨款/基本支出/公用经费",
-             "财政拨款/项目支出", "非财政拨款/小计", "非财政拨款/基本支出/人员经费",
-             "非财政拨款/基本支出/公用经费", "非财政拨款/项目支出"]
+            [.total, .appropriationCarrySubtotal, .appropriationCarryPersonnel, .appropriationCarryPublicUse,
+             .appropriationCarryProject, .otherCarrySubtotal, .otherCarryPersonnel, .otherCarryPublicUse,
+             .otherCarryProject]
         }
     }
 

@@ -4,7 +4,7 @@ import YusuanModel
 ///
 /// ```swift
 /// let disclosure = try DisclosureReader.read(text)
-/// disclosure.table(.generalPublic)?["2101202", "合计"]   // 921.93
+/// disclosure.table(.generalPublic)?[.code("2101202"), .total]   // 921.93
 /// ```
 ///
 /// The reader records what is printed, inconsistencies included; judging them is

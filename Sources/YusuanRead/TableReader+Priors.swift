@@ -3,43 +3,39 @@ import YusuanModel
 extension TableReader {
     /// What the classification implies about the column of a value — used only
     /// where the identities leave a choice.
-    static func prior(_ kind: StandardTable, row: TableRow, column: String, hint: [String: Amount]?) -> ColumnSolver.Prior {
+    static func prior(_ kind: StandardTable, row: TableRow, column: ColumnKey, hint: [ColumnKey: Amount]?) -> ColumnSolver.Prior {
         if let hint { return hint[column] != nil ? .implied : .unlikely }
         let name = row.name
         let code = row.code ?? ""
         switch kind {
         case .expenditure, .generalPublic:
             guard row.role == .item else { return .neutral }
-            if basicItem(code: code, name: name) { return column == "基本支出" ? .implied : .unlikely }
-            if projectItem(code: code, name: name) { return column == "项目支出" ? .implied : .unlikely }
+            if basicItem(code: code, name: name) { return column == .basic ? .implied : .unlikely }
+            if projectItem(code: code, name: name) { return column == .project ? .implied : .unlikely }
             return .neutral
         case .basicByEconomicClass:
             // 人员经费 = 工资福利支出 (301) + 对个人和家庭的补助 (303); the rest is 公用经费.
             guard let cls = code.prefix(3).isEmpty ? nil : String(code.prefix(3)) else { return .neutral }
             let personnel = cls == "301" || cls == "303"
-            return (column == "人员经费") == personnel ? .implied : .unlikely
+            return (column == .personnel) == personnel ? .implied : .unlikely
         case .projects:
             guard row.role == .project || row.role == .item else { return .neutral }
             if code.hasPrefix("21012") || code.hasPrefix("20908") {
-                return column == "对社会保障基金补助" ? .implied : .unlikely
+                return column == .socialSecurityFund ? .implied : .unlikely
             }
             if code.hasPrefix("21013") {
-                return column == "对个人和家庭的补助" ? .implied : .unlikely
+                return column == .householdSubsidies ? .implied : .unlikely
             }
-            if (row.project ?? "").contains("奖励") { return column == "对个人和家庭的补助" ? .usual : .neutral }
-            return column == "商品和服务支出" ? .usual : .neutral
+            if (row.project ?? "").contains("奖励") { return column == .householdSubsidies ? .usual : .neutral }
+            return column == .goodsAndServices ? .usual : .neutral
         case .income:
-            switch column {
-            case "一般公共预算": return .usual
-            case "财政拨款小计": return .neutral
-            default: return .neutral
-            }
+            return column == .generalPublic ? .usual : .neutral
         case .fiscalAppropriation, .threePublicCosts:
-            return column == "一般公共预算" ? .usual : .neutral
+            return column == .generalPublic ? .usual : .neutral
         case .carryOver:
             // A carried-over item is listed by its project's name: it is 项目支出.
             guard row.role == .project else { return .neutral }
-            return column.hasSuffix("项目支出") ? .implied : .neutral
+            return column == .appropriationCarryProject || column == .otherCarryProject ? .implied : .neutral
         default:
             return .neutral
         }

@@ -2,18 +2,16 @@ import YusuanModel
 
 /// 三公经费 row keys of table 10.
 enum ThreePublicCosts {
-    static let parentKey = "公务用车购置及运行费"
-
     /// The row key for a printed label, or nil.
-    static func key(for label: String) -> String? {
+    static func key(for label: String) -> RowKey? {
         var t = LineTokens.compact(label).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
         if t.hasPrefix("其中：") || t.hasPrefix("其中:") { t = String(t.dropFirst(3)) }
-        if TableReader.isTotalLabel(t) { return "合计" }
-        if t.hasPrefix("因公出国（境）费") { return "因公出国（境）费" }
-        if t.hasPrefix("公务接待费") { return "公务接待费" }
-        if t.hasPrefix("公务用车购置及运行") { return parentKey }
-        if t.hasPrefix("公务用车购置费") { return parentKey + "/公务用车购置费" }
-        if t.hasPrefix("公务用车运行") { return parentKey + "/公务用车运行费" }
+        if TableReader.isTotalLabel(t) { return .total }
+        if t.hasPrefix("因公出国（境）费") { return .travelAbroad }
+        if t.hasPrefix("公务接待费") { return .reception }
+        if t.hasPrefix("公务用车购置及运行") { return .vehicles }
+        if t.hasPrefix("公务用车购置费") { return .vehiclePurchase }
+        if t.hasPrefix("公务用车运行") { return .vehicleOperation }
         return nil
     }
 }
@@ -28,11 +26,11 @@ extension TableReader {
 
     /// Builds the rows of a table from its entries: keys, roles and hierarchy, then
     /// places the values in columns.
-    mutating func place(_ kind: StandardTable, _ entries: [TableEntry], columns: [String], preparer: String?) -> [TableRow] {
+    mutating func place(_ kind: StandardTable, _ entries: [TableEntry], columns: [ColumnKey], preparer: String?) -> [TableRow] {
         var planned: [PlannedRow] = []
         var currentUnit: (name: String, index: Int)?
         var totalIndex: Int?
-        var keys = Set<String>()
+        var keys = Set<RowKey>()
 
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
@@ -48,20 +46,21 @@ extension TableReader {
 
         for entry in entries {
             let compact = LineTokens.compact(entry.label)
-            var row = TableRow(key: "", name: entry.label, role: .line,
+            // A unit's row and a carried-over item keep the name printed.
+            var row = TableRow(key: .named(entry.label), name: entry.label, role: .line,
                                cells: Array(repeating: nil, count: columns.count), source: entry.start)
             var parent: Int?
             if entry.code == nil && Self.isTotalLabel(compact) && kind != .threePublicCosts {
-                row.key = "总计"
+                row.key = .grandTotal
                 row.name = String(compact.prefix(2))
                 row.role = .total
             } else if kind == .threePublicCosts {
                 guard let key = ThreePublicCosts.key(for: entry.label) else { continue }
                 row.key = key
-                row.role = key == "合计" ? .total : .line
-                if key != "合计" {
-                    parent = key.hasPrefix(ThreePublicCosts.parentKey + "/")
-                        ? planned.firstIndex { $0.row.key == ThreePublicCosts.parentKey } ?? totalIndex
+                row.role = key == .total ? .total : .line
+                if key != .total {
+                    parent = key.parent == .vehicles
+                        ? planned.firstIndex { $0.row.key == .vehicles } ?? totalIndex
                         : totalIndex
                 }
             } else if let code = entry.code {
@@ -78,17 +77,15 @@ extension TableReader {
                     }
                 }
                 row.name = name
-                let bare = row.project.map { "\(code)|\($0)" } ?? code
-                row.key = currentUnit.map { "\($0.name)/\(bare)" } ?? bare
+                let bare = row.project.map { RowKey.project(code: code, name: $0) } ?? .code(code)
+                row.key = bare.under(unit: currentUnit?.name)
                 row.unit = currentUnit?.name
             } else if kind == .projects || kind == .carryOver {
                 let isUnit = kind == .projects || entry.label == preparer || Self.looksLikeUnit(entry.label)
                 if isUnit {
-                    row.key = entry.label
                     row.role = .unit
                     parent = totalIndex
                 } else {
-                    row.key = entry.label
                     row.project = entry.label
                     row.role = .project
                     parent = currentUnit?.index ?? totalIndex
@@ -97,12 +94,12 @@ extension TableReader {
                 continue
             }
             // Keys stay unique within a table (a repeated key gains its line).
-            if keys.contains(row.key) { row.key += "#\(entry.start.line)" }
+            if keys.contains(row.key) { row.key = row.key.repeated(atLine: entry.start.line) }
             keys.insert(row.key)
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
             if row.role == .total { totalIndex = index }
-            if row.role == .unit { currentUnit = (row.key, index) }
+            if row.role == .unit { currentUnit = (row.key.rawValue, index) }
         }
         // A total printed at the bottom (2023) is the parent of the top-level rows.
         if let t = totalIndex {
@@ -153,7 +150,7 @@ extension TableReader {
 
     // MARK: Columns
 
-    mutating func assignColumns(_ kind: StandardTable, _ planned: inout [PlannedRow], columns: [String]) {
+    mutating func assignColumns(_ kind: StandardTable, _ planned: inout [PlannedRow], columns: [ColumnKey]) {
         // Tabular rows carry their columns.
         if planned.allSatisfy({ $0.entry.columns != nil }) {
             for j in planned.indices {
@@ -197,23 +194,23 @@ extension TableReader {
     func allowedColumns(_ kind: StandardTable, count: Int) -> [Bool] {
         var allowed = Array(repeating: true, count: count)
         guard let t1 = overall, !t1.rows.isEmpty else { return allowed }
-        func has(_ keys: String...) -> Bool { keys.contains { (t1[$0, "预算数"] ?? .zero) != .zero } }
-        let general = has("本年收入/一般公共预算拨款", "上年结转结余/财政拨款结转/一般公共预算拨款")
-        let fund = has("本年收入/政府性基金预算拨款", "上年结转结余/财政拨款结转/政府性基金预算拨款")
-        let capital = has("本年收入/国有资本经营预算拨款", "上年结转结余/财政拨款结转/国有资本经营预算拨款")
+        func has(_ keys: RowKey...) -> Bool { keys.contains { (t1[$0, .budgeted] ?? .zero) != .zero } }
+        let general = has(.generalPublicIncome, .generalPublicCarryOver)
+        let fund = has(.governmentFundIncome, .governmentFundCarryOver)
+        let capital = has(.stateCapitalIncome, .stateCapitalCarryOver)
         switch kind {
         case .income:
             let sources = [
-                2: has("本年收入/一般公共预算拨款/一般财力") || (has("本年收入/一般公共预算拨款") && !has("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付")),
-                3: has("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付"),
-                4: has("本年收入/政府性基金预算拨款/政府性基金收入") || (has("本年收入/政府性基金预算拨款") && !has("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付")),
-                5: has("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付"),
-                6: has("本年收入/国有资本经营预算拨款/国有资本经营收入") || (has("本年收入/国有资本经营预算拨款") && !has("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付")),
-                7: has("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付"),
-                8: has("本年收入/财政专户核拨"),
-                9: has("本年收入/单位资金"),
-                10: has("上年结转结余/财政拨款结转"),
-                11: has("上年结转结余/非财政拨款结转结余"),
+                2: has(.generalPublicOwn) || (has(.generalPublicIncome) && !has(.generalPublicTransfer)),
+                3: has(.generalPublicTransfer),
+                4: has(.governmentFundOwn) || (has(.governmentFundIncome) && !has(.governmentFundTransfer)),
+                5: has(.governmentFundTransfer),
+                6: has(.stateCapitalOwn) || (has(.stateCapitalIncome) && !has(.stateCapitalTransfer)),
+                7: has(.stateCapitalTransfer),
+                8: has(.specialAccountIncome),
+                9: has(.unitFundsIncome),
+                10: has(.appropriationCarryOver),
+                11: has(.otherCarryOver),
             ]
             for (c, ok) in sources { allowed[c] = ok }
             allowed[1] = (2...7).contains { allowed[$0] }
@@ -222,8 +219,8 @@ extension TableReader {
             allowed[2] = fund
             allowed[3] = capital
         case .carryOver:
-            let fiscal = has("上年结转结余/财政拨款结转")
-            let other = has("上年结转结余/非财政拨款结转结余")
+            let fiscal = has(.appropriationCarryOver)
+            let other = has(.otherCarryOver)
             for c in 1...4 { allowed[c] = fiscal }
             for c in 5...8 { allowed[c] = other }
         default:
@@ -234,26 +231,25 @@ extension TableReader {
 
     /// Rows whose whole vector another table fixes: table 2's 总计 is table 1's
     /// income by source.
-    func knownVectors(_ kind: StandardTable, planned: [PlannedRow], columns: [String]) -> [[Amount?]?] {
+    func knownVectors(_ kind: StandardTable, planned: [PlannedRow], columns: [ColumnKey]) -> [[Amount?]?] {
         var known: [[Amount?]?] = Array(repeating: nil, count: planned.count)
         guard kind == .income, let t1 = overall,
               let total = planned.firstIndex(where: { $0.row.role == .total }) else { return known }
-        func v(_ key: String) -> Amount? { t1[key, "预算数"] }
-        let general = v("本年收入/一般公共预算拨款/一般财力")
-            ?? (v("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付") == nil ? v("本年收入/一般公共预算拨款") : nil)
+        func v(_ key: RowKey) -> Amount? { t1[key, .budgeted] }
+        let general = v(.generalPublicOwn) ?? (v(.generalPublicTransfer) == nil ? v(.generalPublicIncome) : nil)
         let vector: [Amount?] = [
-            v("收入总计"),
+            v(.incomeTotal),
             nil,
             general,
-            v("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付"),
-            v("本年收入/政府性基金预算拨款/政府性基金收入"),
-            v("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付"),
-            v("本年收入/国有资本经营预算拨款/国有资本经营收入"),
-            v("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付"),
-            v("本年收入/财政专户核拨"),
-            v("本年收入/单位资金"),
-            v("上年结转结余/财政拨款结转"),
-            v("上年结转结余/非财政拨款结转结余"),
+            v(.generalPublicTransfer),
+            v(.governmentFundOwn),
+            v(.governmentFundTransfer),
+            v(.stateCapitalOwn),
+            v(.stateCapitalTransfer),
+            v(.specialAccountIncome),
+            v(.unitFundsIncome),
+            v(.appropriationCarryOver),
+            v(.otherCarryOver),
         ]
         var full = vector
         full[1] = (2...7).reduce(Amount.zero) { $0 + (vector[$1] ?? .zero) }
@@ -263,11 +259,11 @@ extension TableReader {
 
     /// For table 5: the basic/project split table 3 printed for the same row, when
     /// the row's total agrees (the row is then wholly general-public money).
-    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[String: Amount]?] {
+    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[ColumnKey: Amount]?] {
         guard kind == .generalPublic, let t3 = solved[.expenditure] else { return planned.map { _ in nil } }
         return planned.map { p in
             guard let r = t3.row(p.row.key), r.cells[0]?.value == p.entry.values.first else { return nil }
-            var hint: [String: Amount] = [:]
+            var hint: [ColumnKey: Amount] = [:]
             for (c, cell) in r.cells.enumerated() { if let cell { hint[t3.columns[c]] = cell.value } }
             return hint
         }

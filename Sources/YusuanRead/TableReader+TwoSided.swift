@@ -8,7 +8,7 @@ extension TableReader {
         let columns = kind.columns(in: format)
         var income: [TableRow] = []
         var expenditureEntries: [TableEntry] = []
-        var path: [String] = []   // the income path: top, then second level
+        var path: [RowKey] = []   // the income path: top, then second level
         var started = false
         for i in body {
             let line = lines[i]
@@ -46,7 +46,7 @@ extension TableReader {
                 started = true
             }
             if !leftCompact.isEmpty, let key = incomeKey(leftCompact, path: &path, kind: kind) {
-                var row = TableRow(key: key, name: Self.incomeLabel(leftCompact), role: key.hasSuffix("总计") ? .total : .line,
+                var row = TableRow(key: key, name: Self.incomeLabel(leftCompact), role: key == .incomeTotal ? .total : .line,
                                    cells: Array(repeating: nil, count: columns.count), source: line.location)
                 if let v = leftValue.first { row.cells[0] = Cell(v, at: line.location) }
                 income.append(row)
@@ -67,7 +67,7 @@ extension TableReader {
         var expenditure: [TableRow] = []
         if expenditureColumns == 1 {
             for e in expenditureEntries {
-                var row = TableRow(key: e.code ?? "支出总计", code: e.code, name: e.code == nil ? "支出总计" : e.label,
+                var row = TableRow(key: e.code.map(RowKey.code) ?? .expenditureTotal, code: e.code, name: e.code == nil ? "支出总计" : e.label,
                                    role: e.code == nil ? .total : .classLevel,
                                    cells: Array(repeating: nil, count: columns.count), source: e.start)
                 if let v = e.values.first { row.cells[0] = Cell(v, at: e.valuesAt) }
@@ -76,7 +76,7 @@ extension TableReader {
         } else {
             expenditure = place(kind, expenditureEntries, columns: columns, preparer: nil)
             for j in expenditure.indices where expenditure[j].role == .total {
-                expenditure[j].key = "支出总计"
+                expenditure[j].key = .expenditureTotal
                 expenditure[j].name = "支出总计"
             }
         }
@@ -117,23 +117,25 @@ extension TableReader {
     }
 
     /// The row key of an income line, following the printed numbering.
-    func incomeKey(_ compact: String, path: inout [String], kind: StandardTable) -> String? {
+    func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
         let label = Self.incomeLabel(compact)
-        if label == "收入总计" || label == "收入合计" { return "收入总计" }
+        if label == "收入总计" || label == "收入合计" { return .incomeTotal }
         let isTop = compact.contains("、") && "一二三四五六七八九十".contains(compact.first!)
         let isSecond = compact.first?.isASCIINumber == true
         if kind == .fiscalAppropriation {
             // 一、财政拨款（补助） with its sources; 二、上年结转 with its sources.
-            if isTop { path = [label]; return label }
+            if isTop { path = [.named(label)]; return .named(label) }
             guard let top = path.first else { return nil }
-            return "\(top)/\(label)"
+            return top.child(label)
         }
-        if isTop { path = [label]; return label }
+        if isTop { path = [.named(label)]; return .named(label) }
         if isSecond {
-            path = [path.first ?? "", label]
-            return path.joined(separator: "/")
+            let top = path.first ?? .named("")
+            path = [top, top.child(label)]
+            return path[1]
         }
-        guard path.count >= 2 else { return path.isEmpty ? nil : "\(path[0])/\(label)" }
-        return "\(path[0])/\(path[1])/\(label)"
+        // A third-level line: the path's second entry is the whole key of its parent.
+        guard path.count >= 2 else { return path.first?.child(label) }
+        return path[1].child(label)
     }
 }
