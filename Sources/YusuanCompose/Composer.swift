@@ -4,7 +4,7 @@ import YusuanModel
 ///
 /// ```swift
 /// let disclosure = try Composer.compose(budget)
-/// disclosure.table(.generalPublic)?["总计", "合计"]
+/// disclosure.table(.generalPublic)?[.grandTotal, .total]
 /// ```
 public enum Composer {
     /// Why a budget cannot be composed: every problem found, not the first only.

@@ -42,7 +42,7 @@ struct ExplanationComposer {
     mutating func draft() -> [ExplanationSection] {
         sections = []
         let overall = t(.overall)
-        let total = overall?["收入总计", "预算数"] ?? .zero
+        let total = overall?[.incomeTotal, .budgeted] ?? .zero
         add("一", "关于\(dept)\(year)年收支预算情况的总体说明", summary(total: total))
         add("二", "关于\(dept)\(year)年收入预算情况说明", incomeLines(total: total))
         add("三", "关于\(dept)\(year)年支出预算情况说明", spendingLines())
@@ -132,10 +132,12 @@ struct ExplanationComposer {
 
     func spendingLines() -> [String] {
         guard let t3 = t(.expenditure) else { return [] }
-        let total = t3["总计", "合计"] ?? .zero
+        let total = t3[.grandTotal, .total] ?? .zero
         var lines = ["\(dept)\(year)年支出预算 \(money(total)) 万元，其中："]
-        for (column, key, previous) in [("基本支出", "basic", budget.previousYear.basic), ("项目支出", "project", budget.previousYear.project)] {
-            let a = t3["总计", column] ?? .zero
+        let parts: [(ColumnKey, String, Amount?)] = [(.basic, "basic", budget.previousYear.basic),
+                                                     (.project, "project", budget.previousYear.project)]
+        for (column, key, previous) in parts {
+            let a = t3[.grandTotal, column] ?? .zero
             lines.append(clause(["\(column) \(money(a)) 万元", Phrases.share(a, of: total)]
                                 + change(previous, a, key: key, figure: "previousYear.\(key)")) + "。")
         }
@@ -146,10 +148,13 @@ struct ExplanationComposer {
 
     func fiscalLines() -> [String] {
         guard let t4 = t(.fiscalAppropriation) else { return [] }
-        let total = t4["收入总计", "合计"] ?? .zero
-        let parts = [("一般公共预算拨款", "财政拨款/一般公共预算"), ("政府性基金预算拨款", "财政拨款/政府性基金预算"),
-                     ("国有资本经营预算拨款", "财政拨款/国有资本经营预算")]
-            .compactMap { label, key in t4[key, "合计"].flatMap { $0.isZero ? nil : "\(label) \(money($0)) 万元" } }
+        let total = t4[.incomeTotal, .total] ?? .zero
+        let sources: [(String, RowKey)] = [("一般公共预算拨款", .appropriationGeneralPublic),
+                                           ("政府性基金预算拨款", .appropriationGovernmentFund),
+                                           ("国有资本经营预算拨款", .appropriationStateCapital)]
+        let parts = sources.compactMap { label, key in
+            t4[key, .total].flatMap { $0.isZero ? nil : "\(label) \(money($0)) 万元" }
+        }
         let classes = t4.rows.filter { $0.code != nil }.compactMap { row in
             row.cells[0].map { "\(row.name) \(money($0.value)) 万元" }
         }
@@ -164,17 +169,18 @@ struct ExplanationComposer {
 
     func generalPublicLines() -> [String] {
         guard let t5 = t(.generalPublic) else { return [] }
-        let total = t5["总计", "合计"] ?? .zero
+        let total = t5[.grandTotal, .total] ?? .zero
         var lines = ["（一）一般公共预算当年拨款规模变化情况",
                      "\(dept)\(year)年一般公共预算当年拨款 \(money(total)) 万元，其中："]
         // Compared with last year's general-public figures; the department's totals
         // serve only where this year's scopes coincide.
-        let sameScope = t(.expenditure)?["总计", "基本支出"] == t5["总计", "基本支出"]
-            && t(.expenditure)?["总计", "项目支出"] == t5["总计", "项目支出"]
+        let sameScope = t(.expenditure)?[.grandTotal, .basic] == t5[.grandTotal, .basic]
+            && t(.expenditure)?[.grandTotal, .project] == t5[.grandTotal, .project]
         let p = budget.previousYear
-        let previous = [("基本支出", "basic", p.generalPublicBasic, p.basic), ("项目支出", "project", p.generalPublicProject, p.project)]
+        let previous: [(ColumnKey, String, Amount?, Amount?)] = [(.basic, "basic", p.generalPublicBasic, p.basic),
+                                                                 (.project, "project", p.generalPublicProject, p.project)]
         for (column, key, own, department) in previous {
-            let a = t5["总计", column] ?? .zero
+            let a = t5[.grandTotal, column] ?? .zero
             let parts = own != nil
                 ? change(own, a, key: "generalPublic.\(key)", figure: "previousYear.generalPublic\(key == "basic" ? "Basic" : "Project")")
                 : (sameScope ? change(department, a, key: key, figure: "previousYear.\(key)") : [])
@@ -191,7 +197,7 @@ struct ExplanationComposer {
         for code in budget.previousYear.items.keys.sorted() where !codes.contains(code) { codes.append(code) }
         codes.sort()
         for (n, code) in codes.enumerated() {
-            let a = t5[code, "合计"] ?? .zero
+            let a = t5[.code(code), .total] ?? .zero
             let path = "\(name(String(code.prefix(3))))（类）\(name(String(code.prefix(5))))（款）\(name(code))（项）"
             lines.append("\(n + 1)、\(path)：" + clause(["\(year)年预算数为 \(money(a)) 万元"]
                 + change(budget.previousYear.items[code], a, key: "item.\(code)", figure: "previousYear.items.\(code)")) + "。")
@@ -203,13 +209,13 @@ struct ExplanationComposer {
 
     func basicLines() -> [String] {
         guard let t6 = t(.basicByEconomicClass) else { return [] }
-        func names(_ column: String) -> String {
+        func names(_ column: ColumnKey) -> String {
             Phrases.list(t6.rows.filter { $0.role == .section && t6[$0.key, column] != nil }.map(\.name))
         }
         return [
-            "\(dept)\(year)年一般公共预算基本支出 \(money(t6["总计", "合计"] ?? .zero)) 万元，其中：",
-            "人员经费 \(money(t6["总计", "人员经费"] ?? .zero)) 万元，主要包括：\(names("人员经费"))。",
-            "公用经费 \(money(t6["总计", "公用经费"] ?? .zero)) 万元，主要包括：\(names("公用经费"))。",
+            "\(dept)\(year)年一般公共预算基本支出 \(money(t6[.grandTotal, .total] ?? .zero)) 万元，其中：",
+            "人员经费 \(money(t6[.grandTotal, .personnel] ?? .zero)) 万元，主要包括：\(names(.personnel))。",
+            "公用经费 \(money(t6[.grandTotal, .publicUse] ?? .zero)) 万元，主要包括：\(names(.publicUse))。",
         ]
     }
 
@@ -257,7 +263,7 @@ struct ExplanationComposer {
         guard let table = t(kind), !table.isEmpty else {
             return ["\(dept)\(year)年未安排\(what)支出，表\(kind.rawValue)为空表。"]
         }
-        return ["\(dept)\(year)年\(what)支出 \(money(table["总计", "合计"] ?? .zero)) 万元。"]
+        return ["\(dept)\(year)年\(what)支出 \(money(table[.grandTotal, .total] ?? .zero)) 万元。"]
     }
 
     // MARK: 十
@@ -265,19 +271,19 @@ struct ExplanationComposer {
     func threePublicLines() -> [String] {
         guard let t10 = t(.threePublicCosts) else { return [] }
         let p = budget.previousYear.threePublic
-        let items: [(String, String, String)] = [
-            ("因公出国（境）费", "因公出国（境）费", "abroad"),
-            ("公务用车购置费", "公务用车购置及运行费/公务用车购置费", "vehiclePurchase"),
-            ("公务用车运行费", "公务用车购置及运行费/公务用车运行费", "vehicleOperation"),
-            ("公务接待费", "公务接待费", "reception"),
+        let items: [(String, RowKey, String)] = [
+            ("因公出国（境）费", .travelAbroad, "abroad"),
+            ("公务用车购置费", .vehiclePurchase, "vehiclePurchase"),
+            ("公务用车运行费", .vehicleOperation, "vehicleOperation"),
+            ("公务接待费", .reception, "reception"),
         ]
-        let total = t10["合计", "合计"] ?? .zero
-        let amounts = items.map { (label, key, _) in "\(label) \(money(t10[key, "合计"] ?? .zero)) 万元" }
+        let total = t10[.total, .total] ?? .zero
+        let amounts = items.map { (label, key, _) in "\(label) \(money(t10[key, .total] ?? .zero)) 万元" }
         var lines = ["\(dept)\(year)年财政拨款“三公”经费预算 \(money(total)) 万元，其中：\(amounts.joined(separator: "，"))。"]
         let previousTotal = p.isEmpty ? nil : p.values.reduce(Amount.zero, +)
         if let totalChange = Phrases.change(from: previousTotal, to: total) {
             let details = items.map { label, key, reasonKey -> String in
-                let parts = self.change(p[reasonKey] ?? .zero, t10[key, "合计"] ?? .zero, key: "threePublic.\(reasonKey)",
+                let parts = self.change(p[reasonKey] ?? .zero, t10[key, .total] ?? .zero, key: "threePublic.\(reasonKey)",
                                         figure: "previousYear.threePublic.\(reasonKey)")
                 return label + clause(parts).replacingPrefix("比上年预算", with: "")
             }
@@ -292,7 +298,10 @@ struct ExplanationComposer {
         guard let t11 = t(.carryOver), !t11.isEmpty else {
             return ["\(dept)\(year)年无上年结转结余资金，表11为空表。"]
         }
-        var lines = ["\(dept)\(year)年上年结转结余 \(money(t11["总计", "合计"] ?? .zero)) 万元，包括：财政拨款 \(money(t11["总计", "财政拨款/小计"] ?? .zero)) 万元，非财政拨款 \(money(t11["总计", "非财政拨款/小计"] ?? .zero)) 万元，其中："]
+        let total = t11[.grandTotal, .total] ?? .zero
+        let fiscal = t11[.grandTotal, .appropriationCarrySubtotal] ?? .zero
+        let other = t11[.grandTotal, .otherCarrySubtotal] ?? .zero
+        var lines = ["\(dept)\(year)年上年结转结余 \(money(total)) 万元，包括：财政拨款 \(money(fiscal)) 万元，非财政拨款 \(money(other)) 万元，其中："]
         for (n, row) in t11.rows.filter({ $0.role == .project }).enumerated() {
             lines.append("\(n + 1). \(row.name) \(money(row.cells[0]?.value ?? .zero)) 万元。")
         }
@@ -322,7 +331,7 @@ struct ExplanationComposer {
     /// 机关运行经费: the 公用经费 of an administrative (or 参公) unit.
     func operatingCost() -> Amount? {
         guard budget.department.unitType != "事业" else { return nil }
-        return t(.basicByEconomicClass)?["总计", "公用经费"] ?? .zero
+        return t(.basicByEconomicClass)?[.grandTotal, .publicUse] ?? .zero
     }
 
     func operatingCostLine() -> String {
@@ -355,7 +364,7 @@ struct ExplanationComposer {
         let names = Set(projects.compactMap(\.project))
         return PerformanceSummary(
             overallTargets: budget.departmentPerformance == nil ? 0 : 1,
-            overallAmount: budget.departmentPerformance == nil ? .zero : t(.overall)?["收入总计", "预算数"],
+            overallAmount: budget.departmentPerformance == nil ? .zero : t(.overall)?[.incomeTotal, .budgeted],
             projectCount: names.count,
             fiscalProjectAmount: fiscal.reduce(.zero) { $0 + $1.amount },
             nonFiscalProjectAmount: (projects.reduce(.zero) { $0 + $1.amount }) - fiscal.reduce(.zero) { $0 + $1.amount })

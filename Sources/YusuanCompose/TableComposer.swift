@@ -46,17 +46,18 @@ struct TableComposer {
             }
             for (c, a) in parts { total[c] = total[c] + a }
         }
-        var rows = [row("总计", code: nil, name: "总计", role: .total, total)]
+        var rows = [row(.grandTotal, role: .total, total)]
         for code in sums.keys.sorted() {
             let role: RowRole = code.count == 3 ? .classLevel : code.count == 5 ? .section : .item
-            rows.append(row(code, code: code, name: name(code), role: role, sums[code]!))
+            rows.append(row(.code(code), code: code, name: name(code), role: role, sums[code]!))
         }
         return rows
     }
 
-    func row(_ key: String, code: String?, name: String, role: RowRole, _ values: [Amount], project: String? = nil,
-             unit: String? = nil) -> TableRow {
-        TableRow(key: key, code: code, name: name, project: project, unit: unit, role: role,
+    /// A row of amounts (zeros left empty); a labelled or total row prints its key's label.
+    func row(_ key: RowKey, code: String? = nil, name: String? = nil, role: RowRole, _ values: [Amount],
+             project: String? = nil, unit: String? = nil) -> TableRow {
+        TableRow(key: key, code: code, name: name ?? key.label, project: project, unit: unit, role: role,
                  cells: values.map { $0.isZero ? nil : Cell($0) })
     }
 
@@ -80,36 +81,35 @@ struct TableComposer {
         let current = general + fund + capital + inc[.specialAccount] + unitFunds
         let fiscalCarry = carry(.carryOverGeneral) + carry(.carryOverFund) + carry(.carryOverCapital)
         let otherCarry = carry(.carryOverOther)
-        let lines: [(String, Amount)] = [
-            ("本年收入", current),
-            ("本年收入/一般公共预算拨款", general),
-            ("本年收入/一般公共预算拨款/一般财力", inc[.general]),
-            ("本年收入/一般公共预算拨款/上级一般公共预算安排转移支付", inc[.generalTransfer]),
-            ("本年收入/政府性基金预算拨款", fund),
-            ("本年收入/政府性基金预算拨款/政府性基金收入", inc[.fund]),
-            ("本年收入/政府性基金预算拨款/上级政府性基金安排转移支付", inc[.fundTransfer]),
-            ("本年收入/国有资本经营预算拨款", capital),
-            ("本年收入/国有资本经营预算拨款/国有资本经营收入", inc[.capital]),
-            ("本年收入/国有资本经营预算拨款/上级国有资本经营预算安排转移支付", inc[.capitalTransfer]),
-            ("本年收入/财政专户核拨", inc[.specialAccount]),
-            ("本年收入/单位资金", unitFunds),
-            ("上年结转结余", fiscalCarry + otherCarry),
-            ("上年结转结余/财政拨款结转", fiscalCarry),
-            ("上年结转结余/财政拨款结转/一般公共预算拨款", carry(.carryOverGeneral)),
-            ("上年结转结余/财政拨款结转/政府性基金预算拨款", carry(.carryOverFund)),
-            ("上年结转结余/财政拨款结转/国有资本经营预算拨款", carry(.carryOverCapital)),
-            ("上年结转结余/非财政拨款结转结余", otherCarry),
-            ("收入总计", current + fiscalCarry + otherCarry),
+        let lines: [(RowKey, Amount)] = [
+            (.currentIncome, current),
+            (.generalPublicIncome, general),
+            (.generalPublicOwn, inc[.general]),
+            (.generalPublicTransfer, inc[.generalTransfer]),
+            (.governmentFundIncome, fund),
+            (.governmentFundOwn, inc[.fund]),
+            (.governmentFundTransfer, inc[.fundTransfer]),
+            (.stateCapitalIncome, capital),
+            (.stateCapitalOwn, inc[.capital]),
+            (.stateCapitalTransfer, inc[.capitalTransfer]),
+            (.specialAccountIncome, inc[.specialAccount]),
+            (.unitFundsIncome, unitFunds),
+            (.carryOver, fiscalCarry + otherCarry),
+            (.appropriationCarryOver, fiscalCarry),
+            (.generalPublicCarryOver, carry(.carryOverGeneral)),
+            (.governmentFundCarryOver, carry(.carryOverFund)),
+            (.stateCapitalCarryOver, carry(.carryOverCapital)),
+            (.otherCarryOver, otherCarry),
+            (.incomeTotal, current + fiscalCarry + otherCarry),
         ]
-        t.rows = lines.map { key, value in
-            row(key, code: nil, name: String(key.split(separator: "/").last!), role: key == "收入总计" ? .total : .line, [value])
-        }
+        t.rows = lines.map { key, value in row(key, role: key == .incomeTotal ? .total : .line, [value]) }
         var byClass: [String: Amount] = [:]
         for item in budget.items { byClass[String(item.function.prefix(3)), default: .zero] += item.amount }
         for (code, className) in FunctionalClasses.all(for: format) {
-            t.rows.append(row(code, code: code, name: budget.names[code] ?? className, role: .classLevel, [byClass[code] ?? .zero]))
+            t.rows.append(row(.code(code), code: code, name: budget.names[code] ?? className, role: .classLevel,
+                              [byClass[code] ?? .zero]))
         }
-        t.rows.append(row("支出总计", code: nil, name: "支出总计", role: .total, [sum(budget.items)]))
+        t.rows.append(row(.expenditureTotal, role: .total, [sum(budget.items)]))
         return t
     }
 
@@ -151,14 +151,13 @@ struct TableComposer {
         let general = inc[.general] + inc[.generalTransfer]
         let fund = inc[.fund] + inc[.fundTransfer]
         let capital = inc[.capital] + inc[.capitalTransfer]
-        let lines: [(String, Amount)] = [
-            ("财政拨款", general + fund + capital), ("财政拨款/一般公共预算", general),
-            ("财政拨款/政府性基金预算", fund), ("财政拨款/国有资本经营预算", capital),
-            ("收入总计", general + fund + capital),
+        let lines: [(RowKey, Amount)] = [
+            (.appropriation, general + fund + capital), (.appropriationGeneralPublic, general),
+            (.appropriationGovernmentFund, fund), (.appropriationStateCapital, capital),
+            (.incomeTotal, general + fund + capital),
         ]
         t.rows = lines.map { key, value in
-            row(key, code: nil, name: String(key.split(separator: "/").last!), role: key == "收入总计" ? .total : .line,
-                [value, .zero, .zero, .zero])
+            row(key, role: key == .incomeTotal ? .total : .line, [value, .zero, .zero, .zero])
         }
         func column(_ s: FundingSource) -> Int {
             switch s {
@@ -179,10 +178,10 @@ struct TableComposer {
             total[column(item.source)] += item.amount
         }
         for (code, className) in FunctionalClasses.all(for: format) {
-            t.rows.append(row(code, code: code, name: budget.names[code] ?? className, role: .classLevel,
+            t.rows.append(row(.code(code), code: code, name: budget.names[code] ?? className, role: .classLevel,
                               byClass[code] ?? Array(repeating: .zero, count: 4)))
         }
-        t.rows.append(row("支出总计", code: nil, name: "支出总计", role: .total, total))
+        t.rows.append(row(.expenditureTotal, role: .total, total))
         return t
     }
 
@@ -204,9 +203,10 @@ struct TableComposer {
             total[0] += item.amount
             total[c] += item.amount
         }
-        t.rows = [row("总计", code: nil, name: "总计", role: .total, total)]
+        t.rows = [row(.grandTotal, role: .total, total)]
         for code in sums.keys.sorted() {
-            t.rows.append(row(code, code: code, name: name(code), role: code.count == 3 ? .classLevel : .section, sums[code]!))
+            t.rows.append(row(.code(code), code: code, name: name(code), role: code.count == 3 ? .classLevel : .section,
+                              sums[code]!))
         }
         return t
     }
@@ -230,25 +230,27 @@ struct TableComposer {
             return v
         }
         let unit = department
-        t.rows = [row("总计", code: nil, name: "总计", role: .total, vector(items)),
-                  row(unit, code: nil, name: unit, role: .unit, vector(items))]
+        t.rows = [row(.grandTotal, role: .total, vector(items)),
+                  row(.named(unit), name: unit, role: .unit, vector(items))]
         let classes = Set(items.map { String($0.function.prefix(3)) }).sorted()
         for cls in classes {
             let inClass = items.filter { $0.function.hasPrefix(cls) }
-            t.rows.append(row("\(unit)/\(cls)", code: cls, name: name(cls), role: .classLevel, vector(inClass), unit: unit))
+            t.rows.append(row(RowKey.code(cls).under(unit: unit), code: cls, name: name(cls), role: .classLevel,
+                              vector(inClass), unit: unit))
             for section in Set(inClass.map { String($0.function.prefix(5)) }).sorted() {
                 let inSection = inClass.filter { $0.function.hasPrefix(section) }
-                t.rows.append(row("\(unit)/\(section)", code: section, name: name(section), role: .section,
+                t.rows.append(row(RowKey.code(section).under(unit: unit), code: section, name: name(section), role: .section,
                                   vector(inSection), unit: unit))
-                var seen: [String] = []
-                for item in inSection where !seen.contains("\(item.function)|\(item.project ?? "")") {
-                    seen.append("\(item.function)|\(item.project ?? "")")
+                // One row per 项 and project, in the order of the line items.
+                var seen: [(code: String, project: String)] = []
+                for item in inSection where !seen.contains(where: { $0 == (item.function, item.project ?? "") }) {
+                    seen.append((item.function, item.project ?? ""))
                 }
-                for key in seen {
-                    let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-                    let same = inSection.filter { $0.function == parts[0] && ($0.project ?? "") == (parts.count > 1 ? parts[1] : "") }
-                    t.rows.append(row("\(unit)/\(key)", code: parts[0], name: name(parts[0]), role: .project, vector(same),
-                                      project: parts.count > 1 ? parts[1] : nil, unit: unit))
+                for (code, project) in seen {
+                    let same = inSection.filter { $0.function == code && ($0.project ?? "") == project }
+                    t.rows.append(row(RowKey.project(code: code, name: project).under(unit: unit), code: code,
+                                      name: name(code), role: .project, vector(same),
+                                      project: project.isEmpty ? nil : project, unit: unit))
                 }
             }
         }
@@ -299,14 +301,11 @@ struct TableComposer {
             }
             return v
         }
-        let lines: [(String, [String])] = [
-            ("合计", ["30212", "30217", "30231", "31013"]), ("因公出国（境）费", ["30212"]), ("公务接待费", ["30217"]),
-            ("公务用车购置及运行费", ["30231", "31013"]), ("公务用车购置及运行费/公务用车购置费", ["31013"]),
-            ("公务用车购置及运行费/公务用车运行费", ["30231"]),
+        let lines: [(RowKey, [String])] = [
+            (.total, ["30212", "30217", "30231", "31013"]), (.travelAbroad, ["30212"]), (.reception, ["30217"]),
+            (.vehicles, ["30231", "31013"]), (.vehiclePurchase, ["31013"]), (.vehicleOperation, ["30231"]),
         ]
-        t.rows = lines.map { key, codes in
-            row(key, code: nil, name: String(key.split(separator: "/").last!), role: key == "合计" ? .total : .line, vector(codes))
-        }
+        t.rows = lines.map { key, codes in row(key, role: key == .total ? .total : .line, vector(codes)) }
         if t.isEmpty { t.emptyStatement = statement("未安排财政拨款“三公”经费") }
         return t
     }
@@ -331,8 +330,8 @@ struct TableComposer {
             }
             return v
         }
-        t.rows = [row("总计", code: nil, name: "总计", role: .total, vector(items)),
-                  row(department, code: nil, name: department, role: .unit, vector(items))]
+        t.rows = [row(.grandTotal, role: .total, vector(items)),
+                  row(.named(department), name: department, role: .unit, vector(items))]
         var names: [String] = []
         for item in items {
             let n = item.project ?? (item.kind == .project ? "项目支出" : "基本支出")
@@ -340,7 +339,7 @@ struct TableComposer {
         }
         for n in names {
             let same = items.filter { ($0.project ?? ($0.kind == .project ? "项目支出" : "基本支出")) == n }
-            t.rows.append(row(n, code: nil, name: n, role: .project, vector(same), project: n))
+            t.rows.append(row(.named(n), name: n, role: .project, vector(same), project: n))
         }
         return t
     }

@@ -9,8 +9,8 @@ public enum Cells {
     /// One tidy record.
     public struct Record: Hashable, Sendable {
         public var table: Int
-        public var row: String
-        public var column: String
+        public var row: RowKey
+        public var column: ColumnKey
         public var value: Amount
     }
 
@@ -36,7 +36,7 @@ public enum Cells {
         for (name, disclosure) in documents {
             for r in records(disclosure) {
                 if named { out += field(name) + "," }
-                out += "\(r.table),\(field(r.row)),\(field(r.column)),\(r.value)\n"
+                out += "\(r.table),\(field(r.row.rawValue)),\(field(r.column.rawValue)),\(r.value)\n"
             }
         }
         return out

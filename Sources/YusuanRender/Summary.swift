@@ -9,11 +9,11 @@ public enum Summary {
         if let name { out += "# \(name)\n" }
         out += "\(d.department) \(d.year) 年\(d.entityWord)预算公开 (table format \(d.format.rawValue), unit \(d.unit))\n"
         if let t1 = d.table(.overall) {
-            let income = t1["收入总计", "预算数"].map(\.description) ?? "—"
-            let spending = t1["支出总计", "预算数"].map(\.description) ?? "—"
+            let income = t1[.incomeTotal, .budgeted].map(\.description) ?? "—"
+            let spending = t1[.expenditureTotal, .budgeted].map(\.description) ?? "—"
             out += "收入总计 \(income)  支出总计 \(spending)\n"
         }
-        if let t3 = d.table(.expenditure), let total = t3.row("总计") {
+        if let t3 = d.table(.expenditure), let total = t3.row(.grandTotal) {
             let parts = zip(t3.columns, total.cells).compactMap { column, cell in cell.map { "\(column) \($0.value)" } }
             out += "支出: \(parts.joined(separator: "  "))\n"
         }
@@ -51,8 +51,8 @@ public enum Summary {
         out += "\nAmbiguities (\(d.ambiguities.count)):\n"
         for a in d.ambiguities {
             let at = a.source.map { " [\($0)]" } ?? ""
-            out += "  表\(a.table ?? 0) \(a.row ?? ""): chose \(a.chosen.joined(separator: "+")); also fits "
-            out += a.alternatives.map { $0.joined(separator: "+") }.joined(separator: " | ") + at + "\n"
+            out += "  表\(a.table ?? 0) \(a.row?.rawValue ?? ""): chose \(a.chosen.map(\.rawValue).joined(separator: "+")); also fits "
+            out += a.alternatives.map { $0.map(\.rawValue).joined(separator: "+") }.joined(separator: " | ") + at + "\n"
         }
         return out
     }

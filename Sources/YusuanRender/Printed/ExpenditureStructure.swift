@@ -20,22 +20,22 @@ public struct ExpenditureStructure: Sendable, Hashable {
     /// The structure of a document's table 3; nil where table 3 is absent or has no 类 rows.
     public init?(_ disclosure: Disclosure) {
         guard let table = disclosure.table(.expenditure),
-              let total = table.columnIndex("合计") else { return nil }
+              let total = table.columnIndex(.total) else { return nil }
         let classes = table.rows.filter { $0.role == .classLevel && $0.code != nil }
         byClass = classes.compactMap { row in
             guard let code = row.code, let amount = row.cells[total]?.value else { return nil }
             return Share(code: code, name: row.name, amount: amount)
         }
         guard !byClass.isEmpty else { return nil }
-        func column(_ key: String) -> Amount {
+        func column(_ key: ColumnKey) -> Amount {
             guard let c = table.columnIndex(key) else { return .zero }
             if let totalRow = table.rows.first(where: { $0.role == .total }) {
                 return totalRow.cells[c]?.value ?? .zero
             }
             return classes.reduce(.zero) { $0 + ($1.cells[c]?.value ?? .zero) }
         }
-        basic = column("基本支出")
-        project = column("项目支出")
+        basic = column(.basic)
+        project = column(.project)
     }
 
     /// The largest 类 amount (the full length of a bar).

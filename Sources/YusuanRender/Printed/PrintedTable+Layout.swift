@@ -26,16 +26,16 @@ extension PrintedTable {
     /// The printed header path of each amount column.
     static func amountPaths(_ table: BudgetTable) -> [[String]] {
         table.columns.map { key in
-            let parts = key.split(separator: "/").map(String.init)
+            let parts = key.rawValue.split(separator: "/").map(String.init)
             switch table.kind {
             case .income:
-                let fiscal = ["财政拨款小计", "一般公共预算", "上级一般公共预算安排的转移支付", "政府性基金预算",
-                              "上级政府性基金安排的转移支付", "国有资本经营预算", "上级国有资本经营预算安排的转移支付"]
-                if key == "财政拨款小计" { return ["财政拨款（补助）", "小计"] }
-                return fiscal.contains(key) ? ["财政拨款（补助）", key] : parts
+                let fiscal: [ColumnKey] = [.generalPublic, .generalPublicTransfer, .governmentFund, .governmentFundTransfer,
+                                           .stateCapital, .stateCapitalTransfer]
+                if key == .appropriationSubtotal { return ["财政拨款（补助）", "小计"] }
+                return fiscal.contains(key) ? ["财政拨款（补助）", key.rawValue] : parts
             case .threePublicCosts:
-                return key == "合计" ? parts : ["资金来源"] + parts
-            case .projects where key == "合计":
+                return key == .total ? parts : ["资金来源"] + parts
+            case .projects where key == .total:
                 return ["项目支出合计"]
             default:
                 return parts
@@ -103,7 +103,7 @@ extension PrintedTable {
                 cells = codeParts(row.code, count: 2).map { $0.map(PrintedCell.text) } + [.text(row.name)]
             case .single:
                 cells = [.text(row.role == .project ? (row.project ?? row.name) : row.name)]
-                indent = row.role == .project || row.key.contains("/") ? 1 : 0
+                indent = row.role == .project || row.key.parent != nil ? 1 : 0
             }
             cells += row.cells.map { $0.map { PrintedCell.amount($0.value) } }
             return PrintedRow(cells: cells, emphasis: emphasis(row, hasChildren: hasChildren), indent: indent)
@@ -134,15 +134,11 @@ extension PrintedTable {
         return parts
     }
 
-    private static func parentKeys(_ table: BudgetTable) -> Set<String> {
-        var keys: Set<String> = []
-        for row in table.rows where row.key.contains("/") {
-            keys.insert(String(row.key[..<row.key.lastIndex(of: "/")!]))
-        }
-        return keys
+    private static func parentKeys(_ table: BudgetTable) -> Set<RowKey> {
+        Set(table.rows.compactMap(\.key.parent))
     }
 
-    private static func emphasis(_ row: TableRow, hasChildren: Set<String>) -> PrintedRow.Emphasis {
+    private static func emphasis(_ row: TableRow, hasChildren: Set<RowKey>) -> PrintedRow.Emphasis {
         switch row.role {
         case .total: .total
         case .classLevel, .section, .unit: .group
@@ -155,16 +151,16 @@ extension PrintedTable {
 
     private static func twoSided(_ table: BudgetTable, unit: String) -> PrintedTable {
         let isOverall = table.kind == .overall
-        let incomeRows = table.rows.filter { $0.code == nil && !($0.role == .total && $0.key.hasPrefix("支出")) }
-        let spendingRows = table.rows.filter { $0.code != nil || ($0.role == .total && $0.key.hasPrefix("支出")) }
+        let incomeRows = table.rows.filter { $0.code == nil && !($0.role == .total && $0.key == .expenditureTotal) }
+        let spendingRows = table.rows.filter { $0.code != nil || ($0.role == .total && $0.key == .expenditureTotal) }
         // The income side prints the first column, and any other column an income line fills.
         let incomeColumns = table.columns.indices.filter { c in
             c == 0 || incomeRows.contains { $0.cells[c] != nil }
         }
         let incomeGroup = isOverall ? "收入" : "财政拨款收入"
         let spendingGroup = isOverall ? "支出" : "财政拨款支出"
-        let paths = [[incomeGroup, "项目"]] + incomeColumns.map { [incomeGroup, table.columns[$0]] }
-            + [[spendingGroup, "功能分类"]] + table.columns.map { [spendingGroup, $0] }
+        let paths = [[incomeGroup, "项目"]] + incomeColumns.map { [incomeGroup, table.columns[$0].rawValue] }
+            + [[spendingGroup, "功能分类"]] + table.columns.map { [spendingGroup, $0.rawValue] }
         let (header, headerRows) = HeaderCell.layout(paths)
         let hasChildren = parentKeys(table)
 
@@ -192,7 +188,7 @@ extension PrintedTable {
             let income = i < incomeLines.count ? incomeLines[i] : nil
             let spending = i < spendingLines.count ? spendingLines[i] : nil
             let emphasis = income.map { self.emphasis($0, hasChildren: hasChildren) } ?? .plain
-            let indent = income.map { max(0, $0.key.split(separator: "/").count - 1) } ?? 0
+            let indent = income.map { max(0, $0.key.rawValue.split(separator: "/").count - 1) } ?? 0
             body.append(PrintedRow(cells: left(income) + right(spending), emphasis: emphasis, indent: indent,
                                    span: 0..<leftWidth))
         }
@@ -211,10 +207,10 @@ extension PrintedTable {
     /// An income line with the printed numbering put back: `一、本年收入`,
     /// `1.一般公共预算拨款`, `其中：一般财力` for the first of a line's parts.
     private static func incomeLabel(_ row: TableRow, in lines: [TableRow]) -> String {
-        let path = row.key.split(separator: "/")
+        let path = row.key.rawValue.split(separator: "/")
         let parent = path.dropLast().joined(separator: "/")
         let siblings = lines.filter { line in
-            let p = line.key.split(separator: "/")
+            let p = line.key.rawValue.split(separator: "/")
             return p.count == path.count && p.dropLast().joined(separator: "/") == parent
         }
         let position = (siblings.firstIndex { $0.key == row.key } ?? 0)

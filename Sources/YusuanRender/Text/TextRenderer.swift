@@ -61,7 +61,7 @@ public struct TextRenderer: Renderer {
         case .overall, .fiscalAppropriation:
             out += twoSided(t)
         default:
-            out.append((labelHeader(t.kind) + t.columns).joined(separator: "\t"))
+            out.append((labelHeader(t.kind) + t.columns.map(\.rawValue)).joined(separator: "\t"))
             for row in t.rows {
                 out.append((labels(row, t.kind) + row.cells.map(Self.value)).joined(separator: "\t"))
             }
@@ -83,10 +83,10 @@ public struct TextRenderer: Renderer {
     func labels(_ row: TableRow, _ kind: StandardTable) -> [String] {
         switch kind {
         case .threePublicCosts:
-            let printed = ["公务用车购置及运行费": "公务用车购置及运行费（小计）",
-                           "公务用车购置及运行费/公务用车购置费": "其中：公务用车购置费",
-                           "公务用车购置及运行费/公务用车运行费": "公务用车运行费"]
-            return [printed[row.key] ?? row.key]
+            let printed: [RowKey: String] = [.vehicles: "公务用车购置及运行费（小计）",
+                                             .vehiclePurchase: "其中：公务用车购置费",
+                                             .vehicleOperation: "公务用车运行费"]
+            return [printed[row.key] ?? row.key.rawValue]
         case .carryOver:
             return [row.name]
         default:
@@ -101,14 +101,14 @@ public struct TextRenderer: Renderer {
 
     /// Tables 1 and 4: income on the left, expenditure by 类 on the right.
     func twoSided(_ t: BudgetTable) -> [String] {
-        let income = t.rows.filter { $0.code == nil && !$0.key.hasPrefix("支出") && $0.key != "收入总计" }
+        let income = t.rows.filter { $0.code == nil && $0.key != .expenditureTotal && $0.key != .incomeTotal }
         let spending = t.rows.filter { $0.code != nil }
         var left: [(String, String)] = []
         var top = 0, second = 0
         let topNumerals = ["一", "二", "三"]
         for (index, row) in income.enumerated() {
-            let depth = row.key.split(separator: "/").count
-            let label = String(row.key.split(separator: "/").last!)
+            let depth = row.key.rawValue.split(separator: "/").count
+            let label = row.key.label
             let printed: String
             if t.kind == .fiscalAppropriation {
                 printed = depth == 1 ? "\(topNumerals[min(top, 2)])、\(label == "财政拨款" ? "财政拨款（补助）" : label)" : label
@@ -122,7 +122,7 @@ public struct TextRenderer: Renderer {
                 printed = "\(second).\(label)"
             } else {
                 // The first child of a line is printed 其中：…
-                let first = index > 0 && row.key.hasPrefix(income[index - 1].key + "/")
+                let first = index > 0 && row.key.parent == income[index - 1].key
                 printed = first ? "其中：\(label)" : label
             }
             left.append((printed, Self.value(row.cells[0])))
@@ -135,8 +135,8 @@ public struct TextRenderer: Renderer {
                 : [""] + Array(repeating: "", count: t.columns.count)
             out.append((l + r).joined(separator: "\t"))
         }
-        let incomeTotal = t.row("收入总计")?.cells.first.map(Self.value) ?? ""
-        let spendingTotal = t.row("支出总计")?.cells.map(Self.value) ?? []
+        let incomeTotal = t.row(.incomeTotal)?.cells.first.map(Self.value) ?? ""
+        let spendingTotal = t.row(.expenditureTotal)?.cells.map(Self.value) ?? []
         out.append((["收入总计", incomeTotal, "支出总计"] + spendingTotal).joined(separator: "\t"))
         return out
     }
