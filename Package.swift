@@ -20,8 +20,8 @@ let package = Package(
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
         .target(name: "YusuanModel"),
-        // Published text → Disclosure.
-        .target(name: "YusuanRead", dependencies: ["YusuanModel"]),
+        // Published text or PDF → Disclosure; the regional table templates as data files.
+        .target(name: "YusuanRead", dependencies: ["YusuanModel"], resources: [.copy("Resources/Templates")]),
         // Disclosure → findings: the rule catalogue, one file per family.
         .target(name: "YusuanAudit", dependencies: ["YusuanModel"], resources: [.copy("Resources")]),
         // Budget (the officer's line items) → Disclosure; the budget workbook (YAML, JSON, CSV, XLSX).

@@ -30,7 +30,7 @@ public enum ArithmeticRules: RuleSet {
 
     static func rowIdentities(_ table: BudgetTable, format: DisclosureFormat) -> [Finding] {
         var findings: [Finding] = []
-        let relations = table.kind.rowIdentities(in: format)
+        let relations = table.identities ?? table.kind.rowIdentities(in: format)
         for row in table.rows {
             for relation in relations where relation.total < row.cells.count {
                 let parts = relation.parts.filter { $0 < row.cells.count }
@@ -40,7 +40,7 @@ public enum ArithmeticRules: RuleSet {
                    table.kind == .fiscalAppropriation || table.kind == .overall { continue }
                 let total = row.cells[relation.total]?.value ?? .zero
                 let values = parts.map { row.cells[$0]?.value ?? .zero }
-                guard let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
+                guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
                 let partNames = parts.map { table.columns[$0].rawValue }.joined(separator: " + ")
                 findings.append(Finding(
                     rule: rowIdentity,
@@ -64,7 +64,7 @@ public enum ArithmeticRules: RuleSet {
                 // A labelled line printed without values (an empty table) has nothing to add up.
                 if parent.cells.allSatisfy({ $0 == nil }) && values.isEmpty { continue }
                 let total = parent.cells[c]?.value ?? .zero
-                guard let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
+                guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
                 let level = kids.first.map(levelName) ?? "下级"
                 findings.append(Finding(
                     rule: hierarchy,

@@ -127,7 +127,8 @@ public enum ReconciliationRules: RuleSet {
                 (.appropriationGovernmentFund, .governmentFundIncome),
                 (.appropriationStateCapital, .stateCapitalIncome),
             ]
-            for (key4, key1) in pairs {
+            // Only where table 1 prints the same source (a regional table 1 may not).
+            for (key4, key1) in pairs where t1.row(key1) != nil {
                 let (stated, at) = cell(t4, key4, .total)
                 if let f = compare(fiscal, stated, t1[key1, .budgeted], table: 4, row: key4, column: .total, at: at,
                                    message: "表4 \(key4) 与表1 不符", computation: "表1 \(key1)") { findings.append(f) }
@@ -158,7 +159,7 @@ public enum ReconciliationRules: RuleSet {
         for row in t5.rows {
             let (stated, at) = cell(t5, row.key, .total)
             guard let stated else { continue }
-            if let t2, t2.row(row.key) != nil {
+            if let t2, t2.row(row.key) != nil, t2.columnIndex(.generalPublic) != nil {
                 let a = t2[row.key, .generalPublic] ?? .zero, b = t2[row.key, .generalPublicTransfer] ?? .zero
                 if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: .total, at: at,
                                    message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)") {
@@ -215,15 +216,18 @@ public enum ReconciliationRules: RuleSet {
         guard let t10 = d.table(.threePublicCosts), let t6 = d.table(.basicByEconomicClass) else { return [] }
         let pairs: [(RowKey, String)] = [(.reception, "30217"), (.vehicleOperation, "30231"), (.travelAbroad, "30212")]
         var findings: [Finding] = []
+        // A regional "三公" table may print one 合计 column of fiscal money only.
+        let column: ColumnKey = t10.columnIndex(.generalPublic) != nil ? .generalPublic : .total
         for (key, code) in pairs {
-            let (stated, at) = cell(t10, key, .generalPublic)
-            let basicAmount = t6[.code(code), .total]
-            guard let basicAmount else { continue }
+            let (stated, at) = cell(t10, key, column)
+            // Compared at table 10's printed precision (two places of 万元), since table 6
+            // may print 元 to the fen.
+            guard let basicAmount = t6[.code(code), .total]?.rounded(toPlaces: 2) else { continue }
             let value = stated ?? .zero
             // Project spending may add to the basic amount, so table 10 may be larger, never smaller.
             guard value < basicAmount else { continue }
             findings.append(Finding(rule: threePublic, message: "表10 \(key) \(value) 小于表6 \(code) 的基本支出 \(basicAmount)",
-                                    severity: .error, table: 10, row: key, column: .generalPublic, at: at,
+                                    severity: .error, table: 10, row: key, column: column, at: at,
                                     stated: value, expected: basicAmount, computation: "表6 \(code) 合计"))
         }
         return findings

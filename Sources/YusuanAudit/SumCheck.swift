@@ -8,11 +8,16 @@ import YusuanModel
 public enum SumCheck {
     /// The judgement of a printed total against its printed parts: nil when
     /// they agree exactly.
-    public static func judge(total: Amount, parts: [Amount]) -> (difference: Amount, severity: Severity)? {
+    ///
+    /// `unit` is the unit the amounts were printed in: 万元 to 0.01, or 元, where
+    /// documents print parts rounded to the whole 元 (so half a 元 a part).
+    public static func judge(total: Amount, parts: [Amount], printedIn unit: MoneyUnit = .wan)
+        -> (difference: Amount, severity: Severity)? {
         let sum = parts.reduce(Amount.zero, +)
         let difference = total - sum
         guard !difference.isZero else { return nil }
-        let limit = Amount.halfStep(places: 2).times(max(parts.count, 1))
+        let half = unit == .yuan ? Amount.halfStep(places: 4) : Amount.halfStep(places: 2)
+        let limit = half.times(max(parts.count, 1))
         return (difference, difference.magnitude <= limit ? .warning : .error)
     }
 

@@ -28,7 +28,7 @@ extension BudgetTable {
         var currentUnit: Int?
         for (i, row) in rows.enumerated() {
             switch row.role {
-            case .total:
+            case .total, .memo:
                 continue
             case .unit:
                 currentUnit = i
@@ -55,7 +55,7 @@ extension BudgetTable {
         }
         // Each total sums the parentless rows of its side.
         let totals = rows.indices.filter { rows[$0].role == .total }
-        for i in rows.indices where parents[i] == nil && rows[i].role != .total {
+        for i in rows.indices where parents[i] == nil && rows[i].role != .total && rows[i].role != .memo {
             parents[i] = totalFor(row: rows[i], totals: totals)
         }
         return parents

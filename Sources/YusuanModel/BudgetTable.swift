@@ -23,6 +23,13 @@ public struct BudgetTable: Sendable, Hashable, Codable {
     public var emptyStatement: Located<String>?
     /// Where the table starts (its 表 N line).
     public var source: SourceLocation?
+    /// 金额单位 as the table printed it; its cells are always in 万元. Nil where the
+    /// document states one unit for every table (the seeds' 万元).
+    public var printedUnit: MoneyUnit?
+    /// The identities inside a row where the table's template states its own (a
+    /// regional table with other columns); nil for the contract's own
+    /// (`StandardTable.rowIdentities(in:)`).
+    public var identities: [SumRelation]?
 
     public init(kind: StandardTable, title: String, preparer: String? = nil, columns: [ColumnKey],
                 rows: [TableRow] = [], emptyStatement: Located<String>? = nil, source: SourceLocation? = nil) {
@@ -103,6 +110,9 @@ public enum RowRole: String, Sendable, Hashable, Codable {
     case unit
     /// A labelled line of table 1, 4 or 10 (income lines, 三公 items).
     case line
+    /// 附列 — a figure printed with a table that is not part of its sums
+    /// (机关运行经费 in Shanghai's "三公" table).
+    case memo
 }
 
 /// 单元格 — one printed amount and where it was printed.

@@ -36,6 +36,13 @@ public struct Disclosure: Sendable, Hashable, Codable {
     public var signature: Signature?
     /// Choices the reader could not settle (empty for a composed document).
     public var ambiguities: [Ambiguity]
+    /// 表样 — the regional table template the document follows (`shanghai`); nil for
+    /// the contract's own (the seeds' template).
+    public var template: String?
+    /// The contract tables the document's template publishes, where it is not the
+    /// contract's own set: a table outside it is "not part of this template", which
+    /// is neither missing nor published empty.
+    public var templateTables: [StandardTable]?
 
     public init(department: String, year: Int, kind: DocumentKind = .budget, format: DisclosureFormat,
                 entityWord: String = "部门", unit: String = "万元", contents: [Located<String>] = [],
@@ -62,8 +69,30 @@ public struct Disclosure: Sendable, Hashable, Codable {
     /// The table 表 N, where published.
     public func table(_ kind: StandardTable) -> BudgetTable? { tables.first { $0.kind == kind } }
 
+    /// The tables the document's template requires it to publish.
+    public var requiredTables: [StandardTable] { templateTables ?? StandardTable.tables(in: format) }
+
+    /// Whether a table is published, published empty, missing, or not part of the template.
+    public func status(of kind: StandardTable) -> TableStatus {
+        guard requiredTables.contains(kind) else { return .notInTemplate }
+        guard let table = table(kind) else { return .missing }
+        return table.isEmpty ? .publishedEmpty : .published
+    }
+
     /// The section with this printed number (`"五"`).
     public func section(_ number: String) -> ExplanationSection? { sections.first { $0.number == number } }
+}
+
+/// 公开状态 — what a document does with one table of the contract.
+public enum TableStatus: String, Sendable, Hashable, Codable {
+    /// Printed with values.
+    case published
+    /// 空表 — printed without values (usually with a statement why).
+    case publishedEmpty
+    /// Required by the template but not printed: a completeness finding.
+    case missing
+    /// Not part of the document's template (Shanghai has no 项目支出 table).
+    case notInTemplate
 }
 
 /// 文件类型.

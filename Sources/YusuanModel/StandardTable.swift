@@ -98,7 +98,7 @@ public enum StandardTable: Int, CaseIterable, Sendable, Codable, Comparable {
 }
 
 /// One sum identity between columns of a row: `total = Σ parts`.
-public struct SumRelation: Hashable, Sendable {
+public struct SumRelation: Hashable, Sendable, Codable {
     public var total: Int
     public var parts: [Int]
     public init(_ total: Int, _ parts: [Int]) {

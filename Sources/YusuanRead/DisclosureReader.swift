@@ -13,8 +13,28 @@ import YusuanModel
 public enum DisclosureReader {
     /// Reads a document from its bytes (which must be UTF-8).
     public static func read(bytes: [UInt8]) throws(ReadError) -> Disclosure {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
-        return try read(text)
+        try read(try source(bytes: bytes))
+    }
+
+    /// The source document of a text file's bytes (which must be UTF-8).
+    public static func source(bytes: [UInt8]) throws(ReadError) -> SourceDocument {
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8 }
+        return SourceDocument(text: bytes)
+    }
+
+    /// Reads a source document (text or PDF): a document of a regional template is
+    /// read by its template's data, any other by the seeds' template.
+    public static func read(_ source: SourceDocument) throws(ReadError) -> Disclosure {
+        guard source.lines.contains(where: { !$0.range.isEmpty }) else { throw .empty }
+        if let template = Templates.recognise(source) {
+            // Without boxes the columns of a regional template are not yet recovered
+            // reliably; refuse rather than guess.
+            guard source.origin == .pdf else {
+                throw .notADisclosure("this is the text of a \(template.name) document; read the PDF itself, whose page geometry gives the columns")
+            }
+            return try TemplateDocumentReader.read(source, template: template)
+        }
+        return try read(String(decoding: source.bytes, as: UTF8.self))
     }
 
     /// Reads a document from its text.

@@ -29,8 +29,12 @@ public enum Summary {
             if t.isEmpty, t.emptyStatement != nil { line += " — published empty (空表)" }
             out += line + "\n"
         }
-        let missing = StandardTable.tables(in: d.format).filter { d.table($0) == nil }
+        let missing = StandardTable.allCases.filter { d.status(of: $0) == .missing }
         if !missing.isEmpty { out += "  missing: " + missing.map { "表\($0.rawValue)" }.joined(separator: ", ") + "\n" }
+        let outside = StandardTable.allCases.filter { d.status(of: $0) == .notInTemplate && d.templateTables != nil }
+        if !outside.isEmpty {
+            out += "  not part of the \(d.template ?? "") template: " + outside.map { "表\($0.rawValue)" }.joined(separator: ", ") + "\n"
+        }
 
         out += "\nSections (\(d.sections.count)):\n"
         for s in d.sections { out += "  \(s.number)、\(s.title) (\(s.lines.count) lines)\n" }

@@ -36,9 +36,8 @@ struct Audit: ParsableCommand {
         var unreadable = false
         for path in try Inputs.expand(files) {
             do {
-                let text = try Inputs.text(path)
-                let disclosure = try Inputs.read(path)
-                reports.append(Auditor.audit(disclosure, lines: text.components(separatedBy: "\n"), document: path))
+                let (source, disclosure) = try Inputs.read(path)
+                reports.append(Auditor.audit(disclosure, lines: source.lineTexts, document: path))
             } catch {
                 unreadable = true
                 FileHandle.standardError.write(Data("yusuan: \(path): \(error)\n".utf8))

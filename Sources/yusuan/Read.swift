@@ -38,7 +38,7 @@ struct Read: ParsableCommand {
         var failed = false
         for path in try Inputs.expand(files) {
             do {
-                documents.append((path, try Inputs.read(path)))
+                documents.append((path, try Inputs.read(path).disclosure))
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("yusuan: \(path): \(error)\n".utf8))

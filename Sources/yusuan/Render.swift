@@ -50,7 +50,7 @@ struct Render: ParsableCommand {
         guard let renderer = Renderers.named(to) else { throw ExitCode(64) }
         let disclosure: Disclosure
         do {
-            disclosure = try Inputs.read(file)
+            disclosure = try Inputs.read(file).disclosure
         } catch {
             FileHandle.standardError.write(Data("yusuan: \(file): \(error)\n".utf8))
             throw ExitCode(1)

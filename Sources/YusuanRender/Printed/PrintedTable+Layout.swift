@@ -143,7 +143,7 @@ extension PrintedTable {
         case .total: .total
         case .classLevel, .section, .unit: .group
         case .line: hasChildren.contains(row.key) ? .group : .plain
-        case .item, .project: .plain
+        case .item, .project, .memo: .plain
         }
     }
 

@@ -1,0 +1,450 @@
+import YusuanModel
+
+/// 按版面读表 — reads the tables of a regional template from a source document whose
+/// words carry boxes (a PDF, or text laid out by `pdftotext -layout`).
+///
+/// Each printed table starts at its title (followed by its 编制单位/单位 line) and
+/// runs to the next table's title. On every page the table's header is found by
+/// the template's header cells (a wrapped header's lines joined), and each header
+/// cell's horizontal centre is a column: a printed number belongs to the column
+/// whose centre is nearest. An empty cell is simply empty; nothing is guessed.
+struct GeometryTableReader {
+    let source: SourceDocument
+    let template: TableTemplate
+
+    /// One printed word.
+    struct Token {
+        var text: String
+        var normal: String
+        var box: Box
+        var amount: Amount?
+        var line: SourceDocument.Line
+
+        var location: SourceLocation { SourceLocation(line: line.number, page: line.page, box: box) }
+    }
+
+    /// A column found on a page: its template header and its horizontal centre.
+    struct Column {
+        var header: HeaderColumn
+        var center: Double
+        var box: Box
+    }
+
+    /// Where each table was found: the title line and the end of its extent.
+    struct Placement {
+        var table: PrintedTable
+        var title: Int
+        var end: Int
+    }
+
+    private(set) var names: [String: String] = [:]
+    private(set) var ambiguities: [Ambiguity] = []
+    /// The table being read, for the ambiguities it records.
+    private var current: StandardTable?
+
+    init(source: SourceDocument, template: TableTemplate) {
+        self.source = source
+        self.template = template
+    }
+
+    /// The printed tables of the template, found by their titles: a title counts only
+    /// when a 编制部门/编制单位 or 单位 line follows it (a contents entry has none).
+    func placements() -> [Placement] {
+        var found: [(PrintedTable, Int)] = []
+        let lines = source.lines
+        for i in lines.indices where lines[i].range.count < 240 {
+            guard let table = template.table(titled: source.text(of: lines[i])) else { continue }
+            let next = (i + 1..<min(i + 3, lines.count)).contains { Self.isUnitLine(TableTemplate.normal(source.text(of: lines[$0]))) }
+            guard next, !found.contains(where: { $0.0.number == table.number }) else { continue }
+            found.append((table, i))
+        }
+        return found.enumerated().map { n, f in
+            Placement(table: f.0, title: f.1, end: n + 1 < found.count ? found[n + 1].1 : lines.count)
+        }
+    }
+
+    static func isUnitLine(_ normal: String) -> Bool {
+        normal.hasPrefix("编制部门") || normal.hasPrefix("编制单位") || normal.hasPrefix("单位:") || normal.contains("单位:元")
+            || normal.contains("单位:万元")
+    }
+
+    /// Reads every table of the template the document prints. Tables whose rows carry
+    /// functional codes are read first, so that the 类 names of tables 1 and 4 can be
+    /// keyed by their codes.
+    mutating func read() -> (tables: [BudgetTable], preparer: String?, entityWord: String) {
+        let placed = placements()
+        var tables: [BudgetTable] = []
+        var preparer: String?
+        var entityWord = "部门"
+        let order = placed.filter { $0.table.layout == .rows } + placed.filter { $0.table.layout != .rows }
+        for p in order {
+            let table = readTable(p)
+            if p.table.number == 1 || preparer == nil { preparer = table.preparer ?? preparer }
+            if p.table.number == 1 { entityWord = template.entityWord(inTitle: table.title) }
+            for row in table.rows where row.role == .classLevel || row.role == .section || row.role == .item {
+                if let code = row.code, names[code] == nil { names[code] = row.name }
+            }
+            tables.append(table)
+        }
+        let printedOrder = Dictionary(uniqueKeysWithValues: placed.map { ($0.table.number, $0.title) })
+        tables.sort { (printedOrder[number(of: $0)] ?? 0) < (printedOrder[number(of: $1)] ?? 0) }
+        return (tables, preparer, entityWord)
+    }
+
+    private func number(of table: BudgetTable) -> Int {
+        template.tables.first { $0.contract == table.kind }?.number ?? 0
+    }
+
+    // MARK: One table
+
+    private mutating func readTable(_ p: Placement) -> BudgetTable {
+        let lines = source.lines
+        let titleLine = lines[p.title]
+        current = p.table.contract
+        var table = BudgetTable(kind: p.table.contract, title: source.text(of: titleLine).filter { $0 != " " },
+                                columns: [], source: titleLine.location)
+        var unit = p.table.unit ?? template.unit
+        var bodyStart = p.title + 1
+        // The 编制单位 and 单位 lines (one line, or two).
+        for i in (p.title + 1)..<min(p.title + 3, p.end) {
+            let text = TableTemplate.normal(source.text(of: lines[i]))
+            guard Self.isUnitLine(text) else { break }
+            bodyStart = i + 1
+            if let r = text.range(of: "编制单位:") ?? text.range(of: "编制部门:") {
+                var name = String(text[r.upperBound...])
+                if let u = name.range(of: "单位:") { name = String(name[..<u.lowerBound]) }
+                if !name.isEmpty { table.preparer = name }
+            }
+            if let u = text.range(of: "单位:", options: .backwards), let printed = MoneyUnit(printed: text[u.upperBound...]) {
+                unit = printed
+            }
+        }
+        table.printedUnit = unit
+        let body = Array(lines[bodyStart..<p.end])
+        switch p.table.layout {
+        case .headerCells: readHeaderCells(p.table, body, unit: unit, into: &table)
+        case .rows, .twoSided: readRows(p.table, body, unit: unit, into: &table)
+        }
+        table.identities = p.table.identities.compactMap { identity in
+                guard let total = table.columnIndex(identity.total) else { return nil }
+                let parts = identity.parts.compactMap { table.columnIndex($0) }
+                return parts.count == identity.parts.count ? SumRelation(total, parts) : nil
+        }
+        return table
+    }
+
+    private func tokens(_ line: SourceDocument.Line) -> [Token] {
+        line.words.map { word in
+            let text = source.text(of: word)
+            return Token(text: text, normal: TableTemplate.normal(text), box: word.box,
+                         amount: Self.amount(text), line: line)
+        }
+    }
+
+    /// A printed amount: digits with optional thousands separators, a point and a sign.
+    static func amount(_ text: String) -> Amount? {
+        guard let first = text.unicodeScalars.first, first.properties.numericType != nil || first == "-",
+              text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." || $0 == "-" }) else {
+            return nil
+        }
+        return Amount(text)
+    }
+
+    /// The columns of the first column set whose every header is printed among these
+    /// lines, in order from left to right.
+    private func columns(_ table: PrintedTable, header: [SourceDocument.Line]) -> [Column]? {
+        let words = header.flatMap { tokens($0) }.filter { $0.amount == nil }
+        for set in table.columnSets {
+            var chosen: [Column] = []
+            var left = -Double.infinity
+            for column in set {
+                let target = TableTemplate.normal(column.header)
+                let candidates = Self.cells(matching: target, in: words).filter { $0.midX > left }
+                guard let best = candidates.min(by: { $0.midX < $1.midX }) else { break }
+                chosen.append(Column(header: column, center: best.midX, box: best))
+                left = best.midX
+            }
+            if chosen.count == set.count { return chosen }
+        }
+        return nil
+    }
+
+    /// The boxes of header cells that read `target`: one word, or words stacked in one
+    /// column (a wrapped header) read top to bottom.
+    static func cells(matching target: String, in words: [Token]) -> [Box] {
+        var result: [Box] = []
+        for (i, w) in words.enumerated() where target.hasPrefix(w.normal) && !w.normal.isEmpty {
+            if w.normal == target { result.append(w.box); continue }
+            // Continue downwards with words under this one.
+            var text = w.normal
+            var box = w.box
+            var last = w.box
+            var used: Set<Int> = [i]
+            while text.count < target.count {
+                guard let (j, next) = words.enumerated().filter({ !used.contains($0.offset) })
+                        .filter({ $0.element.box.yMin >= last.yMax - 2 && $0.element.box.yMin - last.yMax < 2.5 * last.height
+                                  && $0.element.box.horizontalOverlap(box) > 0 })
+                        .min(by: { $0.element.box.yMin < $1.element.box.yMin }),
+                      target.hasPrefix(text + next.normal) else { break }
+                text += next.normal
+                box = box.union(next.box)
+                last = next.box
+                used.insert(j)
+            }
+            if text == target { result.append(box) }
+        }
+        return result
+    }
+
+    /// The column whose centre is nearest a value.
+    private func nearest(_ box: Box, in columns: [Column]) -> Int? {
+        columns.indices.min { abs(columns[$0].center - box.midX) < abs(columns[$1].center - box.midX) }
+    }
+
+    // MARK: Rows and two-sided tables
+
+    private mutating func readRows(_ printed: PrintedTable, _ body: [SourceDocument.Line], unit: MoneyUnit,
+                                   into table: inout BudgetTable) {
+        let twoSided = printed.layout == .twoSided
+        var columns: [Column]?
+        var keys: [ColumnKey] = []
+        var rows: [TableRow] = []
+        var wrapped: [(line: SourceDocument.Line, text: String)] = []
+        var headerLines: [SourceDocument.Line] = []
+        var page = body.first?.page
+        var dataOnPage = false
+        var usedKeys = Set<RowKey>()
+        var i = 0
+        while i < body.count {
+            let line = body[i]
+            if line.page != page {
+                // A new page: its header (repeated) is looked for again.
+                page = line.page
+                headerLines = []
+                dataOnPage = false
+            }
+            let toks = tokens(line)
+            let text = toks.map(\.normal).joined()
+            if text.contains("空表") || text.hasPrefix("注:") && text.contains("无") {
+                var statement = source.text(of: line)
+                var j = i
+                while !statement.contains("。"), j + 1 < body.count, body[j + 1].page == line.page {
+                    j += 1
+                    statement += source.text(of: body[j])
+                }
+                table.emptyStatement = Located(statement.filter { $0 != " " }, at: line.location)
+                i = j + 1
+                continue
+            }
+            let values = toks.filter { $0.amount != nil }
+            let code = twoSided ? nil : Self.leadingCode(toks, kind: printed.codes)
+            let labelTokens = toks.filter { $0.amount == nil }
+            let isTotal = !twoSided && code == nil && ["合计", "总计"].contains(labelTokens.map(\.normal).joined())
+            let isData = twoSided ? !values.isEmpty || Self.isIncomeOrExpenditureLabel(labelTokens, printed)
+                                  : code != nil || isTotal
+            if !isData {
+                if !dataOnPage {
+                    headerLines.append(line)
+                } else if !text.isEmpty, text != "无" {
+                    wrapped.append((line, text))
+                }
+                i += 1
+                continue
+            }
+            if !headerLines.isEmpty, let found = self.columns(printed, header: headerLines) {
+                columns = found
+                if keys.isEmpty {
+                    for c in found {
+                        if let key = c.header.key, !keys.contains(key) { keys.append(key) }
+                    }
+                    table.columns = keys
+                }
+            }
+            headerLines = []
+            dataOnPage = true
+            guard let columns else { i += 1; continue }
+            if twoSided {
+                rows += twoSidedRows(printed, toks, columns: columns, keys: keys, unit: unit, line: line, used: &usedKeys)
+            } else {
+                var row = TableRow(key: .grandTotal, name: "合计", role: .total,
+                                   cells: Array(repeating: nil, count: keys.count), source: line.location)
+                let valueTokens = code.map { c in Array(toks.dropFirst(c.tokens)) } ?? toks
+                if let code {
+                    row.code = code.code
+                    row.key = .code(code.code)
+                    row.role = code.code.count == 3 ? .classLevel : code.code.count == 5 ? .section : .item
+                    row.name = valueTokens.filter { $0.amount == nil }.map(\.text).joined()
+                } else if let total = printed.totalRow {
+                    row.key = total
+                }
+                place(valueTokens.filter { $0.amount != nil }, columns: columns, keys: keys, unit: unit, into: &row)
+                if usedKeys.contains(row.key) { row.key = RowKey(rawValue: "\(row.key.rawValue)#\(line.number)") }
+                usedKeys.insert(row.key)
+                rows.append(row)
+            }
+            i += 1
+        }
+        if !twoSided { attachWrapped(wrapped, to: &rows) }
+        // An empty table prints its 合计 line without values: no row.
+        if rows.allSatisfy({ $0.cells.allSatisfy { $0 == nil } }) { rows = [] }
+        table.rows = rows
+        if table.columns.isEmpty {
+            table.columns = printed.columnSets.first?.compactMap(\.key).reduce(into: [ColumnKey]()) {
+                if !$0.contains($1) { $0.append($1) }
+            } ?? []
+        }
+    }
+
+    /// Puts each value in the column nearest it, converted to 万元.
+    private mutating func place(_ values: [Token], columns: [Column], keys: [ColumnKey], unit: MoneyUnit,
+                                into row: inout TableRow) {
+        for v in values {
+            guard let amount = v.amount, let c = nearest(v.box, in: columns), let key = columns[c].header.key,
+                  let k = keys.firstIndex(of: key) else { continue }
+            if row.cells[k] != nil {
+                ambiguities.append(Ambiguity(
+                    table: current?.rawValue, row: row.key,
+                    message: "two printed values fall under the column \(key.rawValue)", chosen: [key],
+                    alternatives: [], source: v.location))
+                continue
+            }
+            row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
+        }
+    }
+
+    /// Text lines inside a table body that are part of a neighbouring row's name
+    /// (a name wrapped inside its cell): each joins the row printed nearest to it on
+    /// its page, before or after its name as it is above or below.
+    private func attachWrapped(_ wrapped: [(line: SourceDocument.Line, text: String)], to rows: inout [TableRow]) {
+        for w in wrapped {
+            guard let box = w.line.box else { continue }
+            let candidates = rows.indices.filter { rows[$0].source?.page == w.line.page && rows[$0].source?.box != nil }
+            guard let r = candidates.min(by: { abs(rows[$0].source!.box!.midY - box.midY) < abs(rows[$1].source!.box!.midY - box.midY) }),
+                  let rowBox = rows[r].source?.box, abs(rowBox.midY - box.midY) < 2 * max(box.height, rowBox.height),
+                  rows[r].role != .total else { continue }
+            rows[r].name = box.midY < rowBox.midY ? w.text + rows[r].name : rows[r].name + w.text
+        }
+    }
+
+    /// A code printed at the start of a row: `204 06 01` as words, or `2040601`.
+    static func leadingCode(_ tokens: [Token], kind: PrintedTable.CodeKind?) -> (code: String, tokens: Int)? {
+        guard let kind, let first = tokens.first, first.normal.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let classes = kind == .functional ? 201...299 : 301...399
+        let maxLength = kind == .functional ? 7 : 5
+        guard let cls = Int(first.normal.prefix(3)), classes.contains(cls) else { return nil }
+        if [5, 7].contains(first.normal.count), first.normal.count <= maxLength { return (first.normal, 1) }
+        guard first.normal.count == 3 else { return nil }
+        var code = first.normal
+        var used = 1
+        while used < tokens.count, code.count < maxLength, tokens[used].normal.count == 2,
+              tokens[used].normal.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            code += tokens[used].normal
+            used += 1
+        }
+        return (code, used)
+    }
+
+    /// A line of a two-sided table printed without values is still a row when it
+    /// starts with a numbered income or expenditure line (`二、事业收入`, `四、住房保障支出`).
+    static func isIncomeOrExpenditureLabel(_ labels: [Token], _ printed: PrintedTable) -> Bool {
+        guard let first = labels.first else { return false }
+        let label = stripOrdinal(first.normal)
+        guard label != first.normal else { return false }
+        return printed.rowLabels[label] != nil || label.hasSuffix("支出")
+    }
+
+    /// `一、财政拨款收入` → `财政拨款收入`; `1.一般公共预算` → `一般公共预算`; `其中:事业收入` → `事业收入`.
+    static func stripOrdinal(_ normal: String) -> String {
+        var t = Substring(normal)
+        if let i = t.firstIndex(of: "、"), !t[..<i].isEmpty, t[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) || $0.isASCII && $0.isNumber }) {
+            t = t[t.index(after: i)...]
+        }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let mark = t.dropFirst(digits.count).first, ".．".contains(mark) { t = t.dropFirst(digits.count + 1) }
+        if t.hasPrefix("其中:") { t = t.dropFirst(3) }
+        return String(t)
+    }
+
+    /// One printed line of a two-sided table: an income row (label and value on the
+    /// left) and an expenditure row (a 类 name or 支出总计 and its values on the right).
+    private mutating func twoSidedRows(_ printed: PrintedTable, _ toks: [Token], columns: [Column], keys: [ColumnKey],
+                                       unit: MoneyUnit, line: SourceDocument.Line, used: inout Set<RowKey>) -> [TableRow] {
+        guard let incomeColumn = columns.first(where: { $0.header.income == true }), let incomeKey = incomeColumn.header.key else { return [] }
+        let expenditureColumns = columns.filter { $0.header.income != true }
+        var rows: [TableRow] = []
+        let leftLabel = toks.filter { $0.amount == nil && $0.box.midX < incomeColumn.box.xMin }
+        let rightLabel = toks.filter { $0.amount == nil && $0.box.midX >= incomeColumn.box.xMin }
+        let numbers = toks.filter { $0.amount != nil }
+        // The income value: a number nearer the income column than any expenditure column.
+        var incomeValue: Token?
+        var expenditureValues: [Token] = []
+        for n in numbers {
+            if let c = nearest(n.box, in: columns), columns[c].header.income == true, incomeValue == nil {
+                incomeValue = n
+            } else {
+                expenditureValues.append(n)
+            }
+        }
+        if !leftLabel.isEmpty {
+            let label = Self.stripOrdinal(leftLabel.map(\.normal).joined())
+            let key = printed.rowLabels[label] ?? (label == "收入合计" ? .incomeTotal : .named(label))
+            var row = TableRow(key: key, name: label, role: key == .incomeTotal ? .total : .line,
+                               cells: Array(repeating: nil, count: keys.count), source: leftLabel[0].location)
+            if let v = incomeValue, let amount = v.amount, let k = keys.firstIndex(of: incomeKey) {
+                row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
+            }
+            if !used.contains(row.key) {
+                used.insert(row.key)
+                rows.append(row)
+            }
+        }
+        if !rightLabel.isEmpty {
+            let label = Self.stripOrdinal(rightLabel.map(\.normal).joined())
+            var row = TableRow(key: .named(label), name: label, role: .classLevel,
+                               cells: Array(repeating: nil, count: keys.count), source: rightLabel[0].location)
+            if label == "支出总计" || label == "支出合计" {
+                row.key = printed.totalRow ?? .expenditureTotal
+                row.role = .total
+            } else if let code = names.first(where: { $0.key.count == 3 && TableTemplate.normal($0.value) == label })?.key {
+                row.key = .code(code)
+                row.code = code
+            }
+            place(expenditureValues, columns: expenditureColumns, keys: keys, unit: unit, into: &row)
+            if !used.contains(row.key) {
+                used.insert(row.key)
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    // MARK: Header cells ("三公")
+
+    private mutating func readHeaderCells(_ printed: PrintedTable, _ body: [SourceDocument.Line], unit: MoneyUnit,
+                                          into table: inout BudgetTable) {
+        guard let valueColumn = printed.valueColumn else { return }
+        table.columns = [valueColumn]
+        var header: [SourceDocument.Line] = []
+        for line in body {
+            let toks = tokens(line)
+            guard !toks.isEmpty, toks.allSatisfy({ $0.amount != nil }) else {
+                header.append(line)
+                continue
+            }
+            guard let columns = columns(printed, header: header) else { return }
+            var rows = columns.compactMap { c -> TableRow? in
+                guard let key = c.header.row else { return nil }
+                return TableRow(key: key, name: c.header.header,
+                                role: key == .total ? .total : key == .operatingCost ? .memo : .line,
+                                cells: [nil], source: line.location)
+            }
+            for v in toks {
+                guard let amount = v.amount, let c = nearest(v.box, in: columns), let key = columns[c].header.row,
+                      let r = rows.firstIndex(where: { $0.key == key }) else { continue }
+                rows[r].cells[0] = Cell(amount.inWan(from: unit), at: v.location)
+            }
+            table.rows = rows
+            return
+        }
+    }
+}
