@@ -10,15 +10,15 @@ struct ClassificationRulesTests {
 
     static func row(_ code: String, _ name: String, line: Int) -> TableRow {
         let role: RowRole = code.count == 3 ? .classLevel : code.count == 5 ? .section : .item
-        return TableRow(key: code, code: code, name: name, role: role, cells: [Cell(Amount(1))],
+        return TableRow(key: .code(code), code: code, name: name, role: role, cells: [Cell(Amount(1))],
                         source: SourceLocation(line: line))
     }
 
     /// A table 3 with the given functional rows and a table 6 with the given economic rows.
     static func document(functional: [(String, String)], economic: [(String, String)] = []) -> Disclosure {
-        let t3 = BudgetTable(kind: .expenditure, title: "部门支出总体情况表", columns: ["合计"],
+        let t3 = BudgetTable(kind: .expenditure, title: "部门支出总体情况表", columns: [.total],
                              rows: functional.enumerated().map { row($1.0, $1.1, line: 10 + $0) })
-        let t6 = BudgetTable(kind: .basicByEconomicClass, title: "一般公共预算基本支出情况表", columns: ["合计"],
+        let t6 = BudgetTable(kind: .basicByEconomicClass, title: "一般公共预算基本支出情况表", columns: [.total],
                              rows: economic.enumerated().map { row($1.0, $1.1, line: 50 + $0) })
         return Disclosure(department: "测试局", year: 2025, format: .edition2024, tables: [t3, t6])
     }
@@ -97,7 +97,7 @@ struct ClassificationRulesTests {
     @Test(.auditSeeds) func seedMutation() throws {
         var d = try AuditSeeds.context("000").disclosure
         let t = try #require(d.tables.firstIndex { $0.kind == .generalPublic })
-        let r = try #require(d.tables[t].rows.firstIndex { $0.key == "2101550" })
+        let r = try #require(d.tables[t].rows.firstIndex { $0.key == .code("2101550") })
         d.tables[t].rows[r].name = "事业单位运行"
         let f = try #require(Self.findings(d).first)
         #expect(f.rule == "classification.name" && f.table == 5 && f.row == "2101550")

@@ -22,7 +22,7 @@ import YusuanModel
         try #require(d.performance.projects[p].indicators.firstIndex { $0.name == name })
     }
 
-    static func setCell(_ d: inout Disclosure, _ kind: StandardTable, _ row: String, _ value: String) throws {
+    static func setCell(_ d: inout Disclosure, _ kind: StandardTable, _ row: RowKey, _ value: String) throws {
         let t = try #require(d.tables.firstIndex { $0.kind == kind })
         let r = try #require(d.tables[t].rows.firstIndex { $0.key == row })
         d.tables[t].rows[r].cells[0] = Cell(Amount(value)!)
@@ -64,7 +64,8 @@ import YusuanModel
         let context = try AuditSeeds.context("001")
         var d = context.disclosure
         #expect(Self.findings(d, "performance.project-funds").isEmpty)
-        try Self.setCell(&d, .projects, "巴音郭楞蒙古自治州医疗保障局/2101502|2025年医疗保障基金专项行动和全民参保征缴服务", "70.00")
+        let project = RowKey.project(code: "2101502", name: "2025年医疗保障基金专项行动和全民参保征缴服务")
+        try Self.setCell(&d, .projects, project.under(unit: "巴音郭楞蒙古自治州医疗保障局"), "70.00")
         let f = try #require(Self.findings(AuditContext(disclosure: d, lines: context.lines), "performance.project-funds").first)
         #expect(f.severity == .error && f.row == "2025 年医疗保障基金专项行动和全民参保征缴服务")
         #expect(f.stated == Amount("77.00") && f.expected == Amount("70.00") && f.line == 647)
@@ -74,7 +75,7 @@ import YusuanModel
     @Test func projectFundsCarriedOverAndByAmount() throws {
         // 001's carried-over project matches table 11 by its name (（上年结转） dropped).
         var d = try AuditSeeds.context("001").disclosure
-        try Self.setCell(&d, .carryOver, "2024 年中央财政医疗服务与保障能力提升补助资金项目 (医疗保障服务能力建设部分)", "14.46")
+        try Self.setCell(&d, .carryOver, .named("2024 年中央财政医疗服务与保障能力提升补助资金项目 (医疗保障服务能力建设部分)"), "14.46")
         let f = try #require(Self.findings(d, "performance.project-funds").first)
         #expect(f.stated == Amount("14.64") && f.expected == Amount("14.46"))
         // 000's names differ from table 7's: matched by amount; a changed amount matches nothing.

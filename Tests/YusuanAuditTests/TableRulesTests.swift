@@ -10,7 +10,7 @@ import YusuanModel
         Auditor.audit(d, document: "t").findings.filter { $0.rule == rule }
     }
 
-    static func set(_ d: inout Disclosure, _ kind: StandardTable, _ row: String, _ column: String, _ value: String?) {
+    static func set(_ d: inout Disclosure, _ kind: StandardTable, _ row: RowKey, _ column: ColumnKey, _ value: String?) {
         let t = d.tables.firstIndex { $0.kind == kind }!
         let r = d.tables[t].rows.firstIndex { $0.key == row }!
         let c = d.tables[t].columnIndex(column)!
@@ -22,7 +22,7 @@ import YusuanModel
     @Test func rowIdentity() throws {
         var d = try base("001")
         #expect(Self.findings(d, "arithmetic.row-identity").allSatisfy { $0.severity == .warning })
-        Self.set(&d, .expenditure, "2101501", "合计", "244.69")
+        Self.set(&d, .expenditure, .code("2101501"), .total, "244.69")
         let f = try #require(Self.findings(d, "arithmetic.row-identity").first { $0.row == "2101501" })
         #expect(f.table == 3 && f.column == "合计" && f.severity == .error)
         #expect(f.stated == Amount("244.69") && f.expected == Amount("244.59"))
@@ -32,8 +32,8 @@ import YusuanModel
         var d = try base("001")
         let before = Self.findings(d, "arithmetic.hierarchy").first { $0.table == 6 && $0.row == "302" && $0.column == "公用经费" }
         #expect(before?.severity == .warning)   // 26.54 printed, 26.55 summed: rounding
-        Self.set(&d, .basicByEconomicClass, "30201", "合计", "2.53")
-        Self.set(&d, .basicByEconomicClass, "30201", "公用经费", "2.53")
+        Self.set(&d, .basicByEconomicClass, .code("30201"), .total, "2.53")
+        Self.set(&d, .basicByEconomicClass, .code("30201"), .publicUse, "2.53")
         let f = try #require(Self.findings(d, "arithmetic.hierarchy").first { $0.table == 6 && $0.row == "302" && $0.column == "公用经费" })
         #expect(f.severity == .error)
         #expect(f.stated == Amount("26.54") && f.expected == Amount("27.05"))
@@ -42,7 +42,7 @@ import YusuanModel
     @Test func balance() throws {
         var d = try base("000")
         #expect(Self.findings(d, "arithmetic.balance").isEmpty)
-        Self.set(&d, .overall, "支出总计", "预算数", "1297.38")
+        Self.set(&d, .overall, .expenditureTotal, .budgeted, "1297.38")
         let f = try #require(Self.findings(d, "arithmetic.balance").first)
         #expect(f.table == 1 && f.stated == Amount("1297.38") && f.expected == Amount("1297.28"))
     }
@@ -71,7 +71,7 @@ import YusuanModel
     @Test func incomeSources() throws {
         var d = try base("000")
         #expect(Self.findings(d, "reconciliation.income-sources").isEmpty)
-        Self.set(&d, .overall, "本年收入/一般公共预算拨款/一般财力", "预算数", "1248.95")
+        Self.set(&d, .overall, .generalPublicOwn, .budgeted, "1248.95")
         let f = try #require(Self.findings(d, "reconciliation.income-sources").first)
         #expect(f.table == 2 && f.row == "总计" && f.column == "一般公共预算")
         #expect(f.stated == Amount("1248.59") && f.expected == Amount("1248.95"))
@@ -80,7 +80,7 @@ import YusuanModel
     @Test func functionalRows() throws {
         var d = try base("000")
         #expect(Self.findings(d, "reconciliation.functional-rows").isEmpty)
-        Self.set(&d, .income, "2101506", "总计", "4.05")
+        Self.set(&d, .income, .code("2101506"), .grandTotal, "4.05")
         let f = try #require(Self.findings(d, "reconciliation.functional-rows").first)
         #expect(f.table == 3 && f.row == "2101506" && f.stated == Amount("4.50") && f.expected == Amount("4.05"))
     }
@@ -88,7 +88,7 @@ import YusuanModel
     @Test func fiscalAppropriation() throws {
         var d = try base("000")
         #expect(Self.findings(d, "reconciliation.fiscal-appropriation").isEmpty)
-        Self.set(&d, .fiscalAppropriation, "210", "一般公共预算", "1223.95")
+        Self.set(&d, .fiscalAppropriation, .code("210"), .generalPublic, "1223.95")
         let f = try #require(Self.findings(d, "reconciliation.fiscal-appropriation").first)
         #expect(f.table == 4 && f.row == "210" && f.column == "一般公共预算" && f.expected == Amount("1223.59"))
     }
@@ -98,11 +98,11 @@ import YusuanModel
         for rule in ["reconciliation.general-public", "reconciliation.basic", "reconciliation.projects"] {
             #expect(Self.findings(d, rule).isEmpty, "\(rule)")
         }
-        Self.set(&d, .generalPublic, "2101501", "合计", "61.89")
+        Self.set(&d, .generalPublic, .code("2101501"), .total, "61.89")
         #expect(Self.findings(d, "reconciliation.general-public").map(\.row) == ["2101501"])
-        Self.set(&d, .basicByEconomicClass, "总计", "合计", "326.76")
+        Self.set(&d, .basicByEconomicClass, .grandTotal, .total, "326.76")
         #expect(Self.findings(d, "reconciliation.basic").first?.expected == Amount("326.66"))
-        Self.set(&d, .generalPublic, "2101399", "项目支出", "41.19")
+        Self.set(&d, .generalPublic, .code("2101399"), .project, "41.19")
         let f = try #require(Self.findings(d, "reconciliation.projects").first { $0.row == "2101399" })
         #expect(f.stated == Amount("41.19") && f.expected == Amount("44.19"))
     }
@@ -112,12 +112,12 @@ import YusuanModel
         for rule in ["reconciliation.three-public", "reconciliation.carry-over", "reconciliation.function-economic"] {
             #expect(Self.findings(d, rule).isEmpty, "\(rule)")
         }
-        Self.set(&d, .threePublicCosts, "公务用车购置及运行费/公务用车运行费", "一般公共预算", "5.00")
+        Self.set(&d, .threePublicCosts, .vehicleOperation, .generalPublic, "5.00")
         let three = try #require(Self.findings(d, "reconciliation.three-public").first)
         #expect(three.stated == Amount("5.00") && three.expected == Amount("6.00"))
-        Self.set(&d, .carryOver, "总计", "合计", "14.46")
+        Self.set(&d, .carryOver, .grandTotal, .total, "14.46")
         #expect(Self.findings(d, "reconciliation.carry-over").contains { $0.stated == Amount("14.46") && $0.expected == Amount("14.64") })
-        Self.set(&d, .basicByEconomicClass, "30113", "合计", "37.95")
+        Self.set(&d, .basicByEconomicClass, .code("30113"), .total, "37.95")
         let pair = try #require(Self.findings(d, "reconciliation.function-economic").first)
         #expect(pair.row == "30113" && pair.expected == Amount("37.59"))
     }

@@ -28,7 +28,7 @@ enum TextAudit {
         preconditionFailure("no section line \(line)")
     }
 
-    static func set(_ d: inout Disclosure, _ kind: StandardTable, _ row: String, _ column: String, _ value: String?) {
+    static func set(_ d: inout Disclosure, _ kind: StandardTable, _ row: RowKey, _ column: ColumnKey, _ value: String?) {
         let t = d.tables.firstIndex { $0.kind == kind }!
         let r = d.tables[t].rows.firstIndex { $0.key == row }!
         let c = d.tables[t].columnIndex(column)!
@@ -80,7 +80,7 @@ enum TextAudit {
     @Test func incomeSource() throws {
         var d = try A.base("000")
         #expect(A.findings(d, "text.income-source").isEmpty)
-        A.set(&d, .overall, "本年收入/一般公共预算拨款/一般财力", "预算数", "1248.95")
+        A.set(&d, .overall, .generalPublicOwn, .budgeted, "1248.95")
         let f = try #require(A.findings(d, "text.income-source").first)
         #expect(f.section == "二" && f.line == 802 && f.table == 1 && f.row == "本年收入/一般公共预算拨款/一般财力")
         #expect(f.stated == Amount("1248.59") && f.expected == Amount("1248.95"))
@@ -102,7 +102,7 @@ enum TextAudit {
         #expect(f.stated == Amount("175.05") && f.expected == Amount("175.50"))
         // 人员经费 against table 6.
         var e = try A.base("001")
-        A.set(&e, .basicByEconomicClass, "总计", "人员经费", "444.95")
+        A.set(&e, .basicByEconomicClass, .grandTotal, .personnel, "444.95")
         let g = try #require(A.findings(e, "text.expenditure-split").first)
         #expect(g.table == 6 && g.column == "人员经费" && g.line == 499 && g.stated == Amount("444.59"))
     }

@@ -26,13 +26,13 @@ import YusuanModel
     @Test func notArranged() throws {
         var d = try A.base("000")
         #expect(A.findings(d, "wording.not-arranged").isEmpty)
-        A.set(&d, .overall, "本年收入/政府性基金预算拨款/政府性基金收入", "预算数", "5.00")
+        A.set(&d, .overall, .governmentFundOwn, .budgeted, "5.00")
         let f = try #require(A.findings(d, "wording.not-arranged").first)
         #expect(f.section == "二" && f.line == 814 && f.table == 1 && f.row == "本年收入/政府性基金预算拨款/政府性基金收入")
         #expect(f.stated == .zero && f.expected == Amount("5.00"))
         // 三公: the text says no reception costs were arranged.
         var e = try A.base("001")
-        A.set(&e, .threePublicCosts, "公务接待费", "合计", "1.00")
+        A.set(&e, .threePublicCosts, .reception, .total, "1.00")
         let g = try #require(A.findings(e, "wording.not-arranged").first)
         #expect(g.section == "十" && g.table == 10 && g.row == "公务接待费" && g.expected == Amount("1.00"))
     }
@@ -41,7 +41,7 @@ import YusuanModel
         let t = d.tables.firstIndex { $0.kind == kind }!
         var cells: [Cell?] = Array(repeating: nil, count: d.tables[t].columns.count)
         cells[0] = Cell(Amount(value)!)
-        d.tables[t].rows.append(TableRow(key: "总计", name: "合计", role: .total, cells: cells))
+        d.tables[t].rows.append(TableRow(key: .grandTotal, name: "合计", role: .total, cells: cells))
     }
 
     @Test func emptyTable() throws {
@@ -63,7 +63,7 @@ import YusuanModel
         #expect(f.section == "十一" && f.line == 1161 && f.table == 11 && f.expected == Amount("3.50"))
         // Table 1 carrying a carry-over contradicts the sentence too.
         var e = try A.base("000")
-        A.set(&e, .overall, "上年结转结余", "预算数", "2.00")
+        A.set(&e, .overall, .carryOver, .budgeted, "2.00")
         #expect(A.findings(e, "wording.no-carry-over").first?.table == 1)
     }
 }

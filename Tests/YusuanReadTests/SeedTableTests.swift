@@ -645,7 +645,7 @@ import YusuanModel
             let parts = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let (table, row, column, value) = (Int(parts[0])!, parts[1], parts[2], Amount(parts[3])!)
             let t = try #require(d.table(StandardTable(rawValue: table)!), "表\(table)")
-            #expect(t[row, column] == value, "表\(table) \(row) \(column)")
+            #expect(t[RowKey(rawValue: row), ColumnKey(rawValue: column)] == value, "表\(table) \(row) \(column)")
         }
     }
 
@@ -694,17 +694,18 @@ import YusuanModel
         #expect(d.table(.governmentFund)?.emptyStatement?.source?.line == 712)
         // 表10 prints its labels without values before the statement.
         #expect(d.table(.threePublicCosts)?.rows.map(\.key) == [
-            "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费",
-            "公务用车购置及运行费/公务用车购置费", "公务用车购置及运行费/公务用车运行费"])
+            .total, .travelAbroad, .reception, .vehicles, .vehiclePurchase, .vehicleOperation])
     }
 
     @Test func projectRowsAreKeyedByUnitCodeAndName() throws {
         let d = try Seeds.disclosure("002")
         let t7 = try #require(d.table(.projects))
         let units = t7.rows.filter { $0.role == .unit }.map(\.key)
-        #expect(units == ["乌鲁木齐市医疗保障局", "乌鲁木齐市医疗保障事业发展中心"])
-        #expect(t7["乌鲁木齐市医疗保障局/2101502|2025 年综合业务费", "合计"] == Amount("13.28"))
-        #expect(t7["乌鲁木齐市医疗保障事业发展中心/2101599|2025 年综合业务费", "合计"] == Amount("57.39"))
+        #expect(units == [.named("乌鲁木齐市医疗保障局"), .named("乌鲁木齐市医疗保障事业发展中心")])
+        let bureau = RowKey.project(code: "2101502", name: "2025 年综合业务费").under(unit: "乌鲁木齐市医疗保障局")
+        let centre = RowKey.project(code: "2101599", name: "2025 年综合业务费").under(unit: "乌鲁木齐市医疗保障事业发展中心")
+        #expect(t7[bureau, .total] == Amount("13.28"))
+        #expect(t7[centre, .total] == Amount("57.39"))
         let keys = t7.rows.map(\.key)
         #expect(Set(keys).count == keys.count)
         // A project name wrapped over four printed lines is joined.
@@ -718,12 +719,12 @@ import YusuanModel
         let d = try Seeds.disclosure("004")
         // 表2: 210 carries 76.50 of carry-over that none of its 款 rows shows.
         let t2 = try #require(d.table(.income))
-        #expect(t2["210", "财政拨款结转"] == Amount("76.50"))
-        #expect(t2["21003", "财政拨款结转"] == nil)
+        #expect(t2[.code("210"), .appropriationCarryOver] == Amount("76.50"))
+        #expect(t2[.code("21003"), .appropriationCarryOver] == nil)
         // 表7: the 款 row 21012 prints 724.71 and 664.71.
         let t7 = try #require(d.table(.projects))
-        #expect(t7["21012", "合计"] == Amount("724.71"))
-        #expect(t7["21012", "对社会保障基金补助"] == Amount("664.71"))
+        #expect(t7[.code("21012"), .total] == Amount("724.71"))
+        #expect(t7[.code("21012"), .socialSecurityFund] == Amount("664.71"))
     }
 
     @Test func ambiguitiesAreRecordedNotGuessedSilently() throws {
@@ -731,9 +732,9 @@ import YusuanModel
         #expect(d.ambiguities.count == 1)
         let a = try #require(d.ambiguities.first)
         #expect(a.table == 7)
-        #expect(a.row?.hasPrefix("尉犁县医疗保障局/2101506|") == true)
-        #expect(a.chosen == ["合计", "商品和服务支出"])
-        #expect(a.alternatives == [["合计", "工资福利支出"]])
+        #expect(a.row?.rawValue.hasPrefix("尉犁县医疗保障局/2101506|") == true)
+        #expect(a.chosen == [.total, .goodsAndServices])
+        #expect(a.alternatives == [[.total, .wages]])
         // Read from cells, the tabular seed leaves nothing open.
         #expect(try Seeds.disclosure("001").ambiguities.isEmpty)
     }

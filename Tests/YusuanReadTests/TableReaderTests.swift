@@ -40,12 +40,12 @@ import YusuanModel
             210 15 02 一般行政管理事务 40.00 40.00
             """)
         let t3 = try #require(d.table(.expenditure))
-        let row = try #require(t3.row("2100505"))
+        let row = try #require(t3.row(.code("2100505")))
         #expect(row.name == "机关事业单位基本养老保险缴费支出")
         #expect(row.source?.line == 15)
         #expect(row.cells[0]?.source?.line == 18)
-        #expect(t3["2100505", "基本支出"] == Amount("60.00"))
-        #expect(t3["2101502", "项目支出"] == Amount("40.00"))
+        #expect(t3[.code("2100505"), .basic] == Amount("60.00"))
+        #expect(t3[.code("2101502"), .project] == Amount("40.00"))
     }
 
     @Test func wrappedProjectNamesAreSplitFromTheFunctionalName() throws {
@@ -76,11 +76,12 @@ import YusuanModel
             """)
         let t7 = try #require(d.table(.projects))
         let project = try #require(t7.rows.first { $0.role == .project })
-        #expect(project.key == "示例局/2101202|城乡居民医保县级补助（示财〔2025〕1 号）")
+        let key = RowKey.project(code: "2101202", name: "城乡居民医保县级补助（示财〔2025〕1 号）").under(unit: "示例局")
+        #expect(project.key == key)
         #expect(project.name == "财政对城乡居民基本医疗保险基金的补助")
         // The classification implies the column: a subsidy to the insurance fund.
-        #expect(t7[project.key, "对社会保障基金补助"] == Amount("100.00"))
-        #expect(t7["示例局/21012", "合计"] == Amount("100.00"))
+        #expect(t7[project.key, .socialSecurityFund] == Amount("100.00"))
+        #expect(t7[.code("21012").under(unit: "示例局"), .total] == Amount("100.00"))
         #expect(d.ambiguities.isEmpty)
     }
 
@@ -100,11 +101,11 @@ import YusuanModel
             210 15 99 其他医疗保障管理事务支出 20.00 20.00
             """)
         let t3 = try #require(d.table(.expenditure))
-        #expect(t3["2060499", "项目支出"] == Amount("10.00"))
-        #expect(t3["2060499", "基本支出"] == nil)
-        #expect(t3["206", "项目支出"] == Amount("10.00"))
-        #expect(t3["2101599", "项目支出"] == Amount("20.00"))
-        #expect(t3["2101501", "基本支出"] == Amount("70.00"))
+        #expect(t3[.code("2060499"), .project] == Amount("10.00"))
+        #expect(t3[.code("2060499"), .basic] == nil)
+        #expect(t3[.code("206"), .project] == Amount("10.00"))
+        #expect(t3[.code("2101599"), .project] == Amount("20.00"))
+        #expect(t3[.code("2101501"), .basic] == Amount("70.00"))
         #expect(d.ambiguities.isEmpty)
     }
 
@@ -122,7 +123,7 @@ import YusuanModel
             210 99 02 乙事项 50.00 50.00
             """)
         let rows = Set(d.ambiguities.compactMap(\.row))
-        #expect(rows == ["2109901", "2109902"])
+        #expect(rows == [.code("2109901"), .code("2109902")])
         #expect(d.ambiguities.allSatisfy { $0.table == 3 && $0.alternatives.count == 1 })
     }
 
@@ -146,9 +147,9 @@ import YusuanModel
             302 01 办公费 20.00 20.00
             """)
         let t6 = try #require(d.table(.basicByEconomicClass))
-        #expect(t6.rows.map(\.key) == ["总计", "301", "30101", "30102", "302", "30201"])
-        #expect(t6["30102", "人员经费"] == Amount("30.00"))
-        #expect(t6["30201", "公用经费"] == Amount("20.00"))
+        #expect(t6.rows.map(\.key) == [.grandTotal, .code("301"), .code("30101"), .code("30102"), .code("302"), .code("30201")])
+        #expect(t6[.code("30102"), .personnel] == Amount("30.00"))
+        #expect(t6[.code("30201"), .publicUse] == Amount("20.00"))
     }
 
     @Test func aTotalPrintedAtTheBottomIsTheTotal() throws {
@@ -164,18 +165,18 @@ import YusuanModel
             合计 100.00 60.00 40.00
             """)
         let t5 = try #require(d.table(.generalPublic))
-        #expect(t5.rows.last?.key == "总计")
-        #expect(t5["总计", "基本支出"] == Amount("60.00"))
-        #expect(t5["2101599", "项目支出"] == Amount("40.00"))
+        #expect(t5.rows.last?.key == .grandTotal)
+        #expect(t5[.grandTotal, .basic] == Amount("60.00"))
+        #expect(t5[.code("2101599"), .project] == Amount("40.00"))
     }
 
     @Test func tableOneKeysFollowThePrintedNumbering() throws {
         let d = try Self.read("")
         let t1 = try #require(d.table(.overall))
-        #expect(t1["本年收入/一般公共预算拨款/一般财力", "预算数"] == Amount("100.00"))
-        #expect(t1["收入总计", "预算数"] == Amount("100.00"))
-        #expect(t1["210", "预算数"] == Amount("100.00"))
-        #expect(t1["支出总计", "预算数"] == Amount("100.00"))
+        #expect(t1[.generalPublicOwn, .budgeted] == Amount("100.00"))
+        #expect(t1[.incomeTotal, .budgeted] == Amount("100.00"))
+        #expect(t1[.code("210"), .budgeted] == Amount("100.00"))
+        #expect(t1[.expenditureTotal, .budgeted] == Amount("100.00"))
     }
 
     @Test func tokensSplitValuesFromNames() {

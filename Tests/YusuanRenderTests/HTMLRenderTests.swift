@@ -35,18 +35,18 @@ import YusuanModel
         let classes = t3.rows.filter { $0.role == .classLevel }
         let bars = try Self.bars(html, svgClass: "by-class", element: "bar")
         #expect(bars.map(\.key) == classes.map { $0.code ?? "" })
-        #expect(bars.map(\.value) == classes.map { t3[$0.key, "合计"]?.printed ?? "" })
-        let largest = classes.compactMap { t3[$0.key, "合计"] }.max()!
+        #expect(bars.map(\.value) == classes.map { t3[$0.key, .total]?.printed ?? "" })
+        let largest = classes.compactMap { t3[$0.key, .total] }.max()!
         let longest = try #require(bars.map(\.width).max())
         for (bar, row) in zip(bars, classes) {
-            let expected = Double(t3[row.key, "合计"]!.units) / Double(largest.units) * longest
+            let expected = Double(t3[row.key, .total]!.units) / Double(largest.units) * longest
             #expect(abs(bar.width - expected) < 0.02, "\(bar.key): width \(bar.width) for \(expected)")
         }
         // Basic against project spending: table 3's 总计 row.
         let slices = try Self.bars(html, svgClass: "basic-project", element: "slice")
         #expect(slices.map(\.key) == ["basic", "project"])
-        #expect(slices.map(\.value) == [t3["总计", "基本支出"]?.printed ?? "0.00", t3["总计", "项目支出"]?.printed ?? "0.00"])
-        let basic = t3["总计", "基本支出"] ?? .zero, project = t3["总计", "项目支出"] ?? .zero
+        #expect(slices.map(\.value) == [t3[.grandTotal, .basic]?.printed ?? "0.00", t3[.grandTotal, .project]?.printed ?? "0.00"])
+        let basic = t3[.grandTotal, .basic] ?? .zero, project = t3[.grandTotal, .project] ?? .zero
         if slices.count == 2, !(basic + project).isZero {
             let share = slices[0].width / (slices[0].width + slices[1].width)
             #expect(abs(share - Double(basic.units) / Double((basic + project).units)) < 0.0001)
@@ -57,8 +57,8 @@ import YusuanModel
         var t = BudgetTable(kind: .expenditure, title: "部门支出总体情况表", preparer: "示例局",
                             columns: StandardTable.expenditure.columns(in: .edition2024))
         t.rows = [
-            TableRow(key: "总计", name: "总计", role: .total, cells: [Cell(Amount("7")!), Cell(Amount("7")!), nil]),
-            TableRow(key: "2101502", code: "2101502", name: "一般行政管理事务", role: .item,
+            TableRow(key: .grandTotal, name: "总计", role: .total, cells: [Cell(Amount("7")!), Cell(Amount("7")!), nil]),
+            TableRow(key: .code("2101502"), code: "2101502", name: "一般行政管理事务", role: .item,
                      cells: [Cell(Amount("7")!), Cell(Amount("7")!), nil]),
         ]
         let html = HTMLRenderer.table(PrintedTable(t, unit: "万元"))

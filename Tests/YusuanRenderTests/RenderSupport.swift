@@ -144,8 +144,8 @@ enum GridReader {
     static func records(_ body: [[String?]], leaves: [String?], table: BudgetTable) -> [Cells.Record] {
         let n = table.kind.rawValue
         func amount(_ text: String?) -> Amount? { text.flatMap { Amount($0) } }
-        var found: [String: [String: Amount]] = [:]
-        func record(_ row: TableRow, _ column: String, _ text: String?) {
+        var found: [RowKey: [ColumnKey: Amount]] = [:]
+        func record(_ row: TableRow, _ column: ColumnKey, _ text: String?) {
             if let value = amount(text) { found[row.key, default: [:]][column] = value }
         }
 
@@ -154,8 +154,8 @@ enum GridReader {
             let width = body.first?.count ?? 0
             let k = width - 2 - table.columns.count
             #expect(k >= 1, "表\(n): the income side has its amount columns")
-            let income = table.rows.filter { $0.code == nil && !($0.role == .total && $0.key.hasPrefix("支出")) }
-            let spending = table.rows.filter { $0.code != nil || ($0.role == .total && $0.key.hasPrefix("支出")) }
+            let income = table.rows.filter { $0.code == nil && !($0.role == .total && $0.key == .expenditureTotal) }
+            let spending = table.rows.filter { $0.code != nil || ($0.role == .total && $0.key == .expenditureTotal) }
             let incomeLines = income.filter { $0.role != .total }, incomeTotals = income.filter { $0.role == .total }
             let spendingLines = spending.filter { $0.role != .total }, spendingTotals = spending.filter { $0.role == .total }
             let lines = max(incomeLines.count, spendingLines.count)
@@ -168,8 +168,10 @@ enum GridReader {
                 if let left {
                     #expect(cells[0]?.hasSuffix(left.name) == true, "表\(n) row \(i): \(cells[0] ?? "nil") for \(left.name)")
                     for c in 1...k {
-                        #expect(table.columns.contains(leaves[c] ?? ""), "表\(n): income column \(leaves[c] ?? "nil")")
-                        record(left, leaves[c] ?? "", cells[c])
+                        // The printed header names the column by its key.
+                        let column = ColumnKey(rawValue: leaves[c] ?? "")
+                        #expect(table.columns.contains(column), "表\(n): income column \(leaves[c] ?? "nil")")
+                        record(left, column, cells[c])
                     }
                 }
                 if let right {

@@ -19,12 +19,12 @@ private func seed(_ prefix: String) throws -> Disclosure {
         var table = BudgetTable(kind: .threePublicCosts, title: "财政拨款“三公”经费支出情况表",
                                 columns: StandardTable.threePublicCosts.columns(in: .edition2024))
         table.rows = [
-            TableRow(key: "合计", name: "合计", role: .total, cells: [Cell(Amount("0.00")!), nil, nil, nil]),
-            TableRow(key: "公务接待费", name: "公务接待费", role: .line,
+            TableRow(key: .total, name: "合计", role: .total, cells: [Cell(Amount("0.00")!), nil, nil, nil]),
+            TableRow(key: .reception, name: "公务接待费", role: .line,
                      cells: [Cell(Amount("1,250.5")!), Cell(Amount("1250.50")!), nil, nil]),
         ]
-        var weird = BudgetTable(kind: .projects, title: "t", columns: ["合计"])
-        weird.rows = [TableRow(key: "2101599|名称,带逗号\"引号\"", name: "x", role: .project, cells: [Cell(Amount("3")!)])]
+        var weird = BudgetTable(kind: .projects, title: "t", columns: [.total])
+        weird.rows = [TableRow(key: .project(code: "2101599", name: "名称,带逗号\"引号\""), name: "x", role: .project, cells: [Cell(Amount("3")!)])]
         return Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [weird, table])
     }
 
@@ -74,7 +74,7 @@ private func seed(_ prefix: String) throws -> Disclosure {
         let json = try JSONOutput.render([("003", d)])
         let back = try JSONDecoder().decode(Disclosure.self, from: Data(json.utf8))
         #expect(back == d)
-        #expect(back.table(.expenditure)?["总计", "项目支出"] == Amount("6244.76"))
+        #expect(back.table(.expenditure)?[.grandTotal, .project] == Amount("6244.76"))
         let several = try JSONOutput.render([("a", d), ("b", d)])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(several.utf8)) as? [[String: Any]])
         #expect(array.map { $0["document"] as? String } == ["a", "b"])

@@ -63,12 +63,12 @@ struct ParsedWorkbook {
         var t = BudgetTable(kind: .governmentFund, title: "政府性基金预算支出情况表", preparer: "示例局",
                             columns: StandardTable.governmentFund.columns(in: .edition2024))
         t.rows = [
-            TableRow(key: "总计", name: "总计", role: .total, cells: [Cell(Amount("12.5")!), Cell(Amount("2.5")!), nil, Cell(Amount("10")!)]),
-            TableRow(key: "212", code: "212", name: "城乡社区支出", role: .classLevel,
+            TableRow(key: .grandTotal, name: "总计", role: .total, cells: [Cell(Amount("12.5")!), Cell(Amount("2.5")!), nil, Cell(Amount("10")!)]),
+            TableRow(key: .code("212"), code: "212", name: "城乡社区支出", role: .classLevel,
                      cells: [Cell(Amount("12.5")!), Cell(Amount("2.5")!), nil, Cell(Amount("10")!)]),
-            TableRow(key: "21208", code: "21208", name: "国有土地使用权出让收入安排的支出", role: .section,
+            TableRow(key: .code("21208"), code: "21208", name: "国有土地使用权出让收入安排的支出", role: .section,
                      cells: [Cell(Amount("12.5")!), Cell(Amount("2.5")!), nil, Cell(Amount("10")!)]),
-            TableRow(key: "2120801", code: "2120801", name: "征地和拆迁补偿支出", role: .item,
+            TableRow(key: .code("2120801"), code: "2120801", name: "征地和拆迁补偿支出", role: .item,
                      cells: [Cell(Amount("12.5")!), Cell(Amount("2.5")!), nil, Cell(Amount("0.0001")!)]),
         ]
         let d = Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [t])
