@@ -88,6 +88,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The line of the source text (1-based), and its page where it has pages.
     public var line: Int?
     public var page: Int?
+    /// Where on the page the figure is printed (PDF only), to box it.
+    public var box: Box?
     /// The figure as printed.
     public var stated: Amount?
     /// The figure the rule expected.
@@ -110,6 +112,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.section = section
         self.line = source?.line
         self.page = source?.page
+        self.box = source?.box
         self.stated = stated
         self.expected = expected
         self.computation = computation

@@ -68,6 +68,9 @@ public enum PDFSource {
             .map { $0.words.sorted { $0.box.xMin < $1.box.xMin } }
     }
 
+    /// Whether poppler's `pdftotext` is on `PATH`.
+    public static var isAvailable: Bool { executable("pdftotext") != nil }
+
     /// The path of a program on `PATH`, or nil.
     static func executable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"

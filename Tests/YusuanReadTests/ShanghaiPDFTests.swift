@@ -211,56 +211,18 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         #expect(t5[.code("201"), .basic] == yuan("15,686,797.42") && t5[.code("201"), .project] == yuan("66,410,000.00"))
         #expect(t5[.code("210"), .total] == yuan("1,097,073.43"))
         #expect(t5[.grandTotal, .basic] == yuan("24,606,775.35"))
+        let t4 = try #require(d.table(.fiscalAppropriation))
+        for (code, printed) in [("201", "82,096,797.42"), ("208", "4,213,779.28"), ("210", "1,097,073.43"), ("221", "3,609,125.22")] {
+            #expect(t4[.code(code), .total] == yuan(printed) && t4[.code(code), .generalPublic] == yuan(printed), "表4 \(code)")
+            #expect(t5[.code(code), .total] == yuan(printed), "表5 \(code)")
+        }
+        #expect(t4[.expenditureTotal, .generalPublic] == yuan("91,016,775.35"))
         let t6 = try #require(d.table(.basicByEconomicClass))
         #expect(t6[.grandTotal, .total] == yuan("24,606,775.35"))
+        #expect(t6[.grandTotal, .personnel] == yuan("22,473,997.81") && t6[.grandTotal, .publicUse] == yuan("2,132,777.54"))
+        #expect(t6[.code("302"), .publicUse] == yuan("1,932,777.54") && t6[.code("303"), .personnel] == yuan("1,303,660.00"))
         #expect(t6[.code("301"), .personnel] == yuan("21,170,337.81"))
         #expect(t6[.code("310"), .publicUse] == yuan("200,000.00"))
-    }
-
-    /// Every code row of tables 2, 3, 5 and 8 as poppler's own layout prints it
-    /// (`pdftotext -layout`: code, name, amounts) holds the same amounts, in column
-    /// order, as the row read from the boxes.
-    @Test func everyCodedRowAgreesWithPopplersLayoutText() throws {
-        for name in ["justice", "commerce", "government-office", "wanli"] {
-            let (source, d) = try ShanghaiPDFs.read(name)
-            #expect(source.origin == .pdf && source.pages.count > 15)
-            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: ShanghaiPDFs.directory.path)
-                .first { $0.contains(name) && $0.hasSuffix(".pdf") })
-            let layout = try Self.layoutText(ShanghaiPDFs.directory.appendingPathComponent(file).path)
-            var checked = 0
-            for kind in [StandardTable.income, .expenditure, .generalPublic, .basicByEconomicClass] {
-                let table = try #require(d.table(kind))
-                for row in table.rows where row.code != nil {
-                    let printed = row.cells.compactMap { $0?.value }
-                    // The layout text prints the row's code split as 类 款 项, then its name and amounts.
-                    let code = row.code!
-                    let parts = [String(code.prefix(3)), String(code.dropFirst(3).prefix(2)), String(code.dropFirst(5))]
-                        .filter { !$0.isEmpty }
-                    let values: [[Amount]] = layout.compactMap { line in
-                        let tokens = line.split(separator: " ")
-                        guard tokens.count > parts.count, zip(tokens, parts).allSatisfy({ $0 == $1 }),
-                              tokens[parts.count].contains(String(row.name.prefix(2))) else { return nil }
-                        return tokens.dropFirst(parts.count + 1).compactMap { yuan(String($0)) }
-                    }
-                    #expect(values.contains(printed), "\(name) 表\(kind.rawValue) \(code): \(printed) not among \(values)")
-                    checked += printed.count
-                }
-            }
-            #expect(checked >= 100, "\(name): \(checked) cells checked")
-        }
-    }
-
-    static func layoutText(_ path: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(PDFSource.executable("pdftotext")))
-        process.arguments = ["-layout", path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
-            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
     }
 }
 

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import YusuanAudit
+import YusuanModel
+import YusuanRead
+
+/// The audit on the Shanghai PDFs: consistent where the printed numbers are, and
+/// the printed inconsistencies found, each at its page and box.
+private let pdfDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/pdf")
+private let pdfsReadable = FileManager.default.fileExists(atPath: pdfDirectory.path) && PDFSource.isAvailable
+
+@Suite(.enabled(if: pdfsReadable, "../shared/pdf or pdftotext (poppler-utils) is absent: the Shanghai PDFs cannot be read"))
+struct ShanghaiAudit {
+    static let directory = pdfDirectory
+
+    static func report(_ name: String) throws -> AuditReport {
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.contains(name) })
+        let source = try PDFSource.load(contentsOf: directory.appendingPathComponent(file).path)
+        return Auditor.audit(try DisclosureReader.read(source), lines: source.lineTexts, document: file)
+    }
+
+    @Test func consistentDocumentsHaveNoFinding() throws {
+        for name in ["commerce", "government-office"] {
+            let report = try Self.report(name)
+            #expect(report.findings.isEmpty, "\(name): \(report.findings.map(\.message))")
+        }
+    }
+
+    @Test func thePrintedErrorsOfTheJusticeBureauAreFound() throws {
+        let findings = try Self.report("justice").findings
+        // 行政运行 prints the whole 项目支出 of its 类 in tables 3 and 5.
+        let rows = findings.filter { $0.rule == "arithmetic.row-identity" && $0.severity == .error }
+        #expect(rows.map(\.table) == [3, 5])
+        let first = try #require(rows.first)
+        #expect(first.row == "2040601" && first.stated == Amount("1434.885334") && first.expected == Amount("7918.940034"))
+        #expect(first.page == 11 && first.box != nil)
+        // Parts printed to the whole 元 against a total to the fen: rounding warnings only.
+        #expect(findings.filter { $0.rule == "arithmetic.row-identity" && $0.severity == .warning }.count == 4)
+        // "三公" 0.73 万元 against 7,315 元 in table 6 is the same amount rounded: no finding.
+        #expect(!findings.contains { $0.rule == "reconciliation.three-public" })
+        // Table 2's total column is not table 1's 一般公共预算 row: no rule of the seeds' columns applies.
+        #expect(!findings.contains { $0.rule == "reconciliation.general-public" })
+    }
+}
