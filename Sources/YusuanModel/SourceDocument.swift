@@ -138,9 +138,4 @@ public struct SourceDocument: Sendable {
 
     /// Every line's text, in order (index 0 is line 1), for quoting.
     public var lineTexts: [String] { lines.map(text(of:)) }
-
-    /// Marks the page of each line (for a text form whose page breaks the reader found).
-    public mutating func setPages(_ page: (Line) -> Int?) {
-        for i in lines.indices { lines[i].page = page(lines[i]) }
-    }
 }

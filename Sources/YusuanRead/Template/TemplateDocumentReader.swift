@@ -1,29 +1,28 @@
 import YusuanModel
 
-/// 按表样读取 — reads a document of a regional template (PDF, or its `pdftotext
-/// -layout` text) into a `Disclosure`: the template's tables keyed as the contract
+/// 按表样读取 — reads a document of a regional template (a PDF, whose words carry
+/// boxes) into a `Disclosure`: the template's tables keyed as the contract
 /// says, the department, year and entity word from the tables' titles and 编制单位
 /// lines, and the prose parts as sections by their headings.
 enum TemplateDocumentReader {
     static func read(_ source: SourceDocument, template: TableTemplate) throws(ReadError) -> Disclosure {
-        let geometric = source.origin == .pdf ? source : withColumnsAsBoxes(source)
-        var reader = GeometryTableReader(source: geometric, template: template)
+        var reader = GeometryTableReader(source: source, template: template)
         let (tables, preparer, entityWord) = reader.read()
         guard let first = reader.placements().first else {
             throw .notADisclosure("no table of the \(template.name) template was found")
         }
-        let year = TableReader.firstYear(in: geometric.text(of: geometric.lines[first.title])) ?? 0
+        let year = TableReader.firstYear(in: source.text(of: source.lines[first.title])) ?? 0
         var department = preparer ?? ""
         if department.isEmpty {
             // The cover names the budgeting unit: 预算单位：X / 预算部门：X.
-            for line in geometric.lines.prefix(20) {
-                let t = TableTemplate.normal(geometric.text(of: line))
+            for line in source.lines.prefix(20) {
+                let t = TableTemplate.normal(source.text(of: line))
                 for prefix in ["预算单位:", "预算部门:"] where t.hasPrefix(prefix) { department = String(t.dropFirst(prefix.count)) }
             }
         }
         var disclosure = Disclosure(department: department, year: year, format: DisclosureFormat.forYear(year),
                                     entityWord: entityWord, unit: MoneyUnit.wan.rawValue, tables: tables,
-                                    sections: sections(geometric, before: first.title, after: reader.placements()),
+                                    sections: sections(source, before: first.title, after: reader.placements()),
                                     ambiguities: reader.ambiguities)
         disclosure.template = template.id
         disclosure.templateTables = template.contractTables
@@ -42,7 +41,7 @@ enum TemplateDocumentReader {
             // Contents entries and numbered sub-headings (`一、…情况说明`) are not part headings.
             guard t.count <= 40, endings.contains(where: { t.hasSuffix($0) }), !t.contains("……"),
                   GeometryTableReader.stripOrdinal(t) == t, index < tablesStart || index > lastTable else { continue }
-            let numeral = CompletenessNumerals.all[min(sections.count, CompletenessNumerals.all.count - 1)]
+            let numeral = SectionNumerals.all[min(sections.count, SectionNumerals.all.count - 1)]
             sections.append(ExplanationSection(number: numeral, title: t, lines: [], source: line.location))
         }
         // Bodies: the lines up to the next heading or table.
@@ -54,51 +53,9 @@ enum TemplateDocumentReader {
         }
         return sections
     }
-
-    /// A text document laid out by `pdftotext -layout` gets boxes from its layout:
-    /// each run of characters without a space is a word, its x the character
-    /// column (a CJK character counts two), its y the line.
-    static func withColumnsAsBoxes(_ source: SourceDocument) -> SourceDocument {
-        var pages: [(page: SourceDocument.Page, lines: [[(text: String, box: Box)]])] = []
-        var current: [[(text: String, box: Box)]] = []
-        for (index, line) in source.lines.enumerated() {
-            let text = source.text(of: line)
-            if text.hasPrefix("\u{0C}") && !current.isEmpty {
-                pages.append((SourceDocument.Page(width: 0, height: 0), current))
-                current = []
-            }
-            var words: [(text: String, box: Box)] = []
-            var column = 0.0
-            var word = ""
-            var start = 0.0
-            func flush() {
-                if !word.isEmpty {
-                    let y = Double(index) * 12
-                    words.append((word, Box(xMin: start * 6, yMin: y, xMax: column * 6, yMax: y + 10)))
-                }
-                word = ""
-            }
-            for c in text where c != "\u{0C}" {
-                if c == " " || c == "\u{3000}" {
-                    flush()
-                    column += c == " " ? 1 : 2
-                    continue
-                }
-                if word.isEmpty { start = column }
-                word.append(c)
-                column += c.isASCII ? 1 : 2
-            }
-            flush()
-            current.append(words)
-        }
-        pages.append((SourceDocument.Page(width: 0, height: 0), current))
-        var document = SourceDocument(pdfPages: pages)
-        document.origin = .text
-        return document
-    }
 }
 
 /// The numerals sections are numbered with.
-enum CompletenessNumerals {
+enum SectionNumerals {
     static let all = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
 }
