@@ -100,3 +100,34 @@ import Testing
         #expect(rules.out.contains("arithmetic.hierarchy\tarithmetic\terror\t"))
     }
 }
+
+/// `yusuan read` and `yusuan audit` on PDFs.
+@Suite struct PDFCommandTests {
+    static let pdfs = ReadCommandTests.seeds.deletingLastPathComponent().appendingPathComponent("pdf")
+    static let ready = ReadCommandTests.binary != nil && FileManager.default.fileExists(atPath: pdfs.path)
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
+
+    @Test(.enabled(if: ready, "the binary, ../shared/pdf or /usr/bin/pdftotext is absent"))
+    func aShanghaiPDFIsReadAndAudited() throws {
+        let file = Self.pdfs.appendingPathComponent("shanghai-putuo-commerce-commission-2025-unit.pdf").path
+        let read = try ReadCommandTests.run(["read", file])
+        #expect(read.status == 0, "\(read.err)")
+        #expect(read.out.hasPrefix("上海市普陀区商务委员会 2025 年单位预算公开"))
+        #expect(read.out.contains("not part of the shanghai template: 表7, 表11"))
+        let cells = try ReadCommandTests.run(["read", file, "--format", "cells"])
+        #expect(cells.out.contains("\n2,215,总计,29381.00\n2,215,财政拨款小计,29381.00\n"))
+        let audit = try ReadCommandTests.run(["audit", file])
+        #expect(audit.status == 0 && audit.out.contains("0 errors, 0 warnings"), "\(audit.out)")
+    }
+
+    @Test(.enabled(if: ReadCommandTests.binary != nil, "the yusuan binary was not built beside the tests"))
+    func aBrokenPDFGetsOneLineAndStatusOne() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-broken-\(UUID().uuidString).pdf")
+        try Data("%PDF-1.7\nnot really a PDF\n".utf8).write(to: bad)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let result = try ReadCommandTests.run(["read", bad.path])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("yusuan: \(bad.path): "))
+        #expect(result.err.contains("PDF") || result.err.contains("pdftotext"))
+    }
+}
