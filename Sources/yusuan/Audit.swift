@@ -3,6 +3,7 @@ import Foundation
 import YusuanAudit
 import YusuanModel
 import YusuanRead
+import YusuanRender
 
 /// `yusuan audit` — check documents as a finance-bureau reviewer would.
 struct Audit: ParsableCommand {
@@ -13,9 +14,14 @@ struct Audit: ParsableCommand {
             section and line), what is printed, what was expected and how it was \
             computed, and quotes the source line. `yusuan rules` lists the rules.
 
+            For a PDF, --annotate OUT.pdf also writes the PDF with each finding \
+            boxed in red on its page and numbered, and a list of the numbered \
+            findings appended; the original pages are not rewritten (the boxes are \
+            laid over them with qpdf).
+
             The exit status follows --fail-on: 2 when a finding at or above that \
-            severity is reported (error by default), 1 when a file cannot be read, \
-            0 otherwise.
+            severity is reported (error by default), 1 when a file cannot be read \
+            or the annotated PDF cannot be written, 0 otherwise.
             """
     )
 
@@ -31,23 +37,46 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: "Exit with status 2 when a finding of this severity or worse is found: error, warning or never.")
     var failOn: FailOn = .error
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the PDF with each finding boxed in red and numbered on its page, and the numbered findings "
+            + "listed on pages appended (one PDF input only; needs qpdf, poppler-utils and chromium).",
+        valueName: "out.pdf"))
+    var annotate: String?
+
+    func validate() throws {
+        if annotate != nil, (try? Inputs.expand(files))?.count != 1 {
+            throw ValidationError("--annotate writes one annotated PDF: give exactly one PDF to audit")
+        }
+    }
+
     func run() throws {
-        var reports: [AuditReport] = []
+        let paths = try Inputs.expand(files)
+        if let annotate, let path = paths.first { try Self.checkAnnotation(of: path, to: annotate) }
+        var audited: [(path: String, source: SourceDocument, report: AuditReport)] = []
         var unreadable = false
-        for path in try Inputs.expand(files) {
+        for path in paths {
             do {
                 let (source, disclosure) = try Inputs.read(path)
-                reports.append(Auditor.audit(disclosure, lines: source.lineTexts, document: path))
+                audited.append((path, source, Auditor.audit(disclosure, lines: source.lineTexts, document: path)))
             } catch {
                 unreadable = true
                 FileHandle.standardError.write(Data("yusuan: \(path): \(error)\n".utf8))
             }
         }
+        let reports = audited.map(\.report)
         switch format {
         case .text: print(ReportText.render(reports, colour: isatty(1) != 0), terminator: "")
         case .json: print(try ReportJSON.render(reports), terminator: "")
         case .csv: print(ReportCSV.render(reports), terminator: "")
         case .html: print(ReportHTML.render(reports), terminator: "")
+        }
+        if let annotate, let a = audited.first {
+            do {
+                try AuditAnnotation.write(a.report, source: a.source, pdf: a.path, to: annotate)
+            } catch {
+                FileHandle.standardError.write(Data("yusuan: --annotate \(annotate): \(error)\n".utf8))
+                throw ExitCode(1)
+            }
         }
         let worst = reports.flatMap(\.findings).map(\.severity).max()
         switch failOn {
@@ -56,6 +85,40 @@ struct Audit: ParsableCommand {
         default: break
         }
         if unreadable { throw ExitCode(1) }
+    }
+}
+
+extension Audit {
+    /// Refuses `--annotate` before any work where it cannot be done: the input is
+    /// not a PDF, or a tool it needs is missing. One line, exit status 1.
+    static func checkAnnotation(of path: String, to output: String) throws {
+        func refuse(_ message: String) throws -> Never {
+            FileHandle.standardError.write(Data("yusuan: \(message)\n".utf8))
+            throw ExitCode(1)
+        }
+        // A missing or unreadable file is reported by the reading, as for any input.
+        if let handle = FileHandle(forReadingAtPath: path) {
+            let head = (try? handle.read(upToCount: 5)) ?? nil
+            try? handle.close()
+            if let head, !head.starts(with: Array("%PDF".utf8)) {
+                try refuse("\(path): --annotate needs a PDF input; this file is not a PDF (a text input can be audited without it)")
+            }
+        }
+        let folder = (output as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            try refuse("--annotate \(output): cannot be written: there is no folder \(folder)")
+        }
+        if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+            try refuse("--annotate \(output): cannot be written: the folder \(folder) is not writable")
+        }
+        do {
+            _ = try PDFTools.chromium()
+            _ = try PDFTools.Tool.qpdf.executable()
+            _ = try PDFTools.Tool.pdfinfo.executable()
+        } catch {
+            try refuse("--annotate \(output): \(error)")
+        }
     }
 }
 
