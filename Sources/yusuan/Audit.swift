@@ -17,7 +17,8 @@ struct Audit: ParsableCommand {
             For a PDF, --annotate OUT.pdf also writes the PDF with each finding \
             boxed in red on its page and numbered, and a list of the numbered \
             findings appended; the original pages are not rewritten (the boxes are \
-            laid over them with qpdf).
+            laid over them with qpdf). With --format html, each finding of a PDF is \
+            shown with a picture of its part of the page.
 
             The exit status follows --fail-on: 2 when a finding at or above that \
             severity is reported (error by default), 1 when a file cannot be read \
@@ -68,7 +69,12 @@ struct Audit: ParsableCommand {
         case .text: print(ReportText.render(reports, colour: isatty(1) != 0), terminator: "")
         case .json: print(try ReportJSON.render(reports), terminator: "")
         case .csv: print(ReportCSV.render(reports), terminator: "")
-        case .html: print(ReportHTML.render(reports), terminator: "")
+        case .html:
+            var crops: [Int: [Int: ReportHTML.Crop]] = [:]
+            for (n, a) in audited.enumerated() where a.source.origin == .pdf {
+                crops[n] = AuditCrops.crops(for: a.report, source: a.source, pdf: a.path)
+            }
+            print(ReportHTML.render(reports, crops: crops), terminator: "")
         }
         if let annotate, let a = audited.first {
             do {

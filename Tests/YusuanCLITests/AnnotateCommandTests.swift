@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `yusuan audit FILE.pdf --annotate OUT.pdf` on a real Shanghai PDF, checked
-/// with poppler as a reader would see them.
+/// `yusuan audit FILE.pdf --annotate OUT.pdf` and the pictures of the HTML report,
+/// on a real Shanghai PDF, checked with poppler as a reader would see them.
 @Suite struct AnnotateCommandTests {
     static let justice = PDFCommandTests.pdfs.appendingPathComponent("shanghai-putuo-justice-bureau-2026-unit.pdf").path
 
@@ -22,6 +22,7 @@ import Testing
         ?? (which("chromium", "chromium-browser", "google-chrome", "google-chrome-stable") != nil)
     static let canAnnotate = ReadCommandTests.binary != nil && FileManager.default.fileExists(atPath: justice)
         && poppler && which("qpdf") != nil && chromium
+    static let canPicture = ReadCommandTests.binary != nil && FileManager.default.fileExists(atPath: justice) && poppler
 
     /// Runs a tool and returns its standard output.
     static func tool(_ name: String, _ arguments: [String]) throws -> Data {
@@ -159,5 +160,25 @@ import Testing
         let run = try ReadCommandTests.run(["audit", Self.justice, "--annotate", out, "--fail-on", "never"])
         #expect(run.status == 1)
         #expect(run.err == "yusuan: --annotate \(out): cannot be written: there is no folder \(folder)\n")
+    }
+
+    @Test(.enabled(if: canPicture, "needs the yusuan binary, ../shared/pdf and poppler-utils (pdftotext, pdftoppm)"))
+    func theHTMLReportShowsEachPlacedFindingOnItsPage() throws {
+        let findings = try Self.findings()
+        // A finding is pictured where it has a box, or a page and a line whose box is taken.
+        let placed = findings.filter { $0["box"] != nil || ($0["page"] != nil && $0["line"] != nil) }.count
+        #expect(placed > 0)
+        let run = try ReadCommandTests.run(["audit", Self.justice, "--format", "html", "--fail-on", "never"])
+        #expect(run.status == 0 && run.err.isEmpty, "\(run.err)")
+        let marker = "data:image/png;base64,"
+        let images = run.out.components(separatedBy: marker).dropFirst()
+        #expect(images.count == placed)
+        for image in images {
+            let encoded = try #require(image.split(separator: "\"", maxSplits: 1).first)
+            let png = try #require(Data(base64Encoded: String(encoded)))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            #expect(png.count > 1000)
+        }
+        #expect(run.out.contains("class=box style=\"left:"))
     }
 }
