@@ -48,6 +48,11 @@ public struct Box: Hashable, Sendable, Codable, CustomStringConvertible {
             xMax: max(xMax, other.xMax), yMax: max(yMax, other.yMax))
     }
 
+    /// Whether the two are printed on one row: their vertical centres closer than a
+    /// third of the smaller height (a font's box is often taller than its line pitch,
+    /// so overlap alone would join a wrapped cell's rows).
+    public func isOnSameRow(as other: Box) -> Bool { abs(midY - other.midY) < 0.3 * min(height, other.height) }
+
     /// How far the two overlap horizontally (0 when apart).
     public func horizontalOverlap(_ other: Box) -> Double { max(0, min(xMax, other.xMax) - max(xMin, other.xMin)) }
 

@@ -89,6 +89,15 @@ public struct PrintedTable: Sendable, Hashable, Codable {
     public var totalRow: RowKey?
     /// For `headerCells` tables: each header becomes a row; its value goes in this column.
     public var valueColumn: ColumnKey?
+    /// For `twoSided` tables: income rows are keyed by their printed numbering
+    /// (`一、本年收入` › `1.一般公共预算拨款` › `其中：一般财力`), as `spec/tables.md` says.
+    public var incomeByNumbering: Bool?
+    /// The header of a column holding project names (table 7's 项目名称), and of the
+    /// name column left of it, whose right edge is where project names start.
+    public var projectHeader: String?
+    public var nameHeader: String?
+    /// Rows without a code name units (单位) or, under them, items (table 7, table 11).
+    public var units: Bool?
 
     /// How a printed table is laid out.
     public enum Layout: String, Sendable, Hashable, Codable {

@@ -26,7 +26,14 @@ public enum DisclosureReader {
     /// read by its template's data, any other by the seeds' template.
     public static func read(_ source: SourceDocument) throws(ReadError) -> Disclosure {
         guard source.lines.contains(where: { !$0.range.isEmpty }) else { throw .empty }
-        if let template = Templates.recognise(source) {
+        if let template = Templates.recognise(source), template.id == "standard" {
+            // The contract's own template: the text reader reads every part; from a PDF
+            // the tables are read again from geometry, which decides.
+            let disclosure = try read(String(decoding: source.bytes, as: UTF8.self))
+            guard source.origin == .pdf else { return disclosure }
+            var reader = GeometryTableReader(source: source, template: template)
+            return crossChecked(disclosure, geometry: reader.read().tables)
+        } else if let template = Templates.recognise(source) {
             // Without boxes the columns of a regional template are not yet recovered
             // reliably; refuse rather than guess.
             guard source.origin == .pdf else {
@@ -77,6 +84,37 @@ public enum DisclosureReader {
             entityWord: tables.entityWord, unit: tables.unit, contents: contents,
             overview: overview, tables: budgetTables, sections: sections, facts: facts,
             performance: performance, glossary: glossary, signature: signature, ambiguities: ambiguities)
+    }
+
+    /// The disclosure with the tables read from page geometry in place of those the
+    /// text reader recovered. Where the two disagree on a cell, the geometry's value
+    /// is kept and the disagreement recorded as an ambiguity naming both.
+    static func crossChecked(_ disclosure: Disclosure, geometry: [BudgetTable]) -> Disclosure {
+        var d = disclosure
+        for table in geometry where !table.rows.isEmpty || table.emptyStatement != nil {
+            let kind = table.kind
+            d.ambiguities.removeAll { $0.table == kind.rawValue }
+            if let text = d.table(kind) {
+                for row in table.rows {
+                    for (c, column) in table.columns.enumerated() {
+                        let boxed = row.cells[c]?.value
+                        let recovered = text[row.key, column]
+                        guard boxed != recovered else { continue }
+                        d.ambiguities.append(Ambiguity(
+                            table: kind.rawValue, row: row.key,
+                            message: "表\(kind.rawValue) \(row.key) \(column): the page geometry gives \(boxed?.description ?? "no value"), the text's column recovery \(recovered?.description ?? "no value"); the geometry's is kept",
+                            chosen: [column], alternatives: [], source: row.cells[c]?.source ?? row.source))
+                    }
+                }
+            }
+            if let index = d.tables.firstIndex(where: { $0.kind == kind }) {
+                d.tables[index] = table
+            } else {
+                d.tables.append(table)
+                d.tables.sort { $0.kind < $1.kind }
+            }
+        }
+        return d
     }
 
     /// Each performance table runs from its heading to the next heading, or to the

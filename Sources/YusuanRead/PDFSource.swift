@@ -65,7 +65,44 @@ public enum PDFSource {
         }
         return lines
             .sorted { $0.band.yMin < $1.band.yMin }
-            .map { $0.words.sorted { $0.box.xMin < $1.box.xMin } }
+            .map { readingOrder($0.words) }
+    }
+
+    /// The words of one printed line in reading order. Words stacked in one cell (a
+    /// name wrapped over two or three rows), or side by side with only a space between,
+    /// form one group, read row by row; groups read left to right.
+    static func readingOrder(_ words: [(text: String, box: Box)]) -> [(text: String, box: Box)] {
+        func sameRow(_ a: Box, _ b: Box) -> Bool { a.isOnSameRow(as: b) }
+        // Group words that overlap horizontally on different rows (union–find).
+        var group = Array(words.indices)
+        func root(_ i: Int) -> Int { var i = i; while group[i] != i { i = group[i] }; return i }
+        // Words side by side with only a space between them are one cell too.
+        func oneCell(_ a: Box, _ b: Box) -> Bool {
+            if sameRow(a, b) { return max(a.xMin, b.xMin) - min(a.xMax, b.xMax) < 3 }
+            return a.horizontalOverlap(b) > 1
+        }
+        for i in words.indices {
+            for j in words.indices where j > i && oneCell(words[i].box, words[j].box) {
+                group[root(j)] = root(i)
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for i in words.indices { groups[root(i), default: []].append(i) }
+        let ordered = groups.values.map { members -> [Int] in
+            // Rows within the group, top down; each row left to right.
+            var rows: [[Int]] = []
+            for i in members.sorted(by: { words[$0].box.midY < words[$1].box.midY }) {
+                if let last = rows.last?.first, sameRow(words[last].box, words[i].box) {
+                    rows[rows.count - 1].append(i)
+                } else {
+                    rows.append([i])
+                }
+            }
+            return rows.flatMap { $0.sorted { words[$0].box.xMin < words[$1].box.xMin } }
+        }.sorted { a, b in
+            (a.map { words[$0].box.xMin }.min() ?? 0) < (b.map { words[$0].box.xMin }.min() ?? 0)
+        }
+        return ordered.flatMap { $0.map { words[$0] } }
     }
 
     /// Whether poppler's `pdftotext` is on `PATH`.

@@ -45,7 +45,7 @@ extension TableReader {
                 guard leftCompact.hasPrefix("一、") else { continue }
                 started = true
             }
-            if !leftCompact.isEmpty, let key = incomeKey(leftCompact, path: &path, kind: kind) {
+            if !leftCompact.isEmpty, let key = Self.incomeKey(leftCompact, path: &path, kind: kind) {
                 var row = TableRow(key: key, name: Self.incomeLabel(leftCompact), role: key == .incomeTotal ? .total : .line,
                                    cells: Array(repeating: nil, count: columns.count), source: line.location)
                 if let v = leftValue.first { row.cells[0] = Cell(v, at: line.location) }
@@ -117,7 +117,7 @@ extension TableReader {
     }
 
     /// The row key of an income line, following the printed numbering.
-    func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
+    static func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
         let label = Self.incomeLabel(compact)
         if label == "收入总计" || label == "收入合计" { return .incomeTotal }
         let isTop = compact.contains("、") && "一二三四五六七八九十".contains(compact.first!)

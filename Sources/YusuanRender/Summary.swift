@@ -55,6 +55,8 @@ public enum Summary {
         out += "\nAmbiguities (\(d.ambiguities.count)):\n"
         for a in d.ambiguities {
             let at = a.source.map { " [\($0)]" } ?? ""
+            // A disagreement between two readings has no alternative columns: its message says it.
+            guard !a.alternatives.isEmpty else { out += "  \(a.message)\(at)\n"; continue }
             out += "  表\(a.table ?? 0) \(a.row?.rawValue ?? ""): chose \(a.chosen.map(\.rawValue).joined(separator: "+")); also fits "
             out += a.alternatives.map { $0.map(\.rawValue).joined(separator: "+") }.joined(separator: " | ") + at + "\n"
         }

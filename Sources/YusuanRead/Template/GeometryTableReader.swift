@@ -58,8 +58,15 @@ struct GeometryTableReader {
             guard next, !found.contains(where: { $0.0.number == table.number }) else { continue }
             found.append((table, i))
         }
+        // The last table ends where the next part of the document starts (第三部分 …).
+        let lastEnd = found.last.flatMap { last in
+            ((last.1 + 1)..<lines.count).first { i in
+                let t = TableTemplate.normal(source.text(of: lines[i]))
+                return t.hasPrefix("第") && t.prefix(5).contains("部分")
+            }
+        } ?? lines.count
         return found.enumerated().map { n, f in
-            Placement(table: f.0, title: f.1, end: n + 1 < found.count ? found[n + 1].1 : lines.count)
+            Placement(table: f.0, title: f.1, end: n + 1 < found.count ? found[n + 1].1 : lastEnd)
         }
     }
 
@@ -160,7 +167,9 @@ struct GeometryTableReader {
             for column in set {
                 let target = TableTemplate.normal(column.header)
                 let candidates = Self.cells(matching: target, in: words).filter { $0.midX > left }
-                guard let best = candidates.min(by: { $0.midX < $1.midX }) else { break }
+                guard let best = candidates.min(by: { $0.midX < $1.midX }) else {
+                    break
+                }
                 chosen.append(Column(header: column, center: best.midX, box: best))
                 left = best.midX
             }
@@ -182,7 +191,8 @@ struct GeometryTableReader {
             var used: Set<Int> = [i]
             while text.count < target.count {
                 guard let (j, next) = words.enumerated().filter({ !used.contains($0.offset) })
-                        .filter({ $0.element.box.yMin >= last.yMax - 2 && $0.element.box.yMin - last.yMax < 2.5 * last.height
+                        .filter({ $0.element.box.midY > last.midY + 0.4 * min(last.height, $0.element.box.height)
+                                  && $0.element.box.midY - last.midY < 2 * last.height
                                   && $0.element.box.horizontalOverlap(box) > 0 })
                         .min(by: { $0.element.box.yMin < $1.element.box.yMin }),
                       target.hasPrefix(text + next.normal) else { break }
@@ -194,6 +204,20 @@ struct GeometryTableReader {
             if text == target { result.append(box) }
         }
         return result
+    }
+
+    /// Printed words as one text: words side by side on a line keep the space between
+    /// them; a word wrapped under another joins it directly.
+    static func join(_ tokens: [Token]) -> String {
+        var text = ""
+        for (n, t) in tokens.enumerated() {
+            if n > 0 {
+                let previous = tokens[n - 1].box
+                if previous.isOnSameRow(as: t.box) && t.box.xMin - previous.xMax > 0.5 { text += " " }
+            }
+            text += t.text
+        }
+        return text
     }
 
     /// The column whose centre is nearest a value.
@@ -213,7 +237,10 @@ struct GeometryTableReader {
         var headerLines: [SourceDocument.Line] = []
         var page = body.first?.page
         var dataOnPage = false
+        var incomePath: [RowKey] = []
         var usedKeys = Set<RowKey>()
+        var codeX: Double?
+        var projectX: Double?
         var i = 0
         while i < body.count {
             let line = body[i]
@@ -237,11 +264,16 @@ struct GeometryTableReader {
                 continue
             }
             let values = toks.filter { $0.amount != nil }
-            let code = twoSided ? nil : Self.leadingCode(toks, kind: printed.codes)
+            var code = twoSided ? nil : Self.leadingCode(toks, kind: printed.codes)
+            // A code printed away from the table's code column (a chart's caption) is no row.
+            if code != nil, let x = codeX, abs(toks[0].box.xMin - x) > 12 { code = nil }
             let labelTokens = toks.filter { $0.amount == nil }
-            let isTotal = !twoSided && code == nil && ["合计", "总计"].contains(labelTokens.map(\.normal).joined())
+            let label = labelTokens.map(\.normal).joined()
+            let labelKey = code == nil ? Self.rowKey(forLabel: Self.stripOrdinal(label), in: printed) : nil
+            let isTotal = !twoSided && code == nil && labelKey == nil && ["合计", "总计"].contains(label)
+            let isUnitOrItem = printed.units == true && code == nil && !isTotal && !label.isEmpty && !values.isEmpty
             let isData = twoSided ? !values.isEmpty || Self.isIncomeOrExpenditureLabel(labelTokens, printed)
-                                  : code != nil || isTotal
+                                  : code != nil || isTotal || labelKey != nil || isUnitOrItem
             if !isData {
                 if !dataOnPage {
                     headerLines.append(line)
@@ -253,6 +285,13 @@ struct GeometryTableReader {
             }
             if !headerLines.isEmpty, let found = self.columns(printed, header: headerLines) {
                 columns = found
+                if let header = printed.projectHeader {
+                    // The project column starts where the name column's header ends.
+                    let words = headerLines.flatMap { tokens($0) }.filter { $0.amount == nil }
+                    let project = Self.cells(matching: TableTemplate.normal(header), in: words).first
+                    let name = printed.nameHeader.flatMap { Self.cells(matching: TableTemplate.normal($0), in: words).first }
+                    projectX = name.map { $0.xMax + 1 } ?? project?.xMin
+                }
                 if keys.isEmpty {
                     for c in found {
                         if let key = c.header.key, !keys.contains(key) { keys.append(key) }
@@ -264,27 +303,53 @@ struct GeometryTableReader {
             dataOnPage = true
             guard let columns else { i += 1; continue }
             if twoSided {
-                rows += twoSidedRows(printed, toks, columns: columns, keys: keys, unit: unit, line: line, used: &usedKeys)
+                rows += twoSidedRows(printed, toks, columns: columns, keys: keys, unit: unit, line: line, path: &incomePath)
             } else {
-                var row = TableRow(key: .grandTotal, name: "合计", role: .total,
+                var row = TableRow(key: printed.totalRow ?? .grandTotal, name: label, role: .total,
                                    cells: Array(repeating: nil, count: keys.count), source: line.location)
-                let valueTokens = code.map { c in Array(toks.dropFirst(c.tokens)) } ?? toks
+                let rest = code.map { c in Array(toks.dropFirst(c.tokens)) } ?? toks
+                // A number counts as a value only under a column; left of them it is part of a name.
+                let firstColumn = columns.map(\.box.xMin).min() ?? 0
+                let isValue: (Token) -> Bool = { t in t.amount != nil && t.box.xMax >= firstColumn - 4 }
+                let names = rest.filter { !isValue($0) }
                 if let code {
+                    if codeX == nil { codeX = toks[0].box.xMin }
                     row.code = code.code
-                    row.key = .code(code.code)
                     row.role = code.code.count == 3 ? .classLevel : code.code.count == 5 ? .section : .item
-                    row.name = valueTokens.filter { $0.amount == nil }.map(\.text).joined()
-                } else if let total = printed.totalRow {
-                    row.key = total
+                    let isProject: (Token) -> Bool = { t in projectX.map { t.box.xMin >= $0 - 2 } ?? false }
+                    row.name = Self.join(names.filter { !isProject($0) })
+                    let project = Self.join(names.filter(isProject))
+                    if !project.isEmpty {
+                        row.project = project
+                        row.role = .project
+                    }
+                } else if let labelKey {
+                    row.key = labelKey
+                    row.role = labelKey == .total ? .total : .line
+                } else if isUnitOrItem {
+                    let name = Self.join(names)
+                    row.name = name
+                    let isUnit = printed.contract == .projects || name == table.preparer || TableReader.looksLikeUnit(name)
+                    row.role = isUnit ? .unit : .project
+                    if !isUnit { row.project = name }
                 }
-                place(valueTokens.filter { $0.amount != nil }, columns: columns, keys: keys, unit: unit, into: &row)
-                if usedKeys.contains(row.key) { row.key = RowKey(rawValue: "\(row.key.rawValue)#\(line.number)") }
-                usedKeys.insert(row.key)
+                place(rest.filter(isValue), columns: columns, keys: keys, unit: unit, into: &row)
                 rows.append(row)
             }
             i += 1
         }
-        if !twoSided { attachWrapped(wrapped, to: &rows) }
+        if !twoSided {
+            attachWrapped(wrapped, projectX: projectX, to: &rows)
+            Self.assignKeys(&rows)
+        } else {
+            // A key printed twice keeps its first row (a repeated page header's line).
+            rows = rows.filter { usedKeys.insert($0.key).inserted }
+            if printed.incomeByNumbering == true {
+                // The contract's own tables 1 and 4 list the income side, then the expenditure side.
+                let income = rows.filter { $0.code == nil && $0.key != (printed.totalRow ?? .expenditureTotal) }
+                rows = income + rows.filter { $0.code != nil || $0.key == (printed.totalRow ?? .expenditureTotal) }
+            }
+        }
         // An empty table prints its 合计 line without values: no row.
         if rows.allSatisfy({ $0.cells.allSatisfy { $0 == nil } }) { rows = [] }
         table.rows = rows
@@ -292,6 +357,36 @@ struct GeometryTableReader {
             table.columns = printed.columnSets.first?.compactMap(\.key).reduce(into: [ColumnKey]()) {
                 if !$0.contains($1) { $0.append($1) }
             } ?? []
+        }
+    }
+
+    /// The contract's row keys, once names are whole: a classification row is its code
+    /// (`单位/2101502` under a unit), a project `code|name`, a unit or item its name;
+    /// a key printed twice gains its line.
+    static func assignKeys(_ rows: inout [TableRow]) {
+        var unit: String?
+        var used = Set<RowKey>()
+        for i in rows.indices {
+            var row = rows[i]
+            switch row.role {
+            case .unit:
+                unit = row.name
+                row.key = .named(row.name)
+            case .project where row.code == nil:
+                row.key = .named(row.project ?? row.name)
+                row.unit = unit
+            case .project:
+                row.key = RowKey.project(code: row.code ?? "", name: row.project ?? "").under(unit: unit)
+                row.unit = unit
+            case .classLevel, .section, .item:
+                row.key = RowKey.code(row.code ?? "").under(unit: unit)
+                row.unit = unit
+            default:
+                break
+            }
+            if used.contains(row.key), let line = row.source?.line { row.key = row.key.repeated(atLine: line) }
+            used.insert(row.key)
+            rows[i] = row
         }
     }
 
@@ -314,16 +409,40 @@ struct GeometryTableReader {
 
     /// Text lines inside a table body that are part of a neighbouring row's name
     /// (a name wrapped inside its cell): each joins the row printed nearest to it on
-    /// its page, before or after its name as it is above or below.
-    private func attachWrapped(_ wrapped: [(line: SourceDocument.Line, text: String)], to rows: inout [TableRow]) {
+    /// its page, before or after its name as it is above or below; text under the
+    /// project column joins the project's name.
+    private func attachWrapped(_ wrapped: [(line: SourceDocument.Line, text: String)], projectX: Double?,
+                               to rows: inout [TableRow]) {
         for w in wrapped {
             guard let box = w.line.box else { continue }
             let candidates = rows.indices.filter { rows[$0].source?.page == w.line.page && rows[$0].source?.box != nil }
             guard let r = candidates.min(by: { abs(rows[$0].source!.box!.midY - box.midY) < abs(rows[$1].source!.box!.midY - box.midY) }),
                   let rowBox = rows[r].source?.box, abs(rowBox.midY - box.midY) < 2 * max(box.height, rowBox.height),
                   rows[r].role != .total else { continue }
-            rows[r].name = box.midY < rowBox.midY ? w.text + rows[r].name : rows[r].name + w.text
+            let above = box.midY < rowBox.midY
+            let words = tokens(w.line)
+            let inProject: (Token) -> Bool = { t in projectX.map { t.box.xMin >= $0 - 2 } ?? false }
+            let projectPart = Self.join(words.filter(inProject)), namePart = Self.join(words.filter { !inProject($0) })
+            if !projectPart.isEmpty, let project = rows[r].project {
+                rows[r].project = above ? projectPart + project : project + projectPart
+            }
+            if !namePart.isEmpty {
+                rows[r].name = above ? namePart + rows[r].name : rows[r].name + namePart
+            }
         }
+    }
+
+    /// The row key a printed label maps onto; a trailing note in brackets
+    /// (`公务用车购置及运行费（小计）`) is not part of the label.
+    static func rowKey(forLabel label: String, in printed: PrintedTable) -> RowKey? {
+        if let key = printed.rowLabels[label] { return key }
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return nil }
+        return printed.rowLabels[String(label[..<open])]
+    }
+
+    /// A functional 类 code, `201` … `299`.
+    static func isClassCode(_ text: String) -> Bool {
+        text.count == 3 && text.allSatisfy { $0.isASCII && $0.isNumber } && (201...299).contains(Int(text) ?? 0)
     }
 
     /// A code printed at the start of a row: `204 06 01` as words, or `2040601`.
@@ -366,16 +485,21 @@ struct GeometryTableReader {
     }
 
     /// One printed line of a two-sided table: an income row (label and value on the
-    /// left) and an expenditure row (a 类 name or 支出总计 and its values on the right).
+    /// left) and an expenditure row (a 类, by code or by name, or 支出总计, and its
+    /// values on the right).
     private mutating func twoSidedRows(_ printed: PrintedTable, _ toks: [Token], columns: [Column], keys: [ColumnKey],
-                                       unit: MoneyUnit, line: SourceDocument.Line, used: inout Set<RowKey>) -> [TableRow] {
+                                       unit: MoneyUnit, line: SourceDocument.Line, path: inout [RowKey]) -> [TableRow] {
         guard let incomeColumn = columns.first(where: { $0.header.income == true }), let incomeKey = incomeColumn.header.key else { return [] }
         let expenditureColumns = columns.filter { $0.header.income != true }
         var rows: [TableRow] = []
+        // The right side starts at its first word right of the income value's column.
         let leftLabel = toks.filter { $0.amount == nil && $0.box.midX < incomeColumn.box.xMin }
-        let rightLabel = toks.filter { $0.amount == nil && $0.box.midX >= incomeColumn.box.xMin }
-        let numbers = toks.filter { $0.amount != nil }
-        // The income value: a number nearer the income column than any expenditure column.
+        // A 类 code (201…299) printed before its name belongs to the label.
+        let right = toks.filter { $0.box.midX >= incomeColumn.box.xMax }
+        let rightLabel = right.enumerated().filter { n, t in
+            t.amount == nil || (n + 1 < right.count && right[n + 1].amount == nil && Self.isClassCode(t.normal))
+        }.map(\.element)
+        let numbers = toks.filter { t in t.amount != nil && !rightLabel.contains { $0.box == t.box } }
         var incomeValue: Token?
         var expenditureValues: [Token] = []
         for n in numbers {
@@ -386,34 +510,43 @@ struct GeometryTableReader {
             }
         }
         if !leftLabel.isEmpty {
-            let label = Self.stripOrdinal(leftLabel.map(\.normal).joined())
-            let key = printed.rowLabels[label] ?? (label == "收入合计" ? .incomeTotal : .named(label))
-            var row = TableRow(key: key, name: label, role: key == .incomeTotal ? .total : .line,
-                               cells: Array(repeating: nil, count: keys.count), source: leftLabel[0].location)
-            if let v = incomeValue, let amount = v.amount, let k = keys.firstIndex(of: incomeKey) {
-                row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
+            let printedLabel = leftLabel.map(\.normal).joined()
+            let label = Self.stripOrdinal(printedLabel)
+            var key: RowKey?
+            if printed.incomeByNumbering == true {
+                key = TableReader.incomeKey(printedLabel.replacingOccurrences(of: ":", with: "："), path: &path, kind: printed.contract)
+            } else {
+                key = printed.rowLabels[label] ?? (label == "收入合计" ? .incomeTotal : .named(label))
             }
-            if !used.contains(row.key) {
-                used.insert(row.key)
+            if let key {
+                var row = TableRow(key: key, name: TableReader.incomeLabel(label), role: key == .incomeTotal ? .total : .line,
+                                   cells: Array(repeating: nil, count: keys.count), source: leftLabel[0].location)
+                if let v = incomeValue, let amount = v.amount, let k = keys.firstIndex(of: incomeKey) {
+                    row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
+                }
                 rows.append(row)
             }
         }
         if !rightLabel.isEmpty {
-            let label = Self.stripOrdinal(rightLabel.map(\.normal).joined())
+            var labelWords = rightLabel
+            var code: String?
+            if let first = labelWords.first, Self.isClassCode(first.normal) {
+                code = first.normal
+                labelWords.removeFirst()
+            }
+            let label = Self.stripOrdinal(labelWords.map(\.normal).joined())
             var row = TableRow(key: .named(label), name: label, role: .classLevel,
                                cells: Array(repeating: nil, count: keys.count), source: rightLabel[0].location)
-            if label == "支出总计" || label == "支出合计" {
+            if label.hasPrefix("支出总计") || label.hasPrefix("支出合计") {
                 row.key = printed.totalRow ?? .expenditureTotal
+                row.name = "支出总计"
                 row.role = .total
-            } else if let code = names.first(where: { $0.key.count == 3 && TableTemplate.normal($0.value) == label })?.key {
+            } else if let code = code ?? names.first(where: { $0.key.count == 3 && TableTemplate.normal($0.value) == label })?.key {
                 row.key = .code(code)
                 row.code = code
             }
             place(expenditureValues, columns: expenditureColumns, keys: keys, unit: unit, into: &row)
-            if !used.contains(row.key) {
-                used.insert(row.key)
-                rows.append(row)
-            }
+            rows.append(row)
         }
         return rows
     }

@@ -6,7 +6,7 @@ import YusuanModel
 public enum Templates {
     /// Every built-in template, by name order of their files.
     public static let all: [TableTemplate] = {
-        let names = ["shanghai"]
+        let names = ["shanghai", "standard"]
         return names.compactMap { name in
             guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Templates")
                     ?? Bundle.module.url(forResource: name, withExtension: "json"),
@@ -23,7 +23,7 @@ public enum Templates {
     public static func named(_ id: String) -> TableTemplate? { all.first { $0.id == id } }
 
     /// The template a document follows: the one whose table titles it prints most
-    /// (at least three), or nil for the seeds' own template.
+    /// (at least three), or nil.
     public static func recognise(_ source: SourceDocument) -> TableTemplate? {
         var best: (TableTemplate, Int)?
         for template in all {
