@@ -95,7 +95,8 @@ public enum DisclosureReader {
             let kind = table.kind
             d.ambiguities.removeAll { $0.table == kind.rawValue }
             if let text = d.table(kind) {
-                for row in table.rows {
+                // Rows both readings found (the text reading may key a wrapped name otherwise).
+                for row in table.rows where text.row(row.key) != nil {
                     for (c, column) in table.columns.enumerated() {
                         let boxed = row.cells[c]?.value
                         let recovered = text[row.key, column]
