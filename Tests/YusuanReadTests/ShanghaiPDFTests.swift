@@ -192,6 +192,28 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         #expect(t6[.grandTotal, .total] == yuan("19,830,655.00"))
         #expect(t6[.code("302"), .publicUse] == yuan("1,632,062.00") && t6[.code("302"), .personnel] == nil)
         #expect(t6[.code("310"), .total] == yuan("78,000.00"))
+        // Every 项 of table 2, and every 款 of table 6, as printed.
+        for (code, printed) in [("2011301", "9,389,913.00"), ("2011302", "4,545,000.00"), ("2011350", "2,901,820.00"),
+                                ("2011399", "4,765,000.00"), ("2060503", "17,200,000.00"), ("2080501", "1,661,216.00"),
+                                ("2080502", "17,280.00"), ("2080505", "1,410,886.00"), ("2080599", "13,260.00"),
+                                ("2101101", "631,941.00"), ("2101102", "249,862.00"), ("2150899", "293,810,000.00"),
+                                ("2169999", "31,364,000.00"), ("2210201", "1,361,034.00"), ("2210203", "1,488,000.00")] {
+            #expect(t2[.code(code), .grandTotal] == yuan(printed) && t2[.code(code), .appropriationSubtotal] == yuan(printed),
+                    "表2 \(code)")
+        }
+        for (code, printed) in [("30101", "1,952,616.00"), ("30102", "7,533,376.00"), ("30107", "1,852,114.00"),
+                                ("30108", "1,410,886.00"), ("30109", "705,443.00"), ("30110", "881,803.00"),
+                                ("30112", "36,918.00"), ("30113", "1,361,034.00"), ("30199", "936,867.00")] {
+            #expect(t6[.code(code), .total] == yuan(printed) && t6[.code(code), .personnel] == yuan(printed), "表6 \(code)")
+        }
+        for (code, printed) in [("30201", "273,900.00"), ("30202", "5,000.00"), ("30204", "1,500.00"), ("30207", "15,000.00"),
+                                ("30213", "10,000.00"), ("30216", "5,000.00"), ("30217", "10,000.00"), ("30226", "25,000.00"),
+                                ("30227", "180,000.00"), ("30228", "194,962.00"), ("30229", "423,360.00"),
+                                ("30239", "284,480.00"), ("30299", "123,860.00"), ("31002", "78,000.00")] {
+            #expect(t6[.code(code), .total] == yuan(printed) && t6[.code(code), .publicUse] == yuan(printed)
+                    && t6[.code(code), .personnel] == nil, "表6 \(code)")
+        }
+        #expect(t6[.code("30301"), .personnel] == yuan("251,936.00") && t6[.code("30302"), .personnel] == yuan("1,197,600.00"))
     }
 
     @Test func governmentOffice2025() throws {
@@ -207,6 +229,8 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         #expect(t2[.code("208"), .grandTotal] == yuan("4,213,779.28"))
         #expect(t2[.code("221"), .grandTotal] == yuan("3,609,125.22"))
         #expect(t2[.grandTotal, .grandTotal] == yuan("91,016,775.35"))
+        // A name wrapped inside its cell on the printed page.
+        #expect(t2.row(.code("2010399"))?.name == "其他政府办公厅（室）及相关机构事务支出")
         let t5 = try #require(d.table(.generalPublic))
         #expect(t5[.code("201"), .basic] == yuan("15,686,797.42") && t5[.code("201"), .project] == yuan("66,410,000.00"))
         #expect(t5[.code("210"), .total] == yuan("1,097,073.43"))
@@ -221,6 +245,21 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         #expect(t6[.grandTotal, .total] == yuan("24,606,775.35"))
         #expect(t6[.grandTotal, .personnel] == yuan("22,473,997.81") && t6[.grandTotal, .publicUse] == yuan("2,132,777.54"))
         #expect(t6[.code("302"), .publicUse] == yuan("1,932,777.54") && t6[.code("303"), .personnel] == yuan("1,303,660.00"))
+        for (code, printed) in [("2010301", "12,029,501.84"), ("2010302", "46,140,000.00"), ("2010350", "3,807,295.58"),
+                                ("2010399", "20,120,000.00"), ("2080501", "1,554,220.00"), ("2080505", "1,763,159.52"),
+                                ("2080506", "881,579.76"), ("2080599", "14,820.00"), ("2101101", "782,855.28"),
+                                ("2101102", "314,218.15"), ("2210201", "1,741,445.22"), ("2210203", "1,867,680.00")] {
+            #expect(t2[.code(code), .grandTotal] == yuan(printed) && t2[.code(code), .appropriationSubtotal] == yuan(printed),
+                    "表2 \(code)")
+        }
+        for (code, printed) in [("30101", "2,540,192.00"), ("30102", "9,572,367.00"), ("30107", "2,335,998.00"),
+                                ("30108", "1,763,159.52"), ("30109", "881,579.76"), ("30110", "1,097,073.43"),
+                                ("30112", "45,013.88"), ("30113", "1,741,445.22"), ("30199", "1,193,509.00"),
+                                ("30201", "259,400.00"), ("30202", "20,000.00"), ("30207", "30,000.00"), ("30211", "50,000.00"),
+                                ("30217", "185,000.00"), ("30228", "248,117.54"), ("30299", "204,820.00"),
+                                ("30301", "114,940.00"), ("30302", "1,188,720.00"), ("31002", "200,000.00")] {
+            #expect(t6[.code(code), .total] == yuan(printed), "表6 \(code)")
+        }
         #expect(t6[.code("301"), .personnel] == yuan("21,170,337.81"))
         #expect(t6[.code("310"), .publicUse] == yuan("200,000.00"))
     }
