@@ -39,7 +39,7 @@ public struct TableTemplate: Sendable, Hashable, Codable {
         var out = ""
         for c in text {
             switch c {
-            case " ", "\u{3000}", "\t": continue
+            case " ", "\u{3000}", "\t", "\u{0C}": continue
             case "（": out.append("(")
             case "）": out.append(")")
             case "：": out.append(":")

@@ -34,11 +34,7 @@ public enum DisclosureReader {
             var reader = GeometryTableReader(source: source, template: template)
             return crossChecked(disclosure, geometry: reader.read().tables)
         } else if let template = Templates.recognise(source) {
-            // Without boxes the columns of a regional template are not yet recovered
-            // reliably; refuse rather than guess.
-            guard source.origin == .pdf else {
-                throw .notADisclosure("this is the text of a \(template.name) document; read the PDF itself, whose page geometry gives the columns")
-            }
+            // A regional template, from a PDF's boxes or from `pdftotext -layout` text.
             return try TemplateDocumentReader.read(source, template: template)
         }
         return try read(String(decoding: source.bytes, as: UTF8.self))

@@ -265,6 +265,39 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
     }
 }
 
+/// The text a user gets from `pdftotext -layout` of the same PDFs reads to the same tables.
+@Suite(.shanghaiPDFs) struct ShanghaiLayoutTextTests {
+    @Test(arguments: ["justice", "commerce", "government-office", "wanli"])
+    func theLayoutTextReadsToThePDFsCells(name: String) throws {
+        let pdf = try ShanghaiPDFs.read(name).disclosure
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: ShanghaiPDFs.directory.path)
+            .first { $0.contains(name) && $0.hasSuffix(".pdf") })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(PDFSource.executable("pdftotext")))
+        process.arguments = ["-layout", ShanghaiPDFs.directory.appendingPathComponent(file).path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let text = try DisclosureReader.read(try DisclosureReader.source(bytes: bytes))
+        #expect(text.template == "shanghai" && text.department == pdf.department && text.year == pdf.year)
+        #expect(text.tables.map(\.kind) == pdf.tables.map(\.kind))
+        var cells = 0
+        for (a, b) in zip(pdf.tables, text.tables) {
+            #expect(a.columns == b.columns && a.printedUnit == b.printedUnit, "表\(a.kind.rawValue)")
+            #expect(a.rows.map(\.key) == b.rows.map(\.key), "表\(a.kind.rawValue)")
+            for (r, s) in zip(a.rows, b.rows) {
+                #expect(r.cells.map { $0?.value } == s.cells.map { $0?.value }, "表\(a.kind.rawValue) \(r.key)")
+                cells += r.cells.compactMap { $0 }.count
+            }
+        }
+        #expect(cells > 100)
+        // Without a PDF there are no boxes, but every cell keeps its line.
+        #expect(text.table(.income)?.rows.first?.cells.first??.source?.line != nil)
+    }
+}
+
 /// Geometry problems, each on a small page written for the test.
 @Suite struct GeometryFragmentTests {
     static let template = Templates.named("shanghai")!

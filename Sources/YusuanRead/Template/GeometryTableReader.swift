@@ -222,7 +222,63 @@ struct GeometryTableReader {
 
     /// The column whose centre is nearest a value.
     private func nearest(_ box: Box, in columns: [Column]) -> Int? {
-        columns.indices.min { abs(columns[$0].center - box.midX) < abs(columns[$1].center - box.midX) }
+        // Laid-out text keeps amounts right-aligned in their columns, so their right edges are compared.
+        let x = source.origin == .text ? box.xMax : box.midX
+        return columns.indices.min { abs(columns[$0].center - x) < abs(columns[$1].center - x) }
+    }
+
+    /// For laid-out text, the columns of a table on each page. Such text keeps each
+    /// column's amounts right-aligned on one character column, but its headers do not
+    /// line up with the rows, and the alignment drifts from page to page. So on each
+    /// page the amounts' right edges are gathered into columns (a gap of more than
+    /// three characters starts a new one); when there are as many as the column set
+    /// has columns they are its columns in order, otherwise each is matched (in
+    /// order, least distance) to the header printed above the page's rows.
+    private func columnsFromRows(_ printed: PrintedTable, _ body: [SourceDocument.Line]) -> [Int: [Column]] {
+        func amounts(_ line: SourceDocument.Line) -> [Token] {
+            let toks = tokens(line)
+            if printed.layout == .twoSided {
+                return toks.enumerated().filter { n, t in
+                    t.amount != nil && !(n + 1 < toks.count && toks[n + 1].amount == nil && Self.isClassCode(t.normal))
+                }.map(\.element)
+            }
+            let code = Self.leadingCode(toks, kind: printed.codes)
+            return toks.dropFirst(code?.tokens ?? 0).filter { $0.amount != nil }
+        }
+        let rows = body.map { (line: $0, amounts: amounts($0)) }
+        guard let most = rows.map(\.amounts.count).max(), most > 0 else { return [:] }
+        let fullSet = printed.columnSets.first { $0.count == most }
+        var result: [Int: [Column]] = [:]
+        var previous: [Column]?
+        for page in Set(body.map { $0.page ?? 0 }).sorted() {
+            let onPage = rows.filter { ($0.line.page ?? 0) == page }
+            let values = onPage.flatMap(\.amounts).sorted { $0.box.xMax < $1.box.xMax }
+            var groups: [[Token]] = []
+            for v in values {
+                if let last = groups.last?.last, v.box.xMax - last.box.xMax <= 3 * LayoutText.columnWidth {
+                    groups[groups.count - 1].append(v)
+                } else {
+                    groups.append([v])
+                }
+            }
+            let right = groups.map { g in g.map(\.box.xMax).reduce(0, +) / Double(g.count) }
+            func column(_ header: HeaderColumn, _ x: Double) -> Column {
+                Column(header: header, center: x, box: Box(xMin: x - 1, yMin: 0, xMax: x, yMax: 0))
+            }
+            if let set = fullSet, set.count == groups.count {
+                result[page] = zip(set, right).map(column)
+            } else if let first = onPage.firstIndex(where: { !$0.amounts.isEmpty }),
+                      let headers = columns(printed, header: onPage[..<first].map(\.line)) {
+                let mids = groups.map { g in g.map(\.box.midX).reduce(0, +) / Double(g.count) }
+                guard let assigned = Self.assign(mids, to: headers.map(\.center)) else { continue }
+                result[page] = zip(assigned, right).map { column(headers[$0].header, $1) }
+            } else if let previous, let assigned = Self.assign(right, to: previous.map(\.center)) {
+                // A page continuing the table without its header: the previous page's columns.
+                result[page] = zip(assigned, right).map { column(previous[$0].header, $1) }
+            }
+            previous = result[page] ?? previous
+        }
+        return result
     }
 
     // MARK: Rows and two-sided tables
@@ -241,6 +297,7 @@ struct GeometryTableReader {
         var usedKeys = Set<RowKey>()
         var codeX: Double?
         var projectX: Double?
+        let textColumns = source.origin == .text ? columnsFromRows(printed, body) : [:]
         var i = 0
         while i < body.count {
             let line = body[i]
@@ -283,7 +340,10 @@ struct GeometryTableReader {
                 i += 1
                 continue
             }
-            if !headerLines.isEmpty, let found = self.columns(printed, header: headerLines) {
+            let found = textColumns.isEmpty
+                ? (headerLines.isEmpty ? nil : self.columns(printed, header: headerLines))
+                : textColumns[line.page ?? 0]
+            if let found {
                 columns = found
                 if let header = printed.projectHeader {
                     // The project column starts where the name column's header ends.
@@ -293,8 +353,11 @@ struct GeometryTableReader {
                     projectX = name.map { $0.xMax + 1 } ?? project?.xMin
                 }
                 if keys.isEmpty {
-                    for c in found {
-                        if let key = c.header.key, !keys.contains(key) { keys.append(key) }
+                    // The table's columns are its whole column set, also where a page prints some only.
+                    let set = printed.columnSets.first { set in found.allSatisfy { set.contains($0.header) } }
+                        ?? found.map(\.header)
+                    for header in set {
+                        if let key = header.key, !keys.contains(key) { keys.append(key) }
                     }
                     table.columns = keys
                 }
@@ -309,8 +372,10 @@ struct GeometryTableReader {
                                    cells: Array(repeating: nil, count: keys.count), source: line.location)
                 let rest = code.map { c in Array(toks.dropFirst(c.tokens)) } ?? toks
                 // A number counts as a value only under a column; left of them it is part of a name.
+                // (Laid-out text drifts by a few characters from row to row.)
                 let firstColumn = columns.map(\.box.xMin).min() ?? 0
-                let isValue: (Token) -> Bool = { t in t.amount != nil && t.box.xMax >= firstColumn - 4 }
+                let slack = source.origin == .text ? 4 * LayoutText.columnWidth : 4
+                let isValue: (Token) -> Bool = { t in t.amount != nil && t.box.xMax >= firstColumn - slack }
                 let names = rest.filter { !isValue($0) }
                 if let code {
                     if codeX == nil { codeX = toks[0].box.xMin }
@@ -390,21 +455,50 @@ struct GeometryTableReader {
         }
     }
 
-    /// Puts each value in the column nearest it, converted to 万元.
+    /// Puts the values in columns, converted to 万元: printed values keep the columns'
+    /// order, so each goes to a column of its own, the set of columns chosen to lie
+    /// nearest the values (every value under its column in a clean print).
     private mutating func place(_ values: [Token], columns: [Column], keys: [ColumnKey], unit: MoneyUnit,
                                 into row: inout TableRow) {
-        for v in values {
-            guard let amount = v.amount, let c = nearest(v.box, in: columns), let key = columns[c].header.key,
-                  let k = keys.firstIndex(of: key) else { continue }
-            if row.cells[k] != nil {
+        let x = values.map { source.origin == .text ? $0.box.xMax : $0.box.midX }
+        guard let assigned = Self.assign(x, to: columns.map(\.center)) else {
+            if let first = values.first {
                 ambiguities.append(Ambiguity(
                     table: current?.rawValue, row: row.key,
-                    message: "two printed values fall under the column \(key.rawValue)", chosen: [key],
-                    alternatives: [], source: v.location))
-                continue
+                    message: "表\(current?.rawValue ?? 0) \(row.key): \(values.count) printed values for \(columns.count) columns",
+                    chosen: [], alternatives: [], source: first.location))
             }
+            return
+        }
+        for (v, c) in zip(values, assigned) {
+            guard let amount = v.amount, let key = columns[c].header.key, let k = keys.firstIndex(of: key) else { continue }
             row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
         }
+    }
+
+    /// The order-keeping assignment of positions to columns (each column at most once)
+    /// with the least total distance; nil when there are more positions than columns.
+    static func assign(_ positions: [Double], to centers: [Double]) -> [Int]? {
+        let n = positions.count, m = centers.count
+        guard n <= m else { return nil }
+        guard n > 0 else { return [] }
+        // cost[i][j]: least distance placing positions[i...] in columns[j...].
+        var cost = Array(repeating: Array(repeating: Double.infinity, count: m + 1), count: n + 1)
+        for j in 0...m { cost[n][j] = 0 }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                let here = abs(positions[i] - centers[j]) + cost[i + 1][j + 1]
+                cost[i][j] = min(here, cost[i][j + 1])
+            }
+        }
+        var result: [Int] = []
+        var j = 0
+        for i in 0..<n {
+            while cost[i][j] != abs(positions[i] - centers[j]) + cost[i + 1][j + 1] { j += 1 }
+            result.append(j)
+            j += 1
+        }
+        return result
     }
 
     /// Text lines inside a table body that are part of a neighbouring row's name
@@ -571,8 +665,10 @@ struct GeometryTableReader {
                                 role: key == .total ? .total : key == .operatingCost ? .memo : .line,
                                 cells: [nil], source: line.location)
             }
-            for v in toks {
-                guard let amount = v.amount, let c = nearest(v.box, in: columns), let key = columns[c].header.row,
+            // One value under each header, in order: each to the header nearest its middle.
+            let assigned = Self.assign(toks.map(\.box.midX), to: columns.map(\.center)) ?? []
+            for (v, c) in zip(toks, assigned) {
+                guard let amount = v.amount, let key = columns[c].header.row,
                       let r = rows.firstIndex(where: { $0.key == key }) else { continue }
                 rows[r].cells[0] = Cell(amount.inWan(from: unit), at: v.location)
             }

@@ -6,6 +6,7 @@ import YusuanModel
 /// lines, and the prose parts as sections by their headings.
 enum TemplateDocumentReader {
     static func read(_ source: SourceDocument, template: TableTemplate) throws(ReadError) -> Disclosure {
+        let source = source.origin == .pdf ? source : LayoutText.document(source)
         var reader = GeometryTableReader(source: source, template: template)
         let (tables, preparer, entityWord) = reader.read()
         guard let first = reader.placements().first else {
