@@ -23,6 +23,8 @@ public struct TableTemplate: Sendable, Hashable, Codable {
     /// The printed table a title line names (`2026年预算单位收入预算总表`), or nil.
     /// The year, the numbering and the entity word are not part of the match.
     public func table(titled line: String) -> PrintedTable? {
+        // Every title ends in 表: most lines are turned away without normalising them.
+        guard line.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "表" else { return nil }
         var t = Self.strippedTitle(line)
         if let word = entityWords.first(where: { t.hasPrefix($0) }) { t = "部门" + t.dropFirst(word.count) }
         return tables.first { Self.normal($0.title) == t }
@@ -36,8 +38,8 @@ public struct TableTemplate: Sendable, Hashable, Codable {
 
     /// Printed text as templates compare it: no spaces, half-width brackets, colons and quotes.
     public static func normal(_ text: some StringProtocol) -> String {
-        var out = ""
-        for c in text {
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
             switch c {
             case " ", "\u{3000}", "\t", "\u{0C}": continue
             case "（": out.append("(")
@@ -47,7 +49,7 @@ public struct TableTemplate: Sendable, Hashable, Codable {
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A title without numbering (`1.` `4．`) or year (`2026年`), normalised.

@@ -42,14 +42,18 @@ struct GeometryTableReader {
     /// The table being read, for the ambiguities it records.
     private var current: StandardTable?
 
+    /// Where each printed table was found, in printed order.
+    private(set) var placed: [Placement] = []
+
     init(source: SourceDocument, template: TableTemplate) {
         self.source = source
         self.template = template
+        placed = placements()
     }
 
     /// The printed tables of the template, found by their titles: a title counts only
     /// when a 编制部门/编制单位 or 单位 line follows it (a contents entry has none).
-    func placements() -> [Placement] {
+    private func placements() -> [Placement] {
         var found: [(PrintedTable, Int)] = []
         let lines = source.lines
         for i in lines.indices where lines[i].range.count < 240 {
@@ -79,7 +83,6 @@ struct GeometryTableReader {
     /// functional codes are read first, so that the 类 names of tables 1 and 4 can be
     /// keyed by their codes.
     mutating func read() -> (tables: [BudgetTable], preparer: String?, entityWord: String) {
-        let placed = placements()
         var tables: [BudgetTable] = []
         var preparer: String?
         var entityWord = "部门"

@@ -9,7 +9,7 @@ enum TemplateDocumentReader {
         let source = source.origin == .pdf ? source : LayoutText.document(source)
         var reader = GeometryTableReader(source: source, template: template)
         let (tables, preparer, entityWord) = reader.read()
-        guard let first = reader.placements().first else {
+        guard let first = reader.placed.first else {
             throw .notADisclosure("no table of the \(template.name) template was found")
         }
         let year = TableReader.firstYear(in: source.text(of: source.lines[first.title])) ?? 0
@@ -23,7 +23,7 @@ enum TemplateDocumentReader {
         }
         var disclosure = Disclosure(department: department, year: year, format: DisclosureFormat.forYear(year),
                                     entityWord: entityWord, unit: MoneyUnit.wan.rawValue, tables: tables,
-                                    sections: sections(source, before: first.title, after: reader.placements()),
+                                    sections: sections(source, before: first.title, after: reader.placed),
                                     ambiguities: reader.ambiguities)
         disclosure.template = template.id
         disclosure.templateTables = template.contractTables
