@@ -24,6 +24,17 @@ let package = Package(
             path: "Benchmarks/ReadSeeds",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Reading the Shanghai PDFs: poppler's share and Yusuan's.
+        .executableTarget(
+            name: "ReadPDF",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "YusuanRead", package: "Yusuan"),
+                .product(name: "YusuanModel", package: "Yusuan"),
+            ],
+            path: "Benchmarks/ReadPDF",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Composing the example workbook and rendering it to each format.
         .executableTarget(
             name: "ComposeRender",
