@@ -42,12 +42,30 @@ struct ColumnSolver {
     /// The prior of placing a value of row `r` in column `c` (c ≥ 1).
     let prior: (_ row: Int, _ column: Int) -> Prior
 
-    /// Result: for each row, the column of each value; and the rows left ambiguous
-    /// with their alternatives.
+    /// Result: for each row, the column of each value; the rows left ambiguous
+    /// with their alternatives; and whether the search stopped at its bound.
     struct Solution {
         var columns: [[Int]]
         var ambiguous: [(row: Int, alternatives: [[Int]])]
+        var bounded = false
     }
+
+    /// 搜索上限 — the most work one table's search may do, in steps (a step is one
+    /// node of the search for children's combinations, or one row scored). A table
+    /// whose search reaches it keeps the best placement found so far and is recorded
+    /// as ambiguous, so reading stays linear in the size of the document whatever
+    /// it contains.
+    static let searchBound = 200_000
+    /// The most nodes one search for children's combinations may visit.
+    static let comboBound = 20_000
+
+    /// Steps left, shared by every search of one solve.
+    private final class Budget {
+        var remaining = ColumnSolver.searchBound
+        var exhausted: Bool { remaining <= 0 }
+        func spend(_ steps: Int) { remaining -= steps }
+    }
+    private let budget = Budget()
 
     private var candidates: [[[Int]]] = []
     private var vectors: [[[Amount]]] = []
@@ -75,8 +93,9 @@ struct ColumnSolver {
         }
         let best = run(fixed: [:])
         choice = best.choice
+        let ambiguous = findAmbiguities(best: best.score)
         return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
-                        ambiguous: findAmbiguities(best: best.score))
+                        ambiguous: ambiguous, bounded: budget.exhausted)
     }
 
     /// Searches an assignment: priors at the leaves, each parent fitted to its
@@ -180,6 +199,7 @@ struct ColumnSolver {
 
     /// The score of a whole assignment: equations satisfied, then priors.
     private func globalScore(_ assignment: [Int]) -> (equations: Int, prior: Int) {
+        budget.spend(rows.count)
         var eq = 0
         for p in rows.indices where !children[p].isEmpty {
             let pv = vectors[p][assignment[p]]
@@ -205,6 +225,7 @@ struct ColumnSolver {
         for _ in 0..<12 {
             var improved = false
             for r in rows.indices where fixed[r] == nil && (candidates[r].count > 1 || !children[r].isEmpty) {
+                if budget.exhausted { return }
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
                 for c in candidates[r].indices {
@@ -250,8 +271,10 @@ struct ColumnSolver {
         var partial = Array(repeating: Amount.zero, count: columnCount)
         var picked: [Int] = []
         let nonNegative = kids.allSatisfy { rows[$0].values.allSatisfy { $0.units >= 0 } }
+        var nodes = 0
         func search(_ i: Int) {
-            if results.count >= limit { return }
+            if results.count >= limit || nodes >= Self.comboBound || budget.exhausted { return }
+            nodes += 1
             if i == kids.count {
                 if partial == target { results.append(picked) }
                 return
@@ -273,6 +296,7 @@ struct ColumnSolver {
             }
         }
         search(0)
+        budget.spend(nodes)
         return results
     }
 
@@ -288,6 +312,7 @@ struct ColumnSolver {
         let strongBest = strongScore(choice)
         var result: [(row: Int, alternatives: [[Int]])] = []
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
+            if budget.exhausted { break }
             var alternatives: [[Int]] = []
             for c in candidates[r].indices where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
@@ -304,6 +329,7 @@ struct ColumnSolver {
 
     /// Every row takes the candidate with the leaf's columns swapped, where it has one.
     private func swapTrial(_ r: Int, _ c: Int) -> [Int] {
+        budget.spend(rows.count)
         var map = Array(0..<columnCount)
         for (from, to) in zip(candidates[r][choice[r]], candidates[r][c]) where from != to {
             map[from] = to

@@ -179,6 +179,12 @@ extension TableReader {
                 planned[j].row.cells[column] = Cell(value, at: e.valuesAt)
             }
         }
+        if solution.bounded {
+            ambiguities.append(Ambiguity(
+                table: kind.rawValue, row: nil,
+                message: "表\(kind.rawValue): the column search stopped at its bound of \(ColumnSolver.searchBound) steps; the columns found so far are kept and may not be the best",
+                chosen: [], alternatives: [], source: planned.first?.entry.start))
+        }
         for (r, alternatives) in solution.ambiguous {
             let row = planned[r].row
             ambiguities.append(Ambiguity(
