@@ -553,8 +553,9 @@ extension PerformanceReader {
             var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
             let tail = readNameTargetBasis(&row, from: p, before: r)
             let w = (tail..<r).last { IndicatorVocabulary.isWeight(f[$0].text) }
-            let ruleStart = w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail)
-            row.lastYear = join(tail..<(w ?? ruleStart))
+            // Bounds kept in order whatever the fragments are (an unexpected line must not trap).
+            let ruleStart = min(w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail), r + 1)
+            row.lastYear = join(tail..<max(tail, w ?? ruleStart))
             row.weight = w.map { f[$0].text }
             row.rule = join(ruleStart..<(r + 1))
             let e = evidenceEnd(from: r + 1)

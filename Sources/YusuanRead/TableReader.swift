@@ -33,7 +33,9 @@ struct TableReader {
         format = DisclosureFormat.forYear(year)
         var ranges: [StandardTable: Range<Int>] = [:]
         for (n, start) in layout.tableStarts.enumerated() {
-            let end = n + 1 < layout.tableStarts.count ? layout.tableStarts[n + 1].index : layout.tables.upperBound
+            let next = n + 1 < layout.tableStarts.count ? layout.tableStarts[n + 1].index : layout.tables.upperBound
+            // A 表 N line printed past the tables' part (a stray line) gives an empty range, never a reversed one.
+            let end = max(start.index, next)
             if let kind = StandardTable(rawValue: start.number) { ranges[kind] = start.index..<end }
         }
         // Order of reading: table 1 (sources), then the functional tables whose names

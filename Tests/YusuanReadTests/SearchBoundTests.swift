@@ -42,3 +42,15 @@ import YusuanModel
         #expect(!d.ambiguities.contains { $0.message.contains("stopped at its bound") })
     }
 }
+
+/// Lines a document should not contain, placed where a reader would not expect
+/// them: each is read without a trap (the mutation runs found these).
+@Suite struct StrayLineTests {
+    @Test func aTableLinePrintedAfterTheExplanationIsNoTrap() throws {
+        var lines = try String(contentsOf: SearchBoundTests.example, encoding: .utf8).components(separatedBy: "\n")
+        let three = try #require(lines.firstIndex { $0.replacingOccurrences(of: " ", with: "").hasPrefix("第三部分") })
+        lines.insert("表 11", at: three + 3)
+        let d = try DisclosureReader.read(lines.joined(separator: "\n"))
+        #expect(d.table(.overall) != nil)
+    }
+}
