@@ -11,14 +11,19 @@ public protocol RuleSet {
 
 /// What a rule set sees: the model, and the source text for quoting lines.
 public struct AuditContext: Sendable {
-    public var disclosure: Disclosure
+    public var disclosure: Disclosure { didSet { sections = Self.sections(disclosure) } }
     /// The document's lines as printed (index 0 is line 1); empty for a composed document.
     public var lines: [String]
+    /// The explanation's sections as the text rules read them, each built once.
+    private(set) var sections: [AuditSection]
 
     public init(disclosure: Disclosure, lines: [String] = []) {
         self.disclosure = disclosure
         self.lines = lines
+        sections = Self.sections(disclosure)
     }
+
+    static func sections(_ d: Disclosure) -> [AuditSection] { d.sections.map { AuditSection($0, format: d.format) } }
 
     /// The printed line, trimmed.
     public func quote(_ line: Int?) -> String? {

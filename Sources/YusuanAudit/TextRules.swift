@@ -69,7 +69,7 @@ public enum TextRules: RuleSet {
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
-        let sections = d.sections.map { SectionText($0, format: d.format) }
+        let sections = context.sections
         var findings: [Finding] = []
         for s in sections {
             findings += amounts(s, d)
@@ -204,13 +204,13 @@ public enum TextRules: RuleSet {
         let candidates = t.rows.filter {
             guard let code = $0.code, code.count <= 7 else { return false }
             if classesOnly && $0.role != .classLevel { return false }
-            let name = Text.normalize($0.name)
+            let name = StatementGrammar.normalize($0.name)
             return name == label || name + "支出" == label
         }
         return candidates.count == 1 ? candidates[0].key : nil
     }
 
-    static func amounts(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func amounts(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
         for a in s.plainAmounts {
@@ -228,7 +228,7 @@ public enum TextRules: RuleSet {
             guard a.amount != expected else { continue }
             findings.append(Finding(
                 rule: t.rule, message: "说明“\(a.label) \(a.amount) 万元”与表\(t.table.rawValue) \(t.row) \(t.column) \(expected) 不符",
-                table: t.table.rawValue, row: t.row, column: t.column, section: s.number, at: a.source,
+                table: t.table.rawValue, row: t.row, column: t.column, section: s.number, at: s.at(a.source),
                 stated: a.amount, expected: expected, computation: "表\(t.table.rawValue) \(t.row) \(t.column)"))
         }
         return findings
@@ -236,8 +236,20 @@ public enum TextRules: RuleSet {
 
     // MARK: - Shares
 
-    static func shares(_ s: SectionText, _ d: Disclosure) -> [Finding] {
-        let shared = s.plainAmounts.filter { $0.share != nil }
+    /// A stated share, judged at the precision it is printed with (at most two decimals).
+    struct Share {
+        var label: String
+        var amount: Amount
+        var printed: Amount
+        var places: Int
+        var source: SourceLocation?
+    }
+
+    static func shares(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
+        let shared = s.plainAmounts.compactMap { a in
+            a.share.map { Share(label: a.label, amount: a.amount, printed: $0.percent, places: min($0.places, 2),
+                                source: s.at($0.source ?? a.source)) }
+        }
         guard !shared.isEmpty else { return [] }
         let base: (Amount, String)?
         switch s.kind {
@@ -252,30 +264,30 @@ public enum TextRules: RuleSet {
         guard let (totalAmount, totalName) = base else { return [] }
         var findings: [Finding] = []
         for a in shared {
-            guard let printed = a.share, let expected = Text.rate(a.amount, of: totalAmount, places: a.sharePlaces),
-                  printed != expected else { continue }
-            let severity: Severity = (printed - expected).magnitude <= Amount.step(places: a.sharePlaces) ? .warning : .error
+            let printed = a.printed
+            guard let expected = Text.rate(a.amount, of: totalAmount, places: a.places), printed != expected else { continue }
+            let severity: Severity = (printed - expected).magnitude <= Amount.step(places: a.places) ? .warning : .error
             findings.append(Finding(
                 rule: share, message: "“\(a.label) \(a.amount) 万元，占 \(printed)%”：按\(totalName) \(totalAmount) 计算应为 \(expected)%",
-                severity: severity, section: s.number, at: a.shareSource ?? a.source, stated: printed, expected: expected,
+                severity: severity, section: s.number, at: a.source, stated: printed, expected: expected,
                 computation: "\(a.amount) / \(totalAmount) × 100"))
         }
         // Structure shares add up to 100.
-        let parts = shared.compactMap(\.share)
+        let parts = shared.map(\.printed)
         if parts.count >= 2, let (difference, _) = SumCheck.judge(total: Amount(100), parts: parts) {
             // Each printed share is within half a unit of its last printed place (0.005 at two decimals).
-            let limit = shared.reduce(Amount.zero) { $0 + Amount.halfStep(places: $1.sharePlaces) }
+            let limit = shared.reduce(Amount.zero) { $0 + Amount.halfStep(places: $1.places) }
             let severity: Severity = difference.magnitude <= limit ? .warning : .error
             findings.append(Finding(
                 rule: shareSum, message: "构成比例合计 \(Amount(100) - difference)%，与 100% 差 \(difference.magnitude)",
-                severity: severity, section: s.number, at: shared[0].shareSource ?? shared[0].source,
+                severity: severity, section: s.number, at: shared[0].source,
                 stated: Amount(100) - difference, expected: Amount(100), computation: SumCheck.describe(parts)))
         }
         return findings
     }
 
     /// The total a section's shares are of: the first stated total, else the table's.
-    static func denominator(_ s: SectionText, suffix: String, table: BudgetTable?, row: RowKey,
+    static func denominator(_ s: AuditSection, suffix: String, table: BudgetTable?, row: RowKey,
                             column: ColumnKey) -> (Amount, String)? {
         if let stated = s.plainAmounts.first(where: { $0.label.hasSuffix(suffix) && $0.share == nil }) {
             return (stated.amount, suffix)
@@ -286,16 +298,16 @@ public enum TextRules: RuleSet {
     // MARK: - 五（三） items
 
     nonisolated(unsafe) static let itemPattern = try! Regex(
-        "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(SectionText.number))\\s*万\\s*元")
+        "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元")
 
-    static func items(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func items(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic) else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
         for m in s.text.matches(of: itemPattern) {
             guard let c = m.output[1].substring, let k = m.output[2].substring, let x = m.output[3].substring,
                   let n = m.output[4].substring, let amount = Amount(n) else { continue }
-            let names = [Text.normalize(c), Text.normalize(k), Text.normalize(x)]
+            let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
             let at = s.location(n.startIndex)
             let code = itemCode(names, in: named)
             let expected: Amount
@@ -307,7 +319,7 @@ public enum TextRules: RuleSet {
                 // Names the tables do not print: an item of zero is consistent; otherwise look for the amount.
                 if amount.isZero { continue }
                 let classCode = named.lazy.compactMap { t in
-                    t.rows.first { $0.role == .classLevel && Text.normalize($0.name) == names[0] }?.code
+                    t.rows.first { $0.role == .classLevel && StatementGrammar.normalize($0.name) == names[0] }?.code
                 }.first
                 if t5.rows.contains(where: { row in
                     row.role == .item && row.cells.first??.value == amount
@@ -329,11 +341,11 @@ public enum TextRules: RuleSet {
     /// The 7-digit code of 类/款/项 names, from the first table that prints all three.
     static func itemCode(_ names: [String], in tables: [BudgetTable]) -> String? {
         for t in tables {
-            guard let c = t.rows.first(where: { $0.role == .classLevel && Text.normalize($0.name) == names[0] })?.code,
+            guard let c = t.rows.first(where: { $0.role == .classLevel && StatementGrammar.normalize($0.name) == names[0] })?.code,
                   let k = t.rows.first(where: { $0.role == .section && ($0.code?.hasPrefix(c) ?? false)
-                                                && Text.normalize($0.name) == names[1] })?.code,
+                                                && StatementGrammar.normalize($0.name) == names[1] })?.code,
                   let x = t.rows.first(where: { $0.role == .item && ($0.code?.hasPrefix(k) ?? false)
-                                                && Text.normalize($0.name) == names[2] })?.code else { continue }
+                                                && StatementGrammar.normalize($0.name) == names[2] })?.code else { continue }
             return x
         }
         return nil
@@ -358,7 +370,7 @@ public enum TextRules: RuleSet {
         return nil
     }
 
-    static func lists(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func lists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         guard let t1 = d.table(.overall) else { return [] }
         var findings: [Finding] = []
         if let m = s.text.firstMatch(of: incomeList), let list = m.output[1].substring {
@@ -386,7 +398,7 @@ public enum TextRules: RuleSet {
             let named = Set(Text.items(list))
             let classes = t1.rows.filter { $0.role == .classLevel && ($0.code?.count ?? 0) == 3 }
             for row in classes {
-                let name = Text.normalize(row.name)
+                let name = StatementGrammar.normalize(row.name)
                 let value = row.cells.first??.value ?? .zero
                 if named.contains(name) && value.isZero {
                     findings.append(Finding(rule: classList, message: "总体说明列出“\(row.name)”，而表1 该类无金额",
@@ -398,7 +410,7 @@ public enum TextRules: RuleSet {
                                             stated: nil, expected: value, computation: "表1 \(row.key)"))
                 }
             }
-            let known = Set(classes.map { Text.normalize($0.name) })
+            let known = Set(classes.map { StatementGrammar.normalize($0.name) })
             for name in named.sorted() where !known.contains(name) {
                 findings.append(Finding(rule: classList, message: "总体说明列出的“\(name)”不是表1 的支出类", table: 1,
                                         section: s.number, at: at, computation: "表1 支出类"))
@@ -408,9 +420,9 @@ public enum TextRules: RuleSet {
     }
 
     nonisolated(unsafe) static let costList = try! Regex(
-        "(人员经费|公用经费)\\s*(?:\(SectionText.number))\\s*万\\s*元\\s*[，,]?\\s*主要包括\\s*[：:]?\\s*([^。]*)")
+        "(人员经费|公用经费)\\s*(?:\(StatementGrammar.number))\\s*万\\s*元\\s*[，,]?\\s*主要包括\\s*[：:]?\\s*([^。]*)")
 
-    static func costLists(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func costLists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         guard let t6 = d.table(.basicByEconomicClass) else { return [] }
         var findings: [Finding] = []
         for m in s.text.matches(of: costList) {
@@ -425,14 +437,14 @@ public enum TextRules: RuleSet {
                 if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
                 return prefixes.contains { code.hasPrefix($0) } && !(row.cells.first??.value ?? .zero).isZero
             }
-            let names = Set(rows.map { Text.normalize($0.name) })
+            let names = Set(rows.map { StatementGrammar.normalize($0.name) })
             for name in named where !names.contains(name) {
                 findings.append(Finding(rule: costItems, message: "\(kind)列出“\(name)”，而表6 \(kind)中没有该款",
                                         table: 6, row: nil, column: key, section: s.number, at: at,
                                         computation: "表6 \(kind) 各款"))
             }
             let listed = Set(named)
-            for row in rows where !listed.contains(Text.normalize(row.name)) {
+            for row in rows where !listed.contains(StatementGrammar.normalize(row.name)) {
                 findings.append(Finding(rule: costItems, message: "表6 \(row.key) \(row.name) 属\(kind)，未在说明中列出",
                                         severity: .info, table: 6, row: row.key, column: key, section: s.number, at: at,
                                         expected: column.flatMap { row.cells[$0]?.value }, computation: "表6 \(row.key)"))
@@ -443,13 +455,22 @@ public enum TextRules: RuleSet {
 
     // MARK: - 机关运行经费, projects
 
-    static func sectionNumber(of source: SourceLocation?, _ sections: [SectionText]) -> String? {
-        guard let line = source?.line else { return nil }
-        return sections.first { s in s.section.lines.contains { $0.source?.line == line } }?.number
-            ?? sections.last { ($0.section.source?.line ?? .max) <= line }?.number
+    /// The number of the section a line is printed in: the first section holding the
+    /// line, else the last whose heading is above it. The lines are indexed once.
+    static func sectionNumbers(_ sections: [AuditSection]) -> (SourceLocation?) -> String? {
+        var byLine: [Int: String] = [:]
+        for s in sections {
+            for l in s.section.lines {
+                if let line = l.source?.line, byLine[line] == nil { byLine[line] = s.number }
+            }
+        }
+        return { source in
+            guard let line = source?.line else { return nil }
+            return byLine[line] ?? sections.last { ($0.section.source?.line ?? .max) <= line }?.number
+        }
     }
 
-    static func operatingCosts(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
+    static func operatingCosts(_ d: Disclosure, _ sections: [AuditSection]) -> [Finding] {
         guard let cost = d.facts.operatingCost, let t6 = d.table(.basicByEconomicClass),
               let (publicCost, _) = Text.cell(t6, .grandTotal, .publicUse), cost.amount != publicCost else { return [] }
         let exceeds = cost.amount > publicCost
@@ -459,23 +480,24 @@ public enum TextRules: RuleSet {
                 ? "机关运行经费 \(cost.amount) 万元超过表6 公用经费 \(publicCost) 万元"
                 : "机关运行经费 \(cost.amount) 万元少于表6 公用经费 \(publicCost) 万元（事业单位的公用经费不计入时可以如此）",
             severity: exceeds ? .warning : .info, table: 6, row: .grandTotal, column: .publicUse,
-            section: sectionNumber(of: cost.source, sections), at: cost.source, stated: cost.amount, expected: publicCost,
+            section: sectionNumbers(sections)(cost.source), at: cost.source, stated: cost.amount, expected: publicCost,
             computation: "表6 总计 公用经费")]
     }
 
-    static func projects(_ d: Disclosure, _ sections: [SectionText]) -> [Finding] {
+    static func projects(_ d: Disclosure, _ sections: [AuditSection]) -> [Finding] {
         guard let t7 = d.table(.projects) else { return [] }
         let rows = t7.rows.filter { $0.role == .project }
         func name(_ row: TableRow) -> String {
-            Text.normalize(row.project ?? row.key.rawValue.split(separator: "|").last.map(String.init) ?? "")
+            StatementGrammar.normalize(row.project ?? row.key.rawValue.split(separator: "|").last.map(String.init) ?? "")
         }
         func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
+        let sectionNumber = sectionNumbers(sections)
         var findings: [Finding] = []
         for p in d.facts.projects {
             guard let amount = p.amount else { continue }
             let at = p.fields.first { $0.label == "预算安排规模" }?.source ?? p.source
-            let section = sectionNumber(of: at, sections)
-            let byName = rows.filter { name($0) == Text.normalize(p.name) }
+            let section = sectionNumber(at)
+            let byName = rows.filter { name($0) == StatementGrammar.normalize(p.name) }
             if !byName.isEmpty {
                 if byName.contains(where: { value($0) == amount }) { continue }
                 let row = byName[0]

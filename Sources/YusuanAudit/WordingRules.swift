@@ -24,8 +24,7 @@ public enum WordingRules: RuleSet {
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
         var findings: [Finding] = []
-        for section in d.sections {
-            let s = SectionText(section, format: d.format)
+        for s in context.sections {
             findings += reasons(s)
             findings += notArranged(s, d)
             findings += emptyClaims(s, d)
@@ -48,9 +47,9 @@ public enum WordingRules: RuleSet {
     static let increaseOrNeutral = ["增", "提高", "上升", "上涨", "新", "晋升", "调标", "调整", "变动", "差异", "不同",
                                     "改变", "纳入", "结转"]
 
-    static func reasons(_ s: SectionText) -> [Finding] {
+    static func reasons(_ s: AuditSection) -> [Finding] {
         var findings: [Finding] = []
-        for c in s.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
+        for c in s.statements.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
             guard let text = c.reason, !text.isEmpty else { continue }
             let contradicts = c.isIncrease
                 ? decreaseWords.contains { text.contains($0) } && !increaseOrNeutral.contains { text.contains($0) }
@@ -62,7 +61,7 @@ public enum WordingRules: RuleSet {
                 message: c.isIncrease
                     ? "\(c.changeWord) \(c.amount) 万元，而原因只讲减少（\(words.joined(separator: "、"))）"
                     : "\(c.changeWord) \(c.amount) 万元，而原因只讲增加（\(words.joined(separator: "、"))）",
-                section: s.number, at: c.source, stated: c.amount, expected: nil,
+                section: s.number, at: s.at(c.source), stated: c.amount, expected: nil,
                 computation: "原因：\(text.prefix(60))"))
         }
         return findings
@@ -86,24 +85,21 @@ public enum WordingRules: RuleSet {
         return nil
     }
 
-    static func notArranged(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func notArranged(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
-        let text = s.text
-        var from = text.startIndex
-        while let hit = text[from...].range(of: "未安排") {
-            from = hit.upperBound
-            let start = SectionText.statementStart(in: text, before: hit.lowerBound)
-            var end = hit.upperBound
-            while end < text.endIndex, !SectionText.clauseEnds.contains(text[end]) { end = text.index(after: end) }
-            let clause = Text.normalize(text[start..<end])
+        let text = s.joined
+        for hit in text.text.ranges(of: "未安排") {
+            let lower = hit.lowerBound.utf16Offset(in: text.text), upper = hit.upperBound.utf16Offset(in: text.text)
+            let start = text.clauseStart(before: lower)
+            let clause = StatementGrammar.normalize(text.substring(start..<text.clauseEnd(from: upper)))
             // What last year lacked, or 此项 pointing elsewhere, says nothing about this year's tables.
-            let before = Text.normalize(text[start..<hit.lowerBound])
+            let before = StatementGrammar.normalize(text.substring(start..<lower))
             if before.contains("上年") || clause.contains("此项") { continue }
             guard let (kind, row, column) = subject(of: clause),
                   let (value, _) = Text.cell(d.table(kind), row, column), !value.isZero else { continue }
             findings.append(Finding(
                 rule: notArranged, message: "说明称“\(clause)”，而表\(kind.rawValue) \(row) 为 \(value) 万元",
-                table: kind.rawValue, row: row, column: column, section: s.number, at: s.location(start),
+                table: kind.rawValue, row: row, column: column, section: s.number, at: text.location(at: start),
                 stated: .zero, expected: value, computation: "表\(kind.rawValue) \(row)"))
         }
         return findings
@@ -125,14 +121,14 @@ public enum WordingRules: RuleSet {
             ?? t.rows.lazy.compactMap { $0.values.first }.first
     }
 
-    static func emptyClaims(_ s: SectionText, _ d: Disclosure) -> [Finding] {
+    static func emptyClaims(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         let text = s.text
         var start = text.startIndex
         while start < text.endIndex {
             var end = start
             while end < text.endIndex, text[end] != "。" { end = text.index(after: end) }
-            let sentence = Text.normalize(text[start..<end])
+            let sentence = StatementGrammar.normalize(text[start..<end])
             let at = s.location(start)
             defer { start = end < text.endIndex ? text.index(after: end) : end }
             // 为空表 / 没有使用…安排的支出.

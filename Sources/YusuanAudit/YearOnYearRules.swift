@@ -23,67 +23,68 @@ public enum YearOnYearRules: RuleSet {
     public static let rules = [direction, rate, change, fromZero]
 
     public static func check(_ context: AuditContext) -> [Finding] {
-        let d = context.disclosure
         var findings: [Finding] = []
-        for section in d.sections {
-            let s = SectionText(section, format: d.format)
-            for c in s.changes { findings += judge(c, section: s.number) }
+        for s in context.sections {
+            for c in s.statements.changes { findings += judge(c, section: s.number, at: s.at(c.source)) }
         }
         return findings
     }
 
-    static func judge(_ c: StatedChange, section: String) -> [Finding] {
+    /// Judges one change; `at` is its line (or the section's heading where it has none).
+    static func judge(_ c: StatedChange, section: String, at: SourceLocation?) -> [Finding] {
         var findings: [Finding] = []
         let x = c.amount, y = c.rate
+        // The rate is judged to the decimals printed, at most two.
+        let places = min(c.ratePlaces, 2)
         let printed = "\(c.changeWord) \(x) 万元，\(c.rateWord) \(y)%"
         if c.isIncrease != c.rateIsIncrease {
             findings.append(Finding(
                 rule: direction, message: "增减方向不一致：\(printed)（\(c.changeWord)应配\(c.isIncrease ? "增长" : "下降")）",
-                section: section, at: c.source, stated: y, expected: nil, computation: "\(c.changeWord) ↔ \(c.rateWord)"))
+                section: section, at: at, stated: y, expected: nil, computation: "\(c.changeWord) ↔ \(c.rateWord)"))
         }
         // Nothing changed: the rate is zero whatever the amount.
         if x.isZero {
             if !y.isZero {
-                findings.append(Finding(rule: rate, message: "增减额为 0 而增减率为 \(y)%", section: section, at: c.source,
+                findings.append(Finding(rule: rate, message: "增减额为 0 而增减率为 \(y)%", section: section, at: at,
                                         stated: y, expected: .zero, computation: "0 / 上年数 × 100"))
             }
             return findings
         }
-        guard let current = c.current?.amount else { return findings }
+        guard let current = c.current else { return findings }
         let previous = c.isIncrease ? current - x : current + x
         let formula = c.isIncrease ? "\(x) / (\(current) − \(x)) × 100" : "\(x) / (\(current) + \(x)) × 100"
-        if let stated = c.previous?.amount, (current - stated).magnitude != x || (current >= stated) != c.isIncrease {
+        if let stated = c.previous, (current - stated).magnitude != x || (current >= stated) != c.isIncrease {
             findings.append(Finding(
                 rule: change, message: "增减额与本年数、上年数不符：本年 \(current)，上年 \(stated)，写作\(c.changeWord) \(x)",
-                section: section, at: c.source, stated: x, expected: (current - stated).magnitude,
+                section: section, at: at, stated: x, expected: (current - stated).magnitude,
                 computation: "\(current) − \(stated)"))
             return findings
         }
         if previous < .zero {
             findings.append(Finding(
                 rule: change, message: "增加额 \(x) 大于本年数 \(current)，上年数将为负",
-                section: section, at: c.source, stated: x, expected: current, computation: "\(current) − \(x) = \(previous)"))
+                section: section, at: at, stated: x, expected: current, computation: "\(current) − \(x) = \(previous)"))
             return findings
         }
         if previous.isZero {
             let hundred = Amount(100)
             if y == hundred {
                 findings.append(Finding(rule: fromZero, message: "上年为零，\(printed)：按惯例写作增长 100%",
-                                        section: section, at: c.source, stated: y, expected: hundred,
+                                        section: section, at: at, stated: y, expected: hundred,
                                         computation: "\(current) − \(x) = 0"))
             } else {
                 findings.append(Finding(rule: rate, message: "上年为零的新增应写作增长 100%，写作 \(y)%", section: section,
-                                        at: c.source, stated: y, expected: hundred, computation: "\(current) − \(x) = 0"))
+                                        at: at, stated: y, expected: hundred, computation: "\(current) − \(x) = 0"))
             }
             return findings
         }
-        guard let expected = Text.rate(x, of: previous, places: c.ratePlaces) else { return findings }
+        guard let expected = Text.rate(x, of: previous, places: places) else { return findings }
         let difference = (y - expected).magnitude
         guard !difference.isZero else { return findings }
-        let severity: Severity = difference <= Amount.step(places: c.ratePlaces) ? .warning : .error
+        let severity: Severity = difference <= Amount.step(places: places) ? .warning : .error
         findings.append(Finding(
             rule: rate, message: "增减率与增减额不符：\(printed)，按上年数 \(previous) 计算应为 \(expected)%",
-            severity: severity, section: section, at: c.source, stated: y, expected: expected, computation: formula))
+            severity: severity, section: section, at: at, stated: y, expected: expected, computation: formula))
         return findings
     }
 }

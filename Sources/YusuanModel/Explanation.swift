@@ -5,19 +5,38 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
     public var number: String
     /// The heading after the number, printed lines joined.
     public var title: String
-    /// The body, one entry per printed line (blank lines dropped).
-    public var lines: [Located<String>]
+    /// The body, one entry per printed line (blank lines dropped). Setting it reads
+    /// the statements again, so set a section's lines at once rather than line by line.
+    public var lines: [Located<String>] { didSet { statements = SectionStatements(reading: lines) } }
     public var source: SourceLocation?
+    /// 说明陈述 — the amounts, shares and changes the body states, read from `lines`
+    /// whenever they are set. A statement's `source` is nil where its line has none;
+    /// the section's `source` stands for it then.
+    public private(set) var statements: SectionStatements
 
     public init(number: String, title: String, lines: [Located<String>], source: SourceLocation?) {
         self.number = number
         self.title = title
         self.lines = lines
         self.source = source
+        statements = SectionStatements(reading: lines)
     }
 
     /// The body as one string, printed lines joined without breaks.
     public var text: String { lines.map(\.value).joined() }
+
+    private enum CodingKeys: String, CodingKey { case number, title, lines, source, statements }
+
+    /// Decodes a section; one written without its statements has them read from its lines.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        title = try c.decode(String.self, forKey: .title)
+        lines = try c.decode([Located<String>].self, forKey: .lines)
+        source = try c.decodeIfPresent(SourceLocation.self, forKey: .source)
+        statements = try c.decodeIfPresent(SectionStatements.self, forKey: .statements)
+            ?? SectionStatements(reading: lines)
+    }
 }
 
 /// Structured facts that the explanation states in prose.

@@ -1,6 +1,8 @@
 import Foundation
 import YusuanModel
 
+private typealias G = StatementGrammar
+
 /// 情况说明 — reads 第三部分 into numbered sections and the facts they state.
 ///
 /// Sections start at a line `一、关于…说明` numbered in sequence; a heading wrapped over
@@ -8,6 +10,8 @@ import YusuanModel
 /// 预算绩效, 项目) are read from the prose with the printed lines joined without
 /// breaks and spaces taken out, so that a sentence or a number wrapped across lines
 /// (`1，` / `297.28`) reads whole; each fact keeps the line its statement starts on.
+/// Their amounts, shares and changes are written with the patterns of
+/// `StatementGrammar`, the same that read each section's statements.
 enum ExplanationReader {
     static func read(_ lines: [SourceLine]) -> ([ExplanationSection], ExplanationFacts) {
         let content = lines.filter { !Prose.isPageNumber($0.text) }
@@ -39,23 +43,32 @@ enum ExplanationReader {
     /// 情况说明 — the numbered sections in order. A line opens a section when it
     /// starts with the next number (or the one after, should one be skipped) and
     /// its heading reads as one (关于…, …说明, …事项).
+    ///
+    /// Each section is made once its body is complete, so that its statements are
+    /// read once (`ExplanationSection.statements`).
     static func sections(_ lines: [SourceLine]) -> [ExplanationSection] {
         var sections: [ExplanationSection] = []
+        var open: (number: String, title: String, source: SourceLocation)?
+        var body: [Located<String>] = []
+        func close() {
+            if let open { sections.append(ExplanationSection(number: open.number, title: open.title, lines: body,
+                                                             source: open.source)) }
+            body = []
+        }
         var next = 0
         var i = 0
         while i < lines.count {
             if let (number, title, used) = heading(at: i, in: lines, expecting: next) {
-                sections.append(ExplanationSection(number: Prose.numerals[number], title: title, lines: [],
-                                                   source: lines[i].location))
+                close()
+                open = (Prose.numerals[number], title, lines[i].location)
                 next = number + 1
                 i += used
                 continue
             }
-            if !sections.isEmpty {
-                sections[sections.count - 1].lines.append(Located(lines[i].text, at: lines[i].location))
-            }
+            if open != nil { body.append(Located(lines[i].text, at: lines[i].location)) }
             i += 1
         }
+        close()
         return sections
     }
 
@@ -94,9 +107,9 @@ enum ExplanationReader {
     // MARK: 机关运行经费
 
     private static let operatingCostPattern = Prose.regex(
-        "机关运行经费(?:财政拨款)?预算(?:数)?(?:为)?\(Prose.number)万元"
-            + "(?:[，,。]?比上年(?:预算)?(增加|减少|減少|增长|下降)\(Prose.number)万元"
-            + "(?:[，,]?(增长|下降|增加|减少|減少)\(Prose.number)[%％])?)?")
+        "机关运行经费(?:财政拨款)?预算(?:数)?(?:为)?" + G.amount
+            + "(?:[，,。]?" + G.comparison + "(?:预算)?" + G.changeWord + "\\s*" + G.amount
+            + "(?:\\s*[，,]?\\s*" + G.rateWord + "\\s*" + G.percent + ")?)?")
 
     /// 机关运行经费 — the amount, then the signed change in 万元 and in percent (增加/增长 +, 减少/下降 −).
     static func operatingCost(_ text: JoinedText) -> OperatingCost? {
@@ -108,12 +121,12 @@ enum ExplanationReader {
 
     // MARK: 政府采购
 
-    private static let procurementTotal = Prose.regex("政府采购预算(?:为)?\(Prose.number)万元")
-    private static let procurementGoods = Prose.regex("政府采购货物预算(?:为)?\(Prose.number)万元")
-    private static let procurementWorks = Prose.regex("政府采购工程预算(?:为)?\(Prose.number)万元")
-    private static let procurementServices = Prose.regex("政府采购服务预算(?:为)?\(Prose.number)万元")
-    private static let reservedSMEs = Prose.regex("中小企业预留政府采购项目预算(?:金额)?(?:为)?\(Prose.number)万元")
-    private static let reservedSmall = Prose.regex("小微企业预留政府采购项目预算(?:金额)?(?:为)?\(Prose.number)万元")
+    private static let procurementTotal = Prose.regex("政府采购预算(?:为)?" + G.amount)
+    private static let procurementGoods = Prose.regex("政府采购货物预算(?:为)?" + G.amount)
+    private static let procurementWorks = Prose.regex("政府采购工程预算(?:为)?" + G.amount)
+    private static let procurementServices = Prose.regex("政府采购服务预算(?:为)?" + G.amount)
+    private static let reservedSMEs = Prose.regex("中小企业预留政府采购项目预算(?:金额)?(?:为)?" + G.amount)
+    private static let reservedSmall = Prose.regex("小微企业预留政府采购项目预算(?:金额)?(?:为)?" + G.amount)
 
     /// 政府采购 — the total, its split into 货物 / 工程 / 服务, and the amounts reserved
     /// for small and medium enterprises (面向中小企业预留) and, of that, small and micro
@@ -133,11 +146,11 @@ enum ExplanationReader {
 
     private static let assetsHeading = Prose.regex("国有资产占用使用情况")
     private static let asOf = Prose.regex("截至(\\d{4})年(?:底|末|12月31日)")
-    private static let building = Prose.regex("房屋(?:面积)?\(Prose.number)平方米[，,]?价值\(Prose.number)万元")
+    private static let building = Prose.regex("房屋(?:面积)?(\(G.number))平方米[，,]?价值" + G.amount)
     private static let vehicleStatement = Prose.regex("车辆(?:共)?\\d+辆[^。]*")
-    private static let vehicleKind = Prose.regex("([\\p{Han}]+?)(?:共)?(\\d+)辆[，,]?价值\(Prose.number)万元")
-    private static let furniture = Prose.regex("办公家具价值\(Prose.number)万元")
-    private static let otherAssets = Prose.regex("其他资产价值\(Prose.number)万元")
+    private static let vehicleKind = Prose.regex("([\\p{Han}]+?)(?:共)?(\\d+)辆[，,]?价值" + G.amount)
+    private static let furniture = Prose.regex("办公家具价值" + G.amount)
+    private static let otherAssets = Prose.regex("其他资产价值" + G.amount)
     private static let over50 = Prose.regex("(?<![\\d.])50万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
     private static let over100 = Prose.regex("(?<![\\d.])100万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
     private static let purchase = Prose.regex("(?:未)?安排(?:购置)?(?:车辆|购置)")
@@ -191,12 +204,12 @@ enum ExplanationReader {
     // MARK: 预算绩效
 
     private static let overallTargets = Prose.regex(
-        "整体(?:预算)?绩效目标(\\d+)个[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+        "整体(?:预算)?绩效目标(\\d+)个[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
     private static let projectTotal = Prose.regex("项目共(?:计)?(\\d+)个")
     private static let fiscalProjects = Prose.regex(
-        "(?<!非)财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+        "(?<!非)财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
     private static let nonFiscalProjects = Prose.regex(
-        "非财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)\(Prose.number)万元")
+        "非财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
 
     /// 预算绩效情况 — 整体预算绩效目标 N 个，涉及预算金额 X 万元；项目共 N 个 (or
     /// 财政拨款项目 N 个)，涉及 X 万元；非财政拨款项目 N 个，涉及 X 万元.
@@ -298,7 +311,7 @@ enum ExplanationReader {
             switch f.label {
             case "项目名称": p.name = value
             case "设立的政策依据": p.policyBasis = value
-            case "预算安排规模": p.amount = Prose.firstAmount(in: value)
+            case "预算安排规模": p.amount = StatementGrammar.firstAmount(in: value)
             case "项目承担单位": p.undertakingUnit = value
             case "资金分配情况": p.allocation = value
             case "资金执行时间": p.period = value
@@ -311,83 +324,15 @@ enum ExplanationReader {
 
 // MARK: - Prose helpers shared by the readers of the prose parts
 
-/// 连排文本 — printed lines joined without breaks, each position traced back to the
-/// line it came from.
-///
-/// Flattened text wraps sentences, names and numbers mid-word; a pattern is matched
-/// on the joined text and the match mapped back to the line it starts on. With
-/// `compact`, spaces (ASCII, full-width, tab, no-break) are taken out as well, so
-/// patterns need not allow for `2025 年` against `2025年`.
-struct JoinedText {
-    let text: String
-    private let ns: NSString
-    /// The UTF-16 offset at which each line starts.
-    private let starts: [Int]
-    private let locations: [SourceLocation]
-
+extension JoinedText {
+    /// The source lines joined (`JoinedText` is the model's; the reader joins `SourceLine`s).
     init(_ lines: [SourceLine], compact: Bool) {
-        var text = ""
-        var starts: [Int] = []
-        var offset = 0
-        starts.reserveCapacity(lines.count)
-        for line in lines {
-            let piece = compact ? Prose.compact(line.text) : line.text
-            starts.append(offset)
-            offset += piece.utf16.count
-            text += piece
-        }
-        self.text = text
-        self.ns = text as NSString
-        self.starts = starts
-        self.locations = lines.map(\.location)
+        self.init(lines.map { Located($0.text, at: $0.location) }, compact: compact)
     }
-
-    /// Length in UTF-16 units.
-    var length: Int { ns.length }
-
-    /// The index of the line holding the UTF-16 offset.
-    func lineIndex(at offset: Int) -> Int? {
-        guard !starts.isEmpty, offset >= 0 else { return nil }
-        var lo = 0, hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
-
-    func location(at offset: Int) -> SourceLocation? { lineIndex(at: offset).map { locations[$0] } }
-
-    func location(of match: NSTextCheckingResult) -> SourceLocation? { location(at: match.range.location) }
-
-    func firstMatch(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> NSTextCheckingResult? {
-        let upper = min(end ?? ns.length, ns.length)
-        guard start <= upper else { return nil }
-        return regex.firstMatch(in: text, range: NSRange(location: start, length: upper - start))
-    }
-
-    func matches(_ regex: NSRegularExpression, from start: Int, to end: Int) -> [NSTextCheckingResult] {
-        let upper = min(end, ns.length)
-        guard start <= upper else { return [] }
-        return regex.matches(in: text, range: NSRange(location: start, length: upper - start))
-    }
-
-    /// The text of capture group `group`, nil where it did not take part.
-    func string(_ match: NSTextCheckingResult, _ group: Int) -> String? {
-        let r = match.range(at: group)
-        return r.location == NSNotFound ? nil : ns.substring(with: r)
-    }
-
-    func int(_ match: NSTextCheckingResult, _ group: Int) -> Int? { string(match, group).flatMap { Int($0) } }
-
-    func amount(_ match: NSTextCheckingResult, _ group: Int) -> Amount? { string(match, group).flatMap { Amount($0) } }
 }
 
 /// Small pieces shared by the prose readers.
 enum Prose {
-    /// A printed number: thousands separated by `,` or `，` (`1，297.28`), or plain digits.
-    static let number = "(\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-
     /// The section numerals in order: 一 … 三十.
     static let numerals: [String] = {
         let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
@@ -403,11 +348,6 @@ enum Prose {
         do { return try NSRegularExpression(pattern: pattern) } catch {
             preconditionFailure("invalid pattern \(pattern): \(error)")
         }
-    }
-
-    /// The text without spaces of any kind.
-    static func compact(_ text: String) -> String {
-        text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" }
     }
 
     /// A line that holds nothing but a page number (`30`).
@@ -427,24 +367,7 @@ enum Prose {
     }
 
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.
-    static func sign(_ word: String?) -> Int {
-        switch word {
-        case "减少", "減少", "下降": return -1
-        default: return 1
-        }
-    }
-
-    private static let firstNumber = regex(number)
-
-    /// The first printed number in `text` (`921.93 万元` → 921.93).
-    static func firstAmount(in text: String) -> Amount? {
-        let compacted = compact(text)
-        let ns = compacted as NSString
-        guard let m = firstNumber.firstMatch(in: compacted, range: NSRange(location: 0, length: ns.length)) else {
-            return nil
-        }
-        return Amount(ns.substring(with: m.range))
-    }
+    static func sign(_ word: String?) -> Int { word.map(StatementGrammar.isIncrease) == false ? -1 : 1 }
 
     /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
     static func width(_ text: String) -> Int { text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }

@@ -73,7 +73,7 @@ enum GlossaryReader {
 
     /// `2025 年 2月 14 日` → `2025-02-14`; nil for a line that is no date.
     static func date(_ text: String) -> String? {
-        let t = Prose.compact(text)
+        let t = JoinedText.compact(text)
         let ns = t as NSString
         guard let m = datePattern.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)),
               let year = number(ns.substring(with: m.range(at: 1))),

@@ -25,7 +25,7 @@ enum OverviewReader {
     /// 主要职能 — the lines between the heading 一、…职能 and the next numbered
     /// heading, joined.
     static func functions(_ lines: [SourceLine]) -> Located<String>? {
-        guard let heading = lines.firstIndex(where: { isHeading($0.text) && Prose.compact($0.text).contains("职能") })
+        guard let heading = lines.firstIndex(where: { isHeading($0.text) && JoinedText.compact($0.text).contains("职能") })
         else { return nil }
         let body = lines[(heading + 1)...].prefix { !isHeading($0.text) }
         guard let first = body.first else { return nil }
@@ -34,7 +34,7 @@ enum OverviewReader {
 
     /// A short numbered heading of the part: 一、 主要职能, 二、机构设置及人员情况.
     static func isHeading(_ text: String) -> Bool {
-        let t = Prose.compact(text)
+        let t = JoinedText.compact(text)
         guard t.count <= 24, let (_, rest) = Prose.numberedPrefix(t) else { return false }
         return !rest.isEmpty && !rest.contains("，") && !rest.contains("。")
     }

@@ -64,6 +64,22 @@ import YusuanModel
         #expect(down.operatingCost?.source?.line == 1)
     }
 
+    /// The facts and each section's statements are read with one grammar
+    /// (`StatementGrammar`): the same wording gives the same figures to both.
+    @Test func theFactsAndTheStatementsShareOneGrammar() throws {
+        let (sections, facts) = read("""
+            一、关于某局收支预算情况的总体说明
+            机关运行经费财政拨款预算 12.50 万元，较上年预算减少 1.25 万元，下降 9.09％。
+            """)
+        #expect(facts.operatingCost == OperatingCost(amount: a("12.50")!, change: a("-1.25"), rate: a("-9.09"),
+                                                     source: SourceLocation(line: 2)))
+        let statements = try #require(sections.first).statements
+        #expect(statements.plainAmounts.map(\.label) == ["机关运行经费财政拨款预算"])
+        let change = try #require(statements.changes.first)
+        #expect(change.changeWord == "减少" && change.amount == a("1.25") && change.rate == a("9.09"))
+        #expect(change.current == a("12.50") && change.source?.line == 2)
+    }
+
     @Test func aNumberWrappedAfterItsFullWidthCommaReadsWhole() {
         let (_, facts) = read("""
             (四) 预算绩效情况
@@ -254,6 +270,18 @@ import YusuanModel
         #expect(facts.projects.map(\.amount) == [a("77.00"), a("2.50"), a("96.00")])
         #expect(facts.projects.allSatisfy { $0.undertakingUnit == "巴音郭楞蒙古自治州医疗保障局" })
         #expect(facts.projects[2].period == "2025年1月1日-2025年12月31日")
+    }
+
+    /// Each section carries the statements read from its lines.
+    @Test(.seeds) func seed001Statements() throws {
+        let (sections, _) = try explanation("001")
+        let income = try #require(sections.first { $0.number == "二" })
+        let general = try #require(income.statements.plainAmounts.first { $0.label == "一般公共预算" })
+        #expect(general.amount == a("548.13") && general.source?.line == 407)
+        #expect(general.share == StatedShare(percent: a("82.89")!, places: 2, source: SourceLocation(line: 407)))
+        let change = try #require(income.statements.changes.first)
+        #expect(change.amount == a("16.66") && change.rate == a("3.13") && change.current == a("548.13"))
+        #expect(change.source?.line == 407 && change.reason?.hasPrefix("一是 2024 年本部门增加 1 人") == true)
     }
 
     @Test(.seeds) func seed002() throws {

@@ -1,0 +1,81 @@
+import Foundation
+import YusuanModel
+
+/// 说明分节 — what an explanation section is about, read from its title (the
+/// numbering differs between the 2023 and the 2024 formats).
+enum SectionKind: Sendable, Hashable {
+    case overview, income, expenditure, fiscal, generalPublic, basic, projects, fund, capital, threePublic
+    case carryOver, other, unknown
+
+    init(title: String, number: String, format: DisclosureFormat) {
+        let t = title.filter { !$0.isWhitespace }
+        let byTitle: [(String, SectionKind)] = [
+            ("三公", .threePublic), ("上年结转结余", .carryOver), ("其他重要事项", .other), ("基本支出", .basic),
+            ("项目支出", .projects), ("当年拨款", .generalPublic), ("政府性基金", .fund), ("国有资本经营", .capital),
+            ("财政拨款收支", .fiscal), ("收支预算", .overview), ("收支总体", .overview), ("收入预算", .income),
+            ("支出预算", .expenditure),
+        ]
+        if let hit = byTitle.first(where: { t.contains($0.0) }) {
+            self = hit.1
+            return
+        }
+        let numbered: [SectionKind] = [.overview, .income, .expenditure, .fiscal, .generalPublic, .basic, .projects,
+                                       .fund, .capital, .threePublic]
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+        guard let i = numerals.firstIndex(of: number) else { self = .unknown; return }
+        if i < numbered.count { self = numbered[i] } else if format == .edition2023 { self = .other }
+        else { self = i == 10 ? .carryOver : .other }
+    }
+}
+
+/// 说明文字 — a section as the text, year-on-year and wording rules read it: what it
+/// is about, the statements the model read from it, and its printed lines joined
+/// once for the rules that look for particular wording (lists, 未安排, 为空表).
+/// Built once per section for an audit (`AuditContext.sections`).
+struct AuditSection: Sendable {
+    let section: ExplanationSection
+    let kind: SectionKind
+    let joined: JoinedText
+
+    init(_ section: ExplanationSection, format: DisclosureFormat) {
+        self.section = section
+        kind = SectionKind(title: section.title, number: section.number, format: format)
+        joined = JoinedText(section.lines, fallback: section.source)
+    }
+
+    var number: String { section.number }
+    var text: String { joined.text }
+    var statements: SectionStatements { section.statements }
+
+    /// The amounts stated for themselves, outside changes and reasons.
+    var plainAmounts: [StatedAmount] { section.statements.plainAmounts }
+
+    /// The printed line a position of the joined text lies on.
+    func location(_ index: String.Index) -> SourceLocation? { joined.location(of: index) }
+
+    /// A statement's line, or the section's heading where the line has none.
+    func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
+}
+
+/// Text helpers shared by the text, year-on-year and wording rules (labels are
+/// normalised by `StatementGrammar.normalize`).
+enum Text {
+    /// The items of a printed list `A、B、C等`.
+    static func items(_ s: some StringProtocol) -> [String] {
+        s.split(whereSeparator: { "、，,；;".contains($0) }).map { item in
+            var n = StatementGrammar.normalize(item)
+            while n.hasSuffix("等") || n.hasSuffix("。") { n.removeLast() }
+            return n
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The value of a cell, zero where the row exists but the cell is empty; nil where the
+    /// table or row is absent.
+    static func cell(_ t: BudgetTable?, _ row: RowKey, _ column: ColumnKey) -> (Amount, SourceLocation?)? {
+        guard let t, let r = t.row(row), let c = t.columnIndex(column) else { return nil }
+        return (r.cells[c]?.value ?? .zero, r.cells[c]?.source ?? r.source)
+    }
+
+    /// `a / b × 100`, rounded to `places`.
+    static func rate(_ a: Amount, of b: Amount, places: Int) -> Amount? { a.percent(of: b, places: places) }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// 连排文本 — printed lines joined without breaks, each position traced back to the
+/// line it came from, and where each clause and sentence of the joined text starts.
+///
+/// Flattened text wraps sentences, names and numbers mid-word; a pattern is matched
+/// on the joined text and the match mapped back to the line it starts on. Positions
+/// are UTF-16 offsets, as `NSRegularExpression` reports them. With `compact`, spaces
+/// (ASCII, full-width, tab, no-break) are taken out as well, so patterns need not
+/// allow for `2025 年` against `2025年`. Built in one pass; every look-up is a
+/// binary search.
+public struct JoinedText: Sendable {
+    public let text: String
+    /// Length in UTF-16 units.
+    public let length: Int
+    /// The UTF-16 offset at which each line starts.
+    private let starts: [Int]
+    /// Each line's location, or that of the last line before it that has one.
+    private let locations: [SourceLocation?]
+    /// The location of a position before any line with a location.
+    private let fallback: SourceLocation?
+    /// The offsets of the characters that end a clause, and a sentence
+    /// (`StatementGrammar.clauseEnds`, `.sentenceEnds`).
+    private let clauseBreaks: [Int]
+    private let sentenceBreaks: [Int]
+
+    public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
+        let clauseUnits = Set(StatementGrammar.clauseEnds.flatMap { $0.utf16 })
+        let sentenceUnits = Set(StatementGrammar.sentenceEnds.flatMap { $0.utf16 })
+        var text = ""
+        var starts: [Int] = []
+        var locations: [SourceLocation?] = []
+        var clauseBreaks: [Int] = []
+        var sentenceBreaks: [Int] = []
+        var offset = 0
+        var last: SourceLocation?
+        starts.reserveCapacity(lines.count)
+        locations.reserveCapacity(lines.count)
+        for line in lines {
+            let piece = compact ? Self.compact(line.value) : line.value
+            starts.append(offset)
+            last = line.source ?? last
+            locations.append(last)
+            for unit in piece.utf16 {
+                if clauseUnits.contains(unit) { clauseBreaks.append(offset) }
+                if sentenceUnits.contains(unit) { sentenceBreaks.append(offset) }
+                offset += 1
+            }
+            text += piece
+        }
+        self.text = text
+        self.length = offset
+        self.starts = starts
+        self.locations = locations
+        self.fallback = fallback
+        self.clauseBreaks = clauseBreaks
+        self.sentenceBreaks = sentenceBreaks
+    }
+
+    /// The text without spaces of any kind.
+    public static func compact(_ text: String) -> String {
+        text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" }
+    }
+
+    // MARK: - Lines
+
+    /// The index of the line holding the UTF-16 offset.
+    public func lineIndex(at offset: Int) -> Int? {
+        guard !starts.isEmpty, offset >= 0 else { return nil }
+        return Self.lastIndex(in: starts) { $0 <= offset }
+    }
+
+    /// The location of the line holding the offset (or of the last line before it
+    /// that has one, else the fallback).
+    public func location(at offset: Int) -> SourceLocation? {
+        guard let i = lineIndex(at: offset) else { return fallback }
+        return locations[i] ?? fallback
+    }
+
+    public func location(of match: NSTextCheckingResult) -> SourceLocation? { location(at: match.range.location) }
+
+    /// The location of a position of `text` found by other means (a Swift `Regex`).
+    public func location(of index: String.Index) -> SourceLocation? { location(at: index.utf16Offset(in: text)) }
+
+    // MARK: - Clauses and sentences
+
+    /// Where the clause holding `offset` starts: after the last clause end before it.
+    public func clauseStart(before offset: Int) -> Int {
+        Self.lastIndex(in: clauseBreaks) { $0 < offset }.map { clauseBreaks[$0] + 1 } ?? 0
+    }
+
+    /// Where the clause from `offset` ends: the first clause end at or after it.
+    public func clauseEnd(from offset: Int) -> Int {
+        let next = Self.lastIndex(in: clauseBreaks) { $0 < offset }.map { $0 + 1 } ?? 0
+        return next < clauseBreaks.count ? clauseBreaks[next] : length
+    }
+
+    /// Where the sentence holding `offset` starts: after the last 。 or ； before it.
+    public func sentenceStart(before offset: Int) -> Int {
+        Self.lastIndex(in: sentenceBreaks) { $0 < offset }.map { sentenceBreaks[$0] + 1 } ?? 0
+    }
+
+    /// The last index of an ascending array whose element satisfies `isBefore`
+    /// (true for a prefix of the array).
+    static func lastIndex(in sorted: [Int], where isBefore: (Int) -> Bool) -> Int? {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isBefore(sorted[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo == 0 ? nil : lo - 1
+    }
+
+    // MARK: - Text
+
+    /// The text between two UTF-16 offsets.
+    public func substring(_ range: Range<Int>) -> String {
+        let u = text.utf16
+        let from = u.index(u.startIndex, offsetBy: range.lowerBound)
+        let to = u.index(u.startIndex, offsetBy: range.upperBound)
+        return String(text[from..<to])
+    }
+
+    // MARK: - Matching
+
+    public func firstMatch(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> NSTextCheckingResult? {
+        let upper = min(end ?? length, length)
+        guard start <= upper else { return nil }
+        return regex.firstMatch(in: text, range: NSRange(location: start, length: upper - start))
+    }
+
+    public func matches(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> [NSTextCheckingResult] {
+        let upper = min(end ?? length, length)
+        guard start <= upper else { return [] }
+        return regex.matches(in: text, range: NSRange(location: start, length: upper - start))
+    }
+
+    /// The text of capture group `group`, nil where it did not take part.
+    public func string(_ match: NSTextCheckingResult, _ group: Int) -> String? {
+        let r = match.range(at: group)
+        return r.location == NSNotFound ? nil : substring(r.location..<(r.location + r.length))
+    }
+
+    public func int(_ match: NSTextCheckingResult, _ group: Int) -> Int? { string(match, group).flatMap { Int($0) } }
+
+    public func amount(_ match: NSTextCheckingResult, _ group: Int) -> Amount? { string(match, group).flatMap { Amount($0) } }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// 陈述语法 — how the explanation states a figure: a printed number, an amount in
+/// 万元, the share after it (`，占 y%`), a change on the previous year
+/// (`比上年增加 X 万元，增长 y%`) and the reason given for it.
+///
+/// The one place these patterns are written. The statements of a section
+/// (`SectionStatements`, read whenever a section's lines are set) and the facts the
+/// reader takes from the prose (机关运行经费, 政府采购, 国有资产, 预算绩效) are both
+/// built from the fragments below; each pattern is compiled once. Fragments are
+/// pattern text for composing; each names its capture groups.
+public enum StatementGrammar {
+    // MARK: - Fragments
+
+    /// 数字 — ASCII digits, thousands separated by `,` or `，` (`1，297.28`), an
+    /// optional fraction. No group.
+    public static let number = "(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?"
+
+    /// 金额 — `1,297.28 万元`. Group: the number.
+    public static let amount = "(\(number))\\s*万\\s*元"
+
+    /// 百分数 — `12.5%` (or `％`). Group: the number.
+    public static let percent = "(\(number))\\s*[%％]"
+
+    /// 占比 — `，占 12.5%` right after an amount. Group: the number.
+    public static let share = "\\s*[，,]?\\s*占\\s*" + percent
+
+    /// 比上年 · 较去年 — what a change is measured against.
+    public static let comparison = "(?:比|较)(?:上年|去年)"
+
+    /// 增减词 before the amount of a change. Group: the word.
+    public static let changeWord = "(增加|减少|減少|增长|下降)"
+
+    /// 增减词 before the rate of a change. Group: the word.
+    public static let rateWord = "(增长|下降|增加|减少|減少)"
+
+    /// 增减 — `增加 X 万元，增长 y%`. Groups: the word, the amount, the rate's word, the rate.
+    public static let change = changeWord + "\\s*" + amount + "\\s*[，,]?\\s*" + rateWord + "\\s*" + percent
+
+    /// 原因 — `，主要原因是：` opening the reason given for a change. No group.
+    public static let reason = "\\s*[，,。；;]?\\s*(?:主要原因|原因)(?:是|为|在于)?\\s*[：:]?"
+
+    // MARK: - Compiled
+
+    /// An amount and the share printed after it. Groups: the amount as printed
+    /// (number and unit), its number, the share's number.
+    static let amountStatement = compile("(\(amount))(?:\(share))?")
+
+    /// A change, with the comparison that opens it where printed (`比上年预算增加 …`).
+    /// Groups as `change`.
+    static let changeStatement = compile("(?:\(comparison)[^0-9，。；,;]{0,8}?)?\(change)")
+
+    /// The opening of a reason; matched anchored where a change ends.
+    static let reasonOpening = compile(reason)
+
+    static let firstNumber = compile(number)
+
+    /// An enumerator opening a label: `1、` `二.` `3)` `(4)`.
+    static let enumerator = compile(
+        "^(?:[0-9]+|[一二三四五六七八九十]+)[、.．)]|^\\((?:[0-9]+|[一二三四五六七八九十]+)\\)")
+
+    /// An enumerator after a heading run into the label (`…结构情况1.社会保障…`).
+    static let innerEnumerator = compile("(?:^|[^0-9.])[0-9]+[、.．](?![0-9])")
+
+    /// Compiles a pattern written in the source (never input data).
+    static func compile(_ pattern: String) -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern) } catch {
+            preconditionFailure("invalid pattern \(pattern): \(error)")
+        }
+    }
+
+    // MARK: - Punctuation and words
+
+    /// Characters that end a clause: a label is read back to the last of them.
+    public static let clauseEnds: Set<Character> = ["，", "。", "；", "：", "、", ",", ";", ":", "！", "？", "%", "％"]
+
+    /// Characters that end a sentence.
+    public static let sentenceEnds: Set<Character> = ["。", "；", ";"]
+
+    /// The words of a change that speak of less: 减少, 減少, 下降.
+    public static let decreaseWords: Set<String> = ["减少", "減少", "下降"]
+
+    /// True for 增加 / 增长, false for 减少 / 減少 / 下降.
+    public static func isIncrease(_ word: String) -> Bool { !decreaseWords.contains(word) }
+
+    // MARK: - Reading helpers
+
+    /// The decimals printed in a number (`35.7` → 1).
+    public static func places(_ text: some StringProtocol) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: text.index(after: dot), to: text.endIndex)
+    }
+
+    /// The first printed number in `text` (`921.93 万元` → 921.93), spaces ignored.
+    public static func firstAmount(in text: String) -> Amount? {
+        let compacted = JoinedText.compact(text)
+        let ns = compacted as NSString
+        guard let m = firstNumber.firstMatch(in: compacted, range: NSRange(location: 0, length: ns.length)) else {
+            return nil
+        }
+        return Amount(ns.substring(with: m.range))
+    }
+
+    /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
+    public static func normalize(_ s: some StringProtocol) -> String {
+        var out = ""
+        for c in s where !c.isWhitespace {
+            switch c {
+            case "（", "〔", "[", "【", "［", "｛", "{": out.append("(")
+            case "）", "〕", "]", "】", "］", "｝", "}": out.append(")")
+            case "“", "”", "\"", "‘", "’": out.append("\"")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A label: normalised, without a leading enumerator, 其中 / 主要用于 / 包括 / 用于,
+    /// or a trailing (类).
+    public static func label(_ s: some StringProtocol) -> String {
+        var l = normalize(s)
+        if let m = matches(innerEnumerator, in: l).last { l = suffix(of: l, from: m.range) }
+        if let m = anchoredMatch(enumerator, in: l) { l = suffix(of: l, from: m.range) }
+        for prefix in ["其中", "主要用于", "包括", "用于"] where l.hasPrefix(prefix) { l.removeFirst(prefix.count) }
+        if l.hasSuffix("(类)") { l.removeLast(3) }
+        return l
+    }
+
+    static func matches(_ regex: NSRegularExpression, in s: String) -> [NSTextCheckingResult] {
+        regex.matches(in: s, range: NSRange(location: 0, length: s.utf16.count))
+    }
+
+    /// A match that starts where `s` starts.
+    static func anchoredMatch(_ regex: NSRegularExpression, in s: String) -> NSTextCheckingResult? {
+        regex.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: s.utf16.count))
+    }
+
+    /// `s` after the end of `range` (UTF-16).
+    static func suffix(of s: String, from range: NSRange) -> String {
+        let u = s.utf16
+        return String(s[u.index(u.startIndex, offsetBy: range.location + range.length)...])
+    }
+}
