@@ -49,10 +49,23 @@ extension IndicatorTarget {
     /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
     /// starts with a year and a month.
     static func date(_ text: Substring) -> String? {
-        guard let match = text.prefixMatch(of: #/(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?/#) else { return nil }
+        // Scanned by hand: this runs for every target, and most are not dates.
+        func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first?.properties.numericType == .decimal && c.unicodeScalars.count == 1 }
+        func digits(from i: Substring.Index, max: Int) -> Substring.Index {
+            var j = i, n = 0
+            while j < text.endIndex, n < max, isDigit(text[j]) { j = text.index(after: j); n += 1 }
+            return j
+        }
+        let yearEnd = digits(from: text.startIndex, max: 4)
+        guard text.distance(from: text.startIndex, to: yearEnd) == 4, yearEnd < text.endIndex, text[yearEnd] == "年" else { return nil }
+        let monthStart = text.index(after: yearEnd)
+        let monthEnd = digits(from: monthStart, max: 2)
+        guard monthEnd > monthStart, monthEnd < text.endIndex, text[monthEnd] == "月" else { return nil }
         func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
-        var date = "\(match.1)-\(two(match.2))"
-        if let day = match.3 { date += "-\(two(day))" }
+        var date = "\(text[..<yearEnd])-\(two(text[monthStart..<monthEnd]))"
+        let dayStart = text.index(after: monthEnd)
+        let dayEnd = digits(from: dayStart, max: 2)
+        if dayEnd > dayStart { date += "-\(two(text[dayStart..<dayEnd]))" }
         return date
     }
 }

@@ -19,7 +19,9 @@ struct Layout {
     var performanceStarts: [(index: Int, isDepartment: Bool)]
 
     init(_ lines: [SourceLine]) throws(ReadError) {
-        func compact(_ i: Int) -> String { lines[i].text.filter { $0 != " " && $0 != "\u{3000}" } }
+        // Each line without its spaces, made once (the searches below look at lines many times).
+        let compacts = lines.map { LineTokens.compact($0.text) }
+        func compact(_ i: Int) -> String { compacts[i] }
         func isPart(_ i: Int, _ numeral: Character) -> Bool {
             let t = compact(i)
             return t.hasPrefix("第\(numeral)部分") && t.count <= 40

@@ -25,7 +25,7 @@ public struct SourceText: Sendable {
 
     public init(_ text: String) {
         let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let tabular = raw.contains { $0.contains("\t") } || raw.contains { $0.hasPrefix("## ") }
+        let tabular = raw.contains { $0.utf8.contains(0x09) } || raw.contains { $0.utf8.starts(with: "## ".utf8) }
         form = tabular ? .tabular : .flattened
         // A page starts at a line indented by one space; a document with fewer than
         // three such lines has no page marks (its first and last lines may be
@@ -41,7 +41,7 @@ public struct SourceText: Sendable {
             if tabular {
                 let stripped = Self.stripMarkup(line)
                 var cells: [String]? = nil
-                if line.contains("\t") {
+                if line.utf8.contains(0x09) {
                     cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
                         Self.stripMarkup($0).trimmingSpaces()
                     }
@@ -62,7 +62,9 @@ public struct SourceText: Sendable {
     }
 
     private static func startsPage(_ line: Substring) -> Bool {
-        line.hasPrefix(" ") && !line.hasPrefix("  ") && line.count > 1
+        // One space, then something else (bytes: this runs on every line).
+        var bytes = line.utf8.makeIterator()
+        return bytes.next() == 0x20 && bytes.next().map { $0 != 0x20 } == true
     }
 
     /// Removes `#` heading marks, list bullets, `<b>`/`</b>`, `<p>`/`</p>` and `**`.
@@ -70,8 +72,11 @@ public struct SourceText: Sendable {
         var s = Substring(line)
         while s.hasPrefix("#") { s = s.dropFirst() }
         var text = String(s)
-        for tag in ["<b>", "</b>", "<p>", "</p>", "**"] where text.contains(tag) {
-            text = text.replacingOccurrences(of: tag, with: "")
+        // Most lines carry no markup at all: look for the tags only where one could be.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) {
+            for tag in ["<b>", "</b>", "<p>", "</p>", "**"] where text.contains(tag) {
+                text = text.replacingOccurrences(of: tag, with: "")
+            }
         }
         var t = Substring(text).drop { $0 == " " }
         if t.hasPrefix("- ") { t = t.dropFirst(2) }
