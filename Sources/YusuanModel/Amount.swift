@@ -66,7 +66,9 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
         }
         guard sawDigit, !(inFraction && fractionDigits == 0) else { return nil }
         for _ in fractionDigits..<Self.places { fraction *= 10 }
-        let units = whole * Self.scale + fraction
+        // `whole` is at most Int64.max / scale, but its fraction can still pass Int64.max.
+        let (units, overflow) = (whole * Self.scale).addingReportingOverflow(fraction)
+        if overflow { return nil }
         self.units = negative ? -units : units
     }
 
@@ -76,6 +78,36 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
     public static func - (a: Amount, b: Amount) -> Amount { Amount(units: a.units - b.units) }
     public static func < (a: Amount, b: Amount) -> Bool { a.units < b.units }
     public static prefix func - (a: Amount) -> Amount { Amount(units: -a.units) }
+
+    /// `a + b`, and whether it overflowed (then the sum is wrapped and not to be used):
+    /// for adding amounts that come from input, where a trap is not an answer.
+    public func addingReportingOverflow(_ other: Amount) -> (partialValue: Amount, overflow: Bool) {
+        let (sum, overflow) = units.addingReportingOverflow(other.units)
+        return (Amount(units: sum), overflow)
+    }
+
+    /// `a - b`, and whether it overflowed.
+    public func subtractingReportingOverflow(_ other: Amount) -> (partialValue: Amount, overflow: Bool) {
+        let (difference, overflow) = units.subtractingReportingOverflow(other.units)
+        return (Amount(units: difference), overflow)
+    }
+
+    /// The amount times a whole number, and whether it overflowed.
+    public func multipliedReportingOverflow(by n: Int) -> (partialValue: Amount, overflow: Bool) {
+        let (product, overflow) = units.multipliedReportingOverflow(by: Int64(n))
+        return (Amount(units: product), overflow)
+    }
+
+    /// The sum of `amounts`, or nil when it does not fit.
+    public static func checkedSum(_ amounts: some Sequence<Amount>) -> Amount? {
+        var total = Amount.zero
+        for amount in amounts {
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            if overflow { return nil }
+            total = sum
+        }
+        return total
+    }
 
     public var isZero: Bool { units == 0 }
     public var magnitude: Amount { Amount(units: abs(units)) }
@@ -101,7 +133,9 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
         let q = units / step, r = units % step
         var result = q
         if abs(r) * 2 >= step { result += units < 0 ? -1 : 1 }
-        return Amount(units: result * step)
+        // Within a step of the largest amount, rounding away would not fit: keep the truncation.
+        let (rounded, overflow) = result.multipliedReportingOverflow(by: step)
+        return Amount(units: overflow ? q * step : rounded)
     }
 
     /// `self / other × 100`, rounded half away from zero to `places` decimals (two by
@@ -133,9 +167,9 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
     public func formatted(minimumDecimals: Int) -> String {
         if units == 0 { return "0" }
         let sign = units < 0 ? "-" : ""
-        let a = abs(units)
-        let whole = a / Self.scale
-        var fraction = String(a % Self.scale)
+        let a = units.magnitude
+        let whole = a / UInt64(Self.scale)
+        var fraction = String(a % UInt64(Self.scale))
         fraction = String(repeating: "0", count: Self.places - fraction.count) + fraction
         while fraction.count > minimumDecimals, fraction.hasSuffix("0") { fraction.removeLast() }
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"

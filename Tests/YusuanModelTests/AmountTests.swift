@@ -22,6 +22,21 @@ import YusuanModel
     @Test func numbersTooLargeToHoldAreRefusedNotTrapped() {
         #expect(Amount("9,223,372,036,855") == nil)
         #expect(Amount("9223372") != nil)
+        // The whole part fits; with its fraction the units would not.
+        #expect(Amount("9223372036854.999999") == nil)
+        #expect(Amount("-9223372036854.775807")?.units == -Int64.max)
+    }
+
+    @Test func checkedArithmeticReportsOverflowInsteadOfTrapping() {
+        let big = Amount(units: Int64.max - 1)
+        #expect(big.addingReportingOverflow(Amount(units: 2)).overflow)
+        #expect(!big.addingReportingOverflow(Amount(units: 1)).overflow)
+        #expect((-big).subtractingReportingOverflow(Amount(units: 3)).overflow)
+        #expect(big.multipliedReportingOverflow(by: 2).overflow)
+        #expect(Amount.checkedSum([big, Amount(units: 1)]) == Amount(units: Int64.max))
+        #expect(Amount.checkedSum([big, big]) == nil)
+        #expect(Amount(units: Int64.max).rounded(toPlaces: 2).units <= Int64.max)
+        #expect(Amount(units: Int64.min).description == "-9223372036854.775808")
     }
 
     @Test func percentRoundsHalfAwayFromZeroAndNeverOverflows() throws {
