@@ -29,8 +29,9 @@ public enum DisclosureReader {
         if let template = Templates.recognise(source), template.id == "standard" {
             // The contract's own template: the text reader reads every part; from a PDF
             // the tables are read again from geometry, which decides.
-            let disclosure = try read(String(decoding: source.bytes, as: UTF8.self))
-            guard source.origin == .pdf else { return disclosure }
+            guard source.origin == .pdf else { return try read(String(decoding: source.bytes, as: UTF8.self)) }
+            // Every value the text reader takes from a PDF's line keeps its page and box.
+            let disclosure = try read(SourceText(document: source))
             var reader = GeometryTableReader(source: source, template: template)
             return crossChecked(disclosure, geometry: reader.read().tables)
         } else if let template = Templates.recognise(source) {
@@ -42,7 +43,11 @@ public enum DisclosureReader {
 
     /// Reads a document from its text.
     public static func read(_ text: String) throws(ReadError) -> Disclosure {
-        let source = SourceText(text)
+        try read(SourceText(text))
+    }
+
+    /// Reads a document from its lines (the seeds' template).
+    static func read(_ source: SourceText) throws(ReadError) -> Disclosure {
         guard !source.lines.isEmpty else { throw .empty }
         let lines = source.lines
         let layout = try Layout(lines)

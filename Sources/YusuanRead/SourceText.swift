@@ -23,6 +23,16 @@ public struct SourceText: Sendable {
         case tabular
     }
 
+    /// The lines of a PDF's source document, each with its page and box: a PDF's
+    /// text is the flattened form, its pages known.
+    public init(document: SourceDocument) {
+        form = .flattened
+        lines = document.lines.compactMap { line in
+            let text = document.text(of: line).trimmingSpaces()
+            return text.isEmpty ? nil : SourceLine(text: text, cells: nil, location: line.location, isHeading: false)
+        }
+    }
+
     public init(_ text: String) {
         let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
         let tabular = raw.contains { $0.utf8.contains(0x09) } || raw.contains { $0.utf8.starts(with: "## ".utf8) }

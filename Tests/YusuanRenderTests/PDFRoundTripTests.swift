@@ -29,6 +29,10 @@ import YusuanRead
         // Read from the boxes, each cell knows its page and box.
         let cell = try #require(back.table(.generalPublic)?.rows.first { $0.role == .total }?.cells.first ?? nil)
         #expect(cell.source?.page != nil && cell.source?.box != nil)
+        // So does every value the text reader takes from the PDF's lines.
+        let line = try #require(back.sections.first?.lines.first?.source)
+        #expect(line.page != nil && line.box != nil)
+        #expect(back.sections.count == original.sections.count)
         #expect(back.ambiguities.isEmpty, "\(seed): \(back.ambiguities.map(\.message))")
     }
 }
