@@ -47,7 +47,13 @@ let package = Package(
         ),
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
         .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
-        .testTarget(name: "YusuanComposeTests", dependencies: ["YusuanCompose", "YusuanAudit", "YusuanRead", "YusuanRender", "YusuanModel"]),
+        .testTarget(
+            name: "YusuanComposeTests",
+            dependencies: [
+                "YusuanCompose", "YusuanAudit", "YusuanRead", "YusuanRender", "YusuanModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "YusuanAuditTests", dependencies: ["YusuanAudit", "YusuanRead", "YusuanModel"]),
         .testTarget(
             name: "YusuanRenderTests",

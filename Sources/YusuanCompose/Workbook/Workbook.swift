@@ -21,25 +21,48 @@ public enum Workbook {
     /// Loads the workbook at `path`: `.xlsx` as a spreadsheet, anything else as YAML
     /// or JSON. With `strict`, a change on the previous year without its reason is a problem.
     public static func load(contentsOf path: String, strict: Bool = false) throws(WorkbookError) -> Budget {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            throw WorkbookError(problems: [Problem(file: path, field: "(workbook)", reason: reason)])
+        let data: Data
+        switch BoundedFile.read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            throw WorkbookError(problems: [Problem(file: path, field: "(workbook)", reason: failure.description)])
         }
         let directory = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent.isEmpty
                             ? "." : (path as NSString).deletingLastPathComponent)
         if path.lowercased().hasSuffix(".xlsx") {
             return try load(xlsx: data, file: path, directory: directory, strict: strict)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw WorkbookError(problems: [Problem(file: path, field: "(workbook)", reason: "the file is not UTF-8 text")])
+        return try load(data: data, file: path, directory: directory, strict: strict)
+    }
+
+    /// Loads a workbook from bytes whose kind is known only from themselves
+    /// (standard input): a ZIP archive is XLSX, anything else YAML or JSON text.
+    public static func load(data: Data, file: String, directory: URL?, strict: Bool = false)
+        throws(WorkbookError) -> Budget {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try load(xlsx: data, file: file, directory: directory, strict: strict)
         }
-        return try load(yaml: text, file: path, directory: directory, strict: strict)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorkbookError(problems: [Problem(file: file, field: "(workbook)", reason: "the file is not UTF-8 text")])
+        }
+        return try load(yaml: text, file: file, directory: directory, strict: strict)
     }
 
     /// Loads a workbook from YAML or JSON text; `file` names it in problems and
     /// `directory` is where referenced CSV and XLSX files are looked for.
+    ///
+    /// The text is bounded before it is parsed (`WorkbookLimits`): its size, how
+    /// deeply it nests, and how far its aliases expand.
     public static func load(yaml text: String, file: String = "workbook.yaml", directory: URL? = nil,
                             strict: Bool = false) throws(WorkbookError) -> Budget {
+        let bytes = text.utf8.count
+        if bytes > WorkbookLimits.fileSize {
+            throw WorkbookError(problems: [Problem(file: file, field: "(workbook)", reason: BoundedFile.Failure.tooLarge.description)])
+        }
+        if let deep = NestingScan.firstLine(beyond: WorkbookLimits.depth, in: text) {
+            throw WorkbookError(problems: [Problem(file: file, line: deep.line, field: "(syntax)", reason:
+                "mappings and lists are nested more than \(WorkbookLimits.depth) levels deep (a budget needs about six)")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -48,7 +71,14 @@ public enum Workbook {
         } catch {
             throw WorkbookError(problems: [Problem(file: file, field: "(workbook)", reason: "\(error)")])
         }
-        let tree = node.map { Tree.from($0, file: file) } ?? .scalar(nil, Place(file: file, line: 1))
+        var values = max(bytes, 1024) * WorkbookLimits.valuesPerByte
+        let tree: Tree
+        do {
+            tree = try node.map { node throws(Tree.Overrun) in try Tree.from(node, file: file, values: &values) }
+                ?? .scalar(nil, Place(file: file, line: 1))
+        } catch {
+            throw WorkbookError(problems: [Problem(error.place, field: "(workbook)", reason: error.reason)])
+        }
         var reader = WorkbookReader(directory: directory)
         return try finish(&reader, tree: tree, strict: strict)
     }

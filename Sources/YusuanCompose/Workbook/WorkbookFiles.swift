@@ -49,22 +49,42 @@ enum WorkbookSheets {
 }
 
 extension WorkbookReader {
-    /// The display name of a file the workbook refers to, and its URL.
-    func referenced(_ path: String) -> (name: String, url: URL) {
-        guard let directory, !path.hasPrefix("/") else { return (path, URL(fileURLWithPath: path)) }
-        let url = directory.appendingPathComponent(path)
-        let shown = directory.relativePath == "." ? path : (directory.relativePath as NSString).appendingPathComponent(path)
-        return (shown, url)
-    }
-
+    /// The bytes of a file the workbook refers to, with the name it is shown by; nil
+    /// (and a problem) when it cannot be read. A workbook names files in its own
+    /// folder or below it: an absolute path, a `..` and a symbolic link leading out
+    /// are refused, so a workbook from elsewhere cannot read `/etc/passwd`.
     mutating func contents(_ path: String, at place: Place, field: String) -> (name: String, data: Data)? {
-        let (name, url) = referenced(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            problem(place, field, FileManager.default.fileExists(atPath: url.path)
-                    ? "cannot read \(name)" : "no such file: \(name)")
+        let directory = self.directory ?? URL(fileURLWithPath: ".")
+        let name = directory.relativePath == "." ? path : (directory.relativePath as NSString).appendingPathComponent(path)
+        func refuse(_ reason: String) -> (name: String, data: Data)? {
+            problem(place, field, reason)
             return nil
         }
-        return (name, data)
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            return refuse("\(path) is not in the workbook's folder: name the file by a path relative to the workbook")
+        }
+        if path.split(separator: "/").contains("..") {
+            return refuse("\(path) leads out of the workbook's folder (..): name a file in it or below it")
+        }
+        guard let folder = Self.realPath(directory.path) else { return refuse("no such folder: \(directory.relativePath)") }
+        guard let real = Self.realPath(directory.appendingPathComponent(path).path) else {
+            let failure = BoundedFile.Failure(errno: errno)
+            return refuse(failure == .noSuchFile ? "no such file: \(name)" : "\(name): \(failure)")
+        }
+        guard real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
+            return refuse("\(name) is a symbolic link leading out of the workbook's folder")
+        }
+        switch BoundedFile.read(real) {
+        case .success(let data): return (name, data)
+        case .failure(let failure): return refuse(failure == .noSuchFile ? "no such file: \(name)" : "\(name): \(failure)")
+        }
+    }
+
+    /// The path with every symbolic link resolved; nil when it does not exist (`errno` says why).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: CSV
@@ -189,6 +209,12 @@ extension WorkbookReader {
                 guard let key = sheet[r, 1], !key.hasPrefix("#") else { continue }
                 let parts = spec.splitKeys ? key.split(separator: ".").map(String.init) : [key]
                 let p = Place(file: file, sheet: sheet.name, cell: XLSXFile.Sheet.reference(row: r, column: 2))
+                guard parts.count <= WorkbookLimits.pathParts else {
+                    problem(Place(file: file, sheet: sheet.name, cell: XLSXFile.Sheet.reference(row: r, column: 1)),
+                            String(key.prefix(40)) + (key.count > 40 ? "…" : ""),
+                            "a field path of \(parts.count) parts; no field of a budget has more than \(WorkbookLimits.pathParts)")
+                    continue
+                }
                 fields.append((spec.root + parts, sheet[r, 2], p))
             }
         }

@@ -99,7 +99,7 @@ struct WorkbookReader {
         case .list(let items, _):
             elements = items
         case .map(let entries, _) where entries.allSatisfy({ Int($0.key) != nil }):
-            elements = entries.sorted { Int($0.key)! < Int($1.key)! }.map(\.value)
+            elements = entries.map { (Int($0.key) ?? 0, $0.value) }.sorted { $0.0 < $1.0 }.map(\.1)
         default:
             problem(tree.place, path, "expected a list (lines starting with -), found \(tree.kindWord)")
             return []
@@ -240,12 +240,14 @@ struct WorkbookReader {
     /// `Composer.validate`'s income-against-items problems, placed at the income field;
     /// a carried-over source stated in `income` must also equal its items.
     mutating func incomeAgainstItems(_ budget: Budget, at fallback: Place) {
-        for message in Composer.validate(budget) where message.hasPrefix("income.") {
+        let beyond = Composer.beyondLimit(budget)
+        for message in Composer.validate(budget) where message.hasPrefix("income.") || message == beyond {
             let parts = message.split(separator: ":", maxSplits: 1).map(String.init)
             let field = parts[0]
-            problem(places[field] ?? keyPlaces["income"] ?? fallback, field,
+            problem(places[field] ?? keyPlaces[String(field.prefix { $0 != "." && $0 != "[" })] ?? fallback, field,
                     parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : message)
         }
+        guard beyond == nil else { return }
         for source in FundingSource.allCases where source.isCarryOver {
             guard let stated = budget.income.amounts[source] else { continue }
             let spent = budget.items.filter { $0.source == source }.reduce(Amount.zero) { $0 + $1.amount }
@@ -298,7 +300,7 @@ struct WorkbookReader {
                 problem(f.place("subordinateUnitCount"), f.path("subordinateUnitCount"),
                         "\(count) units stated but \(o.subordinateUnits.count) named")
             }
-        } else if f["subordinateUnitCount"] == nil || f["subordinateUnitCount"]!.isBlank {
+        } else if f["subordinateUnitCount"]?.isBlank ?? true {
             o.subordinateUnitCount = Located(o.subordinateUnits.count)
         }
         if let g = fields(f["offices"], f.path("offices"), allowed: ["word", "count", "names"]) {
@@ -605,8 +607,8 @@ struct WorkbookReader {
         let goods = amount(f, "goods"), works = amount(f, "works"), services = amount(f, "services")
         let smes = amount(f, "reservedForSMEs"), small = amount(f, "reservedForSmallAndMicro")
         guard let total else { return nil }
-        if goods != nil || works != nil || services != nil {
-            let parts = (goods ?? .zero) + (works ?? .zero) + (services ?? .zero)
+        if goods != nil || works != nil || services != nil,
+           let parts = Amount.checkedSum([goods, works, services].compactMap { $0 }) {
             if parts != total {
                 problem(f.place("total"), f.path("total"), "total \(total) ≠ goods + works + services \(parts)")
             }

@@ -43,9 +43,27 @@ indirect enum Tree {
 
     // MARK: From YAML
 
+    /// A workbook nested too deeply or expanded too far by aliases: where, and why.
+    struct Overrun: Error {
+        var place: Place
+        var reason: String
+    }
+
     /// The tree of a YAML (or JSON) node; every place carries the node's line.
-    static func from(_ node: Node, file: String) -> Tree {
+    /// `values` is how many values the tree may still hold (aliases can repeat a
+    /// part of the text without end), `depth` how many more levels it may nest.
+    static func from(_ node: Node, file: String, values: inout Int, depth: Int = WorkbookLimits.depth)
+        throws(Overrun) -> Tree {
         let place = Place(file: file, line: node.mark?.line)
+        values -= 1
+        guard values >= 0 else {
+            throw Overrun(place: place, reason: "the workbook expands to too many values: aliases (*name) repeat "
+                          + "a part within a part; write the values out instead")
+        }
+        guard depth > 0 else {
+            throw Overrun(place: place, reason: "mappings and lists are nested more than \(WorkbookLimits.depth) "
+                          + "levels deep (a budget needs about six)")
+        }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain || scalar.style == .any, node.null != nil {
@@ -54,15 +72,21 @@ indirect enum Tree {
             let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             return .scalar(text.isEmpty ? nil : text, place)
         case .mapping(let mapping):
-            return .map(mapping.map { key, value in
+            var entries: [Entry] = []
+            for (key, value) in mapping {
                 let keyPlace = Place(file: file, line: key.mark?.line)
-                var tree = from(value, file: file)
+                var tree = try from(value, file: file, values: &values, depth: depth - 1)
                 // An empty value has no position of its own worth reporting: use its key's line.
                 if case .scalar(nil, _) = tree { tree = .scalar(nil, keyPlace) }
-                return Entry(key: key.scalar?.string ?? "\(key)", keyPlace: keyPlace, value: tree)
-            }, place)
+                // A key that is a mapping or list is not a field name (and is not spelt out: it may be huge).
+                entries.append(Entry(key: key.scalar?.string ?? "(a mapping or list as a key)", keyPlace: keyPlace,
+                                     value: tree))
+            }
+            return .map(entries, place)
         case .sequence(let sequence):
-            return .list(sequence.map { from($0, file: file) }, place)
+            var elements: [Tree] = []
+            for element in sequence { elements.append(try from(element, file: file, values: &values, depth: depth - 1)) }
+            return .list(elements, place)
         }
     }
 

@@ -41,6 +41,12 @@ public enum XLSXFile {
     // MARK: Reading
 
     /// Every sheet of the workbook in `data`, in workbook order.
+    ///
+    /// Whatever the file holds, reading it is bounded (`WorkbookLimits`): each part
+    /// may inflate to 64 MB and all together to 256 MB (checked before and while
+    /// inflating), a cell reference or row number beyond Excel's 1,048,576 rows
+    /// and 16,384 columns, a shared string that does not exist and XML that does
+    /// not parse are each a `Failure` naming the sheet and cell or the line.
     public static func read(_ data: Data) throws -> [Sheet] {
         let archive: Archive
         do {
@@ -48,17 +54,39 @@ public enum XLSXFile {
         } catch {
             throw Failure(description: "not an XLSX file (it cannot be opened as a ZIP archive)")
         }
+        var inflated = 0
         func entry(_ path: String) throws -> Data? {
             guard let e = archive[path] else { return nil }
+            let mb = WorkbookLimits.entrySize >> 20
+            guard e.uncompressedSize <= UInt64(WorkbookLimits.entrySize) else {
+                throw Failure(description: "its part \(path) inflates to \(e.uncompressedSize >> 20) MB, "
+                              + "more than the \(mb) MB a part of a budget workbook may hold")
+            }
             var out = Data()
-            _ = try archive.extract(e, skipCRC32: true) { out.append($0) }
+            do {
+                _ = try archive.extract(e, skipCRC32: true) { chunk in
+                    out.append(chunk)
+                    inflated += chunk.count
+                    // The sizes a ZIP states can lie: count what is inflated, too.
+                    if out.count > WorkbookLimits.entrySize || inflated > WorkbookLimits.archiveSize {
+                        throw Failure(description: "its part \(path) inflates to more than it states: "
+                                      + "more than the \(mb) MB a part may hold")
+                    }
+                }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure(description: "its part \(path) cannot be inflated (the file is damaged)")
+            }
             return out
         }
         guard let workbook = try entry("xl/workbook.xml") else {
             throw Failure(description: "not an XLSX file (no xl/workbook.xml)")
         }
-        let sheets = Elements.collect(workbook, names: ["sheet"])
-        let rels = try entry("xl/_rels/workbook.xml.rels").map { Elements.collect($0, names: ["Relationship"]) } ?? []
+        let sheets = try Elements.collect(workbook, names: ["sheet"], part: "xl/workbook.xml")
+        let rels = try entry("xl/_rels/workbook.xml.rels").map {
+            try Elements.collect($0, names: ["Relationship"], part: "xl/_rels/workbook.xml.rels")
+        } ?? []
         let targets = Dictionary(rels.map { ($0.attributes["Id"] ?? "", $0.attributes["Target"] ?? "") },
                                  uniquingKeysWith: { a, _ in a })
         let shared = try entry("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
@@ -71,29 +99,85 @@ public enum XLSXFile {
             guard let xml = try entry(target) else {
                 throw Failure(description: "sheet \(name): its part \(target) is missing")
             }
-            result.append(Sheet(name: name, cells: SheetCells.parse(xml, shared: shared)))
+            result.append(Sheet(name: name, cells: try SheetCells.parse(xml, shared: shared, sheet: name, part: target)))
         }
         return result
     }
 
+    /// Runs `parser` with `delegate` and turns a failure — the XML's own (including
+    /// an element left open, which the Linux parser lets pass), or one the delegate
+    /// found and stopped on — into a `Failure` naming the part and line.
+    static func run(_ parser: XMLParser, _ delegate: XMLPart, part: String) throws {
+        parser.delegate = delegate
+        let parsed = parser.parse()
+        if let reason = delegate.failure { throw Failure(description: reason) }
+        if let error = delegate.xmlError ?? (parsed ? nil : (parser.lineNumber, parser.columnNumber, parser.parserError)) {
+            throw Failure(description: "its part \(part) is not well-formed XML (line \(error.line), column "
+                          + "\(error.column): \(XMLPart.words(error.error)))")
+        }
+        if delegate.open > 0 {
+            throw Failure(description: "its part \(part) is not well-formed XML (line \(parser.lineNumber): it ends "
+                          + "with \(delegate.open) element\(delegate.open == 1 ? "" : "s") left open)")
+        }
+    }
+
+    /// 部件解析 — what every part's parser shares: elements counted open and closed,
+    /// the first XML error kept with its line, and a reason to stop for the delegate's own use.
+    class XMLPart: NSObject, XMLParserDelegate {
+        var open = 0
+        var xmlError: (line: Int, column: Int, error: (any Error)?)?
+        /// Why the part was given up by the delegate (a reference out of range).
+        var failure: String?
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            open += 1
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            open -= 1
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if xmlError == nil { xmlError = (parser.lineNumber, parser.columnNumber, parseError) }
+        }
+
+        /// Text, for the parts that keep it (declared here so that subclasses' overrides are called).
+        func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+        /// An XML parser's error in words.
+        static func words(_ error: (any Error)?) -> String {
+            guard let error else { return "unknown error" }
+            switch XMLParser.ErrorCode(rawValue: (error as NSError).code) {
+            case .prematureDocumentEndError?: return "the text ends before the document does"
+            case .tagNameMismatchError?: return "an element is closed by a tag of another name"
+            case .undeclaredEntityError?: return "an entity (&name;) that is not declared"
+            case .emptyDocumentError?: return "the part is empty"
+            case .invalidCharacterError?: return "a character XML does not allow"
+            case .ltRequiredError?, .gtRequiredError?: return "a tag is not closed by >"
+            default: return "XML error \((error as NSError).code)"
+            }
+        }
+    }
+
     /// Collects elements with their attributes (workbook sheets, relationships).
-    final class Elements: NSObject, XMLParserDelegate {
+    final class Elements: XMLPart {
         struct Element { var attributes: [String: String] }
         let names: Set<String>
         var found: [Element] = []
 
         init(names: Set<String>) { self.names = names }
 
-        static func collect(_ data: Data, names: Set<String>) -> [Element] {
-            let parser = XMLParser(data: data)
+        static func collect(_ data: Data, names: Set<String>, part: String) throws -> [Element] {
             let delegate = Elements(names: names)
-            parser.delegate = delegate
-            _ = parser.parse()
+            try XLSXFile.run(XMLParser(data: data), delegate, part: part)
             return delegate.found
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                             qualifiedName: String?, attributes: [String: String] = [:]) {
+            super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName,
+                         attributes: attributes)
             if names.contains(name) || names.contains(String(name.split(separator: ":").last ?? "")) {
                 found.append(Element(attributes: attributes))
             }
@@ -101,22 +185,22 @@ public enum XLSXFile {
     }
 
     /// xl/sharedStrings.xml: each `<si>`'s text (rich-text runs joined, phonetic runs left out).
-    final class SharedStrings: NSObject, XMLParserDelegate {
+    final class SharedStrings: XMLPart {
         var strings: [String] = []
         var current = ""
         var inText = false
         var inPhonetic = false
 
-        static func parse(_ data: Data) -> [String] {
-            let parser = XMLParser(data: data)
+        static func parse(_ data: Data) throws -> [String] {
             let delegate = SharedStrings()
-            parser.delegate = delegate
-            _ = parser.parse()
+            try XLSXFile.run(XMLParser(data: data), delegate, part: "xl/sharedStrings.xml")
             return delegate.strings
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                             qualifiedName: String?, attributes: [String: String] = [:]) {
+            super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName,
+                         attributes: attributes)
             switch XLSXFile.local(name) {
             case "si": current = ""
             case "t": inText = true
@@ -125,7 +209,9 @@ public enum XLSXFile {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+                             qualifiedName: String?) {
+            super.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
             switch XLSXFile.local(name) {
             case "si": strings.append(current)
             case "t": inText = false
@@ -134,7 +220,7 @@ public enum XLSXFile {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inText && !inPhonetic { current += string }
         }
     }
@@ -143,28 +229,44 @@ public enum XLSXFile {
     static func local(_ name: String) -> Substring { name.split(separator: ":").last ?? Substring(name) }
 
     /// A worksheet's cells: shared strings resolved, inline strings, numbers as written.
-    final class SheetCells: NSObject, XMLParserDelegate {
+    final class SheetCells: XMLPart {
         let shared: [String]
+        let sheet: String
         var cells: [Int: [Int: String]] = [:]
         var ref = "", type = "", value = "", inline = ""
         var inValue = false, inInline = false
         var nextRow = 1, nextColumn = 1
 
-        init(shared: [String]) { self.shared = shared }
+        init(shared: [String], sheet: String) {
+            self.shared = shared
+            self.sheet = sheet
+        }
 
-        static func parse(_ data: Data, shared: [String]) -> [Int: [Int: String]] {
-            let parser = XMLParser(data: data)
-            let delegate = SheetCells(shared: shared)
-            parser.delegate = delegate
-            _ = parser.parse()
+        static func parse(_ data: Data, shared: [String], sheet: String, part: String) throws -> [Int: [Int: String]] {
+            let delegate = SheetCells(shared: shared, sheet: sheet)
+            try XLSXFile.run(XMLParser(data: data), delegate, part: part)
             return delegate.cells
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func fail(_ parser: XMLParser, _ reason: String) {
+            guard failure == nil else { return }
+            failure = "sheet \(sheet), \(reason)"
+            parser.abortParsing()
+        }
+
+        override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                             qualifiedName: String?, attributes: [String: String] = [:]) {
+            super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName,
+                         attributes: attributes)
             switch XLSXFile.local(name) {
             case "row":
-                if let r = attributes["r"].flatMap(Int.init) { nextRow = r }
+                if let r = attributes["r"] {
+                    guard let row = Int(r), (1...WorkbookLimits.rows).contains(row) else {
+                        return fail(parser, "row \"\(r.prefix(20))\": not a row number of a sheet "
+                                    + "(1 to \(WorkbookLimits.rows))")
+                    }
+                    nextRow = row
+                }
                 nextColumn = 1
             case "c":
                 ref = attributes["r"] ?? ""
@@ -177,18 +279,35 @@ public enum XLSXFile {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+                             qualifiedName: String?) {
+            super.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
             switch XLSXFile.local(name) {
             case "v": inValue = false
             case "is": inInline = false
             case "row": nextRow += 1
             case "c":
                 var (row, column) = (nextRow, nextColumn)
-                if let parsed = Self.position(ref) { (row, column) = parsed }
+                if !ref.isEmpty {
+                    guard let parsed = Self.position(ref) else {
+                        return fail(parser, "cell \"\(ref.prefix(20))\": not a cell reference within a sheet's "
+                                    + "\(WorkbookLimits.rows) rows and \(WorkbookLimits.columns) columns (A1 to XFD1048576)")
+                    }
+                    (row, column) = parsed
+                }
+                guard row <= WorkbookLimits.rows, column <= WorkbookLimits.columns else {
+                    return fail(parser, "row \(row), column \(column): beyond a sheet's \(WorkbookLimits.rows) rows "
+                                + "and \(WorkbookLimits.columns) columns")
+                }
                 nextColumn = column + 1
                 let text: String
                 switch type {
-                case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "s":
+                    guard let index = Int(value), shared.indices.contains(index) else {
+                        return fail(parser, "cell \(Sheet.reference(row: row, column: column)): shared string "
+                                    + "\"\(value.prefix(20))\" does not exist (the file has \(shared.count))")
+                    }
+                    text = shared[index]
                 case "inlineStr": text = inline
                 case "b": text = value == "1" ? "true" : "false"
                 case "n": text = Self.number(value)
@@ -200,24 +319,32 @@ public enum XLSXFile {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        override func parser(_ parser: XMLParser, foundCharacters string: String) {
             if inValue { value += string } else if inInline { inline += string }
         }
 
-        /// `AB12` → (12, 28).
+        /// `AB12` → (12, 28); nil for anything else, and for a row or column beyond a sheet's.
         static func position(_ ref: String) -> (Int, Int)? {
             var column = 0
-            var digits = ""
-            for c in ref.uppercased() {
-                if let a = c.asciiValue, (65...90).contains(a), digits.isEmpty {
-                    column = column * 26 + Int(a - 64)
-                } else if c.isNumber {
-                    digits.append(c)
-                } else {
+            var row = 0
+            var digits = 0
+            for byte in ref.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    guard digits == 0 else { return nil }
+                    column = column * 26 + Int((byte & 0xDF) - 64)
+                    if column > WorkbookLimits.columns { return nil }
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits += 1
+                    row = row * 10 + Int(byte - 48)
+                    if row > WorkbookLimits.rows { return nil }
+                case UInt8(ascii: "$") where digits == 0:
+                    continue
+                default:
                     return nil
                 }
             }
-            guard column > 0, let row = Int(digits) else { return nil }
+            guard column > 0, row > 0 else { return nil }
             return (row, column)
         }
 
@@ -347,15 +474,20 @@ public enum XLSXFile {
         return data
     }
 
+    /// Text for XML: markup escaped, and the characters XML cannot hold at all
+    /// (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) dropped, so
+    /// that whatever a workbook's text holds, the file still opens.
     static func escape(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in s.unicodeScalars {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(c)
+            case "\t", "\n", "\r": out.unicodeScalars.append(c)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
