@@ -127,7 +127,10 @@ public struct HTMLRenderer: Renderer {
     }
 }
 
-/// Escapes text for HTML and XML.
+/// Escapes text for HTML and XML (HTML pages, and the parts of DOCX and XLSX
+/// files): markup escaped, and the characters XML 1.0 cannot hold at all
+/// (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF) dropped, so
+/// that whatever a document's text holds, the file still opens.
 func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -138,10 +141,9 @@ func escape(_ text: String) -> String {
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
         case "'": out += "&apos;"
-        default:
-            // Control characters are not allowed in XML 1.0.
-            if c.value < 0x20, c != "\t", c != "\n", c != "\r" { continue }
-            out.unicodeScalars.append(c)
+        case "\t", "\n", "\r": out.unicodeScalars.append(c)
+        case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+        default: out.unicodeScalars.append(c)
         }
     }
     return out
