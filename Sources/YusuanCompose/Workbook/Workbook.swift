@@ -18,9 +18,16 @@ import YusuanModel
 /// Loading checks every field and reports every problem at once, each with its
 /// file, line (or sheet and cell), field and reason (`WorkbookError`).
 public enum Workbook {
-    /// Loads the workbook at `path`: `.xlsx` as a spreadsheet, anything else as YAML
-    /// or JSON. With `strict`, a change on the previous year without its reason is a problem.
-    public static func load(contentsOf path: String, strict: Bool = false) throws(WorkbookError) -> Budget {
+    /// The kinds of workbook file: YAML (JSON is read as the YAML it is) and XLSX.
+    public enum Format: Sendable {
+        case yaml, xlsx
+    }
+
+    /// Loads the workbook at `path`: as `format` says, else `.xlsx` as a spreadsheet
+    /// and anything else as YAML or JSON. With `strict`, a change on the previous
+    /// year without its reason is a problem.
+    public static func load(contentsOf path: String, format: Format? = nil, strict: Bool = false)
+        throws(WorkbookError) -> Budget {
         let data: Data
         switch BoundedFile.read(path) {
         case .success(let bytes): data = bytes
@@ -29,17 +36,18 @@ public enum Workbook {
         }
         let directory = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent.isEmpty
                             ? "." : (path as NSString).deletingLastPathComponent)
-        if path.lowercased().hasSuffix(".xlsx") {
-            return try load(xlsx: data, file: path, directory: directory, strict: strict)
-        }
-        return try load(data: data, file: path, directory: directory, strict: strict)
+        let format = format ?? (path.lowercased().hasSuffix(".xlsx") ? .xlsx : .yaml)
+        return try load(data: data, file: path, directory: directory, format: format, strict: strict)
     }
 
-    /// Loads a workbook from bytes whose kind is known only from themselves
-    /// (standard input): a ZIP archive is XLSX, anything else YAML or JSON text.
-    public static func load(data: Data, file: String, directory: URL?, strict: Bool = false)
+    /// Loads a workbook from bytes (standard input): as `format` says, or when it is
+    /// nil by the bytes themselves: a ZIP archive is XLSX, anything else YAML or JSON text.
+    public static func load(data: Data, file: String, directory: URL?, format: Format? = nil, strict: Bool = false)
         throws(WorkbookError) -> Budget {
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        if data.count > WorkbookLimits.fileSize {
+            throw WorkbookError(problems: [Problem(file: file, field: "(workbook)", reason: BoundedFile.Failure.tooLarge.description)])
+        }
+        if (format ?? (data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .xlsx : .yaml)) == .xlsx {
             return try load(xlsx: data, file: file, directory: directory, strict: strict)
         }
         guard let text = String(data: data, encoding: .utf8) else {
