@@ -8,16 +8,21 @@ import YusuanRender
 /// `yusuan audit` — check documents as a finance-bureau reviewer would.
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit published disclosures: completeness, arithmetic, reconciliation, text against tables, …",
+        abstract: Message.auditAbstract.text,
         discussion: """
             Every finding names its rule, where it is (table, row and column keys, or \
             section and line), what is printed, what was expected and how it was \
-            computed, and quotes the source line. `yusuan rules` lists the rules.
+            computed, and quotes the source line. `yusuan rules` lists the rules. \
+            FILE may be a document, a folder or - for standard input.
+
+            Formats (--to, or the extension of -o): text (default, .txt; severities \
+            coloured on a terminal, see --color), json (.json), csv (.csv), html \
+            (.html).
 
             For a PDF, --annotate OUT.pdf also writes the PDF with each finding \
             boxed in red on its page and numbered, and a list of the numbered \
             findings appended; the original pages are not rewritten (the boxes are \
-            laid over them with qpdf). With --format html, each finding of a PDF is \
+            laid over them with qpdf). With --to html, each finding of a PDF is \
             shown with a picture of its part of the page.
 
             The exit status follows --fail-on: 2 when a finding at or above that \
@@ -26,62 +31,75 @@ struct Audit: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
+    enum Formats: FormatList {
+        static let formats = [
+            OutputFormat(name: "text", extensions: ["txt"]), OutputFormat(name: "json", extensions: ["json"]),
+            OutputFormat(name: "csv", extensions: ["csv"]), OutputFormat(name: "html", extensions: ["html", "htm"]),
+        ]
+        static let fallback: String? = "text"
+    }
+
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, never }
 
-    @Argument(help: "Documents or folders of documents to audit.")
+    @Argument(help: ArgumentHelp(Message.helpDocuments.text))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: text, json, csv or html.")
-    var format: Format = .text
+    @OptionGroup var output: OutputOptions<Formats>
 
-    @Option(name: .long, help: "Exit with status 2 when a finding of this severity or worse is found: error, warning or never.")
+    @OptionGroup var colour: ColourOptions
+
+    @Option(name: .long, help: ArgumentHelp(Message.helpFailOn.text))
     var failOn: FailOn = .error
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write the PDF with each finding boxed in red and numbered on its page, and the numbered findings "
-            + "listed on pages appended (one PDF input only; needs qpdf, poppler-utils and chromium).",
-        valueName: "out.pdf"))
+    @Option(name: .long, help: ArgumentHelp(Message.helpAnnotate.text, valueName: "out.pdf"))
     var annotate: String?
 
     func validate() throws {
+        _ = try output.resolved()
         if annotate != nil, (try? Inputs.expand(files))?.count != 1 {
-            throw ValidationError("--annotate writes one annotated PDF: give exactly one PDF to audit")
+            throw ValidationError(Message.annotateOneFile.text)
         }
     }
 
     func run() throws {
-        let paths = try Inputs.expand(files)
-        if let annotate, let path = paths.first { try Self.checkAnnotation(of: path, to: annotate) }
-        var audited: [(path: String, source: SourceDocument, report: AuditReport)] = []
+        let format = try output.resolved()
+        let inputs = try Inputs(files)
+        defer { inputs.removeTemporaries() }
+        if let annotate, let file = inputs.files.first { try Self.checkAnnotation(of: file, to: annotate) }
+        var audited: [(file: Inputs.File, source: SourceDocument, report: AuditReport)] = []
         var unreadable = false
-        for path in paths {
+        for (n, file) in inputs.files.enumerated() {
+            Progress.step(n + 1, of: inputs.files.count, file.name)
             do {
-                let (source, disclosure) = try Inputs.read(path)
-                audited.append((path, source, Auditor.audit(disclosure, lines: source.lineTexts, document: path)))
+                let (source, disclosure) = try Inputs.read(file.path)
+                audited.append((file, source, Auditor.audit(disclosure, lines: source.lineTexts, document: file.name)))
             } catch {
                 unreadable = true
-                FileHandle.standardError.write(Data("yusuan: \(path): \(error)\n".utf8))
+                Output.warn("\(file.name): \(error)")
             }
         }
+        Progress.done(of: inputs.files.count)
         let reports = audited.map(\.report)
-        switch format {
-        case .text: print(ReportText.render(reports, colour: isatty(1) != 0), terminator: "")
-        case .json: print(try ReportJSON.render(reports), terminator: "")
-        case .csv: print(ReportCSV.render(reports), terminator: "")
-        case .html:
+        let text: String
+        switch format.name {
+        case "json": text = try ReportJSON.render(reports)
+        case "csv": text = ReportCSV.render(reports)
+        case "html":
             var crops: [Int: [Int: ReportHTML.Crop]] = [:]
             for (n, a) in audited.enumerated() where a.source.origin == .pdf {
-                crops[n] = AuditCrops.crops(for: a.report, source: a.source, pdf: a.path)
+                crops[n] = AuditCrops.crops(for: a.report, source: a.source, pdf: a.file.path, name: a.file.name)
             }
-            print(ReportHTML.render(reports, crops: crops), terminator: "")
+            text = ReportHTML.render(reports, crops: crops)
+        default: text = ReportText.render(reports, colour: colour.enabled(toFile: output.file != nil))
         }
+        try Output.write(text, to: output.file)
         if let annotate, let a = audited.first {
             do {
-                try AuditAnnotation.write(a.report, source: a.source, pdf: a.path, to: annotate)
+                try Progress.while(Message.printingPDF.text) {
+                    try AuditAnnotation.write(a.report, source: a.source, pdf: a.file.path, to: annotate)
+                }
             } catch {
-                FileHandle.standardError.write(Data("yusuan: --annotate \(annotate): \(error)\n".utf8))
-                throw ExitCode(1)
+                try Output.fail("--annotate \(annotate): \(error)")
             }
         }
         let worst = reports.flatMap(\.findings).map(\.severity).max()
@@ -97,40 +115,36 @@ struct Audit: ParsableCommand {
 extension Audit {
     /// Refuses `--annotate` before any work where it cannot be done: the input is
     /// not a PDF, or a tool it needs is missing. One line, exit status 1.
-    static func checkAnnotation(of path: String, to output: String) throws {
-        func refuse(_ message: String) throws -> Never {
-            FileHandle.standardError.write(Data("yusuan: \(message)\n".utf8))
-            throw ExitCode(1)
-        }
+    static func checkAnnotation(of file: Inputs.File, to output: String) throws {
         // A missing or unreadable file is reported by the reading, as for any input.
-        if let handle = FileHandle(forReadingAtPath: path) {
+        if let handle = FileHandle(forReadingAtPath: file.path) {
             let head = (try? handle.read(upToCount: 5)) ?? nil
             try? handle.close()
             if let head, !head.starts(with: Array("%PDF".utf8)) {
-                try refuse("\(path): --annotate needs a PDF input; this file is not a PDF (a text input can be audited without it)")
+                try Output.fail(Message.annotateNeedsPDF(file.name).text)
             }
         }
         let folder = (output as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder) || !isFolder.boolValue {
-            try refuse("--annotate \(output): cannot be written: there is no folder \(folder)")
+            try Output.fail(Message.annotateNoFolder(output, folder).text)
         }
         if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
-            try refuse("--annotate \(output): cannot be written: the folder \(folder) is not writable")
+            try Output.fail(Message.annotateFolderNotWritable(output, folder).text)
         }
         do {
             _ = try PDFTools.chromium()
             _ = try PDFTools.Tool.qpdf.executable()
             _ = try PDFTools.Tool.pdfinfo.executable()
         } catch {
-            try refuse("--annotate \(output): \(error)")
+            try Output.fail("--annotate \(output): \(error)")
         }
     }
 }
 
 /// `yusuan rules` — the catalogue of audit rules.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the audit rules: id, family, severity, description.")
+    static let configuration = CommandConfiguration(abstract: Message.rulesAbstract.text)
 
     func run() {
         for rule in Auditor.catalogue {

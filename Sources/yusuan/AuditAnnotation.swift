@@ -6,8 +6,9 @@ import YusuanRender
 /// `yusuan audit FILE.pdf --annotate OUT.pdf`: the findings numbered in report
 /// order, each boxed on its page, and a list of them appended to the PDF.
 enum AuditAnnotation {
-    /// Writes the annotated PDF.
-    static func write(_ report: AuditReport, source: SourceDocument, pdf: String, to output: String) throws(RenderError) {
+    /// Writes the annotated PDF: made in a temporary folder, then put at `output` as
+    /// every output is (`Output.replace`: a temporary file beside it, renamed into place).
+    static func write(_ report: AuditReport, source: SourceDocument, pdf: String, to output: String) throws {
         var marks: [PDFAnnotation.Mark] = []
         var marked: Set<Int> = []
         for (index, finding) in report.findings.enumerated() {
@@ -16,8 +17,13 @@ enum AuditAnnotation {
             marked.insert(index + 1)
         }
         let page = source.pages.last ?? SourceDocument.Page(width: 842, height: 595)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-annotated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = folder.appendingPathComponent("annotated.pdf")
         try PDFAnnotation.write(pdf: pdf, pages: source.pages, marks: marks,
-                                appendix: listHTML(report, marked: marked, page: page), to: output)
+                                appendix: listHTML(report, marked: marked, page: page), to: made.path)
+        try Output.replace(output, with: try Data(contentsOf: made))
     }
 
     /// The appended pages: every finding with its number, rule, severity, page,

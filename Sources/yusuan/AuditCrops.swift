@@ -8,7 +8,8 @@ import YusuanRender
 enum AuditCrops {
     /// Finding index → picture. Where a picture cannot be made (pdftoppm missing or
     /// failing) there are none, and one line on standard error says why.
-    static func crops(for report: AuditReport, source: SourceDocument, pdf: String) -> [Int: ReportHTML.Crop] {
+    /// `pdf` is the file's path, `name` how it is shown.
+    static func crops(for report: AuditReport, source: SourceDocument, pdf: String, name: String) -> [Int: ReportHTML.Crop] {
         var crops: [Int: ReportHTML.Crop] = [:]
         for (index, finding) in report.findings.enumerated() {
             guard let place = FindingPlaces.place(of: finding, in: source) else { continue }
@@ -17,7 +18,7 @@ enum AuditCrops {
                 crops[index] = ReportHTML.Crop(png: band.png, width: band.width, height: band.height, box: band.box,
                                                page: place.page)
             } catch {
-                FileHandle.standardError.write(Data("yusuan: \(pdf): the report is written without page pictures: \(error)\n".utf8))
+                Output.warn("\(name): \(Message.withoutPictures("\(error)").text)")
                 return [:]
             }
         }

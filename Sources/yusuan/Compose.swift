@@ -7,55 +7,57 @@ import YusuanRender
 /// `yusuan compose` — compose a disclosure from a budget workbook.
 struct Compose: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compose a disclosure from a budget workbook (YAML, JSON or XLSX) and print it.",
+        abstract: Message.composeAbstract.text,
         discussion: """
             WORKBOOK is a budget workbook as `yusuan template` writes it: YAML or JSON \
             whose line items are inline or come from a CSV file or an XLSX sheet, or \
-            a whole XLSX workbook. Every table of the disclosure is derived from the \
-            line items, so the tables agree by construction.
+            a whole XLSX workbook; - reads it from standard input (its format from \
+            --input-format, or else from its bytes; files it names are looked for \
+            in the current folder). Every table of the disclosure is derived from \
+            the line items, so the tables agree by construction.
 
             A malformed workbook is not composed: every problem is printed on standard \
             error, one a line (file, line or sheet and cell, field, reason), and the \
             exit status is 1.
 
-            Formats: summary (default), \(Renderers.all.map(\.name).joined(separator: ", ")) \
-            — as `yusuan read` and `yusuan render` print them. Binary formats need -o.
+            Formats (--to, or the extension of -o): summary (default), \
+            \(Renderers.all.map(\.name).joined(separator: ", ")) — as `yusuan read` and \
+            `yusuan render` print them. Binary formats need -o.
 
             --strict also refuses a workbook while a change on the previous year has \
             no reason in `reasons`.
 
-            Example: yusuan compose budget.yaml --to xlsx -o budget-tables.xlsx
+            Example: yusuan compose budget.yaml -o budget-tables.xlsx
             """
     )
 
-    @Argument(help: "The budget workbook (.yaml, .yml, .json or .xlsx).")
-    var workbook: String
-
-    @Option(name: .long, help: ArgumentHelp("Output format: summary, \(Renderers.all.map(\.name).joined(separator: ", ")).",
-                                            valueName: "format"))
-    var to: String = "summary"
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(help: "Refuse to compose while a change on the previous year has no reason.")
-    var strict = false
-
-    func validate() throws {
-        if to == "summary" { return }
-        guard let renderer = Renderers.named(to) else {
-            throw ValidationError("unknown format '\(to)'; use one of summary, \(Renderers.all.map(\.name).joined(separator: ", "))")
-        }
-        if renderer.isBinary, output == nil {
-            throw ValidationError("--to \(renderer.name) writes a binary file: give it with -o FILE.\(renderer.fileExtension)")
-        }
+    enum Formats: FormatList {
+        static let formats = [OutputFormat(name: "summary", extensions: ["txt"])] + Render.Formats.formats
+        static let fallback: String? = "summary"
     }
 
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case yaml, json, xlsx }
+
+    @Argument(help: ArgumentHelp(Message.helpWorkbook.text))
+    var workbook: String
+
+    @OptionGroup var output: OutputOptions<Formats>
+
+    @Option(name: .long, help: ArgumentHelp(Message.helpInputFormat.text, valueName: "format"))
+    var inputFormat: InputFormat?
+
+    @Flag(help: ArgumentHelp(Message.helpStrict.text))
+    var strict = false
+
+    func validate() throws { _ = try output.resolved() }
+
     func run() throws {
+        let format = try output.resolved()
+        let name = workbook == "-" ? Inputs.standardInputName : workbook
         let budget: Budget
         do {
-            budget = try Workbook.load(contentsOf: workbook, strict: strict)
-        } catch {
+            budget = try load()
+        } catch let error as WorkbookError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
@@ -63,15 +65,30 @@ struct Compose: ParsableCommand {
         do {
             disclosure = try Composer.compose(budget)
         } catch {
-            let lines = error.messages.map { "\(workbook): \($0)" }.joined(separator: "\n")
+            let lines = error.messages.map { "\(name): \($0)" }.joined(separator: "\n")
             FileHandle.standardError.write(Data("\(lines)\n".utf8))
             throw ExitCode(1)
         }
-        if to == "summary" {
-            try Output.write(Data(Summary.render(disclosure).utf8), to: output)
+        if let renderer = Renderers.named(format.name) {
+            try Output.write(disclosure, with: renderer, to: output.file, source: name)
         } else {
-            guard let renderer = Renderers.named(to) else { throw ExitCode(64) }
-            try Output.write(disclosure, with: renderer, to: output, source: workbook)
+            try Output.write(Summary.render(disclosure), to: output.file)
         }
+    }
+
+    /// The budget of the workbook: a file by its extension unless --input-format
+    /// says otherwise; standard input by --input-format or its bytes.
+    func load() throws -> Budget {
+        let kind: Workbook.Format? = inputFormat.map { $0 == .xlsx ? .xlsx : .yaml }
+        guard workbook == "-" else { return try Workbook.load(contentsOf: workbook, format: kind, strict: strict) }
+        let data: Data
+        do {
+            data = try Inputs.standardInput(limit: WorkbookLimits.fileSize)
+        } catch {
+            try Output.fail("\(error)")
+        }
+        return try Workbook.load(data: data, file: Inputs.standardInputName,
+                                 directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                                 format: kind, strict: strict)
     }
 }

@@ -7,14 +7,14 @@ import YusuanRender
 /// `yusuan read` — read documents and print them as a summary, JSON or tidy cells.
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read published disclosures and print them.",
+        abstract: Message.readAbstract.text,
         discussion: """
-            FILE may be a document or a folder (every .txt and .md file in it is read, \
-            in name order). A file that cannot be read gets one line on standard \
-            error naming the file and the reason; the other files are still read, \
-            and the exit status is 1.
+            FILE may be a document, a folder (every .txt, .md and .pdf file in it is \
+            read, in name order) or - for standard input. A file that cannot be read \
+            gets one line on standard error naming the file and the reason; the other \
+            files are still read, and the exit status is 1.
 
-            Formats:
+            Formats (--to, or the extension of -o: .txt, .json, .csv):
               summary  a readable overview (default)
               json     the whole model; with several documents, an array of \
             {"document", "disclosure"} objects
@@ -23,37 +23,47 @@ struct Read: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case summary, json, cells
+    enum Formats: FormatList {
+        static let formats = [
+            OutputFormat(name: "summary", extensions: ["txt"]), OutputFormat(name: "json", extensions: ["json"]),
+            OutputFormat(name: "cells", extensions: ["csv"]),
+        ]
+        static let fallback: String? = "summary"
     }
 
-    @Argument(help: "Documents or folders of documents to read.")
+    @Argument(help: ArgumentHelp(Message.helpDocuments.text))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: summary, json or cells.")
-    var format: Format = .summary
+    @OptionGroup var output: OutputOptions<Formats>
+
+    func validate() throws { _ = try output.resolved() }
 
     func run() throws {
+        let format = try output.resolved()
+        let inputs = try Inputs(files)
+        defer { inputs.removeTemporaries() }
         var documents: [(name: String, disclosure: Disclosure)] = []
         var failed = false
-        for path in try Inputs.expand(files) {
+        for (n, file) in inputs.files.enumerated() {
+            Progress.step(n + 1, of: inputs.files.count, file.name)
             do {
-                documents.append((path, try Inputs.read(path).disclosure))
+                documents.append((file.name, try Inputs.read(file.path).disclosure))
             } catch {
                 failed = true
-                FileHandle.standardError.write(Data("yusuan: \(path): \(error)\n".utf8))
+                Output.warn("\(file.name): \(error)")
             }
         }
+        Progress.done(of: inputs.files.count)
         if !documents.isEmpty {
-            switch format {
-            case .summary:
+            switch format.name {
+            case "json":
+                try Output.write(try JSONOutput.render(documents), to: output.file)
+            case "cells":
+                try Output.write(Cells.csv(documents), to: output.file)
+            default:
                 let named = documents.count > 1
-                print(documents.map { Summary.render($0.disclosure, name: named ? $0.name : nil) }.joined(separator: "\n"),
-                      terminator: "")
-            case .json:
-                print(try JSONOutput.render(documents), terminator: "")
-            case .cells:
-                print(Cells.csv(documents), terminator: "")
+                try Output.write(documents.map { Summary.render($0.disclosure, name: named ? $0.name : nil) }
+                    .joined(separator: "\n"), to: output.file)
             }
         }
         if failed { throw ExitCode(1) }

@@ -15,18 +15,52 @@ import Testing
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the binary with `arguments`, `input` on its standard input, in `directory`.
+    /// The locale and colour variables of the test run are left out (messages are
+    /// English, colour automatic), and `environment` is added.
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+        guard let binary else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
-        process.executableURL = try #require(binary)
+        process.executableURL = binary
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        var variables = ProcessInfo.processInfo.environment
+        for name in ["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR"] { variables[name] = nil }
+        process.environment = variables.merging(environment) { _, new in new }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin
         try process.run()
+        // Standard input is written while the outputs are read, so that neither pipe fills.
+        let feeder = Thread {
+            if let input { stdin.fileHandleForWriting.write(input) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        feeder.start()
+        let e = ErrorReader(err.fileHandleForReading)
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e.data(), as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class ErrorReader: @unchecked Sendable {
+        private var result = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread {
+                self.result = handle.readDataToEndOfFile()
+                self.done.signal()
+            }.start()
+        }
+
+        func data() -> Data {
+            done.wait()
+            return result
+        }
     }
 
     @Test(.enabled(if: binary != nil, "the yusuan binary was not built beside the tests"))
