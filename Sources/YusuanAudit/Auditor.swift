@@ -2,7 +2,8 @@ import Foundation
 import YusuanModel
 
 /// 规则族 — a family of rules: its catalogue entries and the check that applies them.
-public protocol RuleSet {
+/// Its metatype is sendable, so the list of families (`Auditor.ruleSets`) is a safe global.
+public protocol RuleSet: SendableMetatype {
     /// The rules this set can report.
     static var rules: [Rule] { get }
     /// Every finding for the document.

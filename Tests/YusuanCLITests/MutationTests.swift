@@ -70,14 +70,15 @@ import Testing
         -> (status: Int32, signalled: Bool, timedOut: Bool, out: String, err: String) {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-run-\(UUID().uuidString)")
         let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
         }
         let process = Process()
-        process.executableURL = try #require(ReadCommandTests.binary)
+        guard let binary = ReadCommandTests.binary else { throw CocoaError(.fileNoSuchFile) }
+        process.executableURL = binary
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
