@@ -69,7 +69,10 @@ enum Output {
             switch status.st_mode & S_IFMT {
             case S_IFLNK: throw Failure(description: Message.isSymbolicLink.text)
             case S_IFDIR: throw Failure(description: Message.isFolder.text)
-            default: mode = status.st_mode & 0o7777
+            default:
+                // A file the user may not write is not replaced behind its back.
+                guard access(path, W_OK) == 0 else { throw failure(errno, folder: folder) }
+                mode = status.st_mode & 0o7777
             }
         }
         var template = Array((folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).yusuan-XXXXXX").utf8CString)
