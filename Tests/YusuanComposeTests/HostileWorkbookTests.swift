@@ -35,6 +35,17 @@ import ZIPFoundation
         _ = try Composer.compose(try Workbook.load(yaml: Self.good))
     }
 
+    @Test func bytesFromStandardInputAreSniffedOrTakenAsTold() throws {
+        let budget = try Workbook.load(yaml: Self.good)
+        let xlsx = try Workbook.xlsx(budget)
+        #expect(try Workbook.load(data: xlsx, file: "<stdin>", directory: nil) == budget)
+        #expect(try Workbook.load(data: Data(Self.good.utf8), file: "<stdin>", directory: nil) == budget)
+        let told = Self.problems { () throws(WorkbookError) in
+            try Workbook.load(data: Data(Self.good.utf8), file: "<stdin>", directory: nil, format: .xlsx)
+        }
+        #expect(told.map(\.description) == ["<stdin>: (workbook): <stdin>: not an XLSX file (it cannot be opened as a ZIP archive)"])
+    }
+
     // MARK: Amounts
 
     @Test func anIncomeTooLargeForAnyBudgetIsAProblemAtItsField() {
