@@ -393,7 +393,7 @@ struct ColumnSolver {
     /// True when the classification (an `implied` prior) prefers the chosen
     /// assignment over the other.
     private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
-        let a = candidates[r][chosen].dropFirst(), b = candidates[r][other].dropFirst()
+        let a = candidates[r][chosen].dropFirst()
         let aImplied = a.contains { prior(r, $0) == .implied }
         return aImplied && priorScore[r][chosen] > priorScore[r][other]
     }
