@@ -154,6 +154,22 @@ import Testing
         #expect(audit.status == 0 && audit.out.contains("0 errors, 0 warnings"), "\(audit.out)")
     }
 
+    @Test(.enabled(if: ready, "the binary, ../shared/pdf or /usr/bin/pdftotext is absent"))
+    func aMissingPdftotextIsNamedWithItsInstallCommand() throws {
+        let process = Process()
+        process.executableURL = try #require(ReadCommandTests.binary)
+        process.arguments = ["read", Self.pdfs.appendingPathComponent("shanghai-putuo-justice-bureau-2026-unit.pdf").path]
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("pdftotext is not installed") && message.contains("apt-get install poppler-utils"), "\(message)")
+    }
+
     @Test(.enabled(if: ReadCommandTests.binary != nil, "the yusuan binary was not built beside the tests"))
     func aBrokenPDFGetsOneLineAndStatusOne() throws {
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-broken-\(UUID().uuidString).pdf")
