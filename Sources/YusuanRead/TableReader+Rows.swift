@@ -168,7 +168,7 @@ extension TableReader {
         }
         let rowsForPrior = planned.map(\.row)
         let basicHint = basicHints(kind, planned: planned)
-        var solver = ColumnSolver(columnCount: columns.count, identities: kind.rowIdentities(in: format),
+        var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
                                   allowed: allowed, rows: solverRows) { r, c in
             Self.prior(kind, row: rowsForPrior[r], column: columns[c], hint: basicHint[r])
         }

@@ -5,7 +5,7 @@ extension TableReader {
     /// on the same lines. Returns the income rows, then the expenditure rows.
     mutating func readTwoSided(_ body: Range<Int>, incomeColumns: Int, expenditureColumns: Int,
                                kind: StandardTable) -> [TableRow] {
-        let columns = kind.columns(in: format)
+        let columns = Self.columns(kind, format)
         var income: [TableRow] = []
         var expenditureEntries: [TableEntry] = []
         var path: [RowKey] = []   // the income path: top, then second level

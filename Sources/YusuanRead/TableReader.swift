@@ -138,9 +138,22 @@ struct TableReader {
 
     // MARK: Tables
 
+    /// The seeds' template, as data (`Resources/Templates/standard.json`).
+    static let standard = Templates.named("standard")
+
+    /// A table's columns, from the template's data (the contract's where it has none).
+    static func columns(_ kind: StandardTable, _ format: DisclosureFormat) -> [ColumnKey] {
+        standard?.columns(of: kind, in: format) ?? kind.columns(in: format)
+    }
+
+    /// A table's row identities, from the template's data.
+    static func identities(_ kind: StandardTable, _ format: DisclosureFormat) -> [SumRelation] {
+        standard.map { $0.identities(of: kind, in: format) } ?? kind.rowIdentities(in: format)
+    }
+
     private mutating func readTable(_ kind: StandardTable, _ range: Range<Int>) -> BudgetTable {
         let header = readHeader(range)
-        let columns = kind.columns(in: format)
+        let columns = Self.columns(kind, format)
         var table = BudgetTable(kind: kind, title: header.title.isEmpty ? kind.standardTitle : header.title,
                                 preparer: header.preparer, columns: columns, source: lines[range.lowerBound].location)
         let body = header.bodyStart..<range.upperBound
@@ -292,7 +305,7 @@ struct TableReader {
         guard cells.count > labelCount else { return nil }
         let labels = Array(cells[0..<labelCount])
         if labels.contains(where: { $0.hasPrefix("※") }) { return nil }
-        let valueCells = cells[labelCount...].prefix(kind.columns(in: format).count)
+        let valueCells = cells[labelCount...].prefix(Self.columns(kind, format).count)
         var values: [Amount] = []
         var columns: [Int] = []
         for (c, cell) in valueCells.enumerated() where !cell.isEmpty {

@@ -36,3 +36,30 @@ public enum Templates {
         return best?.0
     }
 }
+
+extension TableTemplate {
+    /// The printed table of this template that is the contract's `kind`.
+    public func table(_ kind: StandardTable) -> PrintedTable? { tables.first { $0.contract == kind } }
+
+    /// The column keys a printed table has in a format's documents: its first column
+    /// set, or for tables with a set a format does not print (tables 8 and 9 print
+    /// 基本支出 whole in 2023, split into 人员经费 and 公用经费 from 2024), the set
+    /// whose keys the contract gives that format.
+    public func columns(of kind: StandardTable, in format: DisclosureFormat) -> [ColumnKey]? {
+        guard let printed = table(kind) else { return nil }
+        let sets = printed.columnSets.map { set in set.filter { $0.income != true }.compactMap(\.key) }
+        let contract = kind.columns(in: format)
+        return sets.first { $0 == contract } ?? sets.first
+    }
+
+    /// The identities inside a row of a printed table, as column indices, for the
+    /// columns `columns(of:in:)` gives.
+    public func identities(of kind: StandardTable, in format: DisclosureFormat) -> [SumRelation] {
+        guard let printed = table(kind), let columns = columns(of: kind, in: format) else { return [] }
+        return printed.identities.compactMap { identity in
+            guard let total = columns.firstIndex(of: identity.total) else { return nil }
+            let parts = identity.parts.compactMap { columns.firstIndex(of: $0) }
+            return parts.count == identity.parts.count ? SumRelation(total, parts) : nil
+        }
+    }
+}
