@@ -11,11 +11,18 @@ struct ParsedSheet {
     var frozenRows = 0
     var rowCount = 0
     var columnCount = 0
+    /// The custom height of each row that has one.
+    var heights: [Int: Double] = [:]
+    /// The autofilter's range, the print footer.
+    var autoFilter: String?
+    var footer: String?
 
     init(xml: Data, strings: [String]) throws {
         let root = try XMLNode.parse(xml)
         for row in root.descendants("row") {
-            rowCount = max(rowCount, Int(row.attributes["r"] ?? "0") ?? 0)
+            let number = Int(row.attributes["r"] ?? "0") ?? 0
+            rowCount = max(rowCount, number)
+            if row.attributes["customHeight"] == "1", let height = Double(row.attributes["ht"] ?? "") { heights[number] = height }
             for c in row.all("c") {
                 let ref = try #require(c.attributes["r"])
                 let style = Int(c.attributes["s"] ?? "0") ?? 0
@@ -30,6 +37,8 @@ struct ParsedSheet {
         merges = root.descendants("mergeCell").compactMap { $0.attributes["ref"] }
         frozenRows = Int(root.descendants("pane").first?.attributes["ySplit"] ?? "0") ?? 0
         columnCount = root.descendants("col").count
+        autoFilter = root.descendants("autoFilter").first?.attributes["ref"]
+        footer = root.descendants("oddFooter").first?.text
     }
 
     func value(_ row: Int, _ column: Int) -> String? { cells[XLSXParts.column(column) + String(row)]?.value }
@@ -73,7 +82,7 @@ struct ParsedWorkbook {
         ]
         let d = Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [t])
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
-        #expect(book.sheetNames == ["表8"])
+        #expect(book.sheetNames == ["表8", "数据"])
         let sheet = book.sheets[0]
         #expect(sheet.value(1, 0) == "表8")
         #expect(sheet.value(2, 0) == "政府性基金预算支出情况表")
@@ -88,14 +97,79 @@ struct ParsedWorkbook {
         #expect(cell.value == "12.50" && cell.isNumber && book.formats[cell.style] == "#,##0.00")
         #expect(sheet.value(9, 7) == "0.0001", "four decimals kept exactly")
         #expect(sheet.cell(9, 6)?.isNumber != true, "an empty cell holds no value")
+        #expect(sheet.footer == "&C&P / &N", "page numbers in the print footer")
+
+        // 数据: one record per non-empty cell, with its code, name and level.
+        let data = book.sheets[1]
+        #expect((0..<8).map { data.value(1, $0) } == ["表", "行键", "代码", "名称", "层级", "单位", "列键", "金额"])
+        #expect(data.frozenRows == 1 && data.autoFilter == "A1:H13" && data.footer == "&C&P / &N")
+        #expect(data.rowCount == 13, "12 non-empty cells and the header")
+        #expect((0..<8).map { data.value(2, $0) } == ["8", "总计", nil, "总计", "总计", "万元", "合计", "12.50"])
+        #expect((0..<8).map { data.value(11, $0) } == ["8", "2120801", "2120801", "征地和拆迁补偿支出", "项", "万元", "合计", "12.50"])
+        #expect(data.value(13, 7) == "0.0001" && data.cell(13, 7)?.isNumber == true && data.cell(13, 0)?.isNumber == true)
+        #expect(data.value(5, 4) == "类" && data.value(8, 4) == "款")
+    }
+
+    @Test func wrappedTextGetsTallRows() throws {
+        let name = String(repeating: "城乡居民基本医疗保险财政补助", count: 3)
+        var t = BudgetTable(kind: .projects, title: "一般公共预算项目支出情况表", preparer: "示例局",
+                            columns: StandardTable.projects.columns(in: .edition2024))
+        let cells: [Cell?] = [Cell(Amount("1")!)] + Array(repeating: nil, count: t.columns.count - 1)
+        t.rows = [
+            TableRow(key: .grandTotal, name: "总计", role: .total, cells: cells),
+            TableRow(key: RowKey(rawValue: "2101202|短"), code: "2101202", name: "城乡居民", project: "短", role: .project, cells: cells),
+            TableRow(key: RowKey(rawValue: "2101202|\(name)"), code: "2101202", name: "城乡居民", project: name, role: .project, cells: cells),
+        ]
+        let d = Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [t])
+        let sheet = try ParsedWorkbook(try XLSXRenderer().render(d)).sheets[0]
+        let total = sheet.frozenRows + 1
+        #expect(sheet.value(total + 2, 4) == name)
+        #expect(sheet.heights[total + 1] == nil, "a one-line row keeps the default height")
+        #expect((sheet.heights[total + 2] ?? 0) >= 40, "42 characters in a 34-wide column wrap to three lines")
+
+        // Table 2's 上级一般公共预算安排的转移支付 takes three lines of a 13-wide column in one header row.
+        let income = BudgetTable(kind: .income, title: "部门收入总体情况表", preparer: "示例局",
+                                 columns: StandardTable.income.columns(in: .edition2024))
+        let table2 = try ParsedWorkbook(try XLSXRenderer().render(
+            Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [income]))).sheets[0]
+        #expect(table2.value(5, 7) == "上级一般公共预算安排的转移支付")
+        #expect((table2.heights[5] ?? 0) >= 40, "the wrapped header row is given its three lines")
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func dataSheetEqualsTheCellRecords(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        let book = try ParsedWorkbook(try XLSXRenderer().render(d))
+        let data = try #require(book.sheets.last)
+        let expected = Cells.records(d)
+        #expect(data.rowCount == expected.count + 1)
+        #expect(data.autoFilter == "A1:H\(expected.count + 1)")
+        var found: [Cells.Record] = []
+        for r in 2...max(data.rowCount, 2) {
+            guard let table = data.value(r, 0).flatMap(Int.init), let row = data.value(r, 1), let column = data.value(r, 6),
+                  let value = data.value(r, 7).flatMap(Amount.init) else { continue }
+            #expect(data.cell(r, 7)?.isNumber == true && data.value(r, 5) == "万元")
+            found.append(Cells.Record(table: table, row: RowKey(rawValue: row), column: ColumnKey(rawValue: column), value: value))
+        }
+        #expect(found == expected, "数据 holds exactly the records of `read --format cells`")
+        // Code, name and level are the row's own, so a pivot can filter on 层级 = 类.
+        for r in 2...max(data.rowCount, 2) {
+            guard let n = data.value(r, 0).flatMap(Int.init), let key = data.value(r, 1),
+                  let row = d.tables.first(where: { $0.kind.rawValue == n })?.row(RowKey(rawValue: key)) else {
+                Issue.record("数据 row \(r): no such table row"); continue
+            }
+            #expect(data.value(r, 2) == row.code)
+            #expect(data.value(r, 3) == (row.role == .project ? (row.project ?? row.name) : row.name))
+            #expect(data.value(r, 4) == DataSheet.level(row.role))
+        }
     }
 
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
     func seedTablesComeBackExactlyFromTheWorkbook(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
-        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" })
-        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11))
+        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" } + ["数据"], "the tables, then the 数据 sheet")
+        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11) + 1)
         for (table, sheet) in zip(d.tables, book.sheets) {
             let n = table.kind.rawValue
             #expect(sheet.value(1, 0) == "表\(n)")

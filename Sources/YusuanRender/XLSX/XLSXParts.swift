@@ -6,7 +6,12 @@ enum XLSXParts {
     enum Style: Int {
         case normal = 0, title, meta, metaRight, header, label, labelBold, code, codeBold, amount, amountBold, note
         case labelIndent1, labelIndent2
+        /// The 数据 sheet's bold header and its amounts (no borders).
+        case dataHeader, dataAmount
     }
+
+    /// The print footer: the page number and the page count, centred (`&P / &N`).
+    static let pageFooter = "&amp;C&amp;P / &amp;N"
 
     /// The custom number format of amounts.
     static let amountFormat = "#,##0.00"
@@ -50,19 +55,25 @@ enum XLSXParts {
             + "<dc:title>\(escape(title))</dc:title><dc:creator>yusuan</dc:creator></cp:coreProperties>"
     }
 
-    static func workbook(_ tables: [PrintedTable]) -> String {
+    /// The workbook: the table sheets, then 数据 with its filter range (`records` rows).
+    static func workbook(_ tables: [PrintedTable], records: Int) -> String {
         var xml = ZipPackage.declaration
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += "<bookViews><workbookView/></bookViews><sheets>"
         for (i, t) in tables.enumerated() {
             xml += "<sheet name=\"\(escape(XLSXRenderer.sheetName(t)))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
+        let data = tables.count + 1
+        xml += "<sheet name=\"\(DataSheet.name)\" sheetId=\"\(data)\" r:id=\"rId\(data)\"/>"
         xml += "</sheets><definedNames>"
         // Print the header rows on every page.
         let top = XLSXRenderer.headerStartRow
         for (i, t) in tables.enumerated() where t.headerRows > 0 {
             xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(escape(XLSXRenderer.sheetName(t)))'!$\(top):$\(top + t.headerRows - 1)</definedName>"
         }
+        xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(tables.count)\">'\(DataSheet.name)'!$1:$1</definedName>"
+        xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(tables.count)\" hidden=\"1\">"
+        xml += "'\(DataSheet.name)'!$A$1:$\(column(DataSheet.columns.count - 1))$\(records + 1)</definedName>"
         return xml + "</definedNames></workbook>"
     }
 
@@ -107,6 +118,8 @@ enum XLSXParts {
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" indent="1" wrapText="1"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" indent="2" wrapText="1"/></xf>"#,
+            #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>"#,
+            #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
         ]
         xml += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#

@@ -7,7 +7,10 @@ import YusuanModel
 /// header rows with their merged cells, then the rows with 类 / 款 / 项 as text in
 /// their own columns and every amount a number (formatted `#,##0.00`), so that
 /// the tables of a published document can be summed and pivoted at once. The
-/// header is frozen on screen and repeated on printed pages.
+/// header is frozen on screen and repeated on printed pages; each row is as tall
+/// as its wrapped text (`RowHeights`) and the print footer numbers the pages
+/// (`1 / 5`). A last sheet, **数据**, holds every cell as a tidy record for a
+/// pivot table (`DataSheet`).
 public struct XLSXRenderer: Renderer {
     public init() {}
     public var name: String { "xlsx" }
@@ -21,15 +24,17 @@ public struct XLSXRenderer: Renderer {
         let tables = disclosure.tables.map { PrintedTable($0, unit: disclosure.unit) }
         var strings = SharedStrings()
         var package = ZipPackage()
-        package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: tables.count))
+        let sheets = tables.count + 1
+        package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: sheets))
         package.add("_rels/.rels", XLSXParts.rootRelationships)
         package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
-        package.add("xl/workbook.xml", XLSXParts.workbook(tables))
-        package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: tables.count))
+        package.add("xl/workbook.xml", XLSXParts.workbook(tables, records: Cells.records(disclosure).count))
+        package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: sheets))
         package.add("xl/styles.xml", XLSXParts.styles)
         for (i, table) in tables.enumerated() {
             package.add("xl/worksheets/sheet\(i + 1).xml", Self.sheet(table, strings: &strings))
         }
+        package.add("xl/worksheets/sheet\(sheets).xml", DataSheet.sheet(disclosure, strings: &strings))
         package.add("xl/sharedStrings.xml", strings.xml)
         return try package.data()
     }
@@ -37,10 +42,22 @@ public struct XLSXRenderer: Renderer {
     /// The sheet name of a table: `表1`.
     public static func sheetName(_ table: PrintedTable) -> String { "表\(table.number ?? 0)" }
 
+    /// The width of a column of this kind, in column-width units.
+    static func columnWidth(_ kind: ColumnKind) -> Double {
+        switch kind {
+        case .code: 6
+        case .amount: 13
+        case .label: 34
+        case .text: 30
+        }
+    }
+
     static func sheet(_ t: PrintedTable, strings: inout SharedStrings) -> String {
         var rows: [String] = []
         var merges: [String] = []
         let last = t.width - 1
+        let widths = t.columnKinds.map(Self.columnWidth)
+        func spanWidth(_ column: Int, _ span: Int) -> Double { widths[column..<min(column + span, widths.count)].reduce(0, +) }
         func ref(_ row: Int, _ column: Int) -> String { XLSXParts.column(column) + String(row) }
         func text(_ row: Int, _ column: Int, _ value: String, style: XLSXParts.Style) -> String {
             "<c r=\"\(ref(row, column))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(value))</v></c>"
@@ -60,7 +77,12 @@ public struct XLSXRenderer: Renderer {
         // Header: every position gets a bordered cell; merged areas are listed.
         let top = Self.headerStartRow
         for r in 0..<t.headerRows {
-            var xml = "<row r=\"\(top + r)\">"
+            // A merged cell's lines are shared among the rows it spans.
+            let lines = t.header.filter { $0.row <= r && r < $0.row + $0.rowSpan }.map { cell in
+                let all = RowHeights.lines(cell.text, width: spanWidth(cell.column, cell.colSpan))
+                return (all + cell.rowSpan - 1) / cell.rowSpan
+            }.max() ?? 1
+            var xml = "<row r=\"\(top + r)\"\(RowHeights.attributes(lines: lines))>"
             for c in 0..<t.width {
                 if let (cell, isOrigin) = t.headerCell(coveringRow: r, column: c), isOrigin {
                     xml += text(top + r, c, cell.text, style: .header)
@@ -76,7 +98,12 @@ public struct XLSXRenderer: Renderer {
 
         var r = top + t.headerRows
         for row in t.body {
-            var xml = "<row r=\"\(r)\">"
+            var lines = 1
+            for (c, cell) in row.cells.enumerated() {
+                guard case .text(let value)? = cell, t.columnKinds[c] == .label || t.columnKinds[c] == .text else { continue }
+                lines = max(lines, RowHeights.lines(value, width: widths[c], indent: row.isBold(c) ? 0 : row.indent(c)))
+            }
+            var xml = "<row r=\"\(r)\"\(RowHeights.attributes(lines: lines))>"
             for (c, cell) in row.cells.enumerated() {
                 let kind = t.columnKinds[c]
                 let bold = row.isBold(c)
@@ -95,7 +122,8 @@ public struct XLSXRenderer: Renderer {
             r += 1
         }
         if let note = t.note {
-            let height = t.body.isEmpty ? " ht=\"40\" customHeight=\"1\"" : ""
+            let lines = max(RowHeights.lines(note, width: spanWidth(0, t.width)), t.body.isEmpty ? 2 : 1)
+            let height = RowHeights.attributes(lines: lines)
             rows.append("<row r=\"\(r)\"\(height)>" + text(r, 0, note, style: .note) + "</row>")
             if t.width > 1 { merges.append("\(ref(r, 0)):\(ref(r, last))") }
         }
@@ -108,15 +136,8 @@ public struct XLSXRenderer: Renderer {
         xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(frozen)\" topLeftCell=\"A\(frozen + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
         xml += "<cols>"
-        for (c, kind) in t.columnKinds.enumerated() {
-            let width: Int
-            switch kind {
-            case .code: width = 6
-            case .amount: width = 13
-            case .label: width = 34
-            case .text: width = 30
-            }
-            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        for (c, width) in widths.enumerated() {
+            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(Int(width))\" customWidth=\"1\"/>"
         }
         xml += "</cols><sheetData>" + rows.joined() + "</sheetData>"
         if !merges.isEmpty {
@@ -124,6 +145,7 @@ public struct XLSXRenderer: Renderer {
         }
         xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
         xml += "<pageSetup paperSize=\"9\" orientation=\"\(t.isWide ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml += "<headerFooter><oddFooter>\(XLSXParts.pageFooter)</oddFooter></headerFooter>"
         xml += "</worksheet>"
         return xml
     }
