@@ -70,6 +70,7 @@ public enum Auditor {
         let context = AuditContext(disclosure: disclosure, lines: lines)
         var findings = ruleSets.flatMap { $0.check(context) }
         for i in findings.indices where findings[i].quote == nil { findings[i].quote = context.quote(findings[i].line) }
+        findings = Causes.group(findings)
         return AuditReport(document: document, department: disclosure.department, year: disclosure.year,
                            engine: version, findings: findings)
     }

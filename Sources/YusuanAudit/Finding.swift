@@ -98,6 +98,10 @@ public struct Finding: Sendable, Hashable, Codable {
     public var computation: String?
     /// The source line, as printed.
     public var quote: String?
+    /// 连带 — the other places the same cause shows (a rounding gap carried up the
+    /// hierarchy, the totals and cross-table checks one misplaced amount breaks), each
+    /// with its own place and figures; nil for a finding that shows in one place only.
+    public var consequences: [Finding]?
 
     public init(rule: Rule, message: String, severity: Severity? = nil, table: Int? = nil, row: String? = nil,
                 column: String? = nil, section: String? = nil, at source: SourceLocation? = nil,
@@ -120,6 +124,9 @@ public struct Finding: Sendable, Hashable, Codable {
 }
 
 extension Finding {
+    /// The finding and its consequences: every place its cause shows.
+    public var everyPlace: [Finding] { [self] + (consequences ?? []) }
+
     /// A finding at a cell of a standard table, named by the row and column keys of
     /// `spec/tables.md`.
     init(rule: Rule, message: String, severity: Severity? = nil, table: Int, row: RowKey?, column: ColumnKey? = nil,

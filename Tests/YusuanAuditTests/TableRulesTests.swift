@@ -6,8 +6,9 @@ import YusuanModel
 /// the consistent document stays silent at a place, one changed number or part
 /// makes the right rule fire there with the right figures.
 @Suite(.auditSeeds) struct TableRulesTests {
+    /// Every place a rule fires at, the consequences of a cause included.
     static func findings(_ d: Disclosure, _ rule: String) -> [Finding] {
-        Auditor.audit(d, document: "t").findings.filter { $0.rule == rule }
+        Auditor.audit(d, document: "t").findings.flatMap(\.everyPlace).filter { $0.rule == rule }
     }
 
     static func set(_ d: inout Disclosure, _ kind: StandardTable, _ row: RowKey, _ column: ColumnKey, _ value: String?) {
@@ -122,41 +123,122 @@ import YusuanModel
         #expect(pair.row == "30113" && pair.expected == Amount("37.59"))
     }
 
-    /// The real inconsistencies of the seeds, each checked against the printed document.
-    @Test func seedErrors() throws {
-        func errors(_ seed: String) throws -> [String] {
+    /// The table findings of the seeds, one per cause, each with the other places it
+    /// shows (↳), each checked against the printed document.
+    @Test func seedFindings() throws {
+        func findings(_ seed: String) throws -> [String] {
             let c = try AuditSeeds.context(seed)
-            let families: Set<RuleFamily> = [.completeness, .arithmetic, .reconciliation]
+            let families: Set<RuleFamily> = [.arithmetic, .reconciliation]
             return Auditor.audit(c.disclosure, lines: c.lines, document: seed).findings
-                .filter { $0.severity == .error && families.contains($0.family) }
-                .map { "\($0.rule) 表\($0.table ?? 0) \($0.row ?? "") \($0.column ?? "") \($0.stated?.description ?? "") \($0.expected?.description ?? "") @\($0.line ?? 0)" }
+                .filter { families.contains($0.family) }
+                .flatMap { f in
+                    ["\(f.rule) \(f.severity) 表\(f.table ?? 0) \(f.row ?? "") \(f.column ?? "") \(f.stated?.description ?? "") \(f.expected?.description ?? "") @\(f.line ?? 0)"]
+                        + (f.consequences ?? []).map { "  ↳ \($0.rule) 表\($0.table ?? 0) \($0.row ?? "") \($0.column ?? "") @\($0.line ?? 0)" }
+                }
         }
-        #expect(try errors("000") == [])
-        #expect(try errors("001") == [])
-        // 002 classifies the housing fund and civil-servant medical subsidy under no 221 / 2101103 row.
-        #expect(try errors("002") == [
-            "reconciliation.function-economic 表6 30113 合计 159.06 0 @581",
-            "reconciliation.function-economic 表6 30111 合计 19.18 0 @577",
+        // 000: rounding only. 20805 prints 47.17 for 1.59 + 30.38 + 15.19 = 47.16 and 21011
+        // 22.71 for 21.84 + 0.86 = 22.70, so 210 prints 1223.59 for its 款 summing to
+        // 1223.60 — in tables 2, 3 and 5 alike; table 6's 301 and 302 are each 0.01 above
+        // their 款. One warning per table.
+        #expect(try findings("000") == [
+            "arithmetic.hierarchy warning 表2 20805 总计 47.17 47.16 @195",
+            "  ↳ arithmetic.hierarchy 表2 20805 财政拨款小计 @195",
+            "  ↳ arithmetic.hierarchy 表2 20805 一般公共预算 @195",
+            "  ↳ arithmetic.hierarchy 表2 210 总计 @211",
+            "  ↳ arithmetic.hierarchy 表2 210 财政拨款小计 @211",
+            "  ↳ arithmetic.hierarchy 表2 210 一般公共预算 @211",
+            "  ↳ arithmetic.hierarchy 表2 21011 总计 @213",
+            "  ↳ arithmetic.hierarchy 表2 21011 财政拨款小计 @213",
+            "  ↳ arithmetic.hierarchy 表2 21011 一般公共预算 @213",
+            "arithmetic.hierarchy warning 表3 20805 合计 47.17 47.16 @342",
+            "  ↳ arithmetic.hierarchy 表3 20805 基本支出 @342",
+            "  ↳ arithmetic.hierarchy 表3 210 合计 @350",
+            "  ↳ arithmetic.hierarchy 表3 210 基本支出 @350",
+            "  ↳ arithmetic.hierarchy 表3 21011 合计 @352",
+            "  ↳ arithmetic.hierarchy 表3 21011 基本支出 @352",
+            "arithmetic.hierarchy warning 表5 20805 合计 47.17 47.16 @489",
+            "  ↳ arithmetic.hierarchy 表5 20805 基本支出 @489",
+            "  ↳ arithmetic.hierarchy 表5 210 合计 @497",
+            "  ↳ arithmetic.hierarchy 表5 210 基本支出 @497",
+            "  ↳ arithmetic.hierarchy 表5 21011 合计 @499",
+            "  ↳ arithmetic.hierarchy 表5 21011 基本支出 @499",
+            "arithmetic.hierarchy warning 表6 301 合计 291.11 291.10 @544",
+            "  ↳ arithmetic.hierarchy 表6 301 人员经费 @544",
+            "  ↳ arithmetic.hierarchy 表6 302 合计 @566",
+            "  ↳ arithmetic.hierarchy 表6 302 公用经费 @566",
         ])
-        // 003: 30108 prints 94.96 where 2080505's basic spending is 98.96.
-        #expect(try errors("003") == ["reconciliation.function-economic 表6 30108 合计 94.96 98.96 @580"])
-        // 004: table 2's 款 rows omit the 76.50 carried over (table 3 has it under 21003), and
-        // table 7's 21012 prints 664.71 for a 724.71 total.
-        #expect(try errors("004") == [
-            "arithmetic.hierarchy 表2 210 总计 1202.75 1126.25 @276",
-            "arithmetic.hierarchy 表2 210 财政拨款结转 76.50 0 @276",
-            "arithmetic.row-identity 表7 21012 合计 724.71 664.71 @769",
-            "arithmetic.hierarchy 表7 210 对社会保障基金补助 876.29 816.29 @751",
-            "arithmetic.hierarchy 表7 21012 对社会保障基金补助 664.71 724.71 @769",
-            "reconciliation.functional-rows 表3 21003 合计 228.08 151.58 @368",
-            "reconciliation.functional-rows 表3 2100399 合计 228.08 151.58 @370",
+        // 001: 210 prints 570.20 where its columns and 款 give 570.19, carried into the
+        // totals of tables 1, 2 and 3; table 6's 301 and 302 are 0.01 below their 款.
+        #expect(try findings("001") == [
+            "arithmetic.hierarchy warning 表1 支出总计 预算数 661.27 661.28 @120",
+            "arithmetic.row-identity warning 表2 210 总计 570.20 570.19 @138",
+            "  ↳ arithmetic.hierarchy 表2 总计 总计 @133",
+            "  ↳ arithmetic.hierarchy 表2 210 财政拨款小计 @138",
+            "  ↳ arithmetic.hierarchy 表2 210 一般公共预算 @138",
+            "arithmetic.row-identity warning 表3 210 合计 570.20 570.19 @179",
+            "  ↳ arithmetic.hierarchy 表3 总计 合计 @174",
+            "  ↳ arithmetic.hierarchy 表3 210 基本支出 @179",
+            "arithmetic.hierarchy warning 表5 210 合计 555.55 555.56 @253",
+            "  ↳ arithmetic.hierarchy 表5 210 基本支出 @253",
+            "arithmetic.hierarchy warning 表6 301 合计 437.54 437.55 @281",
+            "  ↳ arithmetic.hierarchy 表6 301 人员经费 @281",
+            "  ↳ arithmetic.hierarchy 表6 302 合计 @291",
+            "  ↳ arithmetic.hierarchy 表6 302 公用经费 @291",
+        ])
+        // 002 classifies the housing fund and civil-servant medical subsidy under no 221 / 2101103 row:
+        // two causes. 20805 prints 200.22 for 8.37 + 191.84 in tables 2, 3 and 5; table 6's 302
+        // is 0.01 above its 款, carried into 总计.
+        #expect(try findings("002") == [
+            "arithmetic.hierarchy warning 表2 20805 总计 200.22 200.21 @259",
+            "  ↳ arithmetic.hierarchy 表2 20805 财政拨款小计 @259",
+            "  ↳ arithmetic.hierarchy 表2 20805 一般公共预算 @259",
+            "arithmetic.hierarchy warning 表3 20805 合计 200.22 200.21 @388",
+            "  ↳ arithmetic.hierarchy 表3 20805 基本支出 @388",
+            "arithmetic.hierarchy warning 表5 20805 合计 200.22 200.21 @520",
+            "  ↳ arithmetic.hierarchy 表5 20805 基本支出 @520",
+            "arithmetic.hierarchy warning 表6 总计 合计 1839.18 1839.17 @561",
+            "  ↳ arithmetic.hierarchy 表6 总计 人员经费 @561",
+            "  ↳ arithmetic.hierarchy 表6 302 合计 @583",
+            "  ↳ arithmetic.hierarchy 表6 302 公用经费 @583",
+            "reconciliation.function-economic error 表6 30113 合计 159.06 0 @581",
+            "reconciliation.function-economic error 表6 30111 合计 19.18 0 @577",
+        ])
+        // 003: 2101501 prints 707.70 for 704.19 + 3.50, carried into 21015 and 210; 301 is
+        // 0.01 above its 款 and 302 0.01 above its 款, so 总计 is 0.01 below; 30108 prints
+        // 94.96 where 2080505's basic spending is 98.96.
+        #expect(try findings("003") == [
+            "arithmetic.row-identity warning 表2 21015 总计 741.94 741.93 @333",
+            "  ↳ arithmetic.row-identity 表2 2101501 总计 @335",
+            "  ↳ arithmetic.hierarchy 表2 210 总计 @240",
+            "arithmetic.hierarchy warning 表3 210 合计 7002.77 7002.78 @381",
+            "  ↳ arithmetic.hierarchy 表3 210 基本支出 @381",
+            "arithmetic.hierarchy warning 表6 总计 合计 987.08 987.09 @570",
+            "  ↳ arithmetic.hierarchy 表6 总计 人员经费 @570",
+            "  ↳ arithmetic.hierarchy 表6 301 合计 @572",
+            "  ↳ arithmetic.hierarchy 表6 301 人员经费 @572",
+            "  ↳ arithmetic.hierarchy 表6 302 合计 @594",
+            "  ↳ arithmetic.hierarchy 表6 302 公用经费 @594",
+            "reconciliation.function-economic error 表6 30108 合计 94.96 98.96 @580",
+        ])
+        // 004, two causes. Table 7's 21012 prints 664.71 in 对社会保障基金补助 where its projects
+        // give 724.71 (its 合计), so its row and 210's column break too. Table 2's 210 carries
+        // 76.50 over that none of its 款 rows has, where table 3 has it under 21003/2100399.
+        #expect(try findings("004") == [
+            "arithmetic.hierarchy error 表7 21012 对社会保障基金补助 664.71 724.71 @769",
+            "  ↳ arithmetic.row-identity 表7 21012 合计 @769",
+            "  ↳ arithmetic.hierarchy 表7 210 对社会保障基金补助 @751",
+            "reconciliation.functional-rows error 表3 2100399 合计 228.08 151.58 @370",
+            "  ↳ arithmetic.hierarchy 表2 210 总计 @276",
+            "  ↳ arithmetic.hierarchy 表2 210 财政拨款结转 @276",
+            "  ↳ reconciliation.functional-rows 表3 21003 合计 @368",
         ])
     }
 
     @Test func findingsQuoteTheirLine() throws {
         let c = try AuditSeeds.context("004")
         let report = Auditor.audit(c.disclosure, lines: c.lines, document: "004")
-        let f = try #require(report.findings.first { $0.rule == "arithmetic.row-identity" && $0.row == "21012" })
+        // A consequence quotes its own line too.
+        let f = try #require(report.findings.flatMap(\.everyPlace).first { $0.rule == "arithmetic.row-identity" && $0.row == "21012" })
         #expect(f.quote == "724.71 664.71")
         #expect(report.engine == Auditor.version)
     }

@@ -12,9 +12,10 @@ public enum ReportJSON {
     }
 }
 
-/// The findings as CSV, one per line, with the document first.
+/// The findings as CSV, one per line, with the document first; the last column
+/// (`also_at`) lists the other places of the same cause, `表2 210 总计 @276; …`.
 public enum ReportCSV {
-    static let header = "document,rule,family,severity,table,row,column,section,line,stated,expected,computation,message"
+    static let header = "document,rule,family,severity,table,row,column,section,line,stated,expected,computation,message,also_at"
 
     public static func render(_ reports: [AuditReport]) -> String {
         var out = header + "\n"
@@ -22,11 +23,17 @@ public enum ReportCSV {
             for f in r.findings {
                 let fields: [String?] = [r.document, f.rule, f.family.rawValue, f.severity.rawValue, f.table.map(String.init),
                                          f.row, f.column, f.section, f.line.map(String.init), f.stated?.description,
-                                         f.expected?.description, f.computation, f.message]
+                                         f.expected?.description, f.computation, f.message, alsoAt(f)]
                 out += fields.map { quote($0 ?? "") }.joined(separator: ",") + "\n"
             }
         }
         return out
+    }
+
+    /// `表2 210 总计 @276; 表3 21003 合计 @368`
+    static func alsoAt(_ f: Finding) -> String? {
+        guard let others = f.consequences, !others.isEmpty else { return nil }
+        return others.map { Causes.place($0) + ($0.line.map { " @\($0)" } ?? "") }.joined(separator: "; ")
     }
 
     static func quote(_ s: String) -> String {
@@ -86,6 +93,11 @@ public enum ReportHTML {
                     body += "<tr class=\(f.severity.rawValue)><td>\(f.severity.rawValue)</td><td><code>\(esc(f.rule))</code></td>"
                     body += "<td>\(esc(place.joined(separator: " · ")))</td><td>\(esc(f.message))"
                     if let c = f.computation { body += "<br><small>\(esc(c))</small>" }
+                    if let others = f.consequences, !others.isEmpty {
+                        body += "<ul class=also>" + others.map { c in
+                            "<li>\(esc(c.message))" + (c.line.map { " <small>第\($0)行</small>" } ?? "") + "</li>"
+                        }.joined() + "</ul>"
+                    }
                     body += "</td><td class=num>\(f.stated?.description ?? "")</td><td class=num>\(f.expected?.description ?? "")</td>"
                     body += "<td><q>\(esc(f.quote ?? ""))</q></td></tr>"
                     if let crop = crops[reportIndex]?[index] { body += figure(crop) }
@@ -104,7 +116,7 @@ public enum ReportHTML {
             th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
             th{background:#f0f0f0}.num{text-align:right;font-variant-numeric:tabular-nums}
             tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#a06000}
-            tr.info td:first-child{color:#006080}.meta{color:#555}q{color:#555}
+            tr.info td:first-child{color:#006080}.meta{color:#555}q{color:#555}ul.also{margin:4px 0 0;padding-left:1.2em;font-size:13px;color:#444}
             \(crops.values.contains { !$0.isEmpty } ? cropStyle : "")</style></head><body>
             \(body)
             </body></html>

@@ -1,7 +1,8 @@
 import YusuanModel
 
 /// The audit report for a terminal: grouped by family, each finding with its
-/// place, figures and quoted line; colour when asked (a terminal).
+/// place, figures and quoted line, and under it the other places of the same
+/// cause (↳); colour when asked (a terminal).
 public enum ReportText {
     public static func render(_ reports: [AuditReport], colour: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
@@ -28,6 +29,9 @@ public enum ReportText {
                     if let c = f.computation { out += " (\(c))" }
                     out += "\n"
                     if let q = f.quote { out += paint("          │ \(q)", "2") + "\n" }
+                    for c in f.consequences ?? [] {
+                        out += "          ↳ [\(c.rule)] \(c.message)" + (c.line.map { " (line \($0))" } ?? "") + "\n"
+                    }
                 }
             }
             out += "\n"

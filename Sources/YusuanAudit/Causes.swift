@@ -1,0 +1,130 @@
+import YusuanModel
+
+/// 一因一条 — one finding per cause for the table arithmetic, as a reviewer writes it.
+///
+/// - Rounding gaps within the printed tolerance (`arithmetic.hierarchy` and
+///   `arithmetic.row-identity` warnings) are one warning per table, naming every row
+///   and column where they show: a 0.01 carried up 项 → 款 → 类 → 总计 and into the
+///   row identities of those rows is one gap, not one per level.
+/// - Errors beyond the tolerance of the arithmetic and reconciliation rules that
+///   differ by the same amount (to `sameAmount`) at related rows (the same code, one code under the
+///   other, or a total row) are one cause: the finding at the most detailed row
+///   names it, the others are its `consequences`.
+///
+/// Every place is kept, as a consequence with its own figures, so that no report
+/// loses one.
+enum Causes {
+    /// The rules whose findings are grouped.
+    static let arithmeticRules: Set<String> = [ArithmeticRules.hierarchy.id, ArithmeticRules.rowIdentity.id]
+    static let reconciliationRules = Set(ReconciliationRules.rules.map(\.id))
+
+    static func group(_ findings: [Finding]) -> [Finding] {
+        var groups: [[Int]] = []
+        // Rounding gaps, by table, in the order their tables are first reported.
+        var byTable: [Int: Int] = [:]
+        for (i, f) in findings.enumerated() where isRoundingGap(f) {
+            let table = f.table ?? 0
+            if let g = byTable[table] { groups[g].append(i) } else { byTable[table] = groups.count; groups.append([i]) }
+        }
+        let roundingGroups = groups.count
+        groups += errorCauses(findings)
+        var merged: [Int: Finding] = [:]
+        var dropped = Set<Int>()
+        for (n, group) in groups.enumerated() where group.count > 1 {
+            let isRounding = n < roundingGroups
+            let primary = isRounding ? group[0] : mostDetailed(group, in: findings)
+            let others = group.filter { $0 != primary }.map { findings[$0] }
+            var f = findings[primary]
+            f.message = isRounding ? roundingMessage(group.map { findings[$0] }) : causeMessage(f, others)
+            f.consequences = others
+            merged[primary] = f
+            dropped.formUnion(group.filter { $0 != primary })
+        }
+        return findings.indices.filter { !dropped.contains($0) }.map { merged[$0] ?? findings[$0] }
+    }
+
+    static func isRoundingGap(_ f: Finding) -> Bool {
+        arithmeticRules.contains(f.rule) && f.severity == .warning && f.table != nil
+    }
+
+    /// The errors that share one cause: the same difference at related rows.
+    static func errorCauses(_ findings: [Finding]) -> [[Int]] {
+        let candidates = findings.indices.filter { i in
+            let f = findings[i]
+            return f.severity == .error && f.table != nil && f.stated != nil && f.expected != nil
+                && (arithmeticRules.contains(f.rule) || reconciliationRules.contains(f.rule))
+        }
+        // Union–find over the candidates.
+        var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
+        func root(_ i: Int) -> Int { var i = i; while parent[i]! != i { i = parent[i]! }; return i }
+        for (n, i) in candidates.enumerated() {
+            for j in candidates[(n + 1)...] where sameGap(findings[i], findings[j]) && related(findings[i], findings[j]) {
+                parent[root(j)] = root(i)
+            }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for i in candidates { clusters[root(i), default: []].append(i) }
+        return clusters.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    static func gap(_ f: Finding) -> Amount { ((f.stated ?? .zero) - (f.expected ?? .zero)).magnitude }
+
+    /// 同一差额 — two gaps are one amount when they differ by no more than the
+    /// rounding of the levels between them (`sameAmount`, three fen): a misplaced
+    /// 1.00 shows as 0.99 in a parent whose printed total was already 0.01 off.
+    static func sameGap(_ a: Finding, _ b: Finding) -> Bool { (gap(a) - gap(b)).magnitude <= sameAmount }
+    static let sameAmount = Amount("0.03")!
+
+    /// The functional or economic code of a finding's row (`2100399`, or the code of a
+    /// table-7 project row `单位/2100399|名称`), nil for a total row.
+    static func code(_ f: Finding) -> String? {
+        guard var row = f.row else { return nil }
+        if let bar = row.firstIndex(of: "|") { row = String(row[..<bar]) }
+        if let slash = row.lastIndex(of: "/") { row = String(row[row.index(after: slash)...]) }
+        return !row.isEmpty && row.allSatisfy(\.isASCII) && row.allSatisfy(\.isNumber) ? row : nil
+    }
+
+    /// The same code, one under the other, or a total row (which every row adds up to).
+    static func related(_ a: Finding, _ b: Finding) -> Bool {
+        guard let x = code(a), let y = code(b) else { return true }
+        return x.hasPrefix(y) || y.hasPrefix(x)
+    }
+
+    /// The finding at the most detailed row: a project before a 项, a 项 before its
+    /// 款; at the same row, a column against its children before the row's total.
+    static func mostDetailed(_ group: [Int], in findings: [Finding]) -> Int {
+        func depth(_ i: Int) -> Int {
+            let f = findings[i]
+            let level = (code(f)?.count ?? 0) * 2 + (f.row?.contains("|") == true ? 1 : 0)
+            return level * 2 + (f.rule == ArithmeticRules.hierarchy.id ? 1 : 0)
+        }
+        return group.max { depth($0) < depth($1) || depth($0) == depth($1) && $0 > $1 }!
+    }
+
+    /// `表2 210 总计`
+    static func place(_ f: Finding) -> String {
+        (["表\(f.table ?? 0)"] + [f.row, f.column].compactMap { $0 }).joined(separator: " ")
+    }
+
+    static func causeMessage(_ primary: Finding, _ others: [Finding]) -> String {
+        let places = others.map { "\(place($0))（\($0.stated?.description ?? "") ≠ \($0.expected?.description ?? "")）" }
+        return primary.message + "；同一差额 \(gap(primary)) 还使 \(others.count) 处不符：" + places.joined(separator: "、")
+    }
+
+    /// `表2 有 9 处合计与其组成部分相差 0.01，在所印数字的舍入范围内：20805（总计、一般公共预算）、210（总计）`
+    static func roundingMessage(_ group: [Finding]) -> String {
+        var rows: [String] = []
+        var columns: [String: [String]] = [:]
+        var cells = 0
+        for f in group {
+            let row = f.row ?? "—", column = f.column ?? "—"
+            if columns[row] == nil { rows.append(row) }
+            // A row identity and a hierarchy may both show at one cell: it is one place.
+            if columns[row]?.contains(column) != true { columns[row, default: []].append(column); cells += 1 }
+        }
+        let gaps = Set(group.map(gap)).sorted()
+        let size = gaps.count == 1 ? "\(gaps[0])" : "\(gaps.first!) 至 \(gaps.last!)"
+        let list = rows.map { "\($0)（\(columns[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
+        return "表\(group[0].table ?? 0) 有 \(cells) 处合计与其组成部分相差 \(size)，在所印数字的舍入范围内：\(list)"
+    }
+}

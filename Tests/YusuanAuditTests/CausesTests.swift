@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+
+/// One finding per cause: a misplaced amount is one error naming every place it
+/// breaks, independent causes stay apart, rounding gaps are one warning per table,
+/// and every report format still shows every place.
+@Suite(.auditSeeds) struct CausesTests {
+    static func tableFindings(_ d: Disclosure) -> [Finding] {
+        Auditor.audit(d, document: "t").findings.filter { $0.family == .arithmetic || $0.family == .reconciliation }
+    }
+
+    static func places(_ f: Finding) -> [String] {
+        f.everyPlace.map { "\($0.rule) 表\($0.table ?? 0) \($0.row ?? "") \($0.column ?? "")" }
+    }
+
+    func base(_ seed: String) throws -> Disclosure { try AuditSeeds.context(seed).disclosure }
+
+    @Test func oneMisplacedAmountIsOneError() throws {
+        var d = try base("000")
+        #expect(Self.tableFindings(d).allSatisfy { $0.severity == .warning })
+        // 行政运行 61.98 printed as 62.98 in table 3: its 款 21015 and table 2's row disagree by the same 1.00.
+        TableRulesTests.set(&d, .expenditure, .code("2101501"), .total, "62.98")
+        TableRulesTests.set(&d, .expenditure, .code("2101501"), .basic, "62.98")
+        let errors = Self.tableFindings(d).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let f = try #require(errors.first)
+        #expect(f.table == 3 && f.row == "2101501" && f.stated == Amount("62.98") && f.expected == Amount("61.98"))
+        #expect(Self.places(f) == [
+            "reconciliation.functional-rows 表3 2101501 合计",
+            "arithmetic.hierarchy 表3 21015 合计",
+            "arithmetic.hierarchy 表3 21015 基本支出",
+        ])
+        #expect(f.message.contains("同一差额 1.00 还使 2 处不符：表3 21015 合计（234.77 ≠ 235.77）"))
+    }
+
+    @Test func aRowIdentityAndItsParentAreOneError() throws {
+        var d = try base("000")
+        TableRulesTests.set(&d, .expenditure, .code("2101501"), .basic, "62.98")
+        let errors = Self.tableFindings(d).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let f = try #require(errors.first)
+        // The row is where the amount is: its identity first, the 款 column as its consequence.
+        #expect(Self.places(f) == ["arithmetic.row-identity 表3 2101501 合计", "arithmetic.hierarchy 表3 21015 基本支出"])
+    }
+
+    @Test func independentCausesStayApart() throws {
+        var d = try base("000")
+        TableRulesTests.set(&d, .expenditure, .code("2101501"), .total, "62.98")
+        TableRulesTests.set(&d, .expenditure, .code("2101501"), .basic, "62.98")
+        TableRulesTests.set(&d, .expenditure, .code("2080501"), .total, "3.59")
+        TableRulesTests.set(&d, .expenditure, .code("2080501"), .basic, "3.59")
+        let errors = Self.tableFindings(d).filter { $0.severity == .error }
+        #expect(errors.map(\.row) == ["2080501", "2101501"])
+        // 20805 was already printed 0.01 above its 项: its gap is 1.99 for a 2.00 slip, the same cause.
+        #expect(errors[0].everyPlace.contains { $0.row == "20805" && $0.expected == Amount("49.16") })
+    }
+
+    @Test func gapsAreOneAmountWithinThreeFen() {
+        func finding(_ stated: String, _ expected: String) -> Finding {
+            Finding(rule: ArithmeticRules.hierarchy, message: "", table: 3, row: "210", column: "合计",
+                    stated: Amount(stated)!, expected: Amount(expected)!)
+        }
+        #expect(Causes.sameGap(finding("1.00", "0"), finding("0", "1.03")))
+        #expect(Causes.sameGap(finding("1.00", "0"), finding("0.97", "0")))
+        #expect(!Causes.sameGap(finding("1.00", "0"), finding("1.04", "0")))
+        #expect(!Causes.sameGap(finding("1.00", "0"), finding("0.96", "0")))
+    }
+
+    @Test func unrelatedRowsAreNotOneCause() {
+        func finding(_ row: String) -> Finding {
+            Finding(rule: ArithmeticRules.hierarchy, message: "", table: 3, row: row, column: "合计",
+                    stated: Amount("1.00")!, expected: Amount("0")!)
+        }
+        #expect(Causes.related(finding("210"), finding("2101501")))
+        #expect(Causes.related(finding("总计"), finding("2101501")))
+        #expect(Causes.related(finding("单位/2101501|项目"), finding("21015")))
+        #expect(!Causes.related(finding("208"), finding("2101501")))
+        #expect(Causes.group([finding("208"), finding("2101501")]).count == 2)
+        #expect(Causes.group([finding("210"), finding("2101501")]).count == 1)
+    }
+
+    @Test func roundingGapsAreOneWarningPerTable() throws {
+        let findings = Self.tableFindings(try base("000"))
+        #expect(findings.map(\.table) == [2, 3, 5, 6])
+        let t2 = try #require(findings.first)
+        #expect(t2.message == "表2 有 9 处合计与其组成部分相差 0.01，在所印数字的舍入范围内：20805（总计、财政拨款小计、一般公共预算）、210（总计、财政拨款小计、一般公共预算）、21011（总计、财政拨款小计、一般公共预算）")
+        #expect(t2.everyPlace.count == 9 && t2.everyPlace.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func everyFormatShowsEveryPlace() throws {
+        let c = try AuditSeeds.context("004")
+        let report = Auditor.audit(c.disclosure, lines: c.lines, document: "004")
+        let text = ReportText.render([report], colour: false)
+        #expect(text.contains("↳ [arithmetic.hierarchy] 表2 210 的 财政拨款结转 76.50 ≠ Σ款 0（差 76.50） (line 276)"))
+        let csv = ReportCSV.render([report])
+        #expect(csv.hasPrefix("document,rule,family,severity,table,row,column,section,line,stated,expected,computation,message,also_at\n"))
+        #expect(csv.contains("表2 210 总计 @276; 表2 210 财政拨款结转 @276; 表3 21003 合计 @368"))
+        #expect(ReportHTML.render([report]).contains("<ul class=also><li>表2 210 的 总计 1202.75"))
+        let decoded = try JSONDecoder().decode(AuditReport.self, from: Data(try ReportJSON.render([report]).utf8))
+        #expect(decoded == report)
+        #expect(decoded.findings.flatMap(\.everyPlace).contains { $0.table == 2 && $0.column == "财政拨款结转" })
+    }
+}
