@@ -66,11 +66,13 @@ public enum Auditor {
     /// The whole catalogue, in family order.
     public static var catalogue: [Rule] { ruleSets.flatMap { $0.rules } }
 
-    public static func audit(_ disclosure: Disclosure, lines: [String] = [], document: String) -> AuditReport {
+    /// `severities` sets the level of named rules for this run (`--severity RULE=LEVEL`).
+    public static func audit(_ disclosure: Disclosure, lines: [String] = [], document: String,
+                             severities: SeverityLevels = .defaults) -> AuditReport {
         let context = AuditContext(disclosure: disclosure, lines: lines)
         var findings = ruleSets.flatMap { $0.check(context) }
         for i in findings.indices where findings[i].quote == nil { findings[i].quote = context.quote(findings[i].line) }
-        findings = Causes.group(findings)
+        findings = severities.apply(Causes.group(findings))
         return AuditReport(document: document, department: disclosure.department, year: disclosure.year,
                            engine: version, findings: findings)
     }

@@ -25,6 +25,10 @@ struct Audit: ParsableCommand {
             laid over them with qpdf). With --to html, each finding of a PDF is \
             shown with a picture of its part of the page.
 
+            --severity RULE=LEVEL (repeatable) sets a rule's level for this run \
+            (error, warning or info), for a bureau whose practice differs; `yusuan \
+            rules` lists each rule's default level and why.
+
             The exit status follows --fail-on: 2 when a finding at or above that \
             severity is reported (error by default), 1 when a file cannot be read \
             or the annotated PDF cannot be written, 0 otherwise.
@@ -54,8 +58,12 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Message.helpAnnotate.text, valueName: "out.pdf"))
     var annotate: String?
 
+    @Option(name: .long, help: ArgumentHelp(Message.helpSeverity.text, valueName: "rule=level"))
+    var severity: [String] = []
+
     func validate() throws {
         _ = try output.resolved()
+        do { _ = try SeverityLevels(parsing: severity) } catch { throw ValidationError("\(error)") }
         if annotate != nil, (try? Inputs.expand(files))?.count != 1 {
             throw ValidationError(Message.annotateOneFile.text)
         }
@@ -63,6 +71,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let format = try output.resolved()
+        let levels = try SeverityLevels(parsing: severity)
         let inputs = try Inputs(files)
         defer { inputs.removeTemporaries() }
         if let annotate, let file = inputs.files.first { try Self.checkAnnotation(of: file, to: annotate) }
@@ -72,7 +81,8 @@ struct Audit: ParsableCommand {
             Progress.step(n + 1, of: inputs.files.count, file.name)
             do {
                 let (source, disclosure) = try Inputs.read(file.path)
-                audited.append((file, source, Auditor.audit(disclosure, lines: source.lineTexts, document: file.name)))
+                audited.append((file, source, Auditor.audit(disclosure, lines: source.lineTexts, document: file.name,
+                                                                 severities: levels)))
             } catch {
                 unreadable = true
                 Output.warn("\(file.name): \(error)")
@@ -148,7 +158,7 @@ struct Rules: ParsableCommand {
 
     func run() {
         for rule in Auditor.catalogue {
-            print("\(rule.id)\t\(rule.family.rawValue)\t\(rule.severity.rawValue)\t\(rule.chinese)\t\(rule.english)")
+            print("\(rule.id)\t\(rule.family.rawValue)\t\(rule.severity.rawValue)\t\(rule.chinese)\t\(rule.english)\t\(rule.reason)")
         }
     }
 }

@@ -13,7 +13,7 @@ enum Message {
     // Help
     case yusuanAbstract, readAbstract, auditAbstract, rulesAbstract, renderAbstract, composeAbstract, templateAbstract
     case helpTo(formats: [String], default: String?)
-    case helpOutput, helpColor, helpFailOn, helpAnnotate, helpStrict, helpInputFormat
+    case helpOutput, helpColor, helpFailOn, helpAnnotate, helpSeverity, helpStrict, helpInputFormat
     case helpDocuments, helpDocument, helpWorkbook
     // Inputs
     case noSuchFile, cannotBeRead, permissionDenied, isFolder
@@ -47,7 +47,7 @@ enum Message {
         case .auditAbstract:
             ("Audit published disclosures: completeness, arithmetic, reconciliation, text against tables, …",
              "审核预算公开文件：完整性、表内运算、表间勾稽、说明与表格是否一致……")
-        case .rulesAbstract: ("List the audit rules: id, family, severity, description.", "列出审核规则：编号、类别、级别、说明。")
+        case .rulesAbstract: ("List the audit rules: id, family, severity, description, why that severity.", "列出审核规则：编号、类别、级别、说明、定级理由。")
         case .renderAbstract:
             ("Render a disclosure as HTML, Markdown, DOCX, XLSX, PDF, JSON or tidy cells.",
              "把预算公开文件输出为 HTML、Markdown、DOCX、XLSX、PDF、JSON 或单元格表。")
@@ -76,6 +76,10 @@ enum Message {
                 + "listed on pages appended (one PDF input only; needs qpdf, poppler-utils and chromium).",
              "另写一份 PDF：每个问题在其页面上以红框标出并编号，编号的问题清单附在文末（仅限一个 PDF 输入；"
                 + "需要 qpdf、poppler-utils 和 chromium）。")
+        case .helpSeverity:
+            ("Report a rule at this level for this run: RULE=LEVEL, LEVEL error, warning or info (repeatable; "
+                + "yusuan rules lists the defaults).",
+             "本次审核中按此级别报告某规则：规则=级别，级别为 error、warning 或 info（可重复；默认级别见 yusuan rules）。")
         case .helpStrict:
             ("Refuse to compose while a change on the previous year has no reason.", "与上年相比的增减尚未说明原因时不予编制。")
         case .helpInputFormat:

@@ -134,6 +134,24 @@ import Testing
         let rules = try ReadCommandTests.run(["rules"])
         #expect(rules.status == 0)
         #expect(rules.out.contains("arithmetic.hierarchy\tarithmetic\terror\t"))
+        // The reason for each default level is a sixth column, after the five scripts read.
+        for line in rules.out.split(separator: "\n") {
+            #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 6, "\(line)")
+        }
+        #expect(rules.out.contains("\treconciliation\twarning\t") && rules.out.contains("项目支出也可能含“三公”经费"))
+
+        // --severity: seed 003's one error reported as a warning passes the default --fail-on.
+        let seed003 = ReadCommandTests.seeds.appendingPathComponent("003_a66b7c4c7731b45c.txt").path
+        #expect(try ReadCommandTests.run(["audit", seed003]).status == 2)
+        let lowered = try ReadCommandTests.run(["audit", seed003, "--severity", "reconciliation.function-economic=warning",
+                                                "--to", "json"])
+        #expect(lowered.status == 0, "\(lowered.err)")
+        #expect(lowered.out.contains("\"severity\" : \"warning\"") && !lowered.out.contains("\"severity\" : \"error\""))
+        let raised = try ReadCommandTests.run(["audit", seed003, "--severity", "classification.name=error",
+                                               "--severity", "year-on-year.from-zero=error", "--fail-on", "never"])
+        #expect(raised.status == 0 && raised.out.contains("3 errors"))
+        let unknown = try ReadCommandTests.run(["audit", seed003, "--severity", "arithmetic.nope=info"])
+        #expect(unknown.status == 64 && unknown.err.contains("--severity arithmetic.nope=…: no such rule"))
     }
 }
 

@@ -1,0 +1,122 @@
+import Foundation
+import YusuanModel
+
+extension Severity {
+    /// The reason a rule is at this severity, where the rule gives none of its own.
+    var defaultReason: String {
+        switch self {
+        case .error: "所印数字或表述不可能同时正确 (the printed figures or statements cannot all be right)"
+        case .warning: "可疑，需人工判断 (questionable: a reviewer should look)"
+        case .info: "供参考 (worth knowing, not wrong)"
+        }
+    }
+
+    /// `error`, `warning`, `info` (or `note`, as the text report calls it).
+    public init?(level: String) {
+        switch level.lowercased() {
+        case "error": self = .error
+        case "warning": self = .warning
+        case "info", "note": self = .info
+        default: return nil
+        }
+    }
+}
+
+extension Rule {
+    /// 定级理由 — why the rule reports at its default severity, in one line.
+    public var reason: String {
+        if let own = Rule.reasons[id] { return own }
+        if family == .completeness && severity == .error { return "缺少公开要求的部分 (a part the disclosure must publish is missing)" }
+        return severity.defaultReason
+    }
+
+    /// The rules whose default severity has a reason of its own.
+    static let reasons: [String: String] = [
+        "arithmetic.row-identity": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
+        "arithmetic.hierarchy": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
+        "completeness.empty-statement": "缺少说明不影响数字，但公开要求写明 (a missing statement leaves no figure wrong, but disclosure requires it)",
+        "completeness.project-performance": "可能有不予公开的正当理由 (there may be a stated reason for not publishing it)",
+        "completeness.glossary": "缺少名词解释不影响数字 (a missing glossary leaves no figure wrong)",
+        "completeness.overview": "缺少职能或编制情况不影响数字 (missing functions or staffing leave no figure wrong)",
+        "reconciliation.three-public": "项目支出也可能含“三公”经费，表10 较小才是错误 (project spending may add to it; only a smaller table 10 is an error)",
+        "text.cost-items": "所列经济科目可能只是不完整的举例 (the list may be incomplete examples)",
+        "text.operating-cost": "机关运行经费口径各地不一 (what counts as operating cost differs between places)",
+        "text.project-unmatched": "项目可能以别的名称列入表7 (the project may be in table 7 under another name)",
+        "text.source-list": "概述可能只列主要来源 (the overview may list the main sources only)",
+        "text.class-list": "概述可能只列主要科目 (the overview may list the main classes only)",
+        "year-on-year.from-zero": "从零增长严格说无增长率，按惯例写作 100% (growth from zero has no rate; 100% is the convention)",
+        "wording.reason-direction": "原因可能只讲了一部分 (the reason may name only part of the change)",
+        "performance.cost-ceiling": "成本指标可能是单价或另有口径 (a cost indicator may be a unit price or counted otherwise)",
+        "performance.cost-total": "成本指标可能重叠或含其他资金 (cost indicators may overlap or include other funds)",
+        "performance.department-sources": "结转资金可能计入其中 (carry-over may be included)",
+        "classification.name": "旧版科目名称，不影响金额 (an older edition's name; no amount is wrong)",
+        "project-arithmetic.count-rate": "所述人数或标准可能已取整 (the count or rate stated may be rounded)",
+        "project-arithmetic.unit-slip": "单位笔误，金额本身可能正确 (a slip of the unit; the amount itself may be right)",
+    ]
+}
+
+/// 级别调整 — a run's severities for named rules (`--severity RULE=LEVEL`), for a
+/// bureau whose practice differs from the defaults. Every finding of a named rule
+/// takes its level, rounding-level ones included.
+///
+/// ```swift
+/// let levels = try SeverityLevels(parsing: ["classification.name=info"])
+/// Auditor.audit(disclosure, document: "000.txt", severities: levels)
+/// ```
+public struct SeverityLevels: Sendable, Hashable {
+    public private(set) var levels: [String: Severity]
+
+    public static let defaults = SeverityLevels(checked: [:])
+
+    init(checked levels: [String: Severity]) { self.levels = levels }
+
+    /// Levels for rules of the catalogue; a rule it does not have is an error.
+    public init(_ levels: [String: Severity]) throws {
+        let known = Set(Auditor.catalogue.map(\.id))
+        if let unknown = levels.keys.sorted().first(where: { !known.contains($0) }) {
+            throw SeverityLevelError.unknownRule(unknown)
+        }
+        self.levels = levels
+    }
+
+    /// Levels from `RULE=LEVEL` settings; a later setting of a rule wins.
+    public init(parsing settings: [String]) throws {
+        var levels: [String: Severity] = [:]
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { throw SeverityLevelError.malformed(setting) }
+            guard let level = Severity(level: parts[1]) else { throw SeverityLevelError.unknownLevel(rule: parts[0], level: parts[1]) }
+            levels[parts[0]] = level
+        }
+        try self.init(levels)
+    }
+
+    /// The findings, and their consequences, at the levels of their rules.
+    func apply(_ findings: [Finding]) -> [Finding] {
+        guard !levels.isEmpty else { return findings }
+        return findings.map { f in
+            var f = f
+            f.severity = levels[f.rule] ?? f.severity
+            f.consequences = f.consequences.map(apply)
+            return f
+        }
+    }
+}
+
+/// A `--severity` setting that cannot be used, with the setting and the reason.
+public enum SeverityLevelError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Not `RULE=LEVEL`.
+    case malformed(String)
+    /// The rule is not in the catalogue (`yusuan rules` lists it).
+    case unknownRule(String)
+    /// The level is not error, warning or info.
+    case unknownLevel(rule: String, level: String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let s): "--severity \(s): expected RULE=LEVEL, as in classification.name=info"
+        case .unknownRule(let r): "--severity \(r)=…: no such rule (yusuan rules lists them)"
+        case .unknownLevel(let r, let l): "--severity \(r)=\(l): the level is error, warning or info, not \(l)"
+        }
+    }
+}
