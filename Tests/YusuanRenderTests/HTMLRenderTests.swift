@@ -62,10 +62,55 @@ import YusuanModel
                      cells: [Cell(Amount("7")!), Cell(Amount("7")!), nil]),
         ]
         let html = HTMLRenderer.table(PrintedTable(t, unit: "万元"))
-        #expect(html.contains("<th colspan=\"3\">功能分类科目编码</th><th rowspan=\"2\">功能分类科目名称</th>"))
+        #expect(html.contains("<th class=\"nowrap\" colspan=\"3\">功能分类科目编码</th><th rowspan=\"2\">功能分类科目名称</th>"))
         #expect(html.contains("<th>类</th><th>款</th><th>项</th>"))
         #expect(html.contains("<td class=\"code\">210</td><td class=\"code\">15</td><td class=\"code\">02</td><td class=\"label\">一般行政管理事务</td><td class=\"amount\">7.00</td><td class=\"amount\">7.00</td><td class=\"amount\"></td>"))
         #expect(html.contains("编制部门：示例局") && html.contains("单位：万元"))
+    }
+
+    @Test func amountsArePublishedWithThousandsSeparators() {
+        #expect(Amount("1297.28")!.published == "1,297.28")
+        #expect(Amount("1234567.5")!.published == "1,234,567.50")
+        #expect(Amount("-12345.6")!.published == "-12,345.60")
+        #expect(Amount("999.99")!.published == "999.99" && Amount.zero.published == "0.00")
+        #expect(Amount("0.0001")!.published == "0.0001" && Amount("100000")!.published == "100,000.00")
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"))
+    func aPageAsAnOfficerWouldPublishIt() throws {
+        let d = try RenderSeeds.read("000")
+        let html = HTMLRenderer().page(d)
+        // A table cell prints 1,297.28, as the published document and the explanation do.
+        #expect(html.contains("<td class=\"amount\">1,297.28</td>"))
+        #expect(!html.contains("<td class=\"amount\">1297.28</td>"))
+        // 功能分类科目编码 is kept on one line; headings stay with what follows.
+        #expect(html.contains("<th class=\"nowrap\" colspan=\"3\">功能分类科目编码</th>"))
+        #expect(html.contains("table.budget th.nowrap { white-space: nowrap; }"))
+        #expect(html.contains("h1, h2, h3, h4, .table-number { break-after: avoid;"))
+
+        // The contents lists 表1–表11 under 第二部分, before 第三部分.
+        let parts = Outline.partTitles(d)
+        let blocks = Outline.blocks(d)
+        let contents = blocks.compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text } else { return nil }
+        }
+        let second = try #require(contents.firstIndex(of: parts[1]))
+        let third = try #require(contents.firstIndex(of: parts[2]))
+        let tables = contents.indices.filter { contents[$0].hasPrefix("　　表") && $0 < third + 1 }
+        #expect(tables.count == d.tables.count)
+        #expect(tables.allSatisfy { second < $0 && $0 < third }, "every table entry sits under 第二部分")
+
+        // Table 6: 总计 and 类 bold, 款 plain, as in the other tables.
+        let table6 = try #require(d.table(.basicByEconomicClass))
+        let printed = PrintedTable(table6, unit: d.unit)
+        for (row, line) in zip(table6.rows, printed.body) {
+            switch row.role {
+            case .total, .classLevel: #expect(line.emphasis != .plain, "\(row.key) bold")
+            case .section: #expect(line.emphasis == .plain, "\(row.key) plain")
+            default: break
+            }
+        }
+        #expect(table6.rows.contains { $0.role == .section } && table6.rows.contains { $0.role == .classLevel })
     }
 }
 

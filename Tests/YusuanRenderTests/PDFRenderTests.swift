@@ -98,5 +98,17 @@ enum PNGPixels {
             let info = try Tool.run(pdfinfo, ["-f", "1", "-l", "40", file.path]).output
             #expect(info.contains("841.92 x 594.96"), "a landscape page for the wide tables")
         }
+        // Every page carries its number, alone on the last line of its text.
+        if let pdftotext = Tool.path("pdftotext"), Tool.path("qpdf") != nil {
+            let pages = try PDFTools.pages(of: file.path).count
+            #expect(pages > 10)
+            for n in 1...pages {
+                let text = try Tool.run(pdftotext, ["-f", "\(n)", "-l", "\(n)", file.path, "-"]).output
+                let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "\u{0C}" }
+                #expect(lines.contains("\(n)"), "page \(n) has its number")
+            }
+            // A table cell prints with thousands separators.
+            #expect(try Tool.run(pdftotext, [file.path, "-"]).output.contains("1,297.28"))
+        }
     }
 }

@@ -3,12 +3,14 @@ import YusuanModel
 
 /// 网页 — the whole document as one self-contained, print-ready HTML page.
 ///
-/// A4 pages (`@page`), each standard table on its own page laid out as printed
-/// (类 / 款 / 项 in their own columns, merged header cells, the header repeated on
-/// every printed page), the wide tables on landscape pages, a page break before
-/// each part, and two charts drawn as inline SVG from table 3's exact amounts: the
-/// spending of each 类 and the split between 基本支出 and 项目支出. No script, no
-/// external file: print it from a browser, or `yusuan render --to pdf`.
+/// A4 pages (`@page`; the PDF numbers them in the footer), each standard table
+/// on its own page laid out as printed (类 / 款 / 项 in their own columns, merged
+/// header cells, the header repeated on every printed page, amounts with
+/// thousands separators: `1,297.28`), the wide tables on landscape pages, a page
+/// break before each part, headings kept with what follows, and two charts drawn
+/// as inline SVG from table 3's exact amounts: the spending of each 类 and the
+/// split between 基本支出 and 项目支出. No script, no external file: print it from
+/// a browser, or `yusuan render --to pdf`.
 public struct HTMLRenderer: Renderer {
     public init() {}
     public var name: String { "html" }
@@ -97,6 +99,8 @@ public struct HTMLRenderer: Renderer {
             out += "<tr>"
             for cell in t.header where cell.row == row {
                 out += "<th"
+                // 功能分类科目编码 over the narrow code columns is kept on one line.
+                if cell.colSpan > 1, t.columnKinds[cell.column] == .code { out += " class=\"nowrap\"" }
                 if cell.colSpan > 1 { out += " colspan=\"\(cell.colSpan)\"" }
                 if cell.rowSpan > 1 { out += " rowspan=\"\(cell.rowSpan)\"" }
                 out += ">\(escape(cell.text))</th>"
@@ -113,7 +117,7 @@ public struct HTMLRenderer: Renderer {
                 if row.span != nil, row.isBold(c) { classes += " bold" }
                 var style = ""
                 if row.indent(c) > 0, kind == .label, cell != nil { style = " style=\"padding-left:\(row.indent(c) + 1)em\"" }
-                out += "<td class=\"\(classes)\"\(style)>\(cell.map { escape($0.printed) } ?? "")</td>"
+                out += "<td class=\"\(classes)\"\(style)>\(cell.map { escape($0.published) } ?? "")</td>"
             }
             out += "</tr>\n"
         }

@@ -12,6 +12,7 @@ enum HTMLStyle {
         h1, h2, h3, h4, .table-number, th {
           font-family: "Noto Sans CJK SC", "Source Han Sans SC", "SimHei", "Heiti SC", sans-serif;
         }
+        h1, h2, h3, h4, .table-number { break-after: avoid; break-inside: avoid; }
         .page { break-before: page; }
         .page:first-child { break-before: auto; }
         .wide { page: wide; }
@@ -29,6 +30,7 @@ enum HTMLStyle {
         .wide table.budget { font-size: 8pt; }
         table.budget th, table.budget td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: middle; }
         table.budget th { font-weight: bold; text-align: center; background: #f2f2f2; }
+        table.budget th.nowrap { white-space: nowrap; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; }
         td.amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -87,14 +87,7 @@ public enum PDFAnnotation {
     /// Marks on the same box share it, their labels joined by commas.
     public static func overlayHTML(pages: [SourceDocument.Page], marks: [Mark]) -> String {
         func pt(_ value: Double) -> String { String(format: "%.2fpt", value) }
-        // One named @page rule per distinct size, so that mixed page sizes print as given.
-        var sizes: [SourceDocument.Page] = []
-        for page in pages where !sizes.contains(page) { sizes.append(page) }
-        var css = """
-            @page { margin: 0; size: \(pt(pages[0].width)) \(pt(pages[0].height)) }
-            html, body { margin: 0; padding: 0 }
-            .page { position: relative; overflow: hidden; break-after: page }
-            .page:last-child { break-after: auto }
+        let css = """
             .mark { position: absolute; box-sizing: border-box; border: 1.5pt solid red }
             .label { position: absolute; right: 100%; bottom: 100%; padding: 0 2pt; border-radius: 2pt;
               background: red; color: white; font: bold 8pt/9pt "Noto Sans CJK SC", "Noto Sans", sans-serif;
@@ -103,14 +96,8 @@ public enum PDFAnnotation {
             .label.below { bottom: auto; top: 100% }
 
             """
-        for (n, size) in sizes.enumerated() {
-            css += "@page size\(n) { margin: 0; size: \(pt(size.width)) \(pt(size.height)) }\n"
-            css += ".size\(n) { page: size\(n); width: \(pt(size.width)); height: \(pt(size.height)) }\n"
-        }
-        var body = ""
-        for (index, page) in pages.enumerated() {
-            let size = sizes.firstIndex(of: page) ?? 0
-            body += "<div class=\"page size\(size)\">"
+        return overlayPages(pages, css: css) { index, page in
+            var body = ""
             var boxes: [(box: Box, labels: [String])] = []
             for mark in marks where mark.page == index + 1 {
                 if let same = boxes.firstIndex(where: { $0.box == mark.box }) {
@@ -132,7 +119,35 @@ public enum PDFAnnotation {
                 body += "width:\(pt(right - left));height:\(pt(bottom - top))\">"
                 body += "<span class=\"label\(placement)\">\(escape(text))</span></div>"
             }
-            body += "</div>\n"
+            return body
+        }
+    }
+
+    /// 叠加页 — an HTML page with one transparent page per PDF page, each exactly
+    /// its size, holding what `content` draws on it (absolutely placed, in points
+    /// from the page's top-left corner), for `qpdf --overlay`.
+    static func overlayPages(_ pages: [SourceDocument.Page], css extra: String,
+                             content: (_ index: Int, _ page: SourceDocument.Page) -> String) -> String {
+        func pt(_ value: Double) -> String { String(format: "%.2fpt", value) }
+        // One named @page rule per distinct size, so that mixed page sizes print as given.
+        var sizes: [SourceDocument.Page] = []
+        for page in pages where !sizes.contains(page) { sizes.append(page) }
+        let first = pages.first ?? SourceDocument.Page(width: 595.28, height: 841.89)
+        var css = """
+            @page { margin: 0; size: \(pt(first.width)) \(pt(first.height)) }
+            html, body { margin: 0; padding: 0 }
+            .page { position: relative; overflow: hidden; break-after: page }
+            .page:last-child { break-after: auto }
+
+            """ + extra
+        for (n, size) in sizes.enumerated() {
+            css += "@page size\(n) { margin: 0; size: \(pt(size.width)) \(pt(size.height)) }\n"
+            css += ".size\(n) { page: size\(n); width: \(pt(size.width)); height: \(pt(size.height)) }\n"
+        }
+        var body = ""
+        for (index, page) in pages.enumerated() {
+            let size = sizes.firstIndex(of: page) ?? 0
+            body += "<div class=\"page size\(size)\">" + content(index, page) + "</div>\n"
         }
         return """
             <!DOCTYPE html>

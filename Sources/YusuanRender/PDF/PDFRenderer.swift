@@ -4,7 +4,8 @@ import YusuanModel
 /// PDF — the HTML page printed to PDF by headless Chromium.
 ///
 /// The page sets its own A4 paper, landscape pages and repeated table headers, so
-/// Chromium only has to print it; Chinese text needs a CJK font on the machine
+/// Chromium only has to print it; the page numbers are stamped in the footer
+/// afterwards (`PageNumbers`, with qpdf). Chinese text needs a CJK font on the machine
 /// (Debian: `fonts-noto-cjk`). Where Chromium is not installed, rendering fails
 /// with a message that says what to install.
 public struct PDFRenderer: Renderer {
@@ -17,7 +18,7 @@ public struct PDFRenderer: Renderer {
     public var isBinary: Bool { true }
 
     public func render(_ disclosure: Disclosure) throws -> Data {
-        try print(html: HTMLRenderer().page(disclosure))
+        try PageNumbers.stamp(try print(html: HTMLRenderer().page(disclosure)), timeout: timeout)
     }
 
     /// Prints an HTML page to PDF.

@@ -38,8 +38,13 @@ public enum Outline {
         var blocks: [Block] = [.title(department: d.department, name: documentName(d))]
 
         blocks += [.pageBreak, .heading(level: 2, text: "目录")]
-        for part in parts { blocks.append(.paragraph(part)) }
-        for table in d.tables { blocks.append(.paragraph("　　表\(table.kind.rawValue) \(table.title)")) }
+        // The tables are listed under 第二部分, where they are printed.
+        for (i, part) in parts.enumerated() {
+            blocks.append(.paragraph(part))
+            if i == 1 {
+                for table in d.tables { blocks.append(.paragraph("　　表\(table.kind.rawValue) \(table.title)")) }
+            }
+        }
 
         blocks += [.pageBreak, .heading(level: 1, text: parts[0])]
         blocks += overview(d)

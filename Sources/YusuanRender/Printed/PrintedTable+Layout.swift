@@ -106,7 +106,10 @@ extension PrintedTable {
                 indent = row.role == .project || row.key.parent != nil ? 1 : 0
             }
             cells += row.cells.map { $0.map { PrintedCell.amount($0.value) } }
-            return PrintedRow(cells: cells, emphasis: emphasis(row, hasChildren: hasChildren), indent: indent)
+            // Table 6's 款 is its lowest level: set plain, as 项 is in the functional tables.
+            var emphasis = emphasis(row, hasChildren: hasChildren)
+            if table.kind == .basicByEconomicClass, row.role == .section { emphasis = .plain }
+            return PrintedRow(cells: cells, emphasis: emphasis, indent: indent)
         }
         return PrintedTable(number: table.kind.rawValue, title: table.title, preparer: table.preparer, unit: unit,
                             header: header, headerRows: headerRows, body: body,

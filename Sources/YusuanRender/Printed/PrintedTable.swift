@@ -175,6 +175,15 @@ public enum PrintedCell: Sendable, Hashable {
         case .amount(let amount): amount.printed
         }
     }
+
+    /// The cell as a published page sets it: amounts with thousands separators
+    /// as well (`1,297.28`).
+    public var published: String {
+        switch self {
+        case .text(let text): text
+        case .amount(let amount): amount.published
+        }
+    }
 }
 
 /// 列类型 — what a grid column holds.
@@ -192,4 +201,20 @@ public enum ColumnKind: String, Sendable, Hashable {
 extension Amount {
     /// The amount as a budget table prints it: at least two decimals, `0.00` for zero.
     public var printed: String { isZero ? "0.00" : formatted(minimumDecimals: 2) }
+
+    /// 千分位 — the amount as a published page prints it: `printed` with thousands
+    /// separators in the whole part (`1,297.28`, `-12,345.60`).
+    public var published: String {
+        let text = printed
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : Substring(text)
+        let whole = digits.prefix { $0 != "." }
+        let fraction = digits.dropFirst(whole.count)
+        var grouped = ""
+        for (i, digit) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (negative ? "-" : "") + grouped + fraction
+    }
 }
