@@ -112,6 +112,9 @@ struct ExplanationComposer {
 
     func incomeLines(total: Amount) -> [String] {
         var lines = ["\(dept)部门收入预算 \(money(total)) 万元，其中："]
+        // The shares of the sources present, rounded together to add up to 100.00%.
+        let present = IncomeLine.all.map(amount).filter { !$0.isZero }
+        var shares = Phrases.shares(present, of: total).makeIterator()
         for line in IncomeLine.all {
             let a = amount(line)
             if a.isZero {
@@ -122,7 +125,7 @@ struct ExplanationComposer {
                 continue
             }
             let figure = "previousYear.sources.\((line.sources.first { budget.previousYear.sources[$0] != nil } ?? line.sources[0]).rawValue)"
-            lines.append(clause(["\(line.label) \(money(a)) 万元", Phrases.share(a, of: total)]
+            lines.append(clause(["\(line.label) \(money(a)) 万元", shares.next() ?? Phrases.share(a, of: total)]
                                 + change(previous(line), a, key: line.reasonKey, figure: figure)) + "。")
         }
         return lines
@@ -136,9 +139,10 @@ struct ExplanationComposer {
         var lines = ["\(dept)\(year)年支出预算 \(money(total)) 万元，其中："]
         let parts: [(ColumnKey, String, Amount?)] = [(.basic, "basic", budget.previousYear.basic),
                                                      (.project, "project", budget.previousYear.project)]
-        for (column, key, previous) in parts {
+        let shares = Phrases.shares(parts.map { t3[.grandTotal, $0.0] ?? .zero }, of: total)
+        for (i, (column, key, previous)) in parts.enumerated() {
             let a = t3[.grandTotal, column] ?? .zero
-            lines.append(clause(["\(column) \(money(a)) 万元", Phrases.share(a, of: total)]
+            lines.append(clause(["\(column) \(money(a)) 万元", shares[i]]
                                 + change(previous, a, key: key, figure: "previousYear.\(key)")) + "。")
         }
         return lines
@@ -187,9 +191,10 @@ struct ExplanationComposer {
             lines.append(clause(["\(column) \(money(a)) 万元"] + parts) + "。")
         }
         lines.append("（二）一般公共预算当年拨款结构情况")
-        for (n, row) in t5.rows.filter({ $0.role == .classLevel }).enumerated() {
-            let a = row.cells[0]?.value ?? .zero
-            lines.append("\(n + 1)、\(row.name)（类）\(money(a)) 万元，\(Phrases.share(a, of: total))。")
+        let classes = t5.rows.filter { $0.role == .classLevel }
+        let classShares = Phrases.shares(classes.map { $0.cells[0]?.value ?? .zero }, of: total)
+        for (n, (row, share)) in zip(classes, classShares).enumerated() {
+            lines.append("\(n + 1)、\(row.name)（类）\(money(row.cells[0]?.value ?? .zero)) 万元，\(share)。")
         }
         lines.append("（三）一般公共预算当年拨款具体使用情况")
         // Every 项 this year, and every 项 of last year that has none now.
