@@ -19,18 +19,44 @@ public enum WordingRules: RuleSet {
         zh: "说明称没有上年结转结余时，表11 与表1 均无结转结余",
         en: "Where the text says there is no carry-over, tables 11 and 1 carry none")
 
-    public static let rules = [reason, notArranged, emptyTable, noCarryOver]
+    static let unchanged = Rule(
+        "wording.unchanged", .wording, .warning,
+        zh: "增减额与增减率均为零时写作“与上年持平”，不写“增加 0.00 万元，增长 0.00%”",
+        en: "No change is said as 持平 (与上年持平), not as “增加 0.00 万元，增长 0.00%”")
+
+    public static let rules = [reason, notArranged, emptyTable, noCarryOver, unchanged]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
         var findings: [Finding] = []
         for s in context.sections {
             findings += reasons(s)
+            findings += unchangedSaidAsChange(s)
             findings += notArranged(s, d)
             findings += emptyClaims(s, d)
         }
         findings += emptyStatements(d)
         return findings
+    }
+
+    // MARK: - 持平
+
+    /// "增加 0.00 万元，增长 0.00%": nothing changed, which is said as 持平. One finding
+    /// per section (a 三公 paragraph says it of every item), the other places its consequences.
+    static func unchangedSaidAsChange(_ s: AuditSection) -> [Finding] {
+        let said = s.statements.changes.filter { $0.amount.isZero && $0.rate.isZero }
+        let findings = said.map { c in
+            Finding(rule: unchanged, message: "\(c.subject.isEmpty ? "" : c.subject + "：")写作\(c.changeWord) 0 万元、\(c.rateWord) 0%，没有变化，应写作“与上年持平”",
+                    section: s.number, at: s.at(c.source), stated: c.amount, expected: .zero, computation: "增减额 0，增减率 0")
+        }
+        guard var first = findings.first else { return [] }
+        if findings.count > 1 {
+            let subjects = said.map(\.subject).filter { !$0.isEmpty }
+            first.message = "第\(s.number)节 \(findings.count) 处没有变化却写作增减 0 万元、0%"
+                + (subjects.isEmpty ? "" : "（\(subjects.joined(separator: "、"))）") + "，应写作“与上年持平”"
+            first.consequences = Array(findings.dropFirst())
+        }
+        return [first]
     }
 
     // MARK: - Reasons

@@ -28,3 +28,13 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: AuditSeeds.available, "../shared/seeds is absent: the seed documents are not beside this checkout")
     }
 }
+
+/// The example of examples/ (a consistent document: no finding), read for mutation tests.
+enum AuditExample {
+    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/demo-county-medical-insurance-2025.txt")
+
+    static func disclosure() throws -> Disclosure {
+        try DisclosureReader.read(try String(contentsOf: file, encoding: .utf8))
+    }
+}

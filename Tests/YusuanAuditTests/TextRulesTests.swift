@@ -259,10 +259,13 @@ enum TextAudit {
     typealias S = TextAudit.Summary
 
     static let expected: [String: [S]] = [
-        // 尉犁县: two items new this year (职业年金 15.19, 医疗保障经办事务 4.50).
+        // 尉犁县: two items new this year (职业年金 15.19, 医疗保障经办事务 4.50), each said to grow
+        // 100% from nothing. Every seed says 增加 0.00 万元，增长 0.00% of unchanged 三公 items
+        // (one warning a section, 持平).
         "000": [
             S("year-on-year.from-zero", "五", 912, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 955, "100.00", "100.00"),
+            S("wording.unchanged", "十", 1147, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务接待费 增加 0.00，增长 0.00%
         ],
         // 巴州: 五（二） shares 8.27 + 85.91 + 5.81 = 99.99; 基本支出 down 8.34 explained by one more person.
         "001": [
@@ -270,12 +273,14 @@ enum TextAudit {
             S("year-on-year.from-zero", "五", 485, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 487, "100.00", "100.00"),
             S("wording.reason-direction", "三", 425, "8.34", nil),
+            S("wording.unchanged", "十", 553, "0", "0"),    // 三公 and each of its four items
         ],
         // 乌鲁木齐: 五（二） shares 0.17 + 9.06 + 90.78 = 100.01.
         "002": [
             S("text.share-sum", "五", 1001, "100.01", "100.00"),
             S("year-on-year.from-zero", "五", 1035, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 1088, "100.00", "100.00"),
+            S("wording.unchanged", "十", 1390, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务用车运行费
         ],
         // 库尔勒: 6,988.03 / 7,220.60 = 96.779 printed 96.77; 机关运行经费 42.50 above 公用经费 39.00.
         "003": [
@@ -283,6 +288,8 @@ enum TextAudit {
             S("text.operating-cost", "十二", 1289, "42.50", "39.00"),
             S("year-on-year.from-zero", "二", 899, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 1037, "100.00", "100.00"),
+            S("wording.unchanged", "二", 884, "0", "0"),    // 政府性基金、国有资本经营预算 0.00，增加 0.00
+            S("wording.unchanged", "十", 1242, "0", "0"),   // 三公 减少 0.00，下降 0.00%, and its four items
         ],
         // 特克斯: table 7 prints one 151.58 row for the 61.58 and 90 projects; three rates miscomputed
         // (6.52 / 24.78 = 26.31, 2.35 / 3.58 = 65.64, 0.89 / 1.09 = 81.65).
@@ -296,6 +303,7 @@ enum TextAudit {
             S("year-on-year.rate", "五", 1059, "65.46", "65.64"),
             S("year-on-year.rate", "五", 1075, "81.48", "81.65"),
             S("year-on-year.from-zero", "五", 1115, "100.00", "100.00"),
+            S("wording.unchanged", "十", 1313, "0", "0"),   // 三公 增加 0.00 万元，增长 0%, and its four items
         ],
     ]
 

@@ -23,6 +23,22 @@ import YusuanModel
         #expect(f.section == "三" && f.line == 10 && f.stated == Amount("10.00"))
     }
 
+    /// 持平 on the example: "与上年预算持平" is silent, "增加 0.00 万元，增长 0.00%" is a warning.
+    @Test func unchangedSaidAsAChange() throws {
+        var d = try AuditExample.disclosure()
+        #expect(A.findings(d, "wording.unchanged").isEmpty)
+        A.edit(&d, line: 821, "与上年预算持平", "比上年预算增加 0.00 万元，增长 0.00%")
+        let findings = Auditor.audit(d, document: "example").findings
+        #expect(findings.map(\.rule) == ["wording.unchanged"])
+        let f = try #require(findings.first)
+        #expect(f.severity == .warning && f.section == "十" && f.line == 821 && f.stated == .zero)
+        #expect(f.message.hasSuffix("写作增加 0 万元、增长 0%，没有变化，应写作“与上年持平”"))
+        // A real change, or a decrease of nothing, is judged the same way.
+        var e = try AuditExample.disclosure()
+        A.edit(&e, line: 821, "与上年预算持平", "比上年预算减少 0.00 万元，下降 0.00%")
+        #expect(A.findings(e, "wording.unchanged").count == 1)
+    }
+
     @Test func notArranged() throws {
         var d = try A.base("000")
         #expect(A.findings(d, "wording.not-arranged").isEmpty)
