@@ -16,9 +16,9 @@ public enum YearOnYearRules: RuleSet {
         zh: "增减额与本年数、上年数相符：同时写明上年数时增减额等于两者之差，增加额不超过本年数",
         en: "The change agrees with the amounts: where last year's amount is stated it is the difference, and an increase never exceeds this year's amount")
     static let fromZero = Rule(
-        "year-on-year.from-zero", .yearOnYear, .info,
-        zh: "上年为零的新增支出按惯例写作增长 100%（数学上无定义），予以接受并提示",
-        en: "Growth from zero is printed as 100% by convention (strictly undefined): accepted and noted")
+        "year-on-year.from-zero", .yearOnYear, .warning,
+        zh: "上年为零的新增支出没有增长率：写作“增长 100%”不妥，应写明为新增（上年无此项预算）",
+        en: "Growth from nothing has no rate: “增长 100%” is questioned; the text should say it is new (no budget last year)")
 
     public static let rules = [direction, rate, change, fromZero]
 
@@ -69,7 +69,7 @@ public enum YearOnYearRules: RuleSet {
         if previous.isZero {
             let hundred = Amount(100)
             if y == hundred {
-                findings.append(Finding(rule: fromZero, message: "上年为零，\(printed)：按惯例写作增长 100%",
+                findings.append(Finding(rule: fromZero, message: "上年为零，\(printed)：从零增长没有增长率，应写明为新增（上年无此项预算）",
                                         section: section, at: at, stated: y, expected: hundred,
                                         computation: "\(current) − \(x) = 0"))
             } else {

@@ -44,7 +44,7 @@ import YusuanModel
     @Test func fromZero() throws {
         let ok = Self.statement(["基本支出 15.19 万元，比上年预算增加 15.19 万元，增长 100.00%。"])
         let f = try #require(A.findings(ok, "year-on-year.from-zero").first)
-        #expect(f.severity == .info && f.line == 10 && f.stated == Amount(100))
+        #expect(f.severity == .warning && f.line == 10 && f.stated == Amount(100))
         #expect(A.findings(ok, "year-on-year.rate").isEmpty)
         let wrong = Self.statement(["基本支出 15.19 万元，比上年预算增加 15.19 万元，增长 90.00%。"])
         let g = try #require(A.findings(wrong, "year-on-year.rate").first)
@@ -75,6 +75,18 @@ import YusuanModel
         let wrong = Self.statement(["行政运行 225.40 万元，比上年预算增加 61.12 万元，增长 37.5%。"])
         let f = try #require(A.findings(wrong, "year-on-year.rate").first)
         #expect(f.expected == Amount("37.2") && f.severity == .error)
+    }
+
+    /// On the example (no finding): a change restated as growth from nothing fires, once.
+    @Test func fromZeroOnTheExample() throws {
+        var d = try AuditExample.disclosure()
+        #expect(Auditor.audit(d, document: "example").findings.isEmpty)
+        A.edit(&d, line: 701, "增加 13.66 万元，增长 2.06%", "增加 676.50 万元，增长 100.00%")
+        let findings = Auditor.audit(d, document: "example").findings
+        #expect(findings.map(\.rule) == ["year-on-year.from-zero"])
+        let f = try #require(findings.first)
+        #expect(f.severity == .warning && f.section == "三" && f.line == 701 && f.stated == Amount(100))
+        #expect(f.message.contains("从零增长没有增长率"))
     }
 
     @Test func change() throws {
