@@ -12,9 +12,12 @@ enum AuditAnnotation {
         var marks: [PDFAnnotation.Mark] = []
         var marked: Set<Int> = []
         for (index, finding) in report.findings.enumerated() {
-            guard let place = FindingPlaces.place(of: finding, in: source) else { continue }
-            marks.append(PDFAnnotation.Mark(page: place.page, box: place.box, label: String(index + 1)))
-            marked.insert(index + 1)
+            // A cause is boxed at every place it shows, all with its one number.
+            for place in finding.everyPlace.compactMap({ FindingPlaces.place(of: $0, in: source) })
+                where !marks.contains(where: { $0.page == place.page && $0.box == place.box && $0.label == String(index + 1) }) {
+                marks.append(PDFAnnotation.Mark(page: place.page, box: place.box, label: String(index + 1)))
+                marked.insert(index + 1)
+            }
         }
         let page = source.pages.last ?? SourceDocument.Page(width: 842, height: 595)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-annotated-\(UUID().uuidString)")
