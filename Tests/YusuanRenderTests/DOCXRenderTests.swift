@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YusuanModel
+import YusuanRead
 @testable import YusuanRender
 
 /// A Word table read back from document.xml: the grid with merged cells expanded
@@ -66,6 +67,11 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
 }
 
 @Suite struct DOCXRenderTests {
+    /// The example document, read from its text.
+    static func example() throws -> Disclosure {
+        try DisclosureReader.read(String(contentsOf: XMLCharacterTests.example, encoding: .utf8))
+    }
+
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
     func seedTablesComeBackExactlyFromTheDocument(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
@@ -106,6 +112,58 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         #expect(breaks >= d.tables.count + 3)
         // The wide tables sit in landscape sections.
         #expect(root.descendants("w:pgSz").contains { $0.attributes["w:orient"] == "landscape" })
+
+        // Every section carries the page-number footer.
+        let sections = root.descendants("w:sectPr")
+        #expect(!sections.isEmpty && sections.allSatisfy { $0.first("w:footerReference")?.attributes["r:id"] == DOCXParts.footerRelationship })
+    }
+
+    @Test func everyPageCarriesItsNumberInTheFooter() throws {
+        let parts = try unzip(try DOCXRenderer().render(try Self.example()))
+        let footer = try XMLNode.parse(try #require(parts["word/footer1.xml"]))
+        let field = try #require(footer.descendants("w:fldSimple").first)
+        #expect(field.attributes["w:instr"]?.trimmingCharacters(in: .whitespaces) == "PAGE")
+        #expect(footer.descendants("w:jc").first?.attributes["w:val"] == "center")
+        let relationships = String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self)
+        #expect(relationships.contains(#"Id="\#(DOCXParts.footerRelationship)""#) && relationships.contains("footer1.xml"))
+        let types = String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self)
+        #expect(types.contains("/word/footer1.xml"))
+    }
+
+    @Test func theContentsIsAWordContentsField() throws {
+        let d = try Self.example()
+        let parts = try unzip(try DOCXRenderer().render(d))
+        let root = try XMLNode.parse(try #require(parts["word/document.xml"]))
+        let instructions = root.descendants("w:instrText").map { $0.text }
+        #expect(instructions.count == 1)
+        #expect(instructions.first?.contains(#"TOC \o "1-3" \h"#) == true)
+        let kinds = root.descendants("w:fldChar").compactMap { $0.attributes["w:fldCharType"] }
+        #expect(kinds == ["begin", "separate", "end"])
+        // Until the field is updated it holds the outline's entries, the tables one level down.
+        let entries = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("TOC") && $0.descendants("w:pStyle").first?.attributes["w:val"] != "TOCHeading" }
+        #expect(entries.map { $0.allText("w:t") }.filter { !$0.isEmpty }.first == Outline.partTitles(d)[0])
+        #expect(entries.contains { $0.descendants("w:pStyle").first?.attributes["w:val"] == "TOC3" && $0.allText("w:t").hasPrefix("表1 ") })
+        // 目录 itself is not a heading the field would list; the parts are.
+        let headings = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("Heading") }
+        #expect(!headings.contains { $0.allText("w:t") == "目录" })
+        let settings = String(decoding: try #require(parts["word/settings.xml"]), as: UTF8.self)
+        #expect(settings.contains(#"<w:updateFields w:val="true"/>"#), "Word fills the contents on opening")
+        let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
+        let ids = Set(styles.all("w:style").compactMap { $0.attributes["w:styleId"] })
+        #expect(ids.isSuperset(of: ["TOC1", "TOC2", "TOC3", "TOCHeading", "Footer"]))
+    }
+
+    @Test func amountsPrintWithThousandsSeparators() throws {
+        var d = try Self.example()
+        // The example's amounts are all under a thousand: one is made larger.
+        let column = try #require(d.tables[0].rows[0].cells.firstIndex { $0 != nil })
+        d.tables[0].rows[0].cells[column] = Cell(try #require(Amount("1297.28")))
+        let parts = try unzip(try DOCXRenderer().render(d))
+        let (tables, _) = try wordTables(try #require(parts["word/document.xml"]))
+        let cells = tables.prefix(d.tables.count).flatMap { $0.rows.flatMap { $0.compactMap { $0 } } }
+        #expect(cells.contains("1,297.28"))
+        let ungrouped = cells.filter { $0.wholeMatch(of: /-?[0-9]{4,}\.[0-9]+/) != nil }
+        #expect(ungrouped.isEmpty, "no amount of four whole digits or more without separators: \(ungrouped)")
     }
 
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
@@ -132,6 +190,16 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
             let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
                 .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
             #expect(pages >= d.tables.count, "a page or more for each table: \(pages) pages")
+        }
+        // Each page ends with its number, from the footer's PAGE field.
+        if let pdftotext = Tool.path("pdftotext") {
+            let file = directory.appendingPathComponent("budget.pdf").path
+            for n in [1, 2, 5] {
+                let text = try Tool.run(pdftotext, ["-layout", "-f", "\(n)", "-l", "\(n)", file, "-"]).output
+                let last = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .last { !$0.isEmpty && $0 != "\u{0C}" }
+                #expect(last == "\(n)", "page \(n) ends with its number: \(last ?? "nothing")")
+            }
         }
     }
 }

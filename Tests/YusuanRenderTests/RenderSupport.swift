@@ -143,7 +143,8 @@ enum GridReader {
     ///   - leaves: the lowest header label of each column.
     static func records(_ body: [[String?]], leaves: [String?], table: BudgetTable) -> [Cells.Record] {
         let n = table.kind.rawValue
-        func amount(_ text: String?) -> Amount? { text.flatMap { Amount($0) } }
+        // A page prints 1,297.28; the value is the same without the separators.
+        func amount(_ text: String?) -> Amount? { text.flatMap { Amount($0.replacingOccurrences(of: ",", with: "")) } }
         var found: [RowKey: [ColumnKey: Amount]] = [:]
         func record(_ row: TableRow, _ column: ColumnKey, _ text: String?) {
             if let value = amount(text) { found[row.key, default: [:]][column] = value }

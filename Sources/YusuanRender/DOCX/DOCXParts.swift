@@ -1,17 +1,18 @@
 /// The fixed parts of a Word document: content types, relationships, styles,
-/// settings, and the page set-up of a section.
+/// settings, the footer, and the page set-up of a section.
 enum DOCXParts {
     /// A4 in twentieths of a point, and the margins.
     static let pageWidth = 11906, pageHeight = 16838, margin = 1021
     static var portraitWidth: Int { pageWidth - 2 * margin }
     static var landscapeWidth: Int { pageHeight - 2 * margin }
 
-    /// `w:sectPr` of an A4 section, portrait or landscape.
+    /// `w:sectPr` of an A4 section, portrait or landscape, with the page-number
+    /// footer (the numbering runs on across sections).
     static func section(landscape: Bool) -> String {
         let size = landscape
             ? "<w:pgSz w:w=\"\(pageHeight)\" w:h=\"\(pageWidth)\" w:orient=\"landscape\"/>"
             : "<w:pgSz w:w=\"\(pageWidth)\" w:h=\"\(pageHeight)\"/>"
-        return "<w:sectPr>\(size)<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
+        return "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(footerRelationship)\"/>\(size)<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
     }
 
     static let contentTypes = ZipPackage.declaration
@@ -20,6 +21,7 @@ enum DOCXParts {
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
         + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
         + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
+        + #"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
         + #"<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>"#
         + #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
         + "</Types>"
@@ -34,11 +36,27 @@ enum DOCXParts {
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#
+        + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#
         + "</Relationships>"
+
+    /// The relationship id of `word/footer1.xml` in `word/_rels/document.xml.rels`.
+    static let footerRelationship = "rId3"
+
+    /// 页脚 — `word/footer1.xml`: the page number, a `PAGE` field, centred.
+    static let footer = ZipPackage.declaration
+        + #"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        + #"<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>"#
+        + #"<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#
+        + "</w:ftr>"
+
+    /// 目录域 — the field code of the contents: headings of levels 1 to 3 (the
+    /// parts, the explanation's sections, the tables), entries as links.
+    static let contentsField = #" TOC \o "1-3" \h \z \u "#
 
     static let settings = ZipPackage.declaration
         + #"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
-        + #"<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>"#
+        + #"<w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/>"#
+        + #"<w:characterSpacingControl w:val="compressPunctuation"/>"#
         + #"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#
         + "</w:settings>"
 
@@ -62,6 +80,15 @@ enum DOCXParts {
         xml += heading(2, size: 28, center: false, before: 240)
         xml += heading(3, size: 30, center: true, before: 60)
         xml += heading(4, size: 22, center: false, before: 180)
+        // The contents: its heading (no outline level, so it does not list itself) and
+        // the entry styles Word and LibreOffice fill the TOC field with.
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+            + "<w:pPr><w:spacing w:before=\"240\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"32\"/></w:rPr></w:style>"
+        for level in 1...3 {
+            xml += "<w:style w:type=\"paragraph\" w:styleId=\"TOC\(level)\"><w:name w:val=\"toc \(level)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+                + "<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(portraitWidth)\"/></w:tabs><w:spacing w:after=\"0\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr></w:style>"
+        }
+        xml += #"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="Heading3"/><w:pPr><w:keepNext/><w:spacing w:after="0"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableMeta"><w:name w:val="Table Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#

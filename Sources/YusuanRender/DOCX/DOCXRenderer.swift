@@ -7,7 +7,10 @@ import YusuanModel
 /// Headings use the built-in Heading styles (so a table of contents can be made
 /// from them); tables keep the printed header with merged cells (`gridSpan` across,
 /// `vMerge` down) repeated on every page (`tblHeader`); the wide tables sit in
-/// landscape sections; each part and each table starts a new page.
+/// landscape sections; each part and each table starts a new page. Every page
+/// carries its number in the footer (a `PAGE` field, centred), amounts print with
+/// thousands separators (`1,297.28`), and the contents is a Word `TOC` field over
+/// the headings, holding the outline's entries until Word or LibreOffice updates it.
 public struct DOCXRenderer: Renderer {
     public init() {}
     public var name: String { "docx" }
@@ -22,6 +25,7 @@ public struct DOCXRenderer: Renderer {
         package.add("word/document.xml", document(disclosure))
         package.add("word/styles.xml", DOCXParts.styles)
         package.add("word/settings.xml", DOCXParts.settings)
+        package.add("word/footer1.xml", DOCXParts.footer)
         package.add("word/_rels/document.xml.rels", DOCXParts.documentRelationships)
         return try package.data()
     }
@@ -31,9 +35,19 @@ public struct DOCXRenderer: Renderer {
         var body = ""
         var landscape = false
         var pendingBreak = false
+        // The entries of the contents, from its heading to the next page break.
+        var contents: [String]?
         for block in Outline.blocks(d) {
             if case .pageBreak = block {
+                if let entries = contents {
+                    body += contentsField(entries)
+                    contents = nil
+                }
                 pendingBreak = true
+                continue
+            }
+            if contents != nil, case .paragraph(let text) = block {
+                contents?.append(text)
                 continue
             }
             var wide = false
@@ -53,6 +67,9 @@ public struct DOCXRenderer: Renderer {
                 body += #"<w:p><w:pPr><w:spacing w:before="3600"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="40"/></w:rPr>"#
                 body += "<w:t>\(escape(department))</w:t></w:r></w:p>"
                 body += paragraph(name, style: "Title")
+            case .heading(_, let text) where text == Outline.contentsTitle:
+                body += paragraph(text, style: "TOCHeading")
+                contents = []
             case .heading(let level, let text):
                 body += paragraph(text, style: "Heading\(level)")
             case .paragraph(let text):
@@ -68,9 +85,33 @@ public struct DOCXRenderer: Renderer {
                 break
             }
         }
+        if let entries = contents { body += contentsField(entries) }
         var xml = ZipPackage.declaration
         xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += "<w:body>" + body + DOCXParts.section(landscape: landscape) + "</w:body></w:document>"
+        return xml
+    }
+
+    /// 目录 — the contents as a complex `TOC` field: Word (which is told to update
+    /// fields on opening) and LibreOffice fill it from the headings with page
+    /// numbers; until then it shows the outline's entries, a table (`　　表N …`)
+    /// one level down.
+    func contentsField(_ entries: [String]) -> String {
+        let begin = #"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>"#
+            + "<w:r><w:instrText xml:space=\"preserve\">\(escape(DOCXParts.contentsField))</w:instrText></w:r>"
+            + #"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
+        let end = #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+        guard !entries.isEmpty else { return "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>\(begin)\(end)</w:p>" }
+        var xml = ""
+        for (i, entry) in entries.enumerated() {
+            let nested = entry.hasPrefix("　")
+            let text = entry.drop { $0 == "　" }
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(nested ? 3 : 1)\"/></w:pPr>"
+            if i == 0 { xml += begin }
+            xml += "<w:r><w:t xml:space=\"preserve\">\(escape(String(text)))</w:t></w:r>"
+            if i == entries.count - 1 { xml += end }
+            xml += "</w:p>"
+        }
         return xml
     }
 
@@ -147,7 +188,7 @@ public struct DOCXRenderer: Renderer {
             for (c, value) in row.cells.enumerated() {
                 let kind = t.columnKinds[c]
                 let align = kind == .amount ? "right" : kind == .code ? "center" : "left"
-                xml += cell(value?.printed, width: widths[c], align: align, bold: row.isBold(c),
+                xml += cell(value?.published, width: widths[c], align: align, bold: row.isBold(c),
                             indent: kind == .label ? row.indent(c) : 0)
             }
             xml += "</w:tr>"

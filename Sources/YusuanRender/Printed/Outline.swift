@@ -33,11 +33,15 @@ public enum Outline {
          "第四部分 名词解释"]
     }
 
+    /// 目录 — the heading of the contents, whose entries are the paragraphs up to the
+    /// next page break.
+    public static let contentsTitle = "目录"
+
     public static func blocks(_ d: Disclosure) -> [Block] {
         let parts = partTitles(d)
         var blocks: [Block] = [.title(department: d.department, name: documentName(d))]
 
-        blocks += [.pageBreak, .heading(level: 2, text: "目录")]
+        blocks += [.pageBreak, .heading(level: 2, text: contentsTitle)]
         // The tables are listed under 第二部分, where they are printed.
         for (i, part) in parts.enumerated() {
             blocks.append(.paragraph(part))
