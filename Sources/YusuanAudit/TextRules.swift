@@ -24,12 +24,12 @@ public enum TextRules: RuleSet {
         en: "Each item of 一般公共预算当年拨款具体使用情况 equals table 5's row for it (0 where the tables have no such row)")
     static let share = Rule(
         "text.share", .text, .error,
-        zh: "“占 x%”等于金额除以总数乘 100 后四舍五入保留两位小数；差 0.01 为舍入警告",
-        en: "A printed share equals amount / total × 100 rounded half-up to two decimals; exactly 0.01 off is a rounding warning")
+        zh: "“占 x%”等于金额除以总数乘 100 后四舍五入保留两位小数；差 0.01 为舍入警告，合计恰为 100% 时按最大余数法调整的一项不报",
+        en: "A printed share equals amount / total × 100 rounded half-up to two decimals; exactly 0.01 off is a rounding warning, not reported for the share a largest-remainder rounding to exactly 100% moves")
     static let shareSum = Rule(
         "text.share-sum", .text, .error,
-        zh: "构成比例（收入来源、基本/项目支出、各类支出）合计为 100%；差额不超过 n × 0.005 为舍入警告",
-        en: "Structure shares (sources of income, basic/project, classes) add up to 100%; a difference within n × 0.005 is a rounding warning")
+        zh: "构成比例（收入来源、基本/项目支出、各类支出）合计为 100%；各项舍入正确时差额不超过 n × 0.005 不报，否则为舍入警告",
+        en: "Structure shares (sources of income, basic/project, classes) add up to 100%; within n × 0.005 it is no finding when every share is correctly rounded, else a rounding warning")
     static let costItems = Rule(
         "text.cost-items", .text, .warning,
         zh: "人员经费、公用经费所列经济科目与表6 对应款一致",
@@ -263,27 +263,58 @@ public enum TextRules: RuleSet {
         }
         guard let (totalAmount, totalName) = base else { return [] }
         var findings: [Finding] = []
-        for a in shared {
+        let parts = shared.map(\.printed)
+        let sum = parts.reduce(Amount.zero, +)
+        // A list printed to one precision that adds up to exactly 100: the shares a
+        // composer rounding by largest remainder prints.
+        let places = Set(shared.map(\.places))
+        let byRemainder = parts.count >= 2 && sum == Amount(100) && places.count == 1
+            ? largestRemainder(shared.map(\.amount), of: totalAmount, places: places.first!) : nil
+        var everyShareRounded = true
+        for (i, a) in shared.enumerated() {
             let printed = a.printed
             guard let expected = Text.rate(a.amount, of: totalAmount, places: a.places), printed != expected else { continue }
-            let severity: Severity = (printed - expected).magnitude <= Amount.step(places: a.places) ? .warning : .error
+            let offByOne = (printed - expected).magnitude <= Amount.step(places: a.places)
+            // The share the largest-remainder method moves by one unit of its last place.
+            if offByOne, byRemainder?[i] == printed { continue }
+            everyShareRounded = false
             findings.append(Finding(
                 rule: share, message: "“\(a.label) \(a.amount) 万元，占 \(printed)%”：按\(totalName) \(totalAmount) 计算应为 \(expected)%",
-                severity: severity, section: s.number, at: a.source, stated: printed, expected: expected,
+                severity: offByOne ? .warning : .error, section: s.number, at: a.source, stated: printed, expected: expected,
                 computation: "\(a.amount) / \(totalAmount) × 100"))
         }
         // Structure shares add up to 100.
-        let parts = shared.map(\.printed)
         if parts.count >= 2, let (difference, _) = SumCheck.judge(total: Amount(100), parts: parts) {
             // Each printed share is within half a unit of its last printed place (0.005 at two decimals).
             let limit = shared.reduce(Amount.zero) { $0 + Amount.halfStep(places: $1.places) }
-            let severity: Severity = difference.magnitude <= limit ? .warning : .error
+            let within = difference.magnitude <= limit
+            // Correctly rounded shares summing within rounding of 100 are no finding.
+            guard !(within && everyShareRounded) else { return findings }
             findings.append(Finding(
                 rule: shareSum, message: "构成比例合计 \(Amount(100) - difference)%，与 100% 差 \(difference.magnitude)",
-                severity: severity, section: s.number, at: shared[0].source,
+                severity: within ? .warning : .error, section: s.number, at: shared[0].source,
                 stated: Amount(100) - difference, expected: Amount(100), computation: SumCheck.describe(parts)))
         }
         return findings
+    }
+
+    /// 最大余数法 — the shares of `amounts` in `total` as a composer rounding by largest
+    /// remainder prints them: each exact share cut to `places`, and the units still
+    /// missing from 100 given one each to the largest remainders (the first on a tie).
+    /// Nil where the amounts do not make up the total to within one unit a share.
+    static func largestRemainder(_ amounts: [Amount], of total: Amount, places: Int) -> [Amount]? {
+        let exact = amounts.compactMap { $0.percent(of: total, places: Amount.places) }
+        guard exact.count == amounts.count, exact.allSatisfy({ $0 >= .zero }) else { return nil }
+        let step = Amount.step(places: places).units
+        var cut = exact.map { $0.units / step * step }
+        let missing = (Amount(100).units - cut.reduce(0, +)) / step
+        guard missing >= 0, missing <= Int64(cut.count) else { return nil }
+        let order = exact.indices.sorted {
+            let a = exact[$0].units % step, b = exact[$1].units % step
+            return a > b || a == b && $0 < $1
+        }
+        for i in order.prefix(Int(missing)) { cut[i] += step }
+        return cut.map { Amount(units: $0) }
     }
 
     /// The total a section's shares are of: the first stated total, else the table's.

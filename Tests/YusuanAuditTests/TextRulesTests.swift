@@ -154,9 +154,63 @@ enum TextAudit {
         let f = try #require(A.findings(d, "text.share-sum").first)
         #expect(f.section == "二" && f.line == 802 && f.severity == .error)
         #expect(f.stated == Amount("100.27") && f.expected == Amount(100) && f.computation == "96.52 + 3.75")
-        // Within n × 0.005 of 100 it is rounding.
-        let g = try #require(A.findings(try A.base("001"), "text.share-sum").first)
-        #expect(g.severity == .warning && g.stated == Amount("99.99"))
+        // 8.27 + 85.91 + 5.81 = 99.99, each share correctly rounded: no finding.
+        #expect(A.findings(try A.base("001"), "text.share-sum").isEmpty)
+    }
+
+    /// The share list's bound, n × 0.005 of 100 for n shares, where a share is wrong.
+    @Test func shareSumBoundary() {
+        let title = "关于测试局 2025 年收入预算情况说明"
+        func sum(_ a: String, _ b: String) -> [Finding] {
+            A.findings(A.document(section: "二", title: title, [
+                "测试局部门收入预算 100.00 万元，其中：", "一般公共预算 50.00 万元，占 \(a)%，",
+                "上级一般公共预算安排的转移支付资金 50.00 万元，占 \(b)%。"]), "text.share-sum")
+        }
+        #expect(sum("50.00", "50.00").isEmpty)
+        // Two shares allow 0.01: one share 0.01 off makes a sum within it, a warning.
+        #expect(sum("50.01", "50.00").map(\.severity) == [.warning])
+        #expect(sum("49.99", "50.00").map(\.severity) == [.warning])
+        // 0.02 is beyond it.
+        #expect(sum("50.01", "50.01").map(\.severity) == [.error])
+        #expect(sum("50.02", "50.00").map(\.severity) == [.error])
+    }
+
+    /// A share 0.01 off its own half-up rounding: one unit of the last place is a warning,
+    /// nothing off is silent, two units an error.
+    @Test func shareBoundary() {
+        let title = "关于测试局 2025 年收入预算情况说明"
+        func share(_ printed: String) -> [Severity] {
+            A.findings(A.document(section: "二", title: title, [
+                "测试局部门收入预算 300.00 万元，其中：", "一般公共预算 100.00 万元，占 \(printed)%。"]), "text.share").map(\.severity)
+        }
+        #expect(share("33.33").isEmpty)
+        #expect(share("33.34") == [.warning])
+        #expect(share("33.32") == [.warning])
+        #expect(share("33.35") == [.error])
+        #expect(share("33.31") == [.error])
+    }
+
+    /// 最大余数法: a list summing to exactly 100.00 in which the share the largest-remainder
+    /// method moves is one unit off its own rounding is no finding; any other share so off is.
+    @Test func largestRemainderShares() {
+        let title = "关于测试局 2025 年收入预算情况说明"
+        // 1/3 each: 33.333…; half-up 33.33 × 3 = 99.99; by largest remainder the first gets 33.34.
+        func shares(_ a: String, _ b: String, _ c: String) -> [Finding] {
+            A.ours(A.document(section: "二", title: title, [
+                "测试局部门收入预算 3.00 万元，其中：", "一般公共预算 1.00 万元，占 \(a)%，",
+                "政府性基金预算 1.00 万元，占 \(b)%，", "财政专户管理资金 1.00 万元，占 \(c)%。"]))
+                .filter { $0.rule.hasPrefix("text.share") }
+        }
+        #expect(shares("33.33", "33.33", "33.33").isEmpty)     // 99.99, each correctly rounded
+        #expect(shares("33.34", "33.33", "33.33").isEmpty)     // largest remainder: the first on a tie
+        // Not the share the method moves: a rounding warning, as before.
+        #expect(shares("33.33", "33.33", "33.34").map(\.rule) == ["text.share"])
+        // Two units off is an error even when the list adds up to 100.
+        #expect(shares("33.35", "33.32", "33.33").contains { $0.severity == .error })
+        // 1.07 + 49.45 + 49.46 cut is 99.98: the two largest remainders (0.0079, 0.0070) get the
+        // missing hundredths, so 1.0751 prints 1.07, one off its own 1.08 (as the composed example's 财政拨款结转).
+        #expect(TextRules.largestRemainder(["1.0751", "49.4579", "49.467"].map { Amount($0)! }, of: Amount(100), places: 2)
+                == ["1.07", "49.46", "49.47"].map { Amount($0)! })
     }
 
     @Test func costItems() throws {
@@ -267,17 +321,16 @@ enum TextAudit {
             S("year-on-year.from-zero", "五", 955, "100.00", "100.00"),
             S("wording.unchanged", "十", 1147, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务接待费 增加 0.00，增长 0.00%
         ],
-        // 巴州: 五（二） shares 8.27 + 85.91 + 5.81 = 99.99; 基本支出 down 8.34 explained by one more person.
+        // 巴州: 五（二） shares 8.27 + 85.91 + 5.81 = 99.99, each correctly rounded (no finding);
+        // 基本支出 down 8.34 explained by one more person.
         "001": [
-            S("text.share-sum", "五", 451, "99.99", "100.00"),
             S("year-on-year.from-zero", "五", 485, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 487, "100.00", "100.00"),
             S("wording.reason-direction", "三", 425, "8.34", nil),
             S("wording.unchanged", "十", 553, "0", "0"),    // 三公 and each of its four items
         ],
-        // 乌鲁木齐: 五（二） shares 0.17 + 9.06 + 90.78 = 100.01.
+        // 乌鲁木齐: 五（二） shares 0.17 + 9.06 + 90.78 = 100.01, each correctly rounded (no finding).
         "002": [
-            S("text.share-sum", "五", 1001, "100.01", "100.00"),
             S("year-on-year.from-zero", "五", 1035, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 1088, "100.00", "100.00"),
             S("wording.unchanged", "十", 1390, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务用车运行费
