@@ -20,8 +20,8 @@ public enum ReconciliationRules: RuleSet {
         en: "Each row of table 5 equals table 2's 一般公共预算 plus 上级一般公共预算安排的转移支付 for that row, and does not exceed table 3")
     static let basic = Rule(
         "reconciliation.basic", .reconciliation, .error,
-        zh: "表5 基本支出合计等于表6 总计",
-        en: "Table 5's basic expenditure total equals table 6's total")
+        zh: "表5 基本支出合计等于表6 总计（一表以整元印出时差额不超过 0.5 元为舍入警告）",
+        en: "Table 5's basic expenditure total equals table 6's total (within half a 元 a rounding warning where one table prints whole 元)")
     static let projects = Rule(
         "reconciliation.projects", .reconciliation, .error,
         zh: "表5 项目支出（总计及各科目）等于表7 同一科目的项目合计",
@@ -57,12 +57,24 @@ public enum ReconciliationRules: RuleSet {
     }
 
     /// A finding where two figures that must agree do not (nil when they agree).
+    ///
+    /// `unit` is the coarsest unit either table prints its amounts in: where one table
+    /// prints whole 元 (`BudgetTable.printedUnit`), a figure printed to the fen in the
+    /// other may differ from it by half a 元, a rounding warning (`SumCheck`).
     static func compare(_ rule: Rule, _ stated: Amount?, _ expected: Amount?, table: Int, row: RowKey, column: ColumnKey,
-                        at source: SourceLocation?, message: String, computation: String) -> Finding? {
+                        at source: SourceLocation?, message: String, computation: String,
+                        printedIn unit: MoneyUnit = .wan) -> Finding? {
         let a = stated ?? .zero, b = expected ?? .zero
         guard a != b else { return nil }
-        return Finding(rule: rule, message: message + "：\(a) ≠ \(b)", table: table, row: row, column: column,
+        let rounding = unit == .yuan && SumCheck.judge(total: a, parts: [b], printedIn: .yuan)?.severity == .warning
+        return Finding(rule: rule, message: message + "：\(a) ≠ \(b)" + (rounding ? "（差额在整元舍入范围内）" : ""),
+                       severity: rounding ? .warning : nil, table: table, row: row, column: column,
                        at: source, stated: a, expected: b, computation: computation)
+    }
+
+    /// 元 where any of the tables prints whole 元, else 万元.
+    static func printedUnit(_ tables: BudgetTable?...) -> MoneyUnit {
+        tables.contains { $0?.printedUnit == .yuan } ? .yuan : .wan
     }
 
     static func cell(_ t: BudgetTable?, _ row: RowKey, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
@@ -72,6 +84,7 @@ public enum ReconciliationRules: RuleSet {
 
     static func incomeSources(_ d: Disclosure) -> [Finding] {
         guard let t1 = d.table(.overall), let t2 = d.table(.income), t2.row(.grandTotal) != nil else { return [] }
+        let unit = printedUnit(t1, t2)
         let pairs: [(RowKey, ColumnKey)] = [
             (.incomeTotal, .grandTotal),
             (.generalPublicOwn, .generalPublic),
@@ -90,12 +103,13 @@ public enum ReconciliationRules: RuleSet {
             let expected = t1[key, .budgeted]
             return compare(sources, stated, expected, table: 2, row: .grandTotal, column: column, at: at,
                            message: "表2 总计的\(column)与表1 \(key.label)不符",
-                           computation: "表1 \(key)")
+                           computation: "表1 \(key)", printedIn: unit)
         }
     }
 
     static func functionalRows(_ d: Disclosure) -> [Finding] {
         guard let t3 = d.table(.expenditure) else { return [] }
+        let unit = printedUnit(t3, d.table(.overall), d.table(.income))
         var findings: [Finding] = []
         if let t1 = d.table(.overall) {
             for row in t1.rows where row.code != nil || row.key == .expenditureTotal {
@@ -103,7 +117,7 @@ public enum ReconciliationRules: RuleSet {
                 let (stated, at) = cell(t3, key, .total)
                 guard stated != nil || row.cells[0] != nil else { continue }
                 if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: .total, at: at,
-                                   message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)") { findings.append(f) }
+                                   message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)", printedIn: unit) { findings.append(f) }
             }
         }
         if let t2 = d.table(.income) {
@@ -112,7 +126,7 @@ public enum ReconciliationRules: RuleSet {
                 let (stated, at) = cell(t3, key, .total)
                 let (expected, at2) = cell(t2, key, .grandTotal)
                 if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
-                                   message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计") { findings.append(f) }
+                                   message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计", printedIn: unit) { findings.append(f) }
             }
         }
         return findings
@@ -120,6 +134,7 @@ public enum ReconciliationRules: RuleSet {
 
     static func fiscalAppropriation(_ d: Disclosure) -> [Finding] {
         guard let t4 = d.table(.fiscalAppropriation) else { return [] }
+        let unit = printedUnit(t4, d.table(.overall), d.table(.generalPublic), d.table(.governmentFund), d.table(.stateCapital))
         var findings: [Finding] = []
         if let t1 = d.table(.overall) {
             let pairs: [(RowKey, RowKey)] = [
@@ -131,7 +146,7 @@ public enum ReconciliationRules: RuleSet {
             for (key4, key1) in pairs where t1.row(key1) != nil {
                 let (stated, at) = cell(t4, key4, .total)
                 if let f = compare(fiscal, stated, t1[key1, .budgeted], table: 4, row: key4, column: .total, at: at,
-                                   message: "表4 \(key4) 与表1 不符", computation: "表1 \(key1)") { findings.append(f) }
+                                   message: "表4 \(key4) 与表1 不符", computation: "表1 \(key1)", printedIn: unit) { findings.append(f) }
             }
         }
         let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
@@ -146,7 +161,7 @@ public enum ReconciliationRules: RuleSet {
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",
-                                   computation: "表\(kind.rawValue) \(key) 合计") { findings.append(f) }
+                                   computation: "表\(kind.rawValue) \(key) 合计", printedIn: unit) { findings.append(f) }
             }
         }
         return findings
@@ -156,13 +171,14 @@ public enum ReconciliationRules: RuleSet {
         guard let t5 = d.table(.generalPublic) else { return [] }
         var findings: [Finding] = []
         let t2 = d.table(.income), t3 = d.table(.expenditure)
+        let unit = printedUnit(t5, t2)
         for row in t5.rows {
             let (stated, at) = cell(t5, row.key, .total)
             guard let stated else { continue }
             if let t2, t2.row(row.key) != nil, t2.columnIndex(.generalPublic) != nil {
                 let a = t2[row.key, .generalPublic] ?? .zero, b = t2[row.key, .generalPublicTransfer] ?? .zero
                 if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: .total, at: at,
-                                   message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)") {
+                                   message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)", printedIn: unit) {
                     findings.append(f)
                 }
             }
@@ -179,16 +195,18 @@ public enum ReconciliationRules: RuleSet {
         guard let t5 = d.table(.generalPublic), let t6 = d.table(.basicByEconomicClass) else { return [] }
         let (stated, at) = cell(t6, .grandTotal, .total)
         guard let f = compare(basic, stated, t5[.grandTotal, .basic], table: 6, row: .grandTotal, column: .total, at: at,
-                              message: "表6 总计与表5 基本支出不符", computation: "表5 总计 基本支出") else { return [] }
+                              message: "表6 总计与表5 基本支出不符", computation: "表5 总计 基本支出",
+                              printedIn: printedUnit(t5, t6)) else { return [] }
         return [f]
     }
 
     static func projectRows(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t7 = d.table(.projects) else { return [] }
+        let unit = printedUnit(t5, t7)
         var findings: [Finding] = []
         let (total, at) = cell(t7, .grandTotal, .total)
         if let f = compare(projects, total, t5[.grandTotal, .project], table: 7, row: .grandTotal, column: .total, at: at,
-                           message: "表7 总计与表5 项目支出不符", computation: "表5 总计 项目支出") { findings.append(f) }
+                           message: "表7 总计与表5 项目支出不符", computation: "表5 总计 项目支出", printedIn: unit) { findings.append(f) }
         // Per functional code: Σ table-7 rows with that code (across units) against table 5.
         var sums: [String: (Amount, SourceLocation?)] = [:]
         for row in t7.rows {
@@ -207,7 +225,7 @@ public enum ReconciliationRules: RuleSet {
             guard stated != nil || expected != nil else { continue }
             if let f = compare(projects, stated, expected, table: 5, row: .code(code), column: .project,
                                at: row.cells[2]?.source ?? row.source, message: "表5 \(code) 项目支出与表7 不符",
-                               computation: "表7 科目 \(code) 的项目合计") { findings.append(f) }
+                               computation: "表7 科目 \(code) 的项目合计", printedIn: unit) { findings.append(f) }
         }
         return findings
     }
@@ -235,27 +253,29 @@ public enum ReconciliationRules: RuleSet {
 
     static func carryOverTotals(_ d: Disclosure) -> [Finding] {
         guard let t11 = d.table(.carryOver) else { return [] }
+        let unit = printedUnit(t11, d.table(.overall), d.table(.income))
         var findings: [Finding] = []
         let (total, at) = cell(t11, .grandTotal, .total)
         if let t1 = d.table(.overall),
            let f = compare(carryOver, total, t1[.carryOver, .budgeted], table: 11, row: .grandTotal, column: .total, at: at,
-                           message: "表11 总计与表1 上年结转结余不符", computation: "表1 上年结转结余") { findings.append(f) }
+                           message: "表11 总计与表1 上年结转结余不符", computation: "表1 上年结转结余", printedIn: unit) { findings.append(f) }
         if let t1 = d.table(.overall) {
             let (fiscalTotal, at2) = cell(t11, .grandTotal, .appropriationCarrySubtotal)
             if let f = compare(carryOver, fiscalTotal, t1[.appropriationCarryOver, .budgeted], table: 11, row: .grandTotal,
                                column: .appropriationCarrySubtotal, at: at2 ?? at, message: "表11 财政拨款结转与表1 不符",
-                               computation: "表1 上年结转结余/财政拨款结转") { findings.append(f) }
+                               computation: "表1 上年结转结余/财政拨款结转", printedIn: unit) { findings.append(f) }
         }
         if let t2 = d.table(.income) {
             let a = t2[.grandTotal, .appropriationCarryOver] ?? .zero, b = t2[.grandTotal, .otherCarryOver] ?? .zero
             if let f = compare(carryOver, total, a + b, table: 11, row: .grandTotal, column: .total, at: at,
-                               message: "表11 总计与表2 结转结余列不符", computation: "表2 \(a) + \(b)") { findings.append(f) }
+                               message: "表11 总计与表2 结转结余列不符", computation: "表2 \(a) + \(b)", printedIn: unit) { findings.append(f) }
         }
         return findings
     }
 
     static func pairedCodes(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t6 = d.table(.basicByEconomicClass) else { return [] }
+        let unit = printedUnit(t5, t6)
         let pairs = [("2080505", "30108"), ("2210201", "30113"), ("2101103", "30111")]
         var findings: [Finding] = []
         for (functionalCode, economicCode) in pairs {
@@ -264,7 +284,7 @@ public enum ReconciliationRules: RuleSet {
             guard f != nil || e != nil else { continue }
             if let finding = compare(economic, e, f, table: 6, row: .code(economicCode), column: .total, at: at,
                                      message: "表6 \(economicCode) 与表5 \(functionalCode) 基本支出不符",
-                                     computation: "表5 \(functionalCode) 基本支出") { findings.append(finding) }
+                                     computation: "表5 \(functionalCode) 基本支出", printedIn: unit) { findings.append(finding) }
         }
         return findings
     }

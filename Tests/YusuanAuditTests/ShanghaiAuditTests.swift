@@ -45,6 +45,12 @@ struct ShanghaiAudit {
         #expect(reported.filter { $0.family == .arithmetic && $0.severity == .warning }.map(\.table) == [1, 3, 5])
         // "三公" 0.73 万元 against 7,315 元 in table 6 is the same amount rounded: no finding.
         #expect(!findings.contains { $0.rule == "reconciliation.three-public" })
+        // Table 6's total printed to the fen (2,211.886134 万元) against table 5's basic total
+        // in whole 元 (2,211.8861): 0.34 元 apart, a rounding warning, not an error.
+        let basic = findings.filter { $0.rule == "reconciliation.basic" }
+        #expect(basic.map(\.severity) == [.warning])
+        #expect(basic.first?.stated == Amount("2211.886134") && basic.first?.expected == Amount("2211.8861"))
+        #expect(!findings.contains { $0.family == .reconciliation && $0.severity == .error })
         // Table 2's total column is not table 1's 一般公共预算 row: no rule of the seeds' columns applies.
         #expect(!findings.contains { $0.rule == "reconciliation.general-public" })
     }

@@ -108,6 +108,25 @@ import YusuanModel
         #expect(f.stated == Amount("41.19") && f.expected == Amount("44.19"))
     }
 
+    /// Between a table printed in whole 元 and one printed to the fen, half a 元 (0.00005
+    /// 万元) is rounding, a warning; one millionth more is an error. Between two tables
+    /// printed in 万元 to 0.01 any difference is an error.
+    @Test func reconciliationIn元AllowsHalfA元() throws {
+        var d = try base("000")
+        func basic(_ value: String) -> [Severity] {
+            Self.set(&d, .basicByEconomicClass, .grandTotal, .total, value)
+            return Self.findings(d, "reconciliation.basic").map(\.severity)
+        }
+        // Table 5's basic total is 326.66.
+        #expect(basic("326.66005") == [.error])
+        d.tables[d.tables.firstIndex { $0.kind == .generalPublic }!].printedUnit = .yuan
+        #expect(basic("326.66") == [])
+        #expect(basic("326.66005") == [.warning])
+        #expect(basic("326.65995") == [.warning])
+        #expect(basic("326.660051") == [.error])
+        #expect(basic("326.659949") == [.error])
+    }
+
     @Test func threePublicCarryOverAndPairs() throws {
         var d = try base("001")
         for rule in ["reconciliation.three-public", "reconciliation.carry-over", "reconciliation.function-economic"] {
