@@ -24,8 +24,10 @@ struct Compose: ParsableCommand {
             \(Renderers.all.map(\.name).joined(separator: ", ")) — as `yusuan read` and \
             `yusuan render` print them. Binary formats need -o.
 
-            --strict also refuses a workbook while a change on the previous year has \
-            no reason in `reasons`.
+            A change on the previous year with no reason in `reasons` is composed with \
+            【待填写原因】 in its place and reported: a warning on standard error, one a \
+            line naming the field to fill in (reasons.KEY), and, in the summary, a \
+            list of the missing reasons. --strict refuses such a workbook instead.
 
             Example: yusuan compose budget.yaml -o budget-tables.xlsx
             """
@@ -69,11 +71,20 @@ struct Compose: ParsableCommand {
             FileHandle.standardError.write(Data("\(lines)\n".utf8))
             throw ExitCode(1)
         }
+        let missing = Composer.missingReasons(budget)
+        for reason in missing { Output.warn("\(name): \(Message.missingReason(field: reason.field, figure: reason.figure).text)") }
         if let renderer = Renderers.named(format.name) {
             try Output.write(disclosure, with: renderer, to: output.file, source: name)
         } else {
-            try Output.write(Summary.render(disclosure), to: output.file)
+            try Output.write(Summary.render(disclosure) + Self.missingReasons(missing), to: output.file)
         }
+    }
+
+    /// 待填原因 — the summary's list of the reasons the workbook still lacks.
+    static func missingReasons(_ missing: [MissingReason]) -> String {
+        guard !missing.isEmpty else { return "" }
+        return "\nMissing reasons (\(missing.count)), printed 【待填写原因】:\n"
+            + missing.map { "  \($0.field): \($0.figure) differs from this year\n" }.joined()
     }
 
     /// The budget of the workbook: a file by its extension unless --input-format

@@ -32,6 +32,7 @@ enum Message {
     // Audit
     case annotateOneFile, annotateNeedsPDF(String), annotateNoFolder(String, String), annotateFolderNotWritable(String, String)
     case withoutPictures(String)
+    case missingReason(field: String, figure: String)
     // Progress
     case reading(Int, Int, String), printingPDF, seconds(Int)
 
@@ -134,6 +135,9 @@ enum Message {
         case .annotateFolderNotWritable(let output, let folder):
             ("--annotate \(output): cannot be written: the folder \(folder) is not writable",
              "--annotate \(output)：无法写入：文件夹 \(folder) 不可写")
+        case .missingReason(let field, let figure):
+            ("warning: \(field): \(figure) differs from this year and the change has no reason; the explanation prints 【待填写原因】",
+             "警告：\(field)：\(figure) 与本年不同，变动未填写原因；情况说明中印为【待填写原因】")
         case .withoutPictures(let reason):
             ("the report is written without page pictures: \(reason)", "报告不含页面截图：\(reason)")
         case .reading(let n, let total, let name): ("[\(n)/\(total)] reading \(name)", "[\(n)/\(total)] 正在读取 \(name)")

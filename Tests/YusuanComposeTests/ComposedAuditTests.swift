@@ -32,4 +32,17 @@ import YusuanModel
         #expect(open.first?.hasPrefix("五：") == true && open.first?.contains("行政运行（项）") == true)
         #expect(Composer.neededReasons(budget).contains { $0.key == "item.2101501" && $0.figure == "previousYear.items.2101501" })
     }
+
+    @Test func aMissingReasonIsListedWithItsField() throws {
+        var budget = try Workbook.load(contentsOf: Self.example.path)
+        #expect(Composer.missingReasons(budget).isEmpty)
+        budget.reasons["item.2101501"] = nil
+        budget.reasons["basic"] = " 。"
+        let missing = Composer.missingReasons(budget)
+        // One for each placeholder the text prints; a reason of nothing but 。 is missing too.
+        #expect(missing.count == Composer.placeholders(in: try Composer.compose(budget)).count)
+        #expect(missing.map(\.field).sorted() == ["reasons.basic", "reasons.item.2101501"])
+        #expect(missing.first { $0.key == "item.2101501" }?.message
+                == "reasons.item.2101501: previousYear.items.2101501 differs from this year and the change has no reason; the explanation prints 【待填写原因】")
+    }
 }
