@@ -35,6 +35,19 @@ import YusuanModel
         #expect(f.message.contains("同一差额 1.00 还使 2 处不符：表3 21015 合计（234.77 ≠ 235.77）"))
     }
 
+    /// 同一差额: two gaps within 0.03 of each other are one amount; 0.04 apart, two.
+    @Test func sameGapBoundary() {
+        func f(_ stated: String, row: String) -> Finding {
+            Finding(rule: ReconciliationRules.functional, message: "m", table: 3, row: .code(row), column: .total,
+                    at: nil, stated: Amount(stated)!, expected: Amount(1), computation: "c")
+        }
+        // Gaps 1.00 and 1.03 (0.03 apart): one cause; 1.00 and 1.04: two.
+        #expect(Causes.group([f("2.00", row: "2101501"), f("2.03", row: "21015")]).count == 1)
+        #expect(Causes.group([f("2.00", row: "2101501"), f("1.97", row: "21015")]).count == 1)
+        #expect(Causes.group([f("2.00", row: "2101501"), f("2.04", row: "21015")]).count == 2)
+        #expect(Causes.group([f("2.00", row: "2101501"), f("1.96", row: "21015")]).count == 2)
+    }
+
     @Test func aRowIdentityAndItsParentAreOneError() throws {
         var d = try base("000")
         TableRulesTests.set(&d, .expenditure, .code("2101501"), .basic, "62.98")

@@ -81,6 +81,43 @@ import YusuanModel
         #expect(f.computation == "0.39 × 12 = 4.68")
     }
 
+    static func described(_ label: String, _ text: String, amount: String) -> [Finding] {
+        let p = ProjectDescription(ordinal: "一", name: "测试项目", amount: Amount(amount),
+                                   fields: [LabelledText(label: label, text: text, source: SourceLocation(line: 5))])
+        let d = Disclosure(department: "测试局", year: 2025, format: .edition2024, facts: ExplanationFacts(projects: [p]))
+        return Self.findings(AuditContext(disclosure: d))
+    }
+
+    /// A written product's tolerance at its boundary: 2 × 3 printed as 6 ± 0.005 is within the
+    /// rounding of its result (a warning), 0.001 more an error.
+    @Test func formulaBoundary() {
+        func formula(_ result: String) -> [Severity] {
+            Self.described("资金分配情况", "按 2 万元 × 3 = \(result) 万元 安排。", amount: result)
+                .filter { $0.rule == "project-arithmetic.formula" }.map(\.severity)
+        }
+        #expect(formula("6").isEmpty)
+        #expect(formula("6.004") == [.warning])
+        #expect(formula("6.005") == [.warning])
+        #expect(formula("5.995") == [.warning])
+        #expect(formula("6.006") == [.error])
+        #expect(formula("5.994") == [.error])
+    }
+
+    /// A count × rate's tolerance at its boundary: 100 人 × 100 元/人 is 1 万元; within 0.005
+    /// of it nothing is said, beyond it the rule fires.
+    @Test func countRateBoundary() {
+        func countRate(_ amount: String) -> [Finding] {
+            Self.described("资金分配情况", "为 100 人每人每年补助 100 元。", amount: amount)
+                .filter { $0.rule == "project-arithmetic.count-rate" }
+        }
+        #expect(countRate("1.00").isEmpty)
+        #expect(countRate("1.004").isEmpty)
+        #expect(countRate("1.005").isEmpty)
+        #expect(countRate("0.995").isEmpty)
+        #expect(countRate("1.006").count == 1)
+        #expect(countRate("0.994").count == 1)
+    }
+
     @Test func bracketFormula() throws {
         // 002 项目九 prints 48万（40*0.19+32*1.22+20*0.06）元: 47.84, within the rounding of the counts.
         let seed = try #require(Self.findings(try AuditSeeds.context("002"), "project-arithmetic.formula").first)

@@ -32,6 +32,23 @@ import YusuanModel
         #expect(A.findings(e, "year-on-year.rate").first?.severity == .warning)
     }
 
+    /// The rate's tolerance at its boundary: 20.00 on 80.00 is 25.00%; one hundredth off
+    /// is a rounding warning, two an error.
+    @Test func rateBoundary() {
+        func rate(_ printed: String) -> [Severity] {
+            A.findings(Self.statement(["基本支出 100.00 万元，比上年预算增加 20.00 万元，增长 \(printed)%。"]),
+                       "year-on-year.rate").map(\.severity)
+        }
+        #expect(rate("25.00").isEmpty)
+        #expect(rate("25.01") == [.warning])
+        #expect(rate("24.99") == [.warning])
+        #expect(rate("25.02") == [.error])
+        #expect(rate("24.98") == [.error])
+        // Printed to one decimal, judged at one: 0.1 off is a warning, 0.2 an error.
+        #expect(rate("25.1") == [.warning])
+        #expect(rate("25.2") == [.error])
+    }
+
     /// The line of a wrapped statement is the line where 比上年 starts.
     @Test func wrappedLines() throws {
         var d = try A.base("000")
