@@ -28,6 +28,16 @@ struct ComposeCommandTests {
         #expect(!run.out.contains("Missing reasons"))
     }
 
+    @Test func theComposedTextAuditsWithItsPerformanceTables() throws {
+        let text = try ConventionsTests.run(["compose", Self.workbook.path, "--to", "text"])
+        #expect(text.status == 0)
+        #expect(text.out.components(separatedBy: "\n## 项目支出绩效目标表\n").count - 1 == 3)
+        let audit = try ConventionsTests.run(["audit", "-"], input: Data(text.out.utf8))
+        #expect(audit.status == 0, "\(audit.out)\(audit.err)")
+        #expect(!audit.out.contains("completeness.project-performance"))
+        #expect(audit.out.contains("0 errors, 0 warnings"))
+    }
+
     @Test func eachMissingReasonIsAWarningAndInTheSummary() throws {
         let dir = try Self.withoutReasons(["item.2101501", "item.2101101"])
         defer { try? FileManager.default.removeItem(at: dir) }

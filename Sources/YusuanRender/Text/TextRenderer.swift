@@ -6,7 +6,8 @@ import YusuanModel
 /// `DisclosureReader` reads back cell for cell: the form for exchanging a
 /// composed document with tools that read published text.
 ///
-/// The performance-target tables are not written in this form.
+/// The performance-target tables follow the explanation (which says they are
+/// attached), in the tabular form the reader takes.
 public struct TextRenderer: Renderer {
     public init() {}
     public var name: String { "text" }
@@ -25,6 +26,7 @@ public struct TextRenderer: Renderer {
             out += ["### \(s.number)、\(s.title)", ""]
             for line in s.lines { out += [line.value, ""] }
         }
+        out += performance(d)
         out += ["## 第四部分 名词解释", ""]
         for g in d.glossary { out += ["\(g.number)、\(g.term)：\(g.definition)", ""] }
         if let s = d.signature { out += [s.name, s.date.map(Self.printedDate) ?? ""] }
