@@ -101,6 +101,17 @@ import YusuanModel
         #expect(formula("5.995") == [.warning])
         #expect(formula("6.006") == [.error])
         #expect(formula("5.994") == [.error])
+        // The same bound for a bracketed sum of products, 6 万（2*3）元.
+        func bracket(_ result: String) -> [Severity] {
+            Self.described("资金分配情况", "安排 \(result)万（2*3）元。", amount: result)
+                .filter { $0.rule == "project-arithmetic.formula" }.map(\.severity)
+        }
+        #expect(bracket("6").isEmpty)
+        #expect(bracket("6.004") == [.warning])
+        #expect(bracket("6.005") == [.warning])
+        #expect(bracket("5.995") == [.warning])
+        #expect(bracket("6.006") == [.error])
+        #expect(bracket("5.994") == [.error])
     }
 
     /// A count × rate's tolerance at its boundary: 100 人 × 100 元/人 is 1 万元; within 0.005
