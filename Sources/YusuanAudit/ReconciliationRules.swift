@@ -36,8 +36,8 @@ public enum ReconciliationRules: RuleSet {
         en: "Table 11's carry-over equals the carry-over of tables 1 and 2")
     static let economic = Rule(
         "reconciliation.function-economic", .reconciliation, .error,
-        zh: "分类科目固定对应的功能与经济科目金额一致（如 2080505 与 30108，2210201 与 30113，2101103 与 30111）",
-        en: "Functional and economic rows the classification pairs agree (2080505 with 30108, 2210201 with 30113, 2101103 with 30111)")
+        zh: "分类科目固定对应的功能与经济科目金额一致（2080505 与 30108，2080506 与 30109，2210201 与 30113，2101103 与 30111）",
+        en: "Functional and economic rows the classification pairs agree (2080505 with 30108, 2080506 with 30109, 2210201 with 30113, 2101103 with 30111)")
 
     public static let rules = [sources, functional, fiscal, generalPublic, basic, projects, threePublic, carryOver, economic]
 
@@ -276,13 +276,17 @@ public enum ReconciliationRules: RuleSet {
     static func pairedCodes(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t6 = d.table(.basicByEconomicClass) else { return [] }
         let unit = printedUnit(t5, t6)
-        let pairs = [("2080505", "30108"), ("2210201", "30113"), ("2101103", "30111")]
+        // 机关事业单位基本养老保险缴费支出 ↔ 机关事业单位基本养老保险缴费, 职业年金缴费支出 ↔
+        // 职业年金缴费, 住房公积金 ↔ 住房公积金, 公务员医疗补助 ↔ 公务员医疗补助缴费.
+        let pairs = [("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"), ("2101103", "30111")]
         var findings: [Finding] = []
         for (functionalCode, economicCode) in pairs {
             let f = t5[.code(functionalCode), .basic]
             let (e, at) = cell(t6, .code(economicCode), .total)
             guard f != nil || e != nil else { continue }
-            if let finding = compare(economic, e, f, table: 6, row: .code(economicCode), column: .total, at: at,
+            // Where table 6 lacks the economic row, the finding points at table 5's functional row.
+            let place = at ?? t5.row(.code(functionalCode))?.source
+            if let finding = compare(economic, e, f, table: 6, row: .code(economicCode), column: .total, at: place,
                                      message: "表6 \(economicCode) 与表5 \(functionalCode) 基本支出不符",
                                      computation: "表5 \(functionalCode) 基本支出", printedIn: unit) { findings.append(finding) }
         }

@@ -7,8 +7,13 @@ import YusuanModel
 /// breaks, independent causes stay apart, rounding gaps are one warning per table,
 /// and every report format still shows every place.
 @Suite(.auditSeeds) struct CausesTests {
+    /// The arithmetic and reconciliation findings, but for the function/economic pairs: seed
+    /// 000 books its occupational annuity under 30199 instead of 30109, an error of
+    /// classification independent of every cause these tests make (TableRulesTests).
     static func tableFindings(_ d: Disclosure) -> [Finding] {
-        Auditor.audit(d, document: "t").findings.filter { $0.family == .arithmetic || $0.family == .reconciliation }
+        Auditor.audit(d, document: "t").findings.filter {
+            ($0.family == .arithmetic || $0.family == .reconciliation) && $0.rule != "reconciliation.function-economic"
+        }
     }
 
     static func places(_ f: Finding) -> [String] {

@@ -127,6 +127,28 @@ import YusuanModel
         #expect(basic("326.659949") == [.error])
     }
 
+    /// 职业年金: 2080506 ↔ 30109, one finding for the pair, silent where they agree (003).
+    @Test func occupationalAnnuityPair() throws {
+        var d = try base("003")
+        #expect(!Self.findings(d, "reconciliation.function-economic").contains { $0.row == "30109" })
+        Self.set(&d, .basicByEconomicClass, .code("30109"), .total, "47.84")
+        let pair = Self.findings(d, "reconciliation.function-economic").filter { $0.row == "30109" }
+        #expect(pair.count == 1)
+        #expect(pair.first?.stated == Amount("47.84") && pair.first?.expected == Amount("47.48")
+                && pair.first?.severity == .error)
+    }
+
+    /// Table 6 is compared with table 10 at table 10's two places: 6.005 rounds to 6.01, above
+    /// 6.00 (a finding); 6.004999 rounds to 6.00 (none).
+    @Test func threePublicRoundsTable6ToTheFen() throws {
+        var d = try base("001")
+        Self.set(&d, .threePublicCosts, .vehicleOperation, .generalPublic, "6.00")
+        Self.set(&d, .basicByEconomicClass, .code("30231"), .total, "6.004999")
+        #expect(Self.findings(d, "reconciliation.three-public").isEmpty)
+        Self.set(&d, .basicByEconomicClass, .code("30231"), .total, "6.005")
+        #expect(Self.findings(d, "reconciliation.three-public").first?.expected == Amount("6.01"))
+    }
+
     @Test func threePublicCarryOverAndPairs() throws {
         var d = try base("001")
         for rule in ["reconciliation.three-public", "reconciliation.carry-over", "reconciliation.function-economic"] {
@@ -155,7 +177,8 @@ import YusuanModel
                         + (f.consequences ?? []).map { "  ↳ \($0.rule) 表\($0.table ?? 0) \($0.row ?? "") \($0.column ?? "") @\($0.line ?? 0)" }
                 }
         }
-        // 000: rounding only. 20805 prints 47.17 for 1.59 + 30.38 + 15.19 = 47.16 and 21011
+        // 000: rounding, and the occupational annuity: 2080506 职业年金缴费支出 15.19 in table 5
+        // is booked in table 6 under 30199 其他工资福利支出 (15.19), not 30109 职业年金缴费. 20805 prints 47.17 for 1.59 + 30.38 + 15.19 = 47.16 and 21011
         // 22.71 for 21.84 + 0.86 = 22.70, so 210 prints 1223.59 for its 款 summing to
         // 1223.60 — in tables 2, 3 and 5 alike; table 6's 301 and 302 are each 0.01 above
         // their 款. One warning per table.
@@ -185,6 +208,7 @@ import YusuanModel
             "  ↳ arithmetic.hierarchy 表6 301 人员经费 @544",
             "  ↳ arithmetic.hierarchy 表6 302 合计 @566",
             "  ↳ arithmetic.hierarchy 表6 302 公用经费 @566",
+            "reconciliation.function-economic error 表6 30109 合计 0 15.19 @495",
         ])
         // 001: 210 prints 570.20 where its columns and 款 give 570.19, carried into the
         // totals of tables 1, 2 and 3; table 6's 301 and 302 are 0.01 below their 款.
