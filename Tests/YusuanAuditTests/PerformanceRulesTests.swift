@@ -50,6 +50,25 @@ import YusuanModel
         #expect(Self.findings(d, "performance.weights").isEmpty)
     }
 
+    /// Weights and cost ceilings allow no tolerance: one hundredth off 90, or above the
+    /// funds, fires; exactly at them is silent.
+    @Test func weightsAndCeilingsAtTheirBoundary() throws {
+        let base = try AuditSeeds.context("000").disclosure
+        let p = try Self.project(base, "人身意外伤害保险补助")
+        for (delta, fires) in [("0.01", true), ("-0.01", true), ("0", false)] {
+            var d = base
+            d.performance.projects[p].indicators[0].weight = d.performance.projects[p].indicators[0].weight! + Amount(delta)!
+            #expect(Self.findings(d, "performance.weights").isEmpty == !fires, "\(delta)")
+        }
+        let q = try Self.project(base, "全民参保及医疗服务经费补助")
+        let publicity = try Self.indicator(base, q, "医保惠民政策宣传工作成本")
+        for (value, fires) in [("4.50", false), ("4.51", true)] {
+            var d = base
+            d.performance.projects[q].indicators[publicity].target.number = Amount(value)
+            #expect(Self.findings(d, "performance.cost-ceiling").isEmpty == !fires, "\(value)")
+        }
+    }
+
     @Test func fundSplit() throws {
         var d = try AuditSeeds.context("000").disclosure
         #expect(Self.findings(d, "performance.fund-split").isEmpty)
