@@ -148,6 +148,10 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         #expect(!headings.contains { $0.allText("w:t") == "目录" })
         let settings = String(decoding: try #require(parts["word/settings.xml"]), as: UTF8.self)
         #expect(settings.contains(#"<w:updateFields w:val="true"/>"#), "Word fills the contents on opening")
+        // In the schema's order, which Word insists on.
+        let order = ["w:defaultTabStop", "w:characterSpacingControl", "w:updateFields", "w:compat"]
+            .compactMap { settings.range(of: "<\($0) ")?.lowerBound ?? settings.range(of: "<\($0)>")?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted())
         let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
         let ids = Set(styles.all("w:style").compactMap { $0.attributes["w:styleId"] })
         #expect(ids.isSuperset(of: ["TOC1", "TOC2", "TOC3", "TOCHeading", "Footer"]))
@@ -191,6 +195,15 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
                 .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
             #expect(pages >= d.tables.count, "a page or more for each table: \(pages) pages")
         }
+        // LibreOffice takes the contents field for a real contents index over the headings.
+        let (converted, _) = try Tool.run(soffice, [
+            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", "odt",
+            "--outdir", directory.path, docx.path,
+        ])
+        #expect(converted == 0)
+        let odt = try unzip(try Data(contentsOf: directory.appendingPathComponent("budget.odt")))
+        let content = String(decoding: try #require(odt["content.xml"]), as: UTF8.self)
+        #expect(content.contains("<text:table-of-content ") && content.contains(#"text:outline-level="3""#))
         // Each page ends with its number, from the footer's PAGE field.
         if let pdftotext = Tool.path("pdftotext") {
             let file = directory.appendingPathComponent("budget.pdf").path

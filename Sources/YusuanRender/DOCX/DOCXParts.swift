@@ -53,10 +53,13 @@ enum DOCXParts {
     /// parts, the explanation's sections, the tables), entries as links.
     static let contentsField = #" TOC \o "1-3" \h \z \u "#
 
+    /// The settings, in the schema's order (Word refuses a file whose settings are
+    /// out of order): `updateFields` after `characterSpacingControl`, before `compat`,
+    /// so that Word fills the contents field on opening.
     static let settings = ZipPackage.declaration
         + #"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
-        + #"<w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/>"#
-        + #"<w:characterSpacingControl w:val="compressPunctuation"/>"#
+        + #"<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>"#
+        + #"<w:updateFields w:val="true"/>"#
         + #"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#
         + "</w:settings>"
 
