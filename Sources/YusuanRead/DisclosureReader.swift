@@ -26,19 +26,18 @@ public enum DisclosureReader {
     /// read by its template's data, any other by the seeds' template.
     public static func read(_ source: SourceDocument) throws(ReadError) -> Disclosure {
         guard source.lines.contains(where: { !$0.range.isEmpty }) else { throw .empty }
-        if let template = Templates.recognise(source), template.id == "standard" {
+        let template = Templates.recognise(source)
+        guard let template, template.id != "standard" else {
             // The contract's own template: the text reader reads every part; from a PDF
             // the tables are read again from geometry, which decides.
-            guard source.origin == .pdf else { return try read(String(decoding: source.bytes, as: UTF8.self)) }
+            guard source.origin == .pdf, let template else { return try read(String(decoding: source.bytes, as: UTF8.self)) }
             // Every value the text reader takes from a PDF's line keeps its page and box.
             let disclosure = try read(SourceText(document: source))
             var reader = GeometryTableReader(source: source, template: template)
             return crossChecked(disclosure, geometry: reader.read().tables)
-        } else if let template = Templates.recognise(source) {
-            // A regional template, from a PDF's boxes or from `pdftotext -layout` text.
-            return try TemplateDocumentReader.read(source, template: template)
         }
-        return try read(String(decoding: source.bytes, as: UTF8.self))
+        // A regional template, from a PDF's boxes or from `pdftotext -layout` text.
+        return try TemplateDocumentReader.read(source, template: template)
     }
 
     /// Reads a document from its text.
