@@ -140,7 +140,7 @@ struct ParsedWorkbook {
     func dataSheetEqualsTheCellRecords(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
-        let data = try #require(book.sheets.last)
+        let data = book.sheets[try #require(book.sheetNames.firstIndex(of: "数据"))]
         let expected = Cells.records(d)
         #expect(data.rowCount == expected.count + 1)
         #expect(data.autoFilter == "A1:H\(expected.count + 1)")
@@ -168,8 +168,10 @@ struct ParsedWorkbook {
     func seedTablesComeBackExactlyFromTheWorkbook(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
-        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" } + ["数据"], "the tables, then the 数据 sheet")
-        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11) + 1)
+        let performance = PerformanceSheet.applies(d) ? ["绩效目标"] : []
+        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" } + ["数据"] + performance,
+                "the tables, then the 数据 sheet, then 绩效目标 where there are performance tables")
+        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11) + 1 + performance.count)
         for (table, sheet) in zip(d.tables, book.sheets) {
             let n = table.kind.rawValue
             #expect(sheet.value(1, 0) == "表\(n)")
@@ -202,6 +204,44 @@ struct ParsedWorkbook {
                 #expect(Set(sheet.merges).isSuperset(of: ["A4:A6", "B4:B6", "C4:F4", "D5:E5", "G4:J4", "H5:I5"]),
                         "财政拨款 over its four columns, 基本支出 over two")
             }
+        }
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func performanceSheetHoldsEveryIndicatorInOrder(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        let book = try ParsedWorkbook(try XLSXRenderer().render(d))
+        guard PerformanceSheet.applies(d) else {
+            #expect(!book.sheetNames.contains("绩效目标"), "no performance tables, no sheet")
+            return
+        }
+        #expect(book.sheetNames.last == "绩效目标", "after 数据, so the other sheets keep their places")
+        let sheet = try #require(book.sheets.last)
+        #expect(sheet.footer == "&C&P / &N", "page numbers in the print footer")
+        let tables = (d.performance.department.map { [$0.indicators] } ?? []) + d.performance.projects.map(\.indicators)
+        #expect((1...sheet.rowCount).filter { sheet.value($0, 2) == "三级指标" }.count == tables.filter { !$0.isEmpty }.count,
+                "one indicator header a table")
+        // Every indicator row, in order: 一级, 二级, 三级, 指标值, and the weight as a number.
+        var found: [[String?]] = []
+        var weights: [String?] = []
+        for r in 1...sheet.rowCount where sheet.value(r, 0) != nil && sheet.value(r, 2) != nil && sheet.value(r, 3) != nil {
+            guard sheet.value(r, 2) != "三级指标" else {
+                #expect(sheet.cell(r, 0)?.style == XLSXParts.Style.header.rawValue, "the indicator header is bold")
+                continue
+            }
+            found.append((0..<4).map { sheet.value(r, $0) })
+            weights.append(sheet.cell(r, 4).flatMap { $0.isNumber ? $0.value : nil })
+        }
+        let indicators = tables.flatMap { $0 }
+        #expect(found == indicators.map { [$0.level1, $0.level2, $0.name, $0.target.printed] })
+        #expect(weights == indicators.map { $0.weight?.description }, "weights are numbers where the table gives one")
+        // The goal text and each project's name are on the sheet.
+        let texts = Set(sheet.cells.values.map(\.value))
+        for p in d.performance.projects { #expect(texts.contains(p.project) && texts.contains(p.overallGoal)) }
+        if let dept = d.performance.department { #expect(texts.contains(dept.annualGoal)) }
+        // A wrapped goal gets a tall row.
+        for r in 1...sheet.rowCount where (sheet.value(r, 2).map { RowHeights.lines($0, width: PerformanceSheet.widths[2...].reduce(0, +)) } ?? 1) > 1 && sheet.value(r, 3) == nil {
+            #expect((sheet.heights[r] ?? 0) > 15, "row \(r): wrapped text is given its lines")
         }
     }
 }

@@ -8,6 +8,8 @@ enum XLSXParts {
         case labelIndent1, labelIndent2
         /// The 数据 sheet's bold header and its amounts (no borders).
         case dataHeader, dataAmount
+        /// A performance indicator's weight: a bordered, centred number in the general format.
+        case weight
     }
 
     /// The print footer: the page number and the page count, centred (`&P / &N`).
@@ -55,8 +57,9 @@ enum XLSXParts {
             + "<dc:title>\(escape(title))</dc:title><dc:creator>yusuan</dc:creator></cp:coreProperties>"
     }
 
-    /// The workbook: the table sheets, then 数据 with its filter range (`records` rows).
-    static func workbook(_ tables: [PrintedTable], records: Int) -> String {
+    /// The workbook: the table sheets, then 数据 with its filter range (`records` rows),
+    /// then 绩效目标 where the disclosure has performance tables.
+    static func workbook(_ tables: [PrintedTable], records: Int, performance: Bool = false) -> String {
         var xml = ZipPackage.declaration
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += "<bookViews><workbookView/></bookViews><sheets>"
@@ -65,6 +68,9 @@ enum XLSXParts {
         }
         let data = tables.count + 1
         xml += "<sheet name=\"\(DataSheet.name)\" sheetId=\"\(data)\" r:id=\"rId\(data)\"/>"
+        if performance {
+            xml += "<sheet name=\"\(PerformanceSheet.name)\" sheetId=\"\(data + 1)\" r:id=\"rId\(data + 1)\"/>"
+        }
         xml += "</sheets><definedNames>"
         // Print the header rows on every page.
         let top = XLSXRenderer.headerStartRow
@@ -120,6 +126,7 @@ enum XLSXParts {
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" indent="2" wrapText="1"/></xf>"#,
             #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>"#,
             #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"#,
         ]
         xml += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#

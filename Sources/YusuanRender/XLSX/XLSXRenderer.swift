@@ -10,7 +10,8 @@ import YusuanModel
 /// header is frozen on screen and repeated on printed pages; each row is as tall
 /// as its wrapped text (`RowHeights`) and the print footer numbers the pages
 /// (`1 / 5`). A last sheet, **数据**, holds every cell as a tidy record for a
-/// pivot table (`DataSheet`).
+/// pivot table (`DataSheet`); after it, where the disclosure has them, **绩效目标**
+/// holds the performance-target tables as printed (`PerformanceSheet`).
 public struct XLSXRenderer: Renderer {
     public init() {}
     public var name: String { "xlsx" }
@@ -24,17 +25,21 @@ public struct XLSXRenderer: Renderer {
         let tables = disclosure.tables.map { PrintedTable($0, unit: disclosure.unit) }
         var strings = SharedStrings()
         var package = ZipPackage()
-        let sheets = tables.count + 1
+        let performance = PerformanceSheet.applies(disclosure)
+        let sheets = tables.count + 1 + (performance ? 1 : 0)
         package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: sheets))
         package.add("_rels/.rels", XLSXParts.rootRelationships)
         package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
-        package.add("xl/workbook.xml", XLSXParts.workbook(tables, records: Cells.records(disclosure).count))
+        package.add("xl/workbook.xml", XLSXParts.workbook(tables, records: Cells.records(disclosure).count, performance: performance))
         package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: sheets))
         package.add("xl/styles.xml", XLSXParts.styles)
         for (i, table) in tables.enumerated() {
             package.add("xl/worksheets/sheet\(i + 1).xml", Self.sheet(table, strings: &strings))
         }
-        package.add("xl/worksheets/sheet\(sheets).xml", DataSheet.sheet(disclosure, strings: &strings))
+        package.add("xl/worksheets/sheet\(tables.count + 1).xml", DataSheet.sheet(disclosure, strings: &strings))
+        if performance {
+            package.add("xl/worksheets/sheet\(sheets).xml", PerformanceSheet.sheet(disclosure, strings: &strings))
+        }
         package.add("xl/sharedStrings.xml", strings.xml)
         return try package.data()
     }
