@@ -20,7 +20,8 @@ struct Render: ParsableCommand {
               docx   .docx: a Word document: headings, tables with merged headers, a \
             page per table
               xlsx   .xlsx: an Excel workbook: one sheet a table (表1 … 表11), amounts \
-            as numbers
+            as numbers, a 数据 sheet of tidy records and a 绩效目标 sheet of the \
+            performance tables
               pdf    .pdf: the HTML page printed by headless Chromium (needs chromium \
             and fonts-noto-cjk)
               json   .json: the whole model, as `yusuan read --to json`

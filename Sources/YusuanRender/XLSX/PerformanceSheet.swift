@@ -5,7 +5,7 @@ import YusuanModel
 /// block after the other, laid out like the printed forms.
 ///
 /// Each block has its title, its labelled lines (unit or department, project,
-/// owner, the funds as numbers, the goal text), then the indicator rows under a
+/// owner, the funds as numbers in 万元 as the forms print them, the goal text), then the indicator rows under a
 /// bold header: 一级指标, 二级指标, 三级指标, 指标值, 分值权重 (a number where the
 /// table gives one) and 指标值设置依据 (上年完成值 after it where printed). Text
 /// wraps and each row is as tall as its tallest cell (`RowHeights`); the print
@@ -97,9 +97,9 @@ enum PerformanceSheet {
             title("部门整体绩效目标表")
             line("部门（单位）名称", d.department)
             line("联系人", [d.contact, d.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "　"))
-            amountLine("财政资金（上级安排）", d.superiorFunds)
-            amountLine("财政资金（本级安排）", d.ownFunds)
-            amountLine("其他资金", d.otherFunds)
+            amountLine("财政资金 上级安排（万元）", d.superiorFunds)
+            amountLine("财政资金 本级安排（万元）", d.ownFunds)
+            amountLine("其他资金（万元）", d.otherFunds)
             line("年度绩效目标", d.annualGoal)
             indicators(d.indicators)
             r += 1
@@ -109,9 +109,9 @@ enum PerformanceSheet {
             line("项目名称", p.project)
             line("预算单位", p.unit)
             line("项目负责人", p.owner)
-            amountLine("年度预算总额", p.totalFunds)
-            amountLine("其中：财政拨款", p.fiscalFunds)
-            amountLine("其他资金", p.otherFunds)
+            amountLine("年度预算总额（万元）", p.totalFunds)
+            amountLine("其中：财政拨款（万元）", p.fiscalFunds)
+            amountLine("其他资金（万元）", p.otherFunds)
             line("项目总体目标", p.overallGoal)
             indicators(p.indicators)
             r += 1
