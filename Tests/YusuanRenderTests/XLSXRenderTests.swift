@@ -244,4 +244,24 @@ struct ParsedWorkbook {
             #expect((sheet.heights[r] ?? 0) > 15, "row \(r): wrapped text is given its lines")
         }
     }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func performanceSheetLeavesTheOtherSheetsAsTheyWere(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        var without = d
+        without.performance = PerformanceTargets()
+        let with = try unzip(try XLSXRenderer().render(d)), plain = try unzip(try XLSXRenderer().render(without))
+        // Every sheet of the workbook without performance tables is there byte for byte.
+        let sheets = plain.keys.filter { $0.hasPrefix("xl/worksheets/") }
+        #expect(sheets.count == d.tables.count + 1)
+        for part in sheets { #expect(with[part] == plain[part], "\(part) unchanged") }
+        // Nothing links to 绩效目标: no defined name, no hyperlink, no formula refers to it.
+        let workbook = String(decoding: try #require(with["xl/workbook.xml"]), as: UTF8.self)
+        let definedNames = workbook.components(separatedBy: "<definedNames>").last ?? ""
+        #expect(!definedNames.contains(PerformanceSheet.name))
+        for part in sheets {
+            let xml = String(decoding: try #require(with[part]), as: UTF8.self)
+            #expect(!xml.contains("<hyperlink") && !xml.contains("<f>") && !xml.contains(PerformanceSheet.name), "\(part)")
+        }
+    }
 }
