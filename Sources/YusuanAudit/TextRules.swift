@@ -1,3 +1,4 @@
+import Foundation
 import YusuanModel
 
 /// 文表一致 — the explanation's figures, shares and lists against the tables.
@@ -63,9 +64,14 @@ public enum TextRules: RuleSet {
         zh: "总体说明列出的支出功能分类（类）正是表1 有金额的类",
         en: "The expenditure classes the overview lists are exactly those with amounts in table 1")
 
+    static let projectCount = Rule(
+        "text.project-count", .text, .error,
+        zh: "预算绩效情况所述项目个数（项目共 N 个，或财政拨款项目与非财政拨款项目个数之和）等于表7 所列项目数",
+        en: "The number of projects the performance paragraph states (项目共 N 个, or its fiscal and non-fiscal counts together) equals the projects table 7 lists")
+
     public static let rules = [total, incomeSource, split, classAmount, itemAmount, share, shareSum, costItems,
                                operatingCost, threePublic, projectAmount, projectUnmatched, carryOver, sourceList,
-                               classList]
+                               classList, projectCount]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
@@ -83,6 +89,7 @@ public enum TextRules: RuleSet {
         }
         findings += operatingCosts(d, sections)
         findings += projects(d, sections)
+        findings += projectCounts(d, sections)
         return findings
     }
 
@@ -543,5 +550,82 @@ public enum TextRules: RuleSet {
             }
         }
         return findings
+    }
+
+    // MARK: - 项目个数
+
+    /// 项目共 N 个 — all the year's projects.
+    static let projectTotalCount = StatementGrammarText.regex("项目共(?:计)?\\s*([0-9]+)\\s*个")
+    /// 财政拨款项目 N 个 (not 非财政拨款).
+    static let fiscalProjectCount = StatementGrammarText.regex("(?<!非)财政拨款项目(?:共)?\\s*([0-9]+)\\s*个")
+
+    /// A project's name for counting: normalised, a trailing （上年结转） dropped.
+    static func countedName(_ row: TableRow) -> String {
+        var name = StatementGrammar.normalize(row.project ?? row.key.rawValue.split(separator: "|").dropFirst().last.map(String.init) ?? "")
+        for suffix in ["（上年结转）", "(上年结转)"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name
+    }
+
+    /// The distinct projects of table 7: a project split over two functional codes is
+    /// printed on two rows of one name, and counted once (per unit).
+    static func tableProjects(_ t7: BudgetTable) -> (count: Int, names: Set<String>) {
+        var seen: Set<String> = [], names: Set<String> = []
+        var unnamed = 0
+        for row in t7.rows where row.role == .project {
+            let name = countedName(row)
+            if name.isEmpty { unnamed += 1; continue }
+            let unit = row.unit ?? row.key.rawValue.split(separator: "/").dropLast().joined(separator: "/")
+            seen.insert(unit + "|" + name)
+            names.insert(name)
+        }
+        return (seen.count + unnamed, names)
+    }
+
+    /// 预算绩效情况: 项目共 N 个 is the count of all projects; 财政拨款项目 N 个 with
+    /// 非财政拨款项目 M 个 adds up to it. A fiscal count alone is not compared, nor a
+    /// count of projects with targets.
+    ///
+    /// Table 7 holds the year's 一般公共预算 projects: the count is at least those. Some
+    /// documents count the carried-over projects of table 11 among the year's, some
+    /// (库尔勒) state them apart, and non-fiscal projects are not in table 7: the count
+    /// is at most table 7's, table 11's carried-over items of other names and the
+    /// stated non-fiscal count, and no upper bound is judged where 政府性基金 or 国有资本
+    /// tables hold spending or non-fiscal money is stated without its count.
+    static func projectCounts(_ d: Disclosure, _ sections: [AuditSection]) -> [Finding] {
+        guard let summary = d.facts.performanceSummary, let line = summary.source?.line,
+              let t7 = d.table(.projects), t7.rows.contains(where: { $0.role == .project }),
+              let s = sections.first(where: { $0.section.lines.contains { $0.source?.line == line } })
+        else { return [] }
+        let text = s.joined
+        guard let start = (0..<text.length).first(where: { text.location(at: $0)?.line == line }) else { return [] }
+        let end = min(text.length, start + 400)
+        let stated: Int, at: SourceLocation?, how: String
+        if let m = text.firstMatch(projectTotalCount, from: start, to: end), let n = text.int(m, 1) {
+            (stated, at, how) = (n, text.location(of: m), "项目共 \(n) 个")
+        } else if let m = text.firstMatch(fiscalProjectCount, from: start, to: end), let n = text.int(m, 1),
+                  let other = summary.nonFiscalProjectCount {
+            (stated, at, how) = (n + other, text.location(of: m), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
+        } else { return [] }
+        let (listed, names) = tableProjects(t7)
+        let carried = Set((d.table(.carryOver)?.rows ?? []).filter { $0.role == .project }.map(countedName)
+            .filter { !$0.isEmpty && !names.contains($0) })
+        let otherFunds = [StandardTable.governmentFund, .stateCapital].contains { d.table($0).map { !$0.isEmpty } ?? false }
+        let unknownNonFiscal = summary.nonFiscalProjectCount == nil && !(summary.nonFiscalProjectAmount ?? .zero).isZero
+        let upper: Int? = otherFunds || unknownNonFiscal ? nil : listed + carried.count + (summary.nonFiscalProjectCount ?? 0)
+        let expected: Int
+        if stated < listed { expected = listed } else if let upper, stated > upper { expected = upper } else { return [] }
+        let within = upper.map { $0 > listed ? "\(listed) 至 \($0)" : "\(listed)" } ?? "至少 \(listed)"
+        let detail = carried.isEmpty ? "" : "，另表11 上年结转项目 \(carried.count) 个"
+        return [Finding(
+            rule: projectCount, message: "预算绩效情况称项目 \(stated) 个，表7 列有项目 \(listed) 个\(detail)",
+            table: 7, section: s.number, at: at, stated: Amount(stated), expected: Amount(expected),
+            computation: "\(how)；应为 \(within) 个（表7 项目行，同一单位同名项目计一次\(carried.isEmpty ? "" : "；可含表11 上年结转项目")）")]
+    }
+}
+
+/// Patterns written in the audit's source (never input data).
+enum StatementGrammarText {
+    static func regex(_ pattern: String) -> NSRegularExpression {
+        do { return try NSRegularExpression(pattern: pattern) } catch { preconditionFailure("invalid pattern \(pattern): \(error)") }
     }
 }

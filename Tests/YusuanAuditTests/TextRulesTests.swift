@@ -330,7 +330,10 @@ enum TextAudit {
             S("wording.unchanged", "十", 553, "0", "0"),    // 三公 and each of its four items
         ],
         // 乌鲁木齐: 五（二） shares 0.17 + 9.06 + 90.78 = 100.01, each correctly rounded (no finding).
+        // 预算绩效情况 says 项目共 8个, but table 7 lists 9 projects (局 5, 中心 4; the 371.93 the
+        // text states is all nine), as do the nine project target tables and section 七.
         "002": [
+            S("text.project-count", "十二", 1472, "8.00", "9.00"),
             S("year-on-year.from-zero", "五", 1035, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 1088, "100.00", "100.00"),
             S("wording.unchanged", "十", 1390, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务用车运行费
@@ -349,6 +352,9 @@ enum TextAudit {
         "004": [
             S("text.project-amount", "七", 1167, "61.58", "151.58"),
             S("text.project-unmatched", "七", 1245, "90.00", nil),
+            // 财政拨款项目 7 个 + 非财政拨款项目 0 个 (962.79 万元, seven target tables); table 7
+            // prints five project rows (886.29 万元).
+            S("text.project-count", "十一", 1391, "7.00", "5.00"),
             S("year-on-year.from-zero", "二", 931, "100.00", "100.00"),
             S("year-on-year.from-zero", "二", 947, "100.00", "100.00"),
             S("year-on-year.rate", "五", 1043, "26.36", "26.31"),
