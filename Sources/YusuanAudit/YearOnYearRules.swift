@@ -1,3 +1,4 @@
+import Foundation
 import YusuanModel
 
 /// 同比增减 — the arithmetic of every "比上年增加/减少 X 万元，增长/下降 y%" the
@@ -20,12 +21,18 @@ public enum YearOnYearRules: RuleSet {
         zh: "上年为零的新增支出没有增长率：写作“增长 100%”不妥，应写明为新增（上年无此项预算）",
         en: "Growth from nothing has no rate: “增长 100%” is questioned; the text should say it is new (no budget last year)")
 
-    public static let rules = [direction, rate, change, fromZero]
+    static let parts = Rule(
+        "year-on-year.parts", .yearOnYear, .error,
+        zh: "“其中：”所列各项的增减额（增加为正、减少为负）之和等于总的增减额；差额在舍入范围内（n × 0.005）为警告",
+        en: "The changes listed after 其中 (increases plus, decreases minus) add up to the change they belong to; a gap within rounding (n × 0.005) is a warning")
+
+    public static let rules = [direction, rate, change, fromZero, parts]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
         for s in context.sections {
             for c in s.statements.changes { findings += judge(c, section: s.number, at: s.at(c.source)) }
+            findings += listedParts(s)
         }
         return findings
     }
@@ -85,6 +92,52 @@ public enum YearOnYearRules: RuleSet {
         findings.append(Finding(
             rule: rate, message: "增减率与增减额不符：\(printed)，按上年数 \(previous) 计算应为 \(expected)%",
             severity: severity, section: section, at: at, stated: y, expected: expected, computation: formula))
+        return findings
+    }
+
+    // MARK: - 其中
+
+    /// A change as printed, with the comparison that opens it. Groups: the word, the
+    /// amount, the rate's word, the rate.
+    static let changePattern = StatementGrammarText.regex(
+        "(?:\(StatementGrammar.comparison)[^0-9，。；,;]{0,8}?)?\(StatementGrammar.change)")
+    /// 增加 X 万元 with or without a rate: every change a list can hold.
+    static let anyChange = StatementGrammarText.regex(StatementGrammar.changeWord + "\\s*" + StatementGrammar.amount)
+
+    /// `比上年减少 0.42 万元，下降 100%，其中：A 增加 0 万元，…；B 减少 0.42 万元，…。`: the
+    /// changes after 其中, to the end of the sentence (。), are the parts of the change
+    /// before it. Judged only where 其中 follows the change directly (no reason between)
+    /// and every 增加/减少 X 万元 of the list is a change with its rate, so that no
+    /// part is missed.
+    static func listedParts(_ s: AuditSection) -> [Finding] {
+        let text = s.joined
+        let found = text.matches(changePattern)
+        var findings: [Finding] = []
+        for (i, heading) in found.enumerated() where i + 1 < found.count {
+            let end = heading.range.location + heading.range.length
+            let next = found[i + 1].range.location
+            let gap = text.substring(end..<next)
+            guard gap.contains("其中"), !gap.contains("原因"), !gap.contains("。") else { continue }
+            let stop = text.text.utf16.dropFirst(end).firstIndex(of: 0x3002)  // 。
+                .map { text.text.utf16.distance(from: text.text.utf16.startIndex, to: $0) } ?? text.length
+            let listed = found[(i + 1)...].filter { $0.range.location < stop }
+            let all = text.matches(anyChange, from: next, to: stop)
+            guard all.count == listed.count else { continue }
+            func signed(_ m: NSTextCheckingResult) -> Amount? {
+                guard let word = text.string(m, 1), let amount = text.amount(m, 2) else { return nil }
+                return StatementGrammar.isIncrease(word) ? amount : -amount
+            }
+            guard let total = signed(heading) else { continue }
+            let values = listed.compactMap(signed)
+            guard values.count == listed.count,
+                  let (difference, severity) = SumCheck.judge(total: total, parts: values) else { continue }
+            let sum = values.reduce(Amount.zero, +)
+            findings.append(Finding(
+                rule: parts,
+                message: "其中所列 \(values.count) 项增减额合计 \(sum) 万元，与总的增减额 \(total) 万元相差 \(difference) 万元",
+                severity: severity, section: s.number, at: s.at(text.location(of: heading)), stated: total, expected: sum,
+                computation: SumCheck.describe(values) + " = \(sum)（增加为正、减少为负）"))
+        }
         return findings
     }
 }
