@@ -68,22 +68,8 @@ enum DataSheet {
         }
 
         let end = records.count + 1
-        var xml = ZipPackage.declaration
-        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
-        xml += "<dimension ref=\"A1:\(last)\(end)\"/>"
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
-        xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
-        xml += "<cols>"
-        for (c, width) in [6, 44, 10, 40, 8, 8, 30, 14].enumerated() {
-            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
-        }
-        xml += "</cols><sheetData>" + rows + "</sheetData>"
-        xml += "<autoFilter ref=\"\(filterRange(records: records.count))\"/>"
-        xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
-        xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
-        xml += "<headerFooter><oddFooter>\(XLSXParts.pageFooter)</oddFooter></headerFooter>"
-        return xml + "</worksheet>"
+        return XLSXParts.worksheet(dimension: "A1:\(last)\(end)", frozenRows: 1, widths: [6, 44, 10, 40, 8, 8, 30, 14],
+                                   rows: rows, autoFilter: filterRange(records: records.count), landscape: true)
     }
 
     /// The range the autofilter covers: the header and every record (`A1:H1` with none).

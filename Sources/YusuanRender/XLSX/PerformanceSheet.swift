@@ -117,23 +117,7 @@ enum PerformanceSheet {
             r += 1
         }
 
-        var xml = ZipPackage.declaration
-        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
-        xml += "<dimension ref=\"A1:\(ref(max(r - 1, 1), last))\"/>"
-        xml += #"<sheetViews><sheetView workbookViewId="0"/></sheetViews>"#
-        xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
-        xml += "<cols>"
-        for (c, width) in widths.enumerated() {
-            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(Int(width))\" customWidth=\"1\"/>"
-        }
-        xml += "</cols><sheetData>" + rows.joined() + "</sheetData>"
-        if !merges.isEmpty {
-            xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
-        }
-        xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
-        xml += #"<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>"#
-        xml += "<headerFooter><oddFooter>\(XLSXParts.pageFooter)</oddFooter></headerFooter>"
-        return xml + "</worksheet>"
+        return XLSXParts.worksheet(dimension: "A1:\(ref(max(r - 1, 1), last))", widths: widths.map { Int($0) },
+                                   rows: rows.joined(), merges: merges, landscape: false)
     }
 }

@@ -15,6 +15,36 @@ enum XLSXParts {
     /// The print footer: the page number and the page count, centred (`&P / &N`).
     static let pageFooter = "&amp;C&amp;P / &amp;N"
 
+    /// 工作表 — one sheet's XML around its rows, the same for every sheet: A4 one
+    /// page wide, the page footer, and optionally frozen header rows, merged cells
+    /// and an autofilter.
+    static func worksheet(dimension: String, frozenRows: Int? = nil, widths: [Int], rows: String,
+                          merges: [String] = [], autoFilter: String? = nil, landscape: Bool) -> String {
+        var xml = ZipPackage.declaration
+        xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+        xml += "<dimension ref=\"\(dimension)\"/>"
+        if let frozen = frozenRows {
+            xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(frozen)\" topLeftCell=\"A\(frozen + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        } else {
+            xml += #"<sheetViews><sheetView workbookViewId="0"/></sheetViews>"#
+        }
+        xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
+        xml += "<cols>"
+        for (c, width) in widths.enumerated() {
+            xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+        }
+        xml += "</cols><sheetData>" + rows + "</sheetData>"
+        if let autoFilter { xml += "<autoFilter ref=\"\(autoFilter)\"/>" }
+        if !merges.isEmpty {
+            xml += "<mergeCells count=\"\(merges.count)\">" + merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        }
+        xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+        xml += "<pageSetup paperSize=\"9\" orientation=\"\(landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml += "<headerFooter><oddFooter>\(pageFooter)</oddFooter></headerFooter>"
+        return xml + "</worksheet>"
+    }
+
     /// The custom number format of amounts.
     static let amountFormat = "#,##0.00"
 
