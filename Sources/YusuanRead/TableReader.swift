@@ -91,7 +91,8 @@ struct TableReader {
     private mutating func readHeader(_ range: Range<Int>) -> Header {
         var title = ""
         var preparer: String?
-        var i = range.lowerBound + 1
+        // (An empty range, a 表 line with nothing after it, stays empty.)
+        var i = min(range.lowerBound + 1, range.upperBound)
         while i < range.upperBound, i < range.lowerBound + 4 {
             let t = LineTokens.compact(lines[i].text)
             if t.hasPrefix("表"), Int(t.dropFirst()) != nil { i += 1; continue }
