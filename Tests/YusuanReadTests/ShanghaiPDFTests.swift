@@ -416,6 +416,21 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         #expect(t10[.operatingCost, .total] == Amount("464.64"))
     }
 
+    @Test func moreValuesThanHeadersAreRecordedNotDropped() throws {
+        let threePublic: [(String, Double, Double)] = [
+            ("2025年单位“三公”经费和机关运行经费预算表", 300, 20), ("编制单位：示例单位", 50, 40), ("单位:万元", 700, 40),
+            ("合计", 60, 95), ("因公出国(境)费", 130, 95), ("公务接待费", 240, 95),
+            ("小计", 340, 105), ("购置费", 420, 105), ("运行费", 500, 105), ("机关运行经费预算数", 650, 95),
+            ("1", 60, 140), ("2", 130, 140), ("3", 200, 140), ("4", 250, 140), ("5", 340, 140), ("6", 425, 140),
+            ("7", 500, 140), ("8", 600, 140), ("9", 680, 140),
+        ]
+        let d = try Self.read(Self.titles(Self.header + [
+            ("210", 80, 110), ("医疗卫生", 200, 110), ("1,200.00", 420, 110), ("1,200.00", 480, 110),
+        ]) + [threePublic])
+        #expect(d.table(.threePublicCosts)?.isEmpty == true)
+        #expect(d.ambiguities.contains { $0.table == 10 && $0.message.contains("9 printed values for 7 headers") })
+    }
+
     @Test func pagesWithoutTextAreNamed() {
         let xhtml = Array("<doc><page width=\"842\" height=\"595\"></page><page width=\"842\" height=\"595\"></page></doc>".utf8)
         #expect(throws: ReadError.noText(pages: [1, 2])) { try PDFSource.document(fromBBoxLayout: xhtml) }

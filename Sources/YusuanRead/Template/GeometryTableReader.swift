@@ -669,7 +669,14 @@ struct GeometryTableReader {
                                 cells: [nil], source: line.location)
             }
             // One value under each header, in order: each to the header nearest its middle.
-            let assigned = Self.assign(toks.map(\.box.midX), to: columns.map(\.center)) ?? []
+            guard let assigned = Self.assign(toks.map(\.box.midX), to: columns.map(\.center)) else {
+                ambiguities.append(Ambiguity(
+                    table: printed.contract.rawValue, row: nil,
+                    message: "表\(printed.contract.rawValue): \(toks.count) printed values for \(columns.count) headers; none was placed",
+                    chosen: [], alternatives: [], source: line.location))
+                table.rows = rows
+                return
+            }
             for (v, c) in zip(toks, assigned) {
                 guard let amount = v.amount, let key = columns[c].header.row,
                       let r = rows.firstIndex(where: { $0.key == key }) else { continue }
