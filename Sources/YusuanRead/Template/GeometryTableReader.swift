@@ -329,7 +329,7 @@ struct GeometryTableReader {
             if code != nil, let x = codeX, abs(toks[0].box.xMin - x) > 12 { code = nil }
             let labelTokens = toks.filter { $0.amount == nil }
             let label = labelTokens.map(\.normal).joined()
-            let labelKey = code == nil ? Self.rowKey(forLabel: Self.stripOrdinal(label), in: printed) : nil
+            let labelKey = code == nil ? Self.rowKey(forLabel: TableReader.incomeLabel(label), in: printed) : nil
             let isTotal = !twoSided && code == nil && labelKey == nil && ["合计", "总计"].contains(label)
             let isUnitOrItem = printed.units == true && code == nil && !isTotal && !label.isEmpty && !values.isEmpty
             let isData = twoSided ? !values.isEmpty || Self.isIncomeOrExpenditureLabel(labelTokens, printed)
@@ -564,21 +564,9 @@ struct GeometryTableReader {
     /// starts with a numbered income or expenditure line (`二、事业收入`, `四、住房保障支出`).
     static func isIncomeOrExpenditureLabel(_ labels: [Token], _ printed: PrintedTable) -> Bool {
         guard let first = labels.first else { return false }
-        let label = stripOrdinal(first.normal)
+        let label = TableReader.incomeLabel(first.normal)
         guard label != first.normal else { return false }
         return printed.rowLabels[label] != nil || label.hasSuffix("支出")
-    }
-
-    /// `一、财政拨款收入` → `财政拨款收入`; `1.一般公共预算` → `一般公共预算`; `其中:事业收入` → `事业收入`.
-    static func stripOrdinal(_ normal: String) -> String {
-        var t = Substring(normal)
-        if let i = t.firstIndex(of: "、"), !t[..<i].isEmpty, t[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) || $0.isASCII && $0.isNumber }) {
-            t = t[t.index(after: i)...]
-        }
-        let digits = t.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let mark = t.dropFirst(digits.count).first, ".．".contains(mark) { t = t.dropFirst(digits.count + 1) }
-        if t.hasPrefix("其中:") { t = t.dropFirst(3) }
-        return String(t)
     }
 
     /// One printed line of a two-sided table: an income row (label and value on the
@@ -608,7 +596,7 @@ struct GeometryTableReader {
         }
         if !leftLabel.isEmpty {
             let printedLabel = leftLabel.map(\.normal).joined()
-            let label = Self.stripOrdinal(printedLabel)
+            let label = TableReader.incomeLabel(printedLabel)
             var key: RowKey?
             if printed.incomeByNumbering == true {
                 key = TableReader.incomeKey(printedLabel.replacingOccurrences(of: ":", with: "："), path: &path, kind: printed.contract)
@@ -616,7 +604,7 @@ struct GeometryTableReader {
                 key = printed.rowLabels[label] ?? (label == "收入合计" ? .incomeTotal : .named(label))
             }
             if let key {
-                var row = TableRow(key: key, name: TableReader.incomeLabel(label), role: key == .incomeTotal ? .total : .line,
+                var row = TableRow(key: key, name: label, role: key == .incomeTotal ? .total : .line,
                                    cells: Array(repeating: nil, count: keys.count), source: leftLabel[0].location)
                 if let v = incomeValue, let amount = v.amount, let k = keys.firstIndex(of: incomeKey) {
                     row.cells[k] = Cell(amount.inWan(from: unit), at: v.location)
@@ -631,7 +619,7 @@ struct GeometryTableReader {
                 code = first.normal
                 labelWords.removeFirst()
             }
-            let label = Self.stripOrdinal(labelWords.map(\.normal).joined())
+            let label = TableReader.incomeLabel(labelWords.map(\.normal).joined())
             var row = TableRow(key: .named(label), name: label, role: .classLevel,
                                cells: Array(repeating: nil, count: keys.count), source: rightLabel[0].location)
             if label.hasPrefix("支出总计") || label.hasPrefix("支出合计") {
