@@ -10,12 +10,19 @@ let package = Package(
         .library(name: "YusuanRender", targets: ["YusuanRender"]),
         .library(name: "YusuanAudit", targets: ["YusuanAudit"]),
         .library(name: "YusuanCompose", targets: ["YusuanCompose"]),
+        .library(name: "YusuanLibrary", targets: ["YusuanLibrary"]),
+        .library(name: "YusuanServer", targets: ["YusuanServer"]),
         .executable(name: "yusuan", targets: ["yusuan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
@@ -37,11 +44,33 @@ let package = Package(
             name: "YusuanRender",
             dependencies: ["YusuanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Many disclosures in one database (SQLite by default, PostgreSQL at scale):
+        // schema and migrations, import, the library's reports.
+        .target(
+            name: "YusuanLibrary",
+            dependencies: [
+                "YusuanModel", "YusuanRead", "YusuanAudit", "YusuanCompose",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The library over HTTP: the JSON API (with its OpenAPI document) and the web workbench.
+        .target(
+            name: "YusuanServer",
+            dependencies: [
+                "YusuanModel", "YusuanLibrary", "YusuanRender", "YusuanAudit", "YusuanCompose",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The command line: one file per subcommand.
         .executableTarget(
             name: "yusuan",
             dependencies: [
                 "YusuanModel", "YusuanRead", "YusuanRender", "YusuanAudit", "YusuanCompose",
+                "YusuanLibrary", "YusuanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +89,20 @@ let package = Package(
             dependencies: [
                 "YusuanRender", "YusuanRead", "YusuanModel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "YusuanLibraryTests",
+            dependencies: [
+                "YusuanLibrary", "YusuanModel", "YusuanAudit", "YusuanRead",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "PostgresKit", package: "postgres-kit"),
+            ]
+        ),
+        .testTarget(
+            name: "YusuanServerTests",
+            dependencies: [
+                "YusuanServer", "YusuanLibrary", "YusuanModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // Runs the built `yusuan` binary as a user would.

@@ -64,7 +64,7 @@ public enum Auditor {
     ]
 
     /// The whole catalogue, in family order.
-    public static var catalogue: [Rule] { ruleSets.flatMap { $0.rules } }
+    public static var catalogue: [Rule] { ruleSets.flatMap { $0.rules } + PreviousYearRules.rules }
 
     /// `severities` sets the level of named rules for this run (`--severity RULE=LEVEL`).
     public static func audit(_ disclosure: Disclosure, lines: [String] = [], document: String,

@@ -33,6 +33,9 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
     case classification
     /// 项目测算 — arithmetic stated inside project descriptions.
     case projectArithmetic = "project-arithmetic"
+    /// 跨年核对 — what a document says of the previous year against the previous
+    /// year's own document (only where a library holds both).
+    case previousYear = "previous-year"
 
     /// The family's name in Chinese.
     public var chinese: String {
@@ -46,6 +49,7 @@ public enum RuleFamily: String, Sendable, Hashable, Codable, CaseIterable {
         case .performance: "绩效目标"
         case .classification: "分类科目"
         case .projectArithmetic: "项目测算"
+        case .previousYear: "跨年核对"
         }
     }
 }

@@ -33,6 +33,22 @@ public enum PDFSource {
         return try document(fromBBoxLayout: Array(output))
     }
 
+    /// Reads a PDF held in memory (an upload): poppler needs a file, so the bytes go
+    /// to a private temporary file for as long as it runs.
+    public static func load(bytes: [UInt8]) throws(ReadError) -> SourceDocument {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("upload.pdf")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try Data(bytes).write(to: file)
+        } catch {
+            throw .tool("the PDF could not be handed to pdftotext: \(error.localizedDescription)")
+        }
+        return try load(contentsOf: file.path)
+    }
+
     /// Builds the source document from `pdftotext -bbox-layout` output.
     public static func document(fromBBoxLayout xhtml: [UInt8]) throws(ReadError) -> SourceDocument {
         let pages = BBoxLayout.pages(xhtml)

@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+import YusuanAudit
+import YusuanCompose
+import YusuanModel
+import YusuanRead
+
+/// 待入库文件 — one file read (or composed), audited and described, ready to be stored.
+///
+/// Preparing a submission is pure work on the bytes and needs no database, so an
+/// import prepares many at once on every core and stores them one transaction each.
+public struct Submission: Sendable {
+    /// What the stored bytes are.
+    public enum SourceKind: String, Sendable, Hashable, Codable {
+        /// 文本 — the published text form.
+        case text
+        /// PDF — a published PDF, read through poppler.
+        case pdf
+        /// 预算底稿 — a budget workbook (YAML, JSON or XLSX), composed into a disclosure.
+        case workbook
+    }
+
+    public var fileName: String
+    public var sourceKind: SourceKind
+    public var bytes: [UInt8]
+    /// SHA-256 of the bytes, in hex: a document is stored once however often it is imported.
+    public var hash: String
+    public var disclosure: Disclosure
+    public var report: AuditReport
+    public var area: Area
+
+    /// The largest file a library takes (64 MiB).
+    public static let sizeLimit = 64 << 20
+
+    /// Reads a published document, text or PDF (told by its first bytes), and audits it.
+    public static func read(fileName: String, bytes: [UInt8], area: Area? = nil) throws(SubmissionError) -> Submission {
+        guard bytes.count <= sizeLimit else { throw SubmissionError(file: fileName, reason: .tooLarge) }
+        let isPDF = bytes.starts(with: Array("%PDF".utf8))
+        let source: SourceDocument
+        let disclosure: Disclosure
+        do {
+            source = isPDF ? try PDFSource.load(bytes: bytes) : try DisclosureReader.source(bytes: bytes)
+            disclosure = try DisclosureReader.read(source)
+        } catch {
+            throw SubmissionError(file: fileName, reason: .unreadable(error))
+        }
+        let report = Auditor.audit(disclosure, lines: source.lineTexts, document: fileName)
+        return Submission(fileName: fileName, sourceKind: isPDF ? .pdf : .text, bytes: bytes, hash: hash(bytes),
+                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department))
+    }
+
+    /// Composes a budget workbook into its disclosure and audits that.
+    /// `directory` is where the CSV or XLSX files it names are looked for (none for an upload).
+    public static func compose(fileName: String, bytes: [UInt8], directory: URL? = nil, area: Area? = nil)
+        throws(SubmissionError) -> Submission {
+        guard bytes.count <= sizeLimit else { throw SubmissionError(file: fileName, reason: .tooLarge) }
+        let disclosure: Disclosure
+        do {
+            let budget = try Workbook.load(data: Data(bytes), file: fileName, directory: directory)
+            disclosure = try Composer.compose(budget)
+        } catch let error as WorkbookError {
+            throw SubmissionError(file: fileName, reason: .badWorkbook(error.description))
+        } catch {
+            throw SubmissionError(file: fileName, reason: .badWorkbook("\(error)"))
+        }
+        let report = Auditor.audit(disclosure, document: fileName)
+        return Submission(fileName: fileName, sourceKind: .workbook, bytes: bytes, hash: hash(bytes),
+                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department))
+    }
+
+    /// Prepares stored bytes again (re-audit): as they were prepared the first time.
+    public static func prepare(fileName: String, kind: SourceKind, bytes: [UInt8], area: Area) throws(SubmissionError) -> Submission {
+        kind == .workbook ? try compose(fileName: fileName, bytes: bytes, area: area) : try read(fileName: fileName, bytes: bytes, area: area)
+    }
+
+    /// The SHA-256 of `bytes`, in lower-case hex.
+    public static func hash(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+/// Why a file did not go into the library.
+public struct SubmissionError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Sendable {
+        /// Larger than `Submission.sizeLimit`.
+        case tooLarge
+        /// Not text or PDF the reader can take, or not a disclosure.
+        case unreadable(ReadError)
+        /// A workbook with problems (their list).
+        case badWorkbook(String)
+    }
+
+    public var file: String
+    public var reason: Reason
+
+    /// True when the file was read but is not a budget disclosure (HTTP 422), as opposed
+    /// to bytes of the wrong kind (415).
+    public var isNotADisclosure: Bool {
+        switch reason {
+        case .unreadable(.notADisclosure), .unreadable(.malformed), .unreadable(.empty), .badWorkbook: true
+        default: false
+        }
+    }
+
+    public var description: String {
+        switch reason {
+        case .tooLarge: "\(file): larger than the library takes (\(Submission.sizeLimit >> 20) MiB)"
+        case .unreadable(let error): "\(file): \(error.description)"
+        case .badWorkbook(let problems): problems.hasPrefix(file) ? problems : "\(file): \(problems)"
+        }
+    }
+}
