@@ -15,7 +15,7 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
     public var level: String
     /// 预算年度.
     public var year: Int
-    /// 部门 or 单位 (`DocumentKind`).
+    /// 部门 or 单位: whether the document is a department's (its units together) or one unit's.
     public var kind: String
     /// The table template it was read with (`standard`, `shanghai`).
     public var template: String

@@ -12,6 +12,13 @@ public struct Report: Sendable, Hashable, Codable {
     public var columns: [String]
     public var rows: [[Value]]
 
+    public init(name: String, title: String, columns: [String], rows: [[Value]]) {
+        self.name = name
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
     /// One value of a report.
     public enum Value: Sendable, Hashable, Codable, CustomStringConvertible {
         case text(String)
@@ -134,6 +141,16 @@ public struct CellAddress: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Library {
+    /// 文件清单 — the stored documents that pass `filter`.
+    public func documentsReport(_ filter: DocumentFilter = DocumentFilter()) async throws -> Report {
+        let rows = try await documents(filter).map { d -> [Report.Value] in
+            [.integer(d.id), .text(d.department), .integer(d.year), .text(d.kind), .text(d.region), .text(d.level),
+             .text(d.template), .integer(d.errors), .integer(d.warnings), .integer(d.notes), .text(d.fileName)]
+        }
+        return Report(name: "documents", title: "文库中的文件",
+                      columns: ["编号", "部门", "年度", "类型", "地区", "级次", "模板", "错误", "警告", "提示", "文件"], rows: rows)
+    }
+
     /// 逐年对比 — a department's years side by side: every table cell and every figure its
     /// explanation states, one column per year, then the change between the last two.
     public func yearsReport(department: String) async throws -> Report {

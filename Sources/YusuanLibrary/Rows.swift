@@ -19,7 +19,7 @@ enum Rows {
             .values(SQLBind(submission.hash), SQLBind(submission.fileName), SQLBind(submission.sourceKind.rawValue),
                     SQLBind(Data(submission.bytes)), SQLBind(departmentID), SQLBind(disclosure.department),
                     SQLBind(submission.area.region), SQLBind(submission.area.level), SQLBind(disclosure.year),
-                    SQLBind(disclosure.kind.rawValue), SQLBind(disclosure.template ?? "standard"), SQLBind(model),
+                    SQLBind(disclosure.entityWord), SQLBind(disclosure.template ?? "standard"), SQLBind(model),
                     SQLBind(submission.report.engine), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(Timestamp.now()))
             .returning("id")
             .first(decodingColumn: "id", as: Int.self)

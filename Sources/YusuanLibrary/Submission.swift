@@ -68,6 +68,23 @@ public struct Submission: Sendable {
                           disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department))
     }
 
+    /// The extensions of budget workbooks, which are composed rather than read.
+    public static let workbookExtensions: Set<String> = ["yaml", "yml", "json", "xlsx"]
+
+    /// Reads the file at `path` (at most `sizeLimit` bytes) and prepares it: a workbook
+    /// is composed (the files it names looked for beside it), anything else read.
+    public static func load(path: String, area: Area? = nil) throws(SubmissionError) -> Submission {
+        let bytes: [UInt8]
+        switch BoundedFile.read(path, limit: sizeLimit) {
+        case .success(let data): bytes = Array(data)
+        case .failure(let failure): throw SubmissionError(file: path, reason: .file(failure.description))
+        }
+        if workbookExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            return try compose(fileName: path, bytes: bytes, directory: URL(fileURLWithPath: path).deletingLastPathComponent(), area: area)
+        }
+        return try read(fileName: path, bytes: bytes, area: area)
+    }
+
     /// Prepares stored bytes again (re-audit): as they were prepared the first time.
     public static func prepare(fileName: String, kind: SourceKind, bytes: [UInt8], area: Area) throws(SubmissionError) -> Submission {
         kind == .workbook ? try compose(fileName: fileName, bytes: bytes, area: area) : try read(fileName: fileName, bytes: bytes, area: area)
@@ -91,6 +108,8 @@ public struct SubmissionError: Error, Sendable, CustomStringConvertible {
         case unreadable(ReadError)
         /// A workbook with problems (their list).
         case badWorkbook(String)
+        /// The file itself could not be read (missing, not permitted, too large).
+        case file(String)
     }
 
     public var file: String
@@ -110,6 +129,7 @@ public struct SubmissionError: Error, Sendable, CustomStringConvertible {
         case .tooLarge: "\(file): larger than the library takes (\(Submission.sizeLimit >> 20) MiB)"
         case .unreadable(let error): "\(file): \(error.description)"
         case .badWorkbook(let problems): problems.hasPrefix(file) ? problems : "\(file): \(problems)"
+        case .file(let reason): "\(file): \(reason)"
         }
     }
 }

@@ -12,6 +12,8 @@ import Foundation
 enum Message {
     // Help
     case yusuanAbstract, readAbstract, auditAbstract, rulesAbstract, renderAbstract, composeAbstract, templateAbstract
+    case importAbstract, queryAbstract, serveAbstract, reauditAbstract
+    case helpDatabase, helpImportPaths, helpRegion, helpLevel, helpJobs
     case helpTo(formats: [String], default: String?)
     case helpOutput, helpColor, helpFailOn, helpAnnotate, helpSeverity, helpStrict, helpInputFormat
     case helpDocuments, helpDocument, helpWorkbook
@@ -35,6 +37,9 @@ enum Message {
     case missingReason(field: String, figure: String)
     // Progress
     case reading(Int, Int, String), printingPDF, seconds(Int)
+    case importing(done: Int, total: Int, rate: Double, left: Int?)
+    case imported(added: Int, stored: Int, failed: Int, seconds: Double)
+    case reaudited(Int)
 
     /// The message in the user's language.
     var text: String { Language.chinese ? texts.zh : texts.en }
@@ -58,6 +63,25 @@ enum Message {
         case .templateAbstract:
             ("Write an empty budget workbook (YAML or XLSX) to fill in for `yusuan compose`.",
              "生成待填写的空白预算工作簿（YAML 或 XLSX），供 `yusuan compose` 使用。")
+        case .importAbstract:
+            ("Import disclosures (text, PDF, budget workbooks) into the library, each read and audited once.",
+             "把预算公开文件（文本、PDF、预算工作簿）导入文库，逐份读取并审核。")
+        case .queryAbstract:
+            ("Ask the library: a department's years, a ranking, findings by rule, totals, the documents.",
+             "查询文库：部门逐年对比、排名、按规则统计的问题、汇总、文件清单。")
+        case .serveAbstract:
+            ("Serve the library: the JSON API (/openapi.json) and the web workbench.", "启动文库服务：JSON 接口（/openapi.json）与网页工作台。")
+        case .reauditAbstract:
+            ("Audit every stored document again with this Yusuan's rules.", "用当前版本的规则重新审核文库中的全部文件。")
+        case .helpDatabase:
+            ("The library: a SQLite file (default yusuan.sqlite in the current folder) or postgres://user@host:port/database.",
+             "文库：SQLite 文件（默认当前文件夹下的 yusuan.sqlite）或 postgres://用户@主机:端口/数据库。")
+        case .helpImportPaths:
+            ("Files or folders (searched recursively for .txt, .md and .pdf); workbooks (.yaml, .yml, .json, .xlsx) are composed.",
+             "文件或文件夹（递归查找 .txt、.md、.pdf）；工作簿（.yaml、.yml、.json、.xlsx）先编制再导入。")
+        case .helpRegion: ("The region of every document imported (by default from each department's name).", "导入文件所属地区（默认由部门名称推断）。")
+        case .helpLevel: ("Its level: 省级, 市级 or 县级 (by default from the name).", "级次：省级、市级或县级（默认由名称推断）。")
+        case .helpJobs: ("Documents read at once (default: the number of cores).", "同时读取的文件数（默认等于处理器核数）。")
         case .helpTo(let formats, let fallback):
             ("Output format: \(formats.joined(separator: ", ")). Without it, the extension of -o tells it"
                 + (fallback.map { ", else \($0)" } ?? "") + ".",
@@ -143,6 +167,13 @@ enum Message {
         case .reading(let n, let total, let name): ("[\(n)/\(total)] reading \(name)", "[\(n)/\(total)] 正在读取 \(name)")
         case .printingPDF: ("printing the PDF with Chromium", "正在用 Chromium 生成 PDF")
         case .seconds(let s): ("\(s) s", "\(s) 秒")
+        case .importing(let done, let total, let rate, let left):
+            ("[\(done)/\(total)] \(String(format: "%.1f", rate)) documents/s" + (left.map { " · about \($0) s left" } ?? ""),
+             "[\(done)/\(total)] 每秒 \(String(format: "%.1f", rate)) 份" + (left.map { " · 约剩 \($0) 秒" } ?? ""))
+        case .imported(let added, let stored, let failed, let seconds):
+            ("imported \(added), already in the library \(stored), failed \(failed) (\(String(format: "%.1f", seconds)) s)",
+             "新导入 \(added) 份，已在文库 \(stored) 份，失败 \(failed) 份（\(String(format: "%.1f", seconds)) 秒）")
+        case .reaudited(let n): ("audited \(n) documents again", "已重新审核 \(n) 份文件")
         }
     }
 }

@@ -40,6 +40,11 @@ final class Progress: @unchecked Sendable {
         if total > 1 { clear() }
     }
 
+    /// Shows `text` as the progress line (when progress is shown).
+    static func line(_ text: String) {
+        if shown { write("\r\u{1B}[K" + text) }
+    }
+
     /// Clears the progress line, if progress is shown (before a message is written).
     static func clear() {
         if shown { write("\r\u{1B}[K") }

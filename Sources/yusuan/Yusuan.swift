@@ -3,7 +3,7 @@ import YusuanAudit
 
 /// `yusuan` — compose, read, audit and render 部门预算公开 documents.
 @main
-struct Yusuan: ParsableCommand {
+struct Yusuan: AsyncParsableCommand {
     /// Yusuan's version; `--version` prints it with the rules engine's (`Auditor.version`,
     /// which every audit report records as `engine`).
     static let version = "0.1.0"
@@ -24,6 +24,7 @@ struct Yusuan: ParsableCommand {
             with zh.
             """,
         version: "yusuan \(version) (rules engine \(Auditor.version))",
-        subcommands: [Read.self, Audit.self, Rules.self, Render.self, Template.self, Compose.self]
+        subcommands: [Read.self, Audit.self, Rules.self, Render.self, Template.self, Compose.self, Import.self, Query.self,
+                      Reaudit.self, Serve.self]
     )
 }

@@ -122,14 +122,17 @@ enum NestingScan {
 
 /// 有界读取 — a file read whole, but never more than a bound: a workbook named
 /// `/dev/zero` or a file of gigabytes is refused, not read into memory.
-enum BoundedFile {
+public enum BoundedFile {
     /// Why a file could not be read, in words.
-    enum Failure: Error, CustomStringConvertible, Equatable {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
         case noSuchFile, isFolder, permissionDenied, tooLarge
+        /// Larger than a limit other than the workbook's (in bytes).
+        case largerThan(Int)
         case unreadable(String)
 
-        var description: String {
+        public var description: String {
             switch self {
+            case .largerThan(let limit): "the file is larger than \(limit >> 20) MB"
             case .noSuchFile: "no such file"
             case .isFolder: "is a folder, not a file"
             case .permissionDenied: "cannot be read: permission denied"
@@ -149,7 +152,7 @@ enum BoundedFile {
     }
 
     /// The bytes of the file at `path`, at most `limit` of them.
-    static func read(_ path: String, limit: Int = WorkbookLimits.fileSize) -> Result<Data, Failure> {
+    public static func read(_ path: String, limit: Int = WorkbookLimits.fileSize) -> Result<Data, Failure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(Failure(errno: errno)) }
         defer { close(fd) }
@@ -165,7 +168,7 @@ enum BoundedFile {
             }
             if count == 0 { return .success(data) }
             data.append(contentsOf: buffer[..<count])
-            if data.count > limit { return .failure(.tooLarge) }
+            if data.count > limit { return .failure(limit == WorkbookLimits.fileSize ? .tooLarge : .largerThan(limit)) }
         }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+
+/// An error as the API answers it: the status, and JSON `{"error": message, "status": code}`.
+struct APIError: Error, HTTPResponseError {
+    var status: HTTPResponse.Status
+    var message: String
+
+    init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSON.response(["error": .string(message), "status": .number(Double(status.code))], status: status)
+    }
+}
+
+/// Turns any other error into JSON too (a router's 404, a database failure as 500),
+/// so that no answer is an HTML error page or an empty body.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as HTTPError {
+            let message = error.body ?? (error.status == .notFound ? "no such page or endpoint: \(request.uri.path)" : error.status.reasonPhrase)
+            return try APIError(error.status, message).response(from: request, context: context)
+        } catch {
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            return try APIError(.internalServerError, "the server failed: \(error)").response(from: request, context: context)
+        }
+    }
+}
+
+/// JSON answers.
+enum JSON {
+    /// A JSON value built by hand (for bodies assembled from stored JSON).
+    enum Value {
+        case string(String)
+        case number(Double)
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// An encodable value as the response body.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(bytes: try encoder.encode(value), status: status)
+    }
+
+    static func response(_ object: [String: Value], status: HTTPResponse.Status) -> Response {
+        var parts: [String] = []
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            let encoded: String
+            switch value {
+            case .string(let text): encoded = String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+            case .number(let n): encoded = n == n.rounded() ? String(Int(n)) : String(n)
+            }
+            parts.append("\"\(key)\":\(encoded)")
+        }
+        return response(bytes: Data(("{" + parts.joined(separator: ",") + "}").utf8), status: status)
+    }
+
+    /// Bytes already JSON as the response body.
+    static func response(bytes: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
