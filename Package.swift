@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "YusuanServerTests",
             dependencies: [
-                "YusuanServer", "YusuanLibrary", "YusuanModel",
+                "YusuanServer", "YusuanLibrary", "YusuanModel", "YusuanRender",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

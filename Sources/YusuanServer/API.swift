@@ -19,7 +19,7 @@ enum API {
             }
         }
         router.get("/openapi.json") { _, _ in
-            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"), let data = try? Data(contentsOf: url) else {
+            guard let data = Server.openAPIDocument else {
                 throw APIError(.internalServerError, "the OpenAPI document is missing from this build")
             }
             return JSON.response(bytes: data)

@@ -22,6 +22,10 @@ public enum Server {
         return router
     }
 
+    /// The API's OpenAPI document (served at `/openapi.json`).
+    public static let openAPIDocument: Data? = Bundle.module.url(forResource: "openapi", withExtension: "json")
+        .flatMap { try? Data(contentsOf: $0) }
+
     /// The application, bound where `options` say.
     public static func application(library: Library, options: ServerOptions,
                                    logger: Logger = Logger(label: "yusuan.server")) throws -> some ApplicationProtocol {
