@@ -2,7 +2,7 @@ import YusuanModel
 
 /// 对比 — two stored documents cell by cell (two years of one department, or two
 /// departments of one year): every cell either prints, with its change.
-public struct Comparison: Sendable, Hashable, Codable {
+public struct DocumentComparison: Sendable, Hashable, Codable {
     public var a: DocumentSummary
     public var b: DocumentSummary
     public var cells: [Difference]
@@ -40,14 +40,14 @@ public struct Comparison: Sendable, Hashable, Codable {
 
 extension Library {
     /// The cells of documents `a` and `b` side by side, in `a`'s order, then those only `b` prints.
-    public func compare(_ a: Int, _ b: Int) async throws -> Comparison? {
+    public func compare(_ a: Int, _ b: Int) async throws -> DocumentComparison? {
         guard let first = try await summary(id: a), let second = try await summary(id: b) else { return nil }
         struct Key: Hashable { var table: Int; var row: String; var column: String }
         let left = try await cells(id: a), right = try await cells(id: b)
         var rightByKey: [Key: StoredCell] = [:]
         for cell in right { rightByKey[Key(table: cell.table, row: cell.row, column: cell.column)] = cell }
         var seen: Set<Key> = []
-        var differences: [Comparison.Difference] = []
+        var differences: [DocumentComparison.Difference] = []
         for cell in left {
             let key = Key(table: cell.table, row: cell.row, column: cell.column)
             seen.insert(key)
@@ -60,6 +60,6 @@ extension Library {
         }
         // By table; within a table, each document's printed order as collected.
         let ordered = differences.enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
-        return Comparison(a: first, b: second, cells: ordered)
+        return DocumentComparison(a: first, b: second, cells: ordered)
     }
 }

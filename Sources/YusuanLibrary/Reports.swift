@@ -278,3 +278,27 @@ extension Library {
         Dictionary(grouping: documents, by: \.year).values.compactMap { $0.max { $0.id < $1.id } }.sorted { $0.year < $1.year }
     }
 }
+
+/// 筛选项 — the values the library's documents take, for filter menus.
+public struct Facets: Sendable, Hashable, Codable {
+    public var regions: [String]
+    public var years: [Int]
+    public var levels: [String]
+    public var kinds: [String]
+    public var rules: [String]
+}
+
+extension Library {
+    /// The distinct regions, years, levels, kinds and finding rules in the library.
+    public func facets() async throws -> Facets {
+        func distinct(_ column: String, from table: String) async throws -> [String] {
+            try await sql.select().distinct().column(column).from(table).orderBy(column).all()
+                .map { try $0.decode(column: column, as: String.self) }
+        }
+        let years = try await sql.select().distinct().column("year").from("documents").orderBy("year").all()
+            .map { try $0.decode(column: "year", as: Int.self) }
+        return Facets(regions: try await distinct("region", from: "documents"), years: years,
+                      levels: try await distinct("level", from: "documents"), kinds: try await distinct("kind", from: "documents"),
+                      rules: try await distinct("rule", from: "findings"))
+    }
+}

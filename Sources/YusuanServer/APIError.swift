@@ -25,14 +25,23 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return try error.response(from: request, context: context)
+            return try answer(error, request, context)
         } catch let error as HTTPError {
             let message = error.body ?? (error.status == .notFound ? "no such page or endpoint: \(request.uri.path)" : error.status.reasonPhrase)
-            return try APIError(error.status, message).response(from: request, context: context)
+            return try answer(APIError(error.status, message), request, context)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(error)")
-            return try APIError(.internalServerError, "the server failed: \(error)").response(from: request, context: context)
+            return try answer(APIError(.internalServerError, "the server failed: \(error)"), request, context)
         }
+    }
+
+    /// JSON for the API and the service endpoints, a page for the workbench.
+    private func answer(_ error: APIError, _ request: Request, _ context: Context) throws -> Response {
+        let path = request.uri.path
+        if path.hasPrefix("/api") || ["/health", "/ready", "/openapi.json"].contains(path) {
+            return try error.response(from: request, context: context)
+        }
+        return Workbench.errorPage(error.status, error.status == .notFound ? "没有这个页面：\(path)" : error.message)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import YusuanModel
 import YusuanAudit
 
 /// `yusuan` — compose, read, audit and render 部门预算公开 documents.
@@ -6,7 +7,7 @@ import YusuanAudit
 struct Yusuan: AsyncParsableCommand {
     /// Yusuan's version; `--version` prints it with the rules engine's (`Auditor.version`,
     /// which every audit report records as `engine`).
-    static let version = "0.1.0"
+    static let version = YusuanVersion.string
 
     static let configuration = CommandConfiguration(
         commandName: "yusuan",

@@ -177,7 +177,7 @@ struct APITests {
             try expect(try await client.execute(uri: "/api/compare?a=1", method: .get), .badRequest, "a=ID&b=ID")
             try expect(try await client.execute(uri: "/api/reports/years", method: .get), .badRequest, "department")
             try expect(try await client.execute(uri: "/api/reports/ranking?year=2025&cell=nonsense", method: .get), .badRequest, "TABLE/ROW/COLUMN")
-            try expect(try await client.execute(uri: "/no/such/page", method: .get), .notFound, "/no/such/page")
+            try expect(try await client.execute(uri: "/api/no/such/endpoint", method: .get), .notFound, "/api/no/such/endpoint")
         }
     }
 

@@ -19,6 +19,12 @@ public struct HTMLRenderer: Renderer {
 
     public func render(_ disclosure: Disclosure) throws -> Data { Data(page(disclosure).utf8) }
 
+    /// Text escaped for HTML (for pages built around these tables).
+    public static func escapeHTML(_ text: String) -> String { escape(text) }
+
+    /// The style sheet of the printed tables (the workbench shows tables as published).
+    public static var styleSheet: String { HTMLStyle.css }
+
     /// The page as a string.
     public func page(_ d: Disclosure) -> String {
         var out = """
@@ -78,8 +84,10 @@ public struct HTMLRenderer: Renderer {
     }
 
     /// One table: the title, 编制部门 and 单位, the header in `thead` (repeated on
-    /// every printed page), the rows in `tbody`.
-    static func table(_ t: PrintedTable) -> String {
+    /// every printed page), the rows in `tbody`. `mark` gives, for a cell of a standard
+    /// table, HTML to set after its amount (the workbench's finding numbers); such a
+    /// cell gets the class `flagged`.
+    public static func table(_ t: PrintedTable, mark: ((CellKey) -> String?)? = nil) -> String {
         var out = "<section class=\"table\(t.number == nil ? " minor" : "")\""
         if let n = t.number { out += " id=\"table-\(n)\"" }
         out += ">\n"
@@ -117,7 +125,12 @@ public struct HTMLRenderer: Renderer {
                 if row.span != nil, row.isBold(c) { classes += " bold" }
                 var style = ""
                 if row.indent(c) > 0, kind == .label, cell != nil { style = " style=\"padding-left:\(row.indent(c) + 1)em\"" }
-                out += "<td class=\"\(classes)\"\(style)>\(cell.map { escape($0.published) } ?? "")</td>"
+                var marker = ""
+                if let mark, let key = row.key(c), let html = mark(key) {
+                    classes += " flagged"
+                    marker = html
+                }
+                out += "<td class=\"\(classes)\"\(style)>\(cell.map { escape($0.published) } ?? "")\(marker)</td>"
             }
             out += "</tr>\n"
         }

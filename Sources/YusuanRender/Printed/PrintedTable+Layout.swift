@@ -105,11 +105,13 @@ extension PrintedTable {
                 cells = [.text(row.role == .project ? (row.project ?? row.name) : row.name)]
                 indent = row.role == .project || row.key.parent != nil ? 1 : 0
             }
+            let keys = Array(repeating: CellKey?.none, count: cells.count)
+                + table.columns.map { CellKey(row: row.key, column: $0) }
             cells += row.cells.map { $0.map { PrintedCell.amount($0.value) } }
             // Table 6's 款 is its lowest level: set plain, as 项 is in the functional tables.
             var emphasis = emphasis(row, hasChildren: hasChildren)
             if table.kind == .basicByEconomicClass, row.role == .section { emphasis = .plain }
-            return PrintedRow(cells: cells, emphasis: emphasis, indent: indent)
+            return PrintedRow(cells: cells, emphasis: emphasis, indent: indent, keys: keys)
         }
         return PrintedTable(number: table.kind.rawValue, title: table.title, preparer: table.preparer, unit: unit,
                             header: header, headerRows: headerRows, body: body,
@@ -184,6 +186,10 @@ extension PrintedTable {
             let label = row.code.map { "\($0) \(row.name)" } ?? row.name
             return [.text(label)] + row.cells.map { $0.map { .amount($0.value) } }
         }
+        func keys(_ income: TableRow?, _ spending: TableRow?) -> [CellKey?] {
+            [nil] + incomeColumns.map { c in income.map { CellKey(row: $0.key, column: table.columns[c]) } }
+                + [nil] + table.columns.map { column in spending.map { CellKey(row: $0.key, column: column) } }
+        }
 
         var body: [PrintedRow] = []
         let lineCount = max(incomeLines.count, spendingLines.count)
@@ -193,13 +199,13 @@ extension PrintedTable {
             let emphasis = income.map { self.emphasis($0, hasChildren: hasChildren) } ?? .plain
             let indent = income.map { max(0, $0.key.rawValue.split(separator: "/").count - 1) } ?? 0
             body.append(PrintedRow(cells: left(income) + right(spending), emphasis: emphasis, indent: indent,
-                                   span: 0..<leftWidth))
+                                   span: 0..<leftWidth, keys: keys(income, spending)))
         }
         let totalCount = max(incomeTotals.count, spendingTotals.count)
         for i in 0..<totalCount {
-            body.append(PrintedRow(cells: left(i < incomeTotals.count ? incomeTotals[i] : nil)
-                                       + right(i < spendingTotals.count ? spendingTotals[i] : nil),
-                                   emphasis: .total))
+            let income = i < incomeTotals.count ? incomeTotals[i] : nil
+            let spending = i < spendingTotals.count ? spendingTotals[i] : nil
+            body.append(PrintedRow(cells: left(income) + right(spending), emphasis: .total, keys: keys(income, spending)))
         }
         let kinds: [ColumnKind] = [.label] + incomeColumns.map { _ in .amount } + [.label]
             + table.columns.map { _ in .amount }

@@ -140,13 +140,21 @@ public struct PrintedRow: Sendable, Hashable {
     /// The columns the emphasis and indent apply to (the income side of table 1);
     /// nil for the whole row.
     public var span: Range<Int>?
+    /// The contract's keys of each amount cell (nil for labels), so that a finding
+    /// about a cell can be shown on it; empty for tables that are not standard tables.
+    public var keys: [CellKey?]
 
-    public init(cells: [PrintedCell?], emphasis: Emphasis = .plain, indent: Int = 0, span: Range<Int>? = nil) {
+    public init(cells: [PrintedCell?], emphasis: Emphasis = .plain, indent: Int = 0, span: Range<Int>? = nil,
+                keys: [CellKey?] = []) {
         self.cells = cells
         self.emphasis = emphasis
         self.indent = indent
         self.span = span
+        self.keys = keys
     }
+
+    /// The keys of the cell in this column, if it is an amount of a standard table.
+    public func key(_ column: Int) -> CellKey? { column < keys.count ? keys[column] : nil }
 
     /// True when the cell in this column is set in bold.
     public func isBold(_ column: Int) -> Bool {
@@ -160,6 +168,17 @@ public struct PrintedRow: Sendable, Hashable {
 
     public enum Emphasis: String, Sendable, Hashable {
         case total, group, plain
+    }
+}
+
+/// The row and column keys of one cell of a standard table.
+public struct CellKey: Sendable, Hashable {
+    public var row: RowKey
+    public var column: ColumnKey
+
+    public init(row: RowKey, column: ColumnKey) {
+        self.row = row
+        self.column = column
     }
 }
 
