@@ -289,7 +289,7 @@ enum Workbench {
                     "csv": "/api/reports/\(name)?\(queryString)&format=csv", "json": "/api/reports/\(name)?\(queryString)",
                     "rows": report.rows.map { row -> [String: Any] in
                         ["values": row.enumerated().map { c, value -> [String: Any] in
-                            var cell: [String: Any] = ["text": value.description, "kind": Self.kind(value)]
+                            var cell: [String: Any] = ["text": Self.text(value), "kind": Self.kind(value)]
                             if c == linkColumn, case .integer(let id) = value { cell["href"] = "/documents/\(id)" }
                             return cell
                         }]
@@ -300,6 +300,12 @@ enum Workbench {
             }
         }
         return page("report", title: reportTabs.first { $0.name == name }?.label ?? "报表", values)
+    }
+
+    /// A report value as the page prints it: amounts with thousands separators.
+    static func text(_ value: Report.Value) -> String {
+        if case .amount(let amount) = value { return amount.published }
+        return value.description
     }
 
     static func kind(_ value: Report.Value) -> String {
