@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
@@ -108,6 +109,9 @@ let package = Package(
             ]
         ),
         // Runs the built `yusuan` binary as a user would.
-        .testTarget(name: "YusuanCLITests", dependencies: ["yusuan"]),
+        .testTarget(
+            name: "YusuanCLITests",
+            dependencies: ["yusuan", "YusuanLibrary", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
     ]
 )
