@@ -3,8 +3,8 @@ import SQLKit
 /// 库结构 — the library's tables, one migration per version, on SQLite and PostgreSQL alike.
 ///
 /// `schema_version` records each applied version; opening a library applies the
-/// versions it lacks, in order, each in its own transaction, so an older library
-/// upgrades itself and a newer one is refused rather than misread.
+/// versions it lacks, in order, in one transaction, so an older library upgrades
+/// itself (wholly or not at all) and a newer one is refused rather than misread.
 ///
 /// Amounts are stored as `BIGINT` millionths of 万元 (`Amount.units`), exact and
 /// sortable in SQL; the whole model is kept as JSON beside the rows that queries use.
@@ -109,24 +109,31 @@ enum Schema {
     }
 
     /// Brings the schema up to `current`; returns the version found before.
+    ///
+    /// All in one transaction that first takes the database's write lock (SQLite's
+    /// `BEGIN IMMEDIATE`, a PostgreSQL advisory lock), so that two processes opening a
+    /// new library at once do not both create it: the second waits, then finds it made.
     static func migrate(_ db: any SQLDatabase) async throws -> Int {
-        try await db.create(table: "schema_version").ifNotExists()
-            .column("version", type: .int, .primaryKey(autoIncrement: false))
-            .column("summary", type: .text, .notNull)
-            .column("applied_at", type: .text, .notNull)
-            .run()
-        let found = try await version(db)
-        guard found <= current else { throw LibraryError.newerSchema(found: found, known: current) }
-        for migration in migrations where migration.version > found {
-            try await Transaction.run(on: db) { db in
+        try await Transaction.run(on: db, immediate: true) { db in
+            if db.dialect.name == "postgresql" {
+                try await db.raw("SELECT pg_advisory_xact_lock(\(literal: 7_310_531))").run()
+            }
+            try await db.create(table: "schema_version").ifNotExists()
+                .column("version", type: .int, .primaryKey(autoIncrement: false))
+                .column("summary", type: .text, .notNull)
+                .column("applied_at", type: .text, .notNull)
+                .run()
+            let found = try await version(db)
+            guard found <= current else { throw LibraryError.newerSchema(found: found, known: current) }
+            for migration in migrations where migration.version > found {
                 try await migration.apply(db)
                 try await db.insert(into: "schema_version")
                     .columns("version", "summary", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.summary), SQLBind(Timestamp.now()))
                     .run()
             }
+            return found
         }
-        return found
     }
 
     /// The applied version (0 for a new library).
