@@ -44,6 +44,7 @@ extension Rule {
         "text.project-unmatched": "项目可能以别的名称列入表7 (the project may be in table 7 under another name)",
         "text.source-list": "概述可能只列主要来源 (the overview may list the main sources only)",
         "text.class-list": "概述可能只列主要科目 (the overview may list the main classes only)",
+        "previous-year.amount": "上年数可能按调整后预算比较，这时不同并非错误，但应说明 (last year may be compared at its adjusted budget, which is no error but should be said)",
         "year-on-year.parts": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
         "year-on-year.from-zero": "说法不当，金额无误 (the wording is wrong, the amounts are not)",
         "wording.unchanged": "说法不当，金额无误 (the wording is odd, the amounts are not)",
