@@ -41,10 +41,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // Disclosure → JSON, tidy cells, summary, HTML, Markdown, DOCX, XLSX, PDF.
+        // Disclosure → JSON, tidy cells, summary, HTML, Markdown, DOCX, XLSX, PDF; and an
+        // audit's findings drawn on the published PDF.
         .target(
             name: "YusuanRender",
-            dependencies: ["YusuanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["YusuanModel", "YusuanAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Many disclosures in one database (SQLite by default, PostgreSQL at scale):
         // schema and migrations, import, the library's reports.
@@ -62,7 +63,7 @@ let package = Package(
         .target(
             name: "YusuanServer",
             dependencies: [
-                "YusuanModel", "YusuanLibrary", "YusuanRender", "YusuanAudit", "YusuanCompose",
+                "YusuanModel", "YusuanLibrary", "YusuanRender", "YusuanAudit", "YusuanCompose", "YusuanRead",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -47,5 +47,17 @@ let package = Package(
             path: "Benchmarks/ComposeRender",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Importing into a SQLite library, and ranking 10,000 stored documents.
+        .executableTarget(
+            name: "Library",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "YusuanLibrary", package: "Yusuan"),
+                .product(name: "YusuanCompose", package: "Yusuan"),
+                .product(name: "YusuanModel", package: "Yusuan"),
+            ],
+            path: "Benchmarks/Library",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

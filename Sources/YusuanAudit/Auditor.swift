@@ -44,6 +44,14 @@ public struct AuditReport: Sendable, Hashable, Codable {
     public var engine: String
     public var findings: [Finding]
 
+    public init(document: String, department: String, year: Int, engine: String, findings: [Finding]) {
+        self.document = document
+        self.department = department
+        self.year = year
+        self.engine = engine
+        self.findings = findings
+    }
+
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 

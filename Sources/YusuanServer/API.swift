@@ -3,6 +3,7 @@ import Hummingbird
 import YusuanAudit
 import YusuanLibrary
 import YusuanModel
+import YusuanRead
 import YusuanRender
 
 /// 接口 — the JSON API. Every route here is in `Resources/openapi.json`, and a test
@@ -69,6 +70,28 @@ enum API {
             guard let source = try await h.library.source(id: id) else { throw APIError(.notFound, "no document \(id)") }
             let type = source.kind == .pdf ? "application/pdf" : source.kind == .workbook ? "application/octet-stream" : "text/plain; charset=utf-8"
             return download(Data(source.bytes), type: type, name: (source.fileName as NSString).lastPathComponent)
+        }
+        api.get("/documents/{id}/annotated.pdf") { _, context in
+            let id = try h.documentID(context)
+            let summary = try await h.summary(id)
+            guard summary.sourceKind == .pdf, let source = try await h.library.source(id: id) else {
+                throw APIError(.notFound, "document \(id) was not imported from a PDF, so there is no annotated PDF")
+            }
+            let findings = try await h.library.findings(id: id)
+            let report = AuditReport(document: summary.fileName, department: summary.department, year: summary.year,
+                                     engine: summary.engine, findings: findings)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-annotate-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let data: Data
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let file = folder.appendingPathComponent("source.pdf")
+                try Data(source.bytes).write(to: file)
+                data = try AuditAnnotation.pdf(report, source: try PDFSource.load(contentsOf: file.path), pdf: file.path)
+            } catch {
+                throw APIError(.serviceUnavailable, "cannot annotate the PDF: \(error)")
+            }
+            return download(data, type: "application/pdf", name: "\(summary.department)-\(summary.year)-审核批注.pdf")
         }
         api.get("/documents/{id}/render/{format}") { _, context in
             let id = try h.documentID(context)

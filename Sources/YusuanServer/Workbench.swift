@@ -197,6 +197,9 @@ enum Workbench {
             ["label": renderer.name.uppercased(), "href": "/api/documents/\(id)/render/\(renderer.name)"]
         }
         downloads.append(["label": "原文件", "href": "/api/documents/\(id)/source"])
+        if summary.sourceKind == .pdf {
+            downloads.append(["label": "批注 PDF", "href": "/api/documents/\(id)/annotated.pdf"])
+        }
         let others = try await h.library.documents(DocumentFilter(departmentID: summary.departmentID)).filter { $0.id != id }
         return page("document", title: "\(summary.department) \(summary.year)年", [
             "tableStyle": HTMLRenderer.styleSheet,

@@ -106,7 +106,7 @@ struct Audit: ParsableCommand {
         if let annotate, let a = audited.first {
             do {
                 try Progress.while(Message.printingPDF.text) {
-                    try AuditAnnotation.write(a.report, source: a.source, pdf: a.file.path, to: annotate)
+                    try Output.replace(annotate, with: try AuditAnnotation.pdf(a.report, source: a.source, pdf: a.file.path))
                 }
             } catch {
                 try Output.fail("--annotate \(annotate): \(error)")

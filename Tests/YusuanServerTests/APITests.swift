@@ -245,3 +245,42 @@ struct APITests {
         }.joined(separator: "\n")
     }
 }
+
+@Suite("HTTP API on published PDFs", .enabled(if: PDFUpload.ready, "needs ../shared/pdf and pdftotext, qpdf and chromium"))
+struct PDFUploadTests {
+    /// A Shanghai PDF uploaded is read from its geometry; its annotated PDF is the
+    /// original's pages with the boxes, and the findings' list appended.
+    @Test func aPublishedPDFAndItsAnnotatedCopy() async throws {
+        try await TestServer.run { client, _ in
+            let response = try await TestServer.upload(client, PDFUpload.justice, type: "application/pdf")
+            #expect(response.status == .created)
+            let document = try #require(TestServer.json(response)["document"] as? [String: Any])
+            #expect(document["department"] as? String == "上海市普陀区司法局")
+            #expect(document["year"] as? Int == 2026)
+            #expect(document["template"] as? String == "shanghai")
+            #expect(document["errors"] as? Int == 1)
+            let id = try #require(document["id"] as? Int)
+            let annotated = try await client.execute(uri: "/api/documents/\(id)/annotated.pdf", method: .get)
+            #expect(annotated.status == .ok)
+            #expect(annotated.headers[.contentType] == "application/pdf")
+            let bytes = Data(buffer: annotated.body)
+            #expect(bytes.starts(with: Array("%PDF".utf8)))
+            #expect(bytes.count > (try Data(contentsOf: PDFUpload.justice)).count)
+            let page = String(buffer: try await client.execute(uri: "/documents/\(id)", method: .get).body)
+            #expect(page.contains("/api/documents/\(id)/annotated.pdf"))
+            // A text document has none.
+            let text = TestServer.json(try await TestServer.upload(client, TestServer.example))
+            let textID = try #require((text["document"] as? [String: Any])?["id"] as? Int)
+            #expect(try await client.execute(uri: "/api/documents/\(textID)/annotated.pdf", method: .get).status == .notFound)
+        }
+    }
+}
+
+enum PDFUpload {
+    static let justice = TestServer.root.deletingLastPathComponent().appendingPathComponent("shared/pdf/shanghai-putuo-justice-bureau-2026-unit.pdf")
+    static let ready = FileManager.default.fileExists(atPath: justice.path)
+        && ["pdftotext", "qpdf", "chromium"].allSatisfy { tool in
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+                .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+        }
+}

@@ -1,14 +1,13 @@
 import Foundation
 import YusuanAudit
 import YusuanModel
-import YusuanRender
 
-/// `yusuan audit FILE.pdf --annotate OUT.pdf`: the findings numbered in report
-/// order, each boxed on its page, and a list of them appended to the PDF.
-enum AuditAnnotation {
-    /// Writes the annotated PDF: made in a temporary folder, then put at `output` as
-    /// every output is (`Output.replace`: a temporary file beside it, renamed into place).
-    static func write(_ report: AuditReport, source: SourceDocument, pdf: String, to output: String) throws {
+/// 批注 PDF — the published PDF with the findings numbered in report order, each
+/// boxed on its page, and a list of them appended (`yusuan audit FILE.pdf
+/// --annotate OUT.pdf`, and the workbench's download).
+public enum AuditAnnotation {
+    /// The annotated PDF's bytes, made in a temporary folder (needs qpdf, poppler and Chromium).
+    public static func pdf(_ report: AuditReport, source: SourceDocument, pdf: String) throws -> Data {
         var marks: [PDFAnnotation.Mark] = []
         var marked: Set<Int> = []
         for (index, finding) in report.findings.enumerated() {
@@ -26,7 +25,7 @@ enum AuditAnnotation {
         let made = folder.appendingPathComponent("annotated.pdf")
         try PDFAnnotation.write(pdf: pdf, pages: source.pages, marks: marks,
                                 appendix: listHTML(report, marked: marked, page: page), to: made.path)
-        try Output.replace(output, with: try Data(contentsOf: made))
+        return try Data(contentsOf: made)
     }
 
     /// The appended pages: every finding with its number, rule, severity, page,

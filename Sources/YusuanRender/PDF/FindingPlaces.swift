@@ -5,8 +5,8 @@ import YusuanModel
 /// line it cites (`source.line(n)?.box`). Nil for findings that are nowhere on a
 /// page (a missing table), for a page the document does not have, and for text
 /// sources.
-enum FindingPlaces {
-    static func place(of finding: Finding, in source: SourceDocument) -> (page: Int, box: Box)? {
+public enum FindingPlaces {
+    public static func place(of finding: Finding, in source: SourceDocument) -> (page: Int, box: Box)? {
         guard source.origin == .pdf else { return nil }
         let place: (page: Int, box: Box)
         if let page = finding.page, let box = finding.box {
