@@ -1,37 +1,38 @@
 import YusuanModel
 
-/// 对比 — two stored documents cell by cell (two years of one department, or two
-/// departments of one year): every cell either prints, with its change.
+/// 对比 — stored documents side by side, cell by cell: two years of one department,
+/// or several departments of one year. Every cell any of them prints is a row, with
+/// each document's amount and the change from the first to the last.
 public struct DocumentComparison: Sendable, Hashable, Codable {
-    public var a: DocumentSummary
-    public var b: DocumentSummary
-    public var cells: [Difference]
+    /// The documents, in the order asked.
+    public var documents: [DocumentSummary]
+    public var cells: [Row]
 
-    /// One cell of either document.
-    public struct Difference: Sendable, Hashable, Codable {
+    /// One cell across the documents.
+    public struct Row: Sendable, Hashable, Codable {
         public var table: Int
         public var row: String
         public var code: String?
         public var name: String
         public var level: String
         public var column: String
-        public var a: Amount?
-        public var b: Amount?
+        /// Each document's amount, in the documents' order (nil where it does not print the cell).
+        public var values: [Amount?]
 
-        /// b − a, where both print the cell.
+        /// Last − first, where both print the cell.
         public var change: Amount? {
-            guard let a, let b else { return nil }
-            return b - a
+            guard let first = values.first ?? nil, let last = values.last ?? nil else { return nil }
+            return last - first
         }
 
-        /// The change as a percentage of a, to two places (none from zero).
+        /// The change as a percentage of the first, to two places (none from zero).
         public var rate: Amount? {
-            guard let a, let change, !a.isZero else { return nil }
-            return change.percent(of: a, places: 2)
+            guard let first = values.first ?? nil, let change, !first.isZero else { return nil }
+            return change.percent(of: first, places: 2)
         }
 
-        /// True where the two differ (one prints it and the other not, or the amounts differ).
-        public var differs: Bool { a != b }
+        /// True where the documents do not all print the same amount.
+        public var differs: Bool { Set(values).count > 1 }
     }
 
     /// How many cells differ.
@@ -39,27 +40,35 @@ public struct DocumentComparison: Sendable, Hashable, Codable {
 }
 
 extension Library {
-    /// The cells of documents `a` and `b` side by side, in `a`'s order, then those only `b` prints.
-    public func compare(_ a: Int, _ b: Int) async throws -> DocumentComparison? {
-        guard let first = try await summary(id: a), let second = try await summary(id: b) else { return nil }
+    /// The cells of the documents `ids` side by side: in the first document's order,
+    /// then those only later ones print. Nil when one of them is not stored.
+    public func compare(_ ids: [Int]) async throws -> DocumentComparison? {
+        var summaries: [DocumentSummary] = []
+        for id in ids {
+            guard let summary = try await summary(id: id) else { return nil }
+            summaries.append(summary)
+        }
         struct Key: Hashable { var table: Int; var row: String; var column: String }
-        let left = try await cells(id: a), right = try await cells(id: b)
-        var rightByKey: [Key: StoredCell] = [:]
-        for cell in right { rightByKey[Key(table: cell.table, row: cell.row, column: cell.column)] = cell }
-        var seen: Set<Key> = []
-        var differences: [DocumentComparison.Difference] = []
-        for cell in left {
-            let key = Key(table: cell.table, row: cell.row, column: cell.column)
-            seen.insert(key)
-            differences.append(.init(table: cell.table, row: cell.row, code: cell.code, name: cell.name, level: cell.level,
-                                     column: cell.column, a: cell.value, b: rightByKey[key]?.value))
+        var order: [Key] = []
+        var rows: [Key: DocumentComparison.Row] = [:]
+        for (n, id) in ids.enumerated() {
+            for cell in try await cells(id: id) {
+                let key = Key(table: cell.table, row: cell.row, column: cell.column)
+                if rows[key] == nil {
+                    order.append(key)
+                    rows[key] = DocumentComparison.Row(table: cell.table, row: cell.row, code: cell.code, name: cell.name,
+                                                       level: cell.level, column: cell.column,
+                                                       values: Array(repeating: nil, count: ids.count))
+                }
+                rows[key]?.values[n] = cell.value
+            }
         }
-        for cell in right where !seen.contains(Key(table: cell.table, row: cell.row, column: cell.column)) {
-            differences.append(.init(table: cell.table, row: cell.row, code: cell.code, name: cell.name, level: cell.level,
-                                     column: cell.column, a: nil, b: cell.value))
-        }
-        // By table; within a table, each document's printed order as collected.
-        let ordered = differences.enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
-        return DocumentComparison(a: first, b: second, cells: ordered)
+        // By table; within a table, the order collected.
+        let ordered = order.enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }
+            .compactMap { rows[$0.element] }
+        return DocumentComparison(documents: summaries, cells: ordered)
     }
+
+    /// Two documents side by side.
+    public func compare(_ a: Int, _ b: Int) async throws -> DocumentComparison? { try await compare([a, b]) }
 }

@@ -110,11 +110,13 @@ enum API {
             return download(data, type: contentType(renderer), name: "\(summary.department)-\(summary.year).\(renderer.fileExtension)")
         }
         api.get("/compare") { request, _ in
-            let query = request.query
-            guard let a = query["a"].flatMap(Int.init), let b = query["b"].flatMap(Int.init) else {
-                throw APIError(.badRequest, "give the two documents: /api/compare?a=ID&b=ID")
+            let ids = try Self.compared(request.query)
+            guard ids.count >= 2 else {
+                throw APIError(.badRequest, "give the documents: /api/compare?a=ID&b=ID, or ?ids=ID,ID,… (2 to 12)")
             }
-            guard let comparison = try await h.library.compare(a, b) else { throw APIError(.notFound, "no document \(a) or \(b)") }
+            guard let comparison = try await h.library.compare(ids) else {
+                throw APIError(.notFound, "no document among \(ids.map(String.init).joined(separator: ", "))")
+            }
             return try JSON.response(comparison)
         }
         for name in ["documents", "years", "ranking", "findings", "totals"] {
@@ -155,6 +157,17 @@ enum API {
         default:
             return try await library.totalsReport()
         }
+    }
+
+    /// The documents a comparison names: `ids=1,2,3`, or `a`, `b`, `c`, `d`; at most 12.
+    static func compared(_ query: [String: String]) throws -> [Int] {
+        let given = query["ids"].map { $0.split(separator: ",").map(String.init) } ?? ["a", "b", "c", "d"].compactMap { query[$0] }
+        let ids = try given.filter { !$0.isEmpty }.map { text -> Int in
+            guard let id = Int(text) else { throw APIError(.badRequest, "\(text) is not a document id") }
+            return id
+        }
+        guard ids.count <= 12 else { throw APIError(.badRequest, "compare at most 12 documents at once") }
+        return ids
     }
 
     /// A listing's filter from query parameters; a malformed number is a 400.

@@ -216,28 +216,35 @@ enum Workbench {
 
     static func comparePage(_ query: [String: String], _ h: Handlers) async throws -> Response {
         let documents = try await h.library.documents(DocumentFilter(limit: 1_000))
-        let a = query["a"].flatMap(Int.init), b = query["b"].flatMap(Int.init)
-        func choices(_ chosen: Int?) -> [[String: Any]] {
-            documents.map { ["id": $0.id, "label": "\($0.department) \($0.year)年（\($0.id)）", "selected": $0.id == chosen] }
+        let ids = try API.compared(query)
+        let slots = ["a", "b", "c", "d"]
+        func choices(_ slot: String) -> [[String: Any]] {
+            let chosen = query[slot].flatMap(Int.init)
+            return documents.map { ["id": $0.id, "label": "\($0.department) \($0.year)年（\($0.id)）", "selected": $0.id == chosen] }
         }
-        var values: [String: Any] = ["choicesA": choices(a), "choicesB": choices(b), "onlyChanged": query["only"] == "changed"]
-        if let a, let b {
-            guard let comparison = try await h.library.compare(a, b) else {
-                return errorPage(.notFound, "文库中没有编号为 \(a) 或 \(b) 的文件。")
+        var values: [String: Any] = [
+            "slots": slots.enumerated().map { n, slot in
+                ["name": slot, "label": "文件" + ["甲", "乙", "丙", "丁"][n], "optional": n >= 2, "choices": choices(slot)]
+            },
+            "onlyChanged": query["only"] == "changed",
+        ]
+        if ids.count >= 2 {
+            guard let comparison = try await h.library.compare(ids) else {
+                return errorPage(.notFound, "文库中没有其中某份文件：\(ids.map(String.init).joined(separator: "、"))。")
             }
             let only = query["only"] == "changed"
             let tables = Dictionary(grouping: comparison.cells.filter { !only || $0.differs }, by: \.table)
                 .sorted { $0.key < $1.key }
                 .map { table, cells -> [String: Any] in
                     ["number": table, "cells": cells.map { cell -> [String: Any] in
-                        ["code": cell.code ?? "", "name": cell.name, "column": cell.column, "a": cell.a?.published ?? "", "b": cell.b?.published ?? "",
+                        ["code": cell.code ?? "", "name": cell.name, "column": cell.column,
+                         "values": cell.values.map { $0?.published ?? "" },
                          "change": cell.change?.published ?? "", "rate": cell.rate.map { $0.formatted(minimumDecimals: 2) + "%" } ?? "",
                          "differs": cell.differs]
                     }]
                 }
             values["compared"] = [
-                "a": ["id": comparison.a.id, "department": comparison.a.department, "year": comparison.a.year],
-                "b": ["id": comparison.b.id, "department": comparison.b.department, "year": comparison.b.year],
+                "documents": comparison.documents.map { ["id": $0.id, "department": $0.department, "year": $0.year] },
                 "cellCount": comparison.cells.count, "differing": comparison.differing, "tables": tables,
                 "chart": CompareChart.svg(comparison),
             ] as [String: Any]

@@ -20,7 +20,7 @@ struct Query: AsyncParsableCommand {
               totals     documents, spending and findings by region and year
 
             Examples:
-              yusuan query ranking --year 2025 --cell 10/\\"三公\\"经费合计/预算数
+              yusuan query ranking --year 2025 --cell 10/合计/合计       (the "三公" total)
               yusuan query years --department 示例县医疗保障局 --to csv -o years.csv
             """
     )

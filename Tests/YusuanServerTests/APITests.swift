@@ -175,6 +175,7 @@ struct APITests {
             try expect(try await client.execute(uri: "/api/documents?year=two", method: .get), .badRequest, "year=two")
             try expect(try await client.execute(uri: "/api/documents/abc", method: .get), .notFound, "no such document")
             try expect(try await client.execute(uri: "/api/compare?a=1", method: .get), .badRequest, "a=ID&b=ID")
+            try expect(try await client.execute(uri: "/api/compare?ids=1,x", method: .get), .badRequest, "x is not a document id")
             try expect(try await client.execute(uri: "/api/reports/years", method: .get), .badRequest, "department")
             try expect(try await client.execute(uri: "/api/reports/ranking?year=2025&cell=nonsense", method: .get), .badRequest, "TABLE/ROW/COLUMN")
             try expect(try await client.execute(uri: "/api/no/such/endpoint", method: .get), .notFound, "/api/no/such/endpoint")
@@ -220,7 +221,13 @@ struct APITests {
                 let body = TestServer.json(response)
                 let cells = try #require(body["cells"] as? [[String: Any]])
                 #expect(cells.count > 100)
-                #expect(cells.contains { $0["table"] as? Int == 1 && $0["row"] as? String == "支出总计" })
+                #expect((body["documents"] as? [Any])?.count == 2)
+                // The example's 支出总计 (801.96) and the composed one's, side by side.
+                let total = try #require(cells.first { $0["table"] as? Int == 1 && $0["row"] as? String == "支出总计" })
+                #expect(((total["values"] as? [Any])?.first as? NSNumber)?.doubleValue == 801.96)
+            }
+            try await client.execute(uri: "/api/compare?ids=\(a),\(b),\(a)", method: .get) { response in
+                #expect((TestServer.json(response)["documents"] as? [Any])?.count == 3)
             }
             for report in ["documents", "findings", "totals", "ranking?year=2025", "years?department=示例县医疗保障局"] {
                 let uri = "/api/reports/" + (report.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? report)
