@@ -98,18 +98,4 @@ public struct StoredCell: Sendable, Hashable, Codable {
         column = try row.decode(column: "column_key", as: String.self)
         value = Amount(units: try row.decode(column: "value", as: Int64.self))
     }
-
-    /// The level word stored for a row's role.
-    static func level(of role: RowRole) -> String {
-        switch role {
-        case .total: "合计"
-        case .classLevel: "类"
-        case .section: "款"
-        case .item: "项"
-        case .project: "项目"
-        case .unit: "单位"
-        case .line: "行"
-        case .memo: "附列"
-        }
-    }
 }

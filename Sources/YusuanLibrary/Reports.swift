@@ -210,7 +210,7 @@ extension Library {
         let rows = try await sql.raw("""
             SELECT d.id, d.department, d.region, d.level, c.value,
                 (SELECT MAX(t.value) FROM cells t WHERE t.document_id = c.document_id AND t.table_no = c.table_no
-                    AND t.level = \(bind: StoredCell.level(of: .total)) AND t.column_key = c.column_key) AS total
+                    AND t.level = \(bind: RowRole.total.level) AND t.column_key = c.column_key) AS total
             FROM cells c JOIN documents d ON d.id = c.document_id
             WHERE d.year = \(bind: year) AND c.table_no = \(bind: cell.table) AND c.row_key = \(bind: cell.row.rawValue)
                 AND c.column_key = \(bind: cell.column.rawValue)

@@ -62,7 +62,7 @@ enum Rows {
                 for (c, cell) in row.cells.enumerated() {
                     guard let cell, c < table.columns.count else { continue }
                     rows.append([SQLBind(document), SQLBind(rows.count), SQLBind(table.kind.rawValue), SQLBind(row.key.rawValue),
-                                 SQLBind(row.code), SQLBind(row.name), SQLBind(StoredCell.level(of: row.role)),
+                                 SQLBind(row.code), SQLBind(row.name), SQLBind(row.role.level),
                                  SQLBind(table.columns[c].rawValue), SQLBind(cell.value.units)])
                 }
             }

@@ -115,6 +115,23 @@ public enum RowRole: String, Sendable, Hashable, Codable {
     case memo
 }
 
+extension RowRole {
+    /// 层级 — the level word of a row, as the tidy records print it: 合计 (a total),
+    /// 类, 款, 项, 项目, 单位, 行 (a labelled line of table 1, 4 or 10), 附列 (a memo figure).
+    public var level: String {
+        switch self {
+        case .total: "合计"
+        case .classLevel: "类"
+        case .section: "款"
+        case .item: "项"
+        case .project: "项目"
+        case .unit: "单位"
+        case .line: "行"
+        case .memo: "附列"
+        }
+    }
+}
+
 /// 单元格 — one printed amount and where it was printed.
 public struct Cell: Sendable, Hashable, Codable {
     public var value: Amount

@@ -6,7 +6,7 @@ import YusuanModel
 /// The columns are 表, 行键, 代码, 名称, 层级, 单位, 列键, 金额: the table number, the
 /// row key of `spec/tables.md`, the classification code (empty for lines without
 /// one), the printed name (the project's name for a project row), the row's level
-/// (`level(_:)`), the unit (always 万元, as the records are), the column key and the
+/// (`RowRole.level`), the unit (always 万元, as the records are), the column key and the
 /// amount as a number. The records are `Cells.records` in the same order, so the
 /// sheet and `yusuan read --format cells` agree record for record; the header row
 /// is bold and frozen and the autofilter spans the records.
@@ -19,21 +19,6 @@ enum DataSheet {
 
     /// The unit of every record (`Cells` holds amounts in 万元).
     static let unit = "万元"
-
-    /// 层级 — the level of a row, from its role: 总计, 类, 款, 项, 项目, 单位, 行 (a
-    /// labelled line of table 1, 4 or 10), 附列 (a memo figure).
-    static func level(_ role: RowRole) -> String {
-        switch role {
-        case .total: "总计"
-        case .classLevel: "类"
-        case .section: "款"
-        case .item: "项"
-        case .project: "项目"
-        case .unit: "单位"
-        case .line: "行"
-        case .memo: "附列"
-        }
-    }
 
     /// The worksheet XML.
     static func sheet(_ disclosure: Disclosure, strings: inout SharedStrings) -> String {
@@ -60,7 +45,7 @@ enum DataSheet {
             rows += text(1, record.row.rawValue)
             rows += text(2, row?.code)
             rows += text(3, row.map { $0.role == .project ? ($0.project ?? $0.name) : $0.name })
-            rows += text(4, row.map { level($0.role) })
+            rows += text(4, row.map { $0.role.level })
             rows += text(5, unit)
             rows += text(6, record.column.rawValue)
             rows += "<c r=\"H\(r)\" s=\"\(XLSXParts.Style.dataAmount.rawValue)\"><v>\(record.value.description)</v></c>"
