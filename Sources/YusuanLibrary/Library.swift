@@ -43,8 +43,10 @@ public final class Library: Sendable {
 
     /// Opens (creating where needed) the library at `location` and brings its schema up to date.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "yusuan.library")) async throws -> Library {
+        // The pool's own messages (each failed attempt to connect) stay quiet; the
+        // error thrown says what went wrong, once.
         var quiet = logger
-        quiet.logLevel = .error
+        quiet.logLevel = .critical
         if case .sqlite(let path) = location {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -55,7 +57,7 @@ public final class Library: Sendable {
         do {
             connections = try await Connections.open(location, logger: quiet)
         } catch {
-            throw LibraryError.cannotOpen(location.description, "\(error)")
+            throw LibraryError.cannotOpen(location.description, LibraryError.reason(error))
         }
         do {
             let found = try await Schema.migrate(connections.write)
@@ -63,7 +65,7 @@ public final class Library: Sendable {
         } catch {
             try? await connections.shutdown()
             if let error = error as? LibraryError { throw error }
-            throw LibraryError.cannotOpen(location.description, String(reflecting: error))
+            throw LibraryError.cannotOpen(location.description, LibraryError.reason(error))
         }
     }
 
@@ -291,6 +293,24 @@ final class WriteGate: Sendable {
 public enum LibraryError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(String, String)
     case newerSchema(found: Int, known: Int)
+
+    /// A database error in words: PostgreSQL's errors describe themselves only when
+    /// reflected, and then at length; the reason is the part a user can act on.
+    static func reason(_ error: any Error) -> String {
+        let text = String(reflecting: error)
+        for (clue, reason) in [("Connection refused", "the server refused the connection (is PostgreSQL running there?)"),
+                               ("does not exist", "the database or role does not exist"),
+                               ("password authentication failed", "the password was not accepted"),
+                               ("unable to open database file", "the file cannot be opened or created"),
+                               ("Failed to open", "the file cannot be opened or created")]
+        where text.contains(clue) {
+            return reason
+        }
+        if let message = text.range(of: "message: ") {
+            return String(text[message.upperBound...].prefix { $0 != "," && $0 != ")" })
+        }
+        return String(text.prefix(300))
+    }
 
     public var description: String {
         switch self {
