@@ -98,8 +98,10 @@ public final class Library: Sendable {
     public func add(_ submission: Submission) async throws -> Outcome {
         let outcome = try await writer.run { [write = connections.write] in
             try await Transaction.run(on: write, immediate: true) { db in
-                    if let id = try await Self.documentID(hash: submission.hash, in: db) { return Outcome.alreadyStored(id) }
-                    return .added(try await Rows.insert(submission, into: db))
+                if let id = try await Self.documentID(hash: submission.hash, in: db) { return Outcome.alreadyStored(id) }
+                let id = try await Rows.insert(submission, into: db)
+                try await Schema.touch(db)
+                return Outcome.added(id)
             }
         }
         if case .added(let id) = outcome { try await checkYears(around: id) }
@@ -118,12 +120,13 @@ public final class Library: Sendable {
     public func delete(id: Int) async throws -> Bool {
         let deleted = try await writer.run { [write = connections.write] in
             try await Transaction.run(on: write, immediate: true) { db in
-                    guard try await db.select().column("id").from("documents").where("id", .equal, id).first() != nil else { return false }
-                    for table in ["findings", "indicators", "statements", "cells"] {
-                        try await db.delete(from: table).where("document_id", .equal, id).run()
-                    }
-                    try await db.delete(from: "documents").where("id", .equal, id).run()
-                    return true
+                try await Schema.touch(db)
+                guard try await db.select().column("id").from("documents").where("id", .equal, id).first() != nil else { return false }
+                for table in ["findings", "indicators", "statements", "cells"] {
+                    try await db.delete(from: table).where("document_id", .equal, id).run()
+                }
+                try await db.delete(from: "documents").where("id", .equal, id).run()
+                return true
             }
         }
         _ = models.withLock { $0.removeValue(forKey: id) }
@@ -147,10 +150,11 @@ public final class Library: Sendable {
         let findings = PreviousYearRules.check(model, previous: before, previousDocument: previous.fileName)
         try await writer.run { [write = connections.write] in
             try await Transaction.run(on: write, immediate: true) { db in
-                    try await db.delete(from: "findings").where("document_id", .equal, current.id)
-                        .where("family", .equal, RuleFamily.previousYear.rawValue).run()
-                    try await Rows.insertFindings(findings, document: current.id, into: db)
-                    try await Rows.recount(document: current.id, in: db)
+                try await Schema.touch(db)
+                try await db.delete(from: "findings").where("document_id", .equal, current.id)
+                    .where("family", .equal, RuleFamily.previousYear.rawValue).run()
+                try await Rows.insertFindings(findings, document: current.id, into: db)
+                try await Rows.recount(document: current.id, in: db)
             }
         }
     }
@@ -165,10 +169,11 @@ public final class Library: Sendable {
                                                     bytes: stored.bytes, area: Area(region: document.region, level: document.level))
             try await writer.run { [write = connections.write] in
                 try await Transaction.run(on: write, immediate: true) { db in
-                        try await db.delete(from: "findings").where("document_id", .equal, document.id).run()
-                        try await Rows.insertFindings(submission.report.findings, document: document.id, into: db)
-                        try await db.update("documents").set("engine", to: Auditor.version).where("id", .equal, document.id).run()
-                        try await Rows.recount(document: document.id, in: db)
+                    try await Schema.touch(db)
+                    try await db.delete(from: "findings").where("document_id", .equal, document.id).run()
+                    try await Rows.insertFindings(submission.report.findings, document: document.id, into: db)
+                    try await db.update("documents").set("engine", to: Auditor.version).where("id", .equal, document.id).run()
+                    try await Rows.recount(document: document.id, in: db)
                 }
             }
             progress?(n + 1, all.count)
@@ -202,6 +207,13 @@ public final class Library: Sendable {
     public func summary(id: Int) async throws -> DocumentSummary? {
         try await sql.select().columns(DocumentSummary.columns.map { SQLColumn($0) }).from("documents")
             .where("id", .equal, id).first().map(DocumentSummary.init(row:))
+    }
+
+    /// The library's generation: counted up by every write, by any process. What was
+    /// built from the library at one generation is still true while it stays the same.
+    public func generation() async throws -> Int {
+        try await sql.select().column("generation").from("library_state").where("id", .equal, 1)
+            .first(decodingColumn: "generation", as: Int.self) ?? 0
     }
 
     /// The number of stored documents.

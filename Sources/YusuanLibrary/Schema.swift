@@ -19,6 +19,7 @@ enum Schema {
     /// The versions, oldest first. Append; never edit one that has shipped.
     static let migrations: [Migration] = [
         Migration(version: 1, summary: "departments, documents, cells, statements, indicators, findings", apply: version1),
+        Migration(version: 2, summary: "library_state: a generation counted up by every write", apply: version2),
     ]
 
     /// The newest version this build knows.
@@ -106,6 +107,22 @@ enum Schema {
             .run()
         try await db.create(index: "findings_document").on("findings").column("document_id").run()
         try await db.create(index: "findings_rule").on("findings").column("rule").run()
+    }
+
+    /// One row whose `generation` every writing transaction counts up, in whichever
+    /// process it runs, so that a server can tell whether what it built from the
+    /// library (a page, a listing) is still true.
+    private static func version2(_ db: any SQLDatabase) async throws {
+        try await db.create(table: "library_state")
+            .column("id", type: .int, .primaryKey(autoIncrement: false))
+            .column("generation", type: .bigint, .notNull)
+            .run()
+        try await db.insert(into: "library_state").columns("id", "generation").values(SQLBind(1), SQLBind(0)).run()
+    }
+
+    /// Counts the library's generation up; called inside every writing transaction.
+    static func touch(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE library_state SET generation = generation + 1 WHERE id = 1").run()
     }
 
     /// Brings the schema up to `current`; returns the version found before.

@@ -16,6 +16,7 @@ public enum Server {
     public static func router(library: Library, options: ServerOptions) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: CacheMiddleware(library: library))
         let context = Handlers(library: library, options: options)
         API.add(to: router, context)
         Workbench.add(to: router, context)

@@ -242,6 +242,33 @@ struct APITests {
         }
     }
 
+    /// A kept answer is never staler than the library, whoever wrote to it: this
+    /// server, or another process (here a second connection to the same file).
+    @Test func keptAnswersFollowTheLibrary() async throws {
+        try await TestServer.run { client, library in
+            func listed() async throws -> Int {
+                let response = try await client.execute(uri: "/api/documents", method: .get)
+                return (TestServer.json(response)["documents"] as? [Any])?.count ?? -1
+            }
+            #expect(try await listed() == 0)
+            #expect(try await listed() == 0)
+            _ = try await TestServer.upload(client, TestServer.example)
+            #expect(try await listed() == 1)
+            let page = try await client.execute(uri: "/", method: .get)
+            #expect(String(buffer: page.body).contains("示例县医疗保障局"))
+
+            let other = try await Library.open(library.location)
+            let text = try String(contentsOf: TestServer.example, encoding: .utf8) + "\n\n"
+            _ = try await other.add(try Submission.read(fileName: "other.txt", bytes: Array(text.utf8)))
+            try await other.close()
+            #expect(try await listed() == 2)
+            let id = try #require(try await library.documents().last?.id)
+            try await client.execute(uri: "/documents/\(id)", method: .get) { #expect($0.status == .ok) }
+            _ = try await library.delete(id: id)
+            try await client.execute(uri: "/documents/\(id)", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
     /// The CSV line items as a YAML list.
     static func yamlItems(_ csv: String) -> String {
         let lines = csv.split(separator: "\n").map(String.init)
