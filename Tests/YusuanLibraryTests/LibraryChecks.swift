@@ -139,11 +139,23 @@ enum LibraryChecks {
         #expect(try await library.findings(id: b).filter { $0.family == .previousYear }.count == 1)
     }
 
-    /// Reopening finds the schema current; a library from a newer Yusuan is refused.
+    /// Reopening finds the schema current; a library of version 1 is upgraded, keeping
+    /// its documents; a library from a newer Yusuan is refused.
     static func schemaIsVersioned(_ location: DatabaseLocation) async throws {
-        let library = try await Library.open(location)
+        var library = try await Library.open(location)
         #expect(library.foundVersion == 0)
         #expect(try await library.schemaVersion() == Schema.current)
+        _ = try await library.add(try Submission.read(fileName: "demo.txt", bytes: try Fixtures.bytes(Fixtures.exampleText)))
+        #expect(try await library.generation() == 1)
+        // Back to version 1, as an older Yusuan left it.
+        try await library.sql.drop(table: "library_state").run()
+        try await library.sql.delete(from: "schema_version").where("version", .greaterThan, 1).run()
+        try await library.close()
+        library = try await Library.open(location)
+        #expect(library.foundVersion == 1)
+        #expect(try await library.schemaVersion() == Schema.current)
+        #expect(try await library.count() == 1)
+        #expect(try await library.generation() == 0)
         try await library.sql.insert(into: "schema_version").columns("version", "summary", "applied_at")
             .values(SQLBind(Schema.current + 1), SQLBind("from the future"), SQLBind("2030-01-01T00:00:00Z")).run()
         try await library.close()
