@@ -122,7 +122,7 @@ public final class Library: Sendable {
             try await Transaction.run(on: write, immediate: true) { db in
                 try await Schema.touch(db)
                 guard try await db.select().column("id").from("documents").where("id", .equal, id).first() != nil else { return false }
-                for table in ["findings", "indicators", "statements", "cells"] {
+                for table in ["findings", "indicators", "statements", "cells", "document_files"] {
                     try await db.delete(from: table).where("document_id", .equal, id).run()
                 }
                 try await db.delete(from: "documents").where("id", .equal, id).run()
@@ -224,7 +224,7 @@ public final class Library: Sendable {
 
     /// A document's model as stored (JSON bytes, as the API serves it).
     public func modelJSON(id: Int) async throws -> Data? {
-        try await sql.select().column("model").from("documents").where("id", .equal, id)
+        try await sql.select().column("model").from("document_files").where("document_id", .equal, id)
             .first(decodingColumn: "model", as: String.self).map { Data($0.utf8) }
     }
 
@@ -243,7 +243,8 @@ public final class Library: Sendable {
     /// A document's stored bytes and what they are.
     public func source(id: Int) async throws -> (fileName: String, kind: Submission.SourceKind, bytes: [UInt8])? {
         guard let row = try await sql.select().columns("file_name", "source_kind", "source").from("documents")
-            .where("id", .equal, id).first() else { return nil }
+            .join("document_files", on: SQLColumn("id", table: "documents"), .equal, SQLColumn("document_id", table: "document_files"))
+            .where(SQLColumn("id", table: "documents"), .equal, SQLBind(id)).first() else { return nil }
         let kind = Submission.SourceKind(rawValue: try row.decode(column: "source_kind", as: String.self)) ?? .text
         return (try row.decode(column: "file_name", as: String.self), kind, Array(try row.decode(column: "source", as: Data.self)))
     }

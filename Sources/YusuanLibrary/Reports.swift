@@ -207,10 +207,14 @@ extension Library {
     /// 排名 — every department of a year ranked by one cell, largest first; with `share`,
     /// by the cell's share of its table's total (合计/总计) row in the same column.
     public func rankingReport(year: Int, cell: CellAddress, share: Bool = false, limit: Int? = nil) async throws -> Report {
+        // The share's denominator, the table's total row in the same column, is looked
+        // up only when asked for.
+        let total: SQLQueryString = share ? """
+            (SELECT MAX(t.value) FROM cells t WHERE t.document_id = c.document_id AND t.table_no = c.table_no
+                AND t.column_key = c.column_key AND t.level = \(bind: RowRole.total.level))
+            """ : "NULL"
         let rows = try await sql.raw("""
-            SELECT d.id, d.department, d.region, d.level, c.value,
-                (SELECT MAX(t.value) FROM cells t WHERE t.document_id = c.document_id AND t.table_no = c.table_no
-                    AND t.level = \(bind: RowRole.total.level) AND t.column_key = c.column_key) AS total
+            SELECT d.id, d.department, d.region, d.level, c.value, \(total) AS total
             FROM cells c JOIN documents d ON d.id = c.document_id
             WHERE d.year = \(bind: year) AND c.table_no = \(bind: cell.table) AND c.row_key = \(bind: cell.row.rawValue)
                 AND c.column_key = \(bind: cell.column.rawValue)

@@ -14,16 +14,18 @@ enum Rows {
         let departmentID = try await department(disclosure.department, area: submission.area, in: db)
         let model = String(decoding: try JSONEncoder().encode(disclosure), as: UTF8.self)
         let id = try await db.insert(into: "documents")
-            .columns("hash", "file_name", "source_kind", "source", "department_id", "department", "region", "level",
-                     "year", "kind", "template", "model", "engine", "errors", "warnings", "notes", "imported_at")
+            .columns("hash", "file_name", "source_kind", "department_id", "department", "region", "level",
+                     "year", "kind", "template", "engine", "errors", "warnings", "notes", "imported_at")
             .values(SQLBind(submission.hash), SQLBind(submission.fileName), SQLBind(submission.sourceKind.rawValue),
-                    SQLBind(Data(submission.bytes)), SQLBind(departmentID), SQLBind(disclosure.department),
+                    SQLBind(departmentID), SQLBind(disclosure.department),
                     SQLBind(submission.area.region), SQLBind(submission.area.level), SQLBind(disclosure.year),
-                    SQLBind(disclosure.entityWord), SQLBind(disclosure.template ?? "standard"), SQLBind(model),
+                    SQLBind(disclosure.entityWord), SQLBind(disclosure.template ?? "standard"),
                     SQLBind(submission.report.engine), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(Timestamp.now()))
             .returning("id")
             .first(decodingColumn: "id", as: Int.self)
         guard let id else { throw LibraryError.cannotOpen("documents", "the new document got no id") }
+        try await db.insert(into: "document_files").columns("document_id", "source", "model")
+            .values(SQLBind(id), SQLBind(Data(submission.bytes)), SQLBind(model)).run()
         try await insertCells(disclosure, document: id, into: db)
         try await insertStatements(disclosure, document: id, into: db)
         try await insertIndicators(disclosure, document: id, into: db)

@@ -37,7 +37,6 @@ enum Schema {
             .column("hash", type: .text, .notNull, .unique)
             .column("file_name", type: .text, .notNull)
             .column("source_kind", type: .text, .notNull)
-            .column("source", type: .blob, .notNull)
             .column("department_id", type: .bigint, .notNull, .references("departments", "id"))
             .column("department", type: .text, .notNull)
             .column("region", type: .text, .notNull)
@@ -45,7 +44,6 @@ enum Schema {
             .column("year", type: .int, .notNull)
             .column("kind", type: .text, .notNull)
             .column("template", type: .text, .notNull)
-            .column("model", type: .text, .notNull)
             .column("engine", type: .text, .notNull)
             .column("errors", type: .int, .notNull)
             .column("warnings", type: .int, .notNull)
@@ -53,6 +51,13 @@ enum Schema {
             .column("imported_at", type: .text, .notNull)
             .run()
         try await db.create(index: "documents_department_year").on("documents").column("department_id").column("year").run()
+        // The large parts, read only one document at a time, apart: listings and
+        // rankings over many documents never step over them.
+        try await db.create(table: "document_files")
+            .column("document_id", type: .bigint, .primaryKey(autoIncrement: false), .references("documents", "id", onDelete: .cascade))
+            .column("source", type: .blob, .notNull)
+            .column("model", type: .text, .notNull)
+            .run()
         try await db.create(index: "documents_year").on("documents").column("year").run()
         try await db.create(table: "cells")
             .column("document_id", type: .bigint, .notNull, .references("documents", "id", onDelete: .cascade))
@@ -66,7 +71,12 @@ enum Schema {
             .column("value", type: .bigint, .notNull)
             .run()
         try await db.create(index: "cells_document").on("cells").column("document_id").run()
-        try await db.create(index: "cells_key").on("cells").column("table_no").column("row_key").column("column_key").run()
+        // A ranking reads one cell of every document from this index alone; a share
+        // finds its document's total row through the second.
+        try await db.create(index: "cells_key").on("cells").column("table_no").column("row_key").column("column_key")
+            .column("value").column("document_id").run()
+        try await db.create(index: "cells_total").on("cells").column("document_id").column("table_no").column("column_key")
+            .column("level").column("value").run()
         try await db.create(table: "statements")
             .column("document_id", type: .bigint, .notNull, .references("documents", "id", onDelete: .cascade))
             .column("section", type: .text, .notNull)
