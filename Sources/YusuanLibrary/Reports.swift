@@ -258,21 +258,31 @@ extension Library {
                       columns: ["规则", "类别", "级别", "问题数", "文件数"], rows: table)
     }
 
-    /// 汇总 — the library by region and year: documents, total spending (table 3's 合计) and findings.
+    /// 汇总 — the library by region and year: documents, total spending (table 1's
+    /// 支出总计) and findings. Two queries, each driven by an index: the documents by
+    /// region and year, and the one cell of every document summed the same way.
     public func totalsReport() async throws -> Report {
-        let rows = try await sql.raw("""
-            SELECT d.region, d.year, COUNT(*) AS documents, CAST(SUM(COALESCE(c.value, 0)) AS BIGINT) AS spending,
-                CAST(SUM(d.errors) AS BIGINT) AS errors, CAST(SUM(d.warnings) AS BIGINT) AS warnings
-            FROM documents d LEFT JOIN cells c ON c.document_id = d.id AND c.table_no = \(bind: CellAddress.totalSpending.table)
-                AND c.row_key = \(bind: CellAddress.totalSpending.row.rawValue) AND c.column_key = \(bind: CellAddress.totalSpending.column.rawValue)
+        struct Key: Hashable { var region: String; var year: Int }
+        let cell = CellAddress.totalSpending
+        var spending: [Key: Int64] = [:]
+        for row in try await sql.raw("""
+            SELECT d.region, d.year, CAST(SUM(c.value) AS BIGINT) AS spending
+            FROM cells c JOIN documents d ON d.id = c.document_id
+            WHERE c.table_no = \(bind: cell.table) AND c.row_key = \(bind: cell.row.rawValue) AND c.column_key = \(bind: cell.column.rawValue)
             GROUP BY d.region, d.year
-            ORDER BY d.region, d.year
+            """).all() {
+            let key = Key(region: try row.decode(column: "region", as: String.self), year: try row.decode(column: "year", as: Int.self))
+            spending[key] = try row.decode(column: "spending", as: Int64.self)
+        }
+        let rows = try await sql.raw("""
+            SELECT region, year, COUNT(*) AS documents, CAST(SUM(errors) AS BIGINT) AS errors, CAST(SUM(warnings) AS BIGINT) AS warnings
+            FROM documents GROUP BY region, year ORDER BY region, year
             """).all()
         let table = try rows.map { row -> [Report.Value] in
-            [.text(try row.decode(column: "region", as: String.self)), .integer(try row.decode(column: "year", as: Int.self)),
-             .integer(try row.decode(column: "documents", as: Int.self)),
-             .amount(Amount(units: try row.decode(column: "spending", as: Int64.self))),
-             .integer(try row.decode(column: "errors", as: Int.self)), .integer(try row.decode(column: "warnings", as: Int.self))]
+            let key = Key(region: try row.decode(column: "region", as: String.self), year: try row.decode(column: "year", as: Int.self))
+            return [.text(key.region), .integer(key.year), .integer(try row.decode(column: "documents", as: Int.self)),
+                    .amount(Amount(units: spending[key] ?? 0)),
+                    .integer(try row.decode(column: "errors", as: Int.self)), .integer(try row.decode(column: "warnings", as: Int.self))]
         }
         return Report(name: "totals", title: "文库按地区、年度汇总", columns: ["地区", "年度", "文件数", "支出合计（万元）", "错误", "警告"], rows: table)
     }
