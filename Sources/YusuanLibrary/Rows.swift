@@ -12,7 +12,6 @@ enum Rows {
     static func insert(_ submission: Submission, into db: any SQLDatabase) async throws -> Int {
         let disclosure = submission.disclosure
         let departmentID = try await department(disclosure.department, area: submission.area, in: db)
-        let model = String(decoding: try JSONEncoder().encode(disclosure), as: UTF8.self)
         let id = try await db.insert(into: "documents")
             .columns("hash", "file_name", "source_kind", "department_id", "department", "region", "level",
                      "year", "kind", "template", "engine", "errors", "warnings", "notes", "imported_at")
@@ -25,7 +24,7 @@ enum Rows {
             .first(decodingColumn: "id", as: Int.self)
         guard let id else { throw LibraryError.cannotOpen("documents", "the new document got no id") }
         try await db.insert(into: "document_files").columns("document_id", "source", "model")
-            .values(SQLBind(id), SQLBind(Data(submission.bytes)), SQLBind(model)).run()
+            .values(SQLBind(id), SQLBind(Data(submission.bytes)), SQLBind(submission.modelJSON)).run()
         try await insertCells(disclosure, document: id, into: db)
         try await insertStatements(disclosure, document: id, into: db)
         try await insertIndicators(disclosure, document: id, into: db)

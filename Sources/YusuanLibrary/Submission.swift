@@ -28,6 +28,9 @@ public struct Submission: Sendable {
     public var disclosure: Disclosure
     public var report: AuditReport
     public var area: Area
+    /// The model as stored (JSON), encoded here, where submissions are prepared in
+    /// parallel, rather than inside the one writing transaction.
+    public var modelJSON: String
 
     /// The largest file a library takes (64 MiB).
     public static let sizeLimit = 64 << 20
@@ -46,7 +49,8 @@ public struct Submission: Sendable {
         }
         let report = Auditor.audit(disclosure, lines: source.lineTexts, document: fileName)
         return Submission(fileName: fileName, sourceKind: isPDF ? .pdf : .text, bytes: bytes, hash: hash(bytes),
-                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department))
+                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department),
+                          modelJSON: json(disclosure))
     }
 
     /// Composes a budget workbook into its disclosure and audits that.
@@ -65,7 +69,8 @@ public struct Submission: Sendable {
         }
         let report = Auditor.audit(disclosure, document: fileName)
         return Submission(fileName: fileName, sourceKind: .workbook, bytes: bytes, hash: hash(bytes),
-                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department))
+                          disclosure: disclosure, report: report, area: area ?? Area(department: disclosure.department),
+                          modelJSON: json(disclosure))
     }
 
     /// The extensions of budget workbooks, which are composed rather than read.
@@ -88,6 +93,11 @@ public struct Submission: Sendable {
     /// Prepares stored bytes again (re-audit): as they were prepared the first time.
     public static func prepare(fileName: String, kind: SourceKind, bytes: [UInt8], area: Area) throws(SubmissionError) -> Submission {
         kind == .workbook ? try compose(fileName: fileName, bytes: bytes, area: area) : try read(fileName: fileName, bytes: bytes, area: area)
+    }
+
+    /// The model as JSON (a `Disclosure` always encodes).
+    static func json(_ disclosure: Disclosure) -> String {
+        String(decoding: (try? JSONEncoder().encode(disclosure)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     /// The SHA-256 of `bytes`, in lower-case hex.
