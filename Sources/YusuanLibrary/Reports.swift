@@ -62,8 +62,8 @@ public struct Report: Sendable, Hashable, Codable {
 
     /// The report as CSV, a header line first.
     public var csv: String {
-        var out = columns.map(Self.field).joined(separator: ",") + "\n"
-        for row in rows { out += row.map { Self.field($0.description) }.joined(separator: ",") + "\n" }
+        var out = columns.map(CSV.field).joined(separator: ",") + "\n"
+        for row in rows { out += row.map { CSV.field($0.description) }.joined(separator: ",") + "\n" }
         return out
     }
 
@@ -104,11 +104,6 @@ public struct Report: Sendable, Hashable, Codable {
     /// Display width: a CJK character takes two columns.
     private static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic || (0xFF00...0xFFEF).contains($1.value) ? 2 : 1) }
-    }
-
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SQLKit
 import YusuanAudit
 import YusuanModel
@@ -26,6 +27,7 @@ enum Rows {
         try await db.insert(into: "document_files").columns("document_id", "source", "model")
             .values(SQLBind(id), SQLBind(Data(submission.bytes)), SQLBind(submission.modelJSON)).run()
         try await insertCells(disclosure, document: id, into: db)
+        CrashPoint.reached()
         try await insertStatements(disclosure, document: id, into: db)
         try await insertIndicators(disclosure, document: id, into: db)
         try await insertFindings(submission.report.findings, document: id, into: db)
@@ -130,5 +132,19 @@ enum Rows {
             .set("warnings", to: counts[Severity.warning.rawValue] ?? 0)
             .set("notes", to: counts[Severity.info.rawValue] ?? 0)
             .where("id", .equal, document).run()
+    }
+}
+
+/// 崩溃点 — for the test that an import killed half-way through a document leaves
+/// nothing of it: with `YUSUAN_TEST_KILL_INSIDE=N` in the environment, the process
+/// sends itself SIGKILL inside the writing transaction of its N-th document, after
+/// the document's row and cells are written and before they are committed.
+enum CrashPoint {
+    private static let after = ProcessInfo.processInfo.environment["YUSUAN_TEST_KILL_INSIDE"].flatMap { Int($0) }
+    private static let count = Mutex(0)
+
+    static func reached() {
+        guard let after else { return }
+        if count.withLock({ n in n += 1; return n }) == after { kill(getpid(), SIGKILL) }
     }
 }

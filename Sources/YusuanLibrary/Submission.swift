@@ -76,18 +76,26 @@ public struct Submission: Sendable {
     /// The extensions of budget workbooks, which are composed rather than read.
     public static let workbookExtensions: Set<String> = ["yaml", "yml", "json", "xlsx"]
 
-    /// Reads the file at `path` (at most `sizeLimit` bytes) and prepares it: a workbook
-    /// is composed (the files it names looked for beside it), anything else read.
-    public static func load(path: String, area: Area? = nil) throws(SubmissionError) -> Submission {
-        let bytes: [UInt8]
+    /// The bytes of the file at `path`, at most `sizeLimit` of them.
+    public static func bytes(path: String) throws(SubmissionError) -> [UInt8] {
         switch BoundedFile.read(path, limit: sizeLimit) {
-        case .success(let data): bytes = Array(data)
+        case .success(let data): return Array(data)
         case .failure(let failure): throw SubmissionError(file: path, reason: .file(failure.description))
         }
+    }
+
+    /// Prepares the bytes of the file at `path`: a workbook (told by its extension) is
+    /// composed, the files it names looked for beside it; anything else is read.
+    public static func prepare(path: String, bytes: [UInt8], area: Area? = nil) throws(SubmissionError) -> Submission {
         if workbookExtensions.contains((path as NSString).pathExtension.lowercased()) {
             return try compose(fileName: path, bytes: bytes, directory: URL(fileURLWithPath: path).deletingLastPathComponent(), area: area)
         }
         return try read(fileName: path, bytes: bytes, area: area)
+    }
+
+    /// Reads the file at `path` and prepares it.
+    public static func load(path: String, area: Area? = nil) throws(SubmissionError) -> Submission {
+        try prepare(path: path, bytes: try bytes(path: path), area: area)
     }
 
     /// Prepares stored bytes again (re-audit): as they were prepared the first time.

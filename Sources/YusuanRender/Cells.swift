@@ -35,16 +35,10 @@ public enum Cells {
         var out = named ? "document,table,row,column,value\n" : "table,row,column,value\n"
         for (name, disclosure) in documents {
             for r in records(disclosure) {
-                if named { out += field(name) + "," }
-                out += "\(r.table),\(field(r.row.rawValue)),\(field(r.column.rawValue)),\(r.value)\n"
+                if named { out += CSV.field(name) + "," }
+                out += "\(r.table),\(CSV.field(r.row.rawValue)),\(CSV.field(r.column.rawValue)),\(r.value)\n"
             }
         }
         return out
-    }
-
-    /// A CSV field, quoted where it holds a comma, a quote or a line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

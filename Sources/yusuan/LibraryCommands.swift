@@ -129,12 +129,10 @@ struct Import: AsyncParsableCommand {
     /// Reads, audits and stores one file, unless its bytes are stored already; a file
     /// that cannot be read is reported and skipped, a database failure ends the import.
     static func importOne(_ path: String, into library: Library, area: Area?) async throws -> Result<Library.Outcome, SubmissionError> {
-        if let data = FileManager.default.contents(atPath: path),
-           let id = try await library.documentID(hash: Submission.hash(Array(data))) {
-            return .success(.alreadyStored(id))
-        }
         do {
-            return .success(try await library.add(try Submission.load(path: path, area: area)))
+            let bytes = try Submission.bytes(path: path)
+            if let id = try await library.documentID(hash: Submission.hash(bytes)) { return .success(.alreadyStored(id)) }
+            return .success(try await library.add(try Submission.prepare(path: path, bytes: bytes, area: area)))
         } catch let error as SubmissionError {
             return .failure(error)
         }

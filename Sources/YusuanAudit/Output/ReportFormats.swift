@@ -24,7 +24,7 @@ public enum ReportCSV {
                 let fields: [String?] = [r.document, f.rule, f.family.rawValue, f.severity.rawValue, f.table.map(String.init),
                                          f.row, f.column, f.section, f.line.map(String.init), f.stated?.description,
                                          f.expected?.description, f.computation, f.message, alsoAt(f)]
-                out += fields.map { quote($0 ?? "") }.joined(separator: ",") + "\n"
+                out += fields.map { CSV.field($0 ?? "") }.joined(separator: ",") + "\n"
             }
         }
         return out
@@ -36,10 +36,6 @@ public enum ReportCSV {
         return others.map { Causes.place($0) + ($0.line.map { " @\($0)" } ?? "") }.joined(separator: "; ")
     }
 
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 /// A self-contained HTML report a reviewer can mail: no scripts, no external files.

@@ -174,13 +174,10 @@ public enum Workbook {
 
     /// The line items as CSV, in the columns a workbook's `items: {csv: …}` reads.
     public static func csv(_ items: [LineItem]) -> String {
-        func quoted(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         var out = WorkbookReader.itemColumns.joined(separator: ",") + "\n"
         for item in items {
             out += [item.function, item.economic, item.source.rawValue, item.kind.rawValue, item.project ?? "",
-                    item.amount.description].map(quoted).joined(separator: ",") + "\n"
+                    item.amount.description].map(YusuanModel.CSV.field).joined(separator: ",") + "\n"
         }
         return out
     }
