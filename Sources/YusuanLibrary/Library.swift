@@ -28,8 +28,9 @@ public final class Library: Sendable {
     /// One writer at a time in this process: SQLite takes one anyway, and PostgreSQL
     /// then sees each department inserted once.
     private let writer = WriteGate()
-    /// Models decoded recently, by document id (pages and renders ask for them often).
-    private let models = Mutex<[Int: Disclosure]>([:])
+    /// Models decoded recently, by document id with the hash of the bytes they were
+    /// read from (an id SQLite reuses after a deletion then names other bytes).
+    private let models = Mutex<[Int: (hash: String, model: Disclosure)]>([:])
 
     /// The schema version found when the library was opened (0: it was new).
     public let foundVersion: Int
@@ -230,12 +231,14 @@ public final class Library: Sendable {
 
     /// A document's model.
     public func disclosure(id: Int) async throws -> Disclosure? {
-        if let cached = models.withLock({ $0[id] }) { return cached }
+        guard let hash = try await sql.select().column("hash").from("documents").where("id", .equal, id)
+            .first(decodingColumn: "hash", as: String.self) else { return nil }
+        if let cached = models.withLock({ $0[id] }), cached.hash == hash { return cached.model }
         guard let json = try await modelJSON(id: id) else { return nil }
         let model = try JSONDecoder().decode(Disclosure.self, from: json)
         models.withLock { cache in
             if cache.count >= 64 { cache.removeAll() }
-            cache[id] = model
+            cache[id] = (hash, model)
         }
         return model
     }

@@ -257,11 +257,18 @@ enum API {
 }
 
 extension Request {
-    /// The query parameters, percent-decoded by Hummingbird (the first of a repeated name).
+    /// The query parameters (the first of a repeated name), decoded as a browser's form
+    /// encodes them: `+` is a space, and `%XX` escapes are UTF-8 bytes.
     var query: [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in uri.queryParameters where result[String(key)] == nil {
-            result[String(key)] = String(value)
+        for pair in (uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let key = decode(parts[0])
+            if result[key] == nil { result[key] = parts.count > 1 ? decode(parts[1]) : "" }
         }
         return result
     }

@@ -236,6 +236,10 @@ struct APITests {
                     #expect(TestServer.json(response)["rows"] is [Any], "\(report)")
                 }
             }
+            // A browser's form sends a space as +.
+            try await client.execute(uri: "/api/reports/years?department=%E7%A4%BA%E4%BE%8B+%E5%8E%BF", method: .get) { response in
+                #expect((TestServer.json(response)["title"] as? String)?.hasPrefix("示例 县") == true)
+            }
             try await client.execute(uri: "/api/reports/totals?format=csv", method: .get) { response in
                 #expect(String(buffer: response.body).hasPrefix("地区,年度,文件数"))
             }
