@@ -10,13 +10,12 @@ import YusuanRender
 /// holds the two to each other.
 enum API {
     static func add(to router: Router<BasicRequestContext>, _ h: Handlers) {
-        router.get("/health") { _, _ in JSON.response(["status": .string("ok")], status: .ok) }
+        router.get("/health") { _, _ in try JSON.response(Health(status: "ok")) }
         router.get("/ready") { _, _ in
             do {
-                let count = try await h.library.count()
-                return JSON.response(["status": .string("ready"), "documents": .number(Double(count))], status: .ok)
+                return try JSON.response(Health(status: "ready", documents: try await h.library.count()))
             } catch {
-                return JSON.response(["status": .string("the library cannot be read: \(error)")], status: .serviceUnavailable)
+                return try JSON.response(Health(status: "the library cannot be read: \(error)"), status: .serviceUnavailable)
             }
         }
         router.get("/openapi.json") { _, _ in
@@ -129,6 +128,12 @@ enum API {
                 return JSON.response(bytes: report.json)
             }
         }
+    }
+
+    /// What `/health` and `/ready` answer.
+    struct Health: Encodable {
+        var status: String
+        var documents: Int?
     }
 
     /// A report from its query parameters (the same for the API and the pages).

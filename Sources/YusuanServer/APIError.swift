@@ -12,7 +12,13 @@ struct APIError: Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSON.response(["error": .string(message), "status": .number(Double(status.code))], status: status)
+        try JSON.response(Body(error: message, status: status.code), status: status)
+    }
+
+    /// The JSON an error answers with.
+    struct Body: Encodable {
+        var error: String
+        var status: Int
     }
 }
 
@@ -47,12 +53,6 @@ struct ErrorMiddleware: RouterMiddleware {
 
 /// JSON answers.
 enum JSON {
-    /// A JSON value built by hand (for bodies assembled from stored JSON).
-    enum Value {
-        case string(String)
-        case number(Double)
-    }
-
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -62,19 +62,6 @@ enum JSON {
     /// An encodable value as the response body.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         response(bytes: try encoder.encode(value), status: status)
-    }
-
-    static func response(_ object: [String: Value], status: HTTPResponse.Status) -> Response {
-        var parts: [String] = []
-        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-            let encoded: String
-            switch value {
-            case .string(let text): encoded = String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-            case .number(let n): encoded = n == n.rounded() ? String(Int(n)) : String(n)
-            }
-            parts.append("\"\(key)\":\(encoded)")
-        }
-        return response(bytes: Data(("{" + parts.joined(separator: ",") + "}").utf8), status: status)
     }
 
     /// Bytes already JSON as the response body.

@@ -71,7 +71,11 @@ enum Workbench {
         values["title"] = title
         values["engine"] = Auditor.version
         values["version"] = YusuanVersion.string
-        let html = templates.render(values, withTemplate: template) ?? "<!DOCTYPE html><p>模板 \(template) 缺失</p>"
+        // A template that is missing or does not parse is a defect of this build: say so, as a 500.
+        guard let html = templates.render(values, withTemplate: template) else {
+            return Response(status: .internalServerError, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "<!DOCTYPE html><p>模板 \(template) 缺失或无法解析</p>")))
+        }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
