@@ -58,9 +58,7 @@ public struct JoinedText: Sendable {
     }
 
     /// The text without spaces of any kind.
-    public static func compact(_ text: String) -> String {
-        text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" }
-    }
+    public static func compact(_ text: String) -> String { Spaces.removed(text) }
 
     // MARK: - Lines
 

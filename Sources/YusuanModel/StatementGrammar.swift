@@ -103,8 +103,9 @@ public enum StatementGrammar {
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
     public static func normalize(_ s: some StringProtocol) -> String {
-        var out = ""
-        for c in s where !c.isWhitespace {
+        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars where !c.properties.isWhitespace {
             switch c {
             case "（", "〔", "[", "【", "［", "｛", "{": out.append("(")
             case "）", "〕", "]", "】", "］", "｝", "}": out.append(")")
@@ -112,7 +113,7 @@ public enum StatementGrammar {
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A label: normalised, without a leading enumerator, 其中 / 主要用于 / 包括 / 用于,

@@ -67,6 +67,13 @@ struct ColumnSolver {
     }
     private let budget = Budget()
 
+    /// Children's exact combinations, found once for each parent row and candidate:
+    /// the local search asks for the same ones on every pass.
+    private final class ComboCache {
+        var combos: [Int: [[Int]]] = [:]
+    }
+    private let comboCache = ComboCache()
+
     private var candidates: [[[Int]]] = []
     private var vectors: [[[Amount]]] = []
     private var priorScore: [[Int]] = []
@@ -265,6 +272,14 @@ struct ColumnSolver {
 
     /// Children assignments whose column sums equal the parent's vector exactly.
     private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+        let key = p &* 65_536 &+ pc
+        if let known = comboCache.combos[key] { return known }
+        let found = searchChildCombos(parent: p, parentChoice: pc, limit: limit)
+        comboCache.combos[key] = found
+        return found
+    }
+
+    private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let target = vectors[p][pc]
         let kids = children[p]
         var results: [[Int]] = []

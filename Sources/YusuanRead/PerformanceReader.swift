@@ -130,9 +130,7 @@ enum PerformanceReader {
     // MARK: Text helpers
 
     /// The text without any spaces.
-    static func compact(_ text: some StringProtocol) -> String {
-        String(text.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{00A0}" })
-    }
+    static func compact(_ text: some StringProtocol) -> String { Spaces.removed(text) }
 
     /// The text with the spaces between two Chinese characters taken out (a wrap
     /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.

@@ -115,11 +115,6 @@ public struct SourceLine: Sendable, Hashable {
 
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and full-width spaces.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\u{00A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
-    }
+    func trimmingSpaces() -> String { Spaces.trimmed(self) }
 
 }

@@ -63,12 +63,7 @@ enum LineTokens {
     }
 
     /// The text without spaces.
-    static func compact(_ text: some StringProtocol) -> String {
-        // Scalars, not Characters: a space is one scalar, and scalars need no grapheme breaking.
-        var out = String.UnicodeScalarView()
-        for c in text.unicodeScalars where c != " " && c != "\u{3000}" { out.append(c) }
-        return String(out)
-    }
+    static func compact(_ text: some StringProtocol) -> String { Spaces.removed(text) }
 }
 
 extension Character {

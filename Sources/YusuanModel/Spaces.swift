@@ -1,0 +1,92 @@
+/// 空白 — the spaces a printed document puts between and around words, handled on
+/// UTF-8 bytes.
+///
+/// Readers and rules compare texts with their spaces taken out (`2025 年` is
+/// `2025年`) and lines with their margins trimmed, many times per document.
+/// Comparing `Character`s of Chinese text goes through Unicode normalisation; these
+/// look at bytes only. A space is an ASCII space, a tab, a carriage return, a
+/// no-break space (U+00A0) or a full-width space (U+3000).
+///
+/// ```swift
+/// Spaces.removed("2025 年　预算")   // "2025年预算"
+/// Spaces.trimmed("\u{3000} 表 1 ")  // "表 1"
+/// ```
+public enum Spaces {
+    /// The text without any space.
+    public static func removed(_ text: some StringProtocol) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: mayStartSpace) else { return String(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let width = spaceWidth(utf8, at: i)
+            if width > 0 {
+                i = utf8.index(i, offsetBy: width)
+            } else {
+                out.append(utf8[i])
+                i = utf8.index(after: i)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The text without spaces at either end.
+    public static func trimmed(_ text: some StringProtocol) -> String {
+        let text = Substring(String(text))
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start != utf8.endIndex {
+            let width = spaceWidth(utf8, at: start)
+            if width == 0 { break }
+            start = utf8.index(start, offsetBy: width)
+        }
+        var end = utf8.endIndex
+        while end != start {
+            let width = spaceWidthEnding(utf8, before: end, from: start)
+            if width == 0 { break }
+            end = utf8.index(end, offsetBy: -width)
+        }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// True for the first byte of a space (a cheap pre-check).
+    @inline(__always)
+    static func mayStartSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
+    }
+
+    /// The length in bytes of the space starting at `i`, or 0.
+    @inline(__always)
+    static func spaceWidth<C: Collection<UInt8>>(_ utf8: C, at i: C.Index) -> Int {
+        switch utf8[i] {
+        case 0x20, 0x09, 0x0D: return 1
+        case 0xC2:
+            let j = utf8.index(after: i)
+            return j != utf8.endIndex && utf8[j] == 0xA0 ? 2 : 0
+        case 0xE3:
+            let j = utf8.index(after: i)
+            guard j != utf8.endIndex, utf8[j] == 0x80 else { return 0 }
+            let k = utf8.index(after: j)
+            return k != utf8.endIndex && utf8[k] == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// The length in bytes of the space ending just before `end` (not before `start`), or 0.
+    @inline(__always)
+    static func spaceWidthEnding<C: BidirectionalCollection<UInt8>>(_ utf8: C, before end: C.Index, from start: C.Index) -> Int {
+        let last = utf8.index(before: end)
+        switch utf8[last] {
+        case 0x20, 0x09, 0x0D: return 1
+        case 0xA0:
+            guard last != start else { return 0 }
+            return utf8[utf8.index(before: last)] == 0xC2 ? 2 : 0
+        case 0x80:
+            guard utf8.distance(from: start, to: last) >= 2 else { return 0 }
+            let middle = utf8.index(before: last)
+            return utf8[middle] == 0x80 && utf8[utf8.index(before: middle)] == 0xE3 ? 3 : 0
+        default: return 0
+        }
+    }
+}
