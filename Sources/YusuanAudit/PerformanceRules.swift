@@ -49,7 +49,7 @@ public enum PerformanceRules: RuleSet {
         en: "The department table's own-level funds equal own fiscal income; funds from above equal the transfers from above (carry-over may be included)")
 
     public static let rules = [weights, fundSplit, projectFunds, projectText, costCeiling, costTotal,
-                               departmentFunds, departmentSources]
+                               departmentFunds, departmentSources] + contentRules
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
@@ -69,6 +69,7 @@ public enum PerformanceRules: RuleSet {
             findings += textFunds(p, d)
             findings += costs(p, d)
         }
+        findings += content(d.performance.projects, d)
         return findings
     }
 

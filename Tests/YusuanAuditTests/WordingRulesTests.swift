@@ -28,7 +28,7 @@ import YusuanModel
         var d = try AuditExample.disclosure()
         #expect(A.findings(d, "wording.unchanged").isEmpty)
         A.edit(&d, line: 821, "与上年预算持平", "比上年预算增加 0.00 万元，增长 0.00%")
-        let findings = Auditor.audit(d, document: "example").findings
+        let findings = AuditExample.concerns(d)
         #expect(findings.map(\.rule) == ["wording.unchanged"])
         let f = try #require(findings.first)
         #expect(f.severity == .warning && f.section == "十" && f.line == 821 && f.stated == .zero)

@@ -1,0 +1,109 @@
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+
+/// The content of the project performance tables (满意度, quantified costs, targets
+/// against last year's result): silent where the table is sound, firing once one word
+/// or figure of an indicator is changed.
+@Suite(.auditSeeds) struct PerformanceContentTests {
+    typealias P = PerformanceRulesTests
+
+    @Test func aTableWithoutSatisfactionIsAWarning() throws {
+        var d = try AuditSeeds.context("000").disclosure
+        #expect(P.findings(d, "performance.satisfaction").isEmpty)
+        #expect(P.findings(try AuditExample.disclosure(), "performance.satisfaction").isEmpty)
+        let p = try P.project(d, "人身意外伤害保险补助")
+        let i = try #require(d.performance.projects[p].indicators.firstIndex(where: PerformanceRules.isSatisfaction))
+        d.performance.projects[p].indicators[i].level1 = "效益指标"
+        d.performance.projects[p].indicators[i].level2 = "社会效益指标"
+        let f = try #require(P.findings(d, "performance.satisfaction").first)
+        #expect(f.severity == .warning && f.row == "2025 年自治区财政人身意外伤害保险补助" && f.column == "满意度指标")
+        #expect(f.line == d.performance.projects[p].source?.line && f.section == "十二" && f.consequences == nil)
+    }
+
+    /// 002: six tables without 满意度 are one finding naming the six, at the first table.
+    @Test func missingSatisfactionIsOneFinding() throws {
+        let found = P.findings(try AuditSeeds.context("002"), "performance.satisfaction")
+        let f = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(f.everyPlace.map(\.line) == [1557, 1791, 2467, 2664, 2912, 3306])
+        #expect(f.row == "2025年稽核费" && f.message.hasPrefix("6 张项目支出绩效目标表没有满意度指标"))
+    }
+
+    /// Ten points together is silent (001 splits them 5 + 5); a hundredth either way is a note.
+    @Test func satisfactionWeightAtItsBoundary() throws {
+        #expect(P.findings(try AuditSeeds.context("001"), "performance.satisfaction-weight").isEmpty)
+        let base = try AuditSeeds.context("000").disclosure
+        let p = try P.project(base, "人身意外伤害保险补助")
+        let i = try #require(base.performance.projects[p].indicators.firstIndex(where: PerformanceRules.isSatisfaction))
+        for (weight, fires) in [("10", false), ("10.01", true), ("9.99", true), ("20", true)] {
+            var d = base
+            d.performance.projects[p].indicators[i].weight = Amount(weight)
+            let found = P.findings(d, "performance.satisfaction-weight")
+            #expect(found.isEmpty == !fires, "\(weight)")
+            if let f = found.first {
+                #expect(f.severity == .info && f.stated == Amount(weight) && f.expected == Amount(10))
+                #expect(f.line == d.performance.projects[p].indicators[i].source?.line)
+            }
+        }
+    }
+
+    @Test func aCostInWordsIsAWarning() throws {
+        var d = try AuditSeeds.context("000").disclosure
+        #expect(P.findings(d, "performance.cost-qualitative").isEmpty)
+        let p = try P.project(d, "全民参保及医疗服务经费补助")
+        let i = try P.indicator(d, p, "医保惠民政策宣传工作成本")
+        d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: "有效控制")
+        let f = try #require(P.findings(d, "performance.cost-qualitative").first)
+        #expect(f.severity == .warning && f.column == "成本指标/医保惠民政策宣传工作成本")
+        #expect(f.line == d.performance.projects[p].indicators[i].source?.line)
+        // A figure in any unit is quantified.
+        d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: "<=2.50 万元")
+        #expect(P.findings(d, "performance.cost-qualitative").isEmpty)
+    }
+
+    /// At-least targets against 上年完成值: equal is silent, one unit below fires; a
+    /// different unit, a cost or an `=` target is not compared.
+    @Test func targetBelowLastYearAtItsBoundary() throws {
+        let base = try AuditSeeds.context("000").disclosure
+        let p = try P.project(base, "城乡居民基本医疗保险县级财政补助")
+        let i = try P.indicator(base, p, "参保补助人数")   // >=50300 人, last year 50438 人
+        for (target, fires) in [(">=50438 人", false), (">=50437 人", true), (">=50437 万人", false), ("=50300 人", false)] {
+            var d = base
+            d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: target)
+            let found = P.findings(d, "performance.below-last-year")
+            #expect(found.isEmpty == !fires, "\(target)")
+            if let f = found.first {
+                #expect(f.severity == .info && f.stated == Amount("50437") && f.expected == Amount("50438"))
+                #expect(f.line == 1685 && f.column == "数量指标/参保补助人数")
+            }
+        }
+        // A newborn count above last year's 130 stays silent; set below, it fires.
+        var d = base
+        d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: ">=50438 人")
+        let newborn = try P.indicator(d, p, "新生儿参保人数")
+        d.performance.projects[p].indicators[newborn].target = IndicatorTarget(parsing: ">=129 人")
+        #expect(P.findings(d, "performance.below-last-year").map(\.stated) == [Amount(129)])
+        // A cost standard below last year's is a saving, not a lower target.
+        var e = base
+        e.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: ">=50438 人")
+        let standard = try P.indicator(e, p, "参保新生儿财政补助标准")
+        e.performance.projects[p].indicators[standard].target = IndicatorTarget(parsing: ">=800 元/人")
+        #expect(P.findings(e, "performance.below-last-year").isEmpty)
+    }
+
+    /// Several lowered targets of one table are one finding.
+    @Test func loweredTargetsOfATableAreOneFinding() throws {
+        let found = P.findings(try AuditSeeds.context("002"), "performance.below-last-year")
+        #expect(found.count == 1)
+        let f = try #require(found.first)
+        #expect(f.row == "困难人群长护险资助缴费" && f.everyPlace.map(\.line) == [3169, 3216, 3229, 3298])
+        #expect(f.everyPlace.map(\.stated) == [Amount("1.22"), Amount(50), Amount(45), Amount(90)])
+    }
+
+    /// The example's tables: no warning, and the notes are information only.
+    @Test func theExampleHasNoWarning() throws {
+        let found = P.findings(AuditContext(disclosure: try AuditExample.disclosure()))
+        #expect(!found.contains { $0.severity != .info }, "\(found.map(\.message))")
+    }
+}
