@@ -14,21 +14,24 @@
 public enum Spaces {
     /// The text without any space.
     public static func removed(_ text: some StringProtocol) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: mayStartSpace) else { return String(text) }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let width = spaceWidth(utf8, at: i)
-            if width > 0 {
-                i = utf8.index(i, offsetBy: width)
-            } else {
-                out.append(utf8[i])
-                i = utf8.index(after: i)
+        var text = Substring(String(text))
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: mayStartSpace) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let width = spaceWidth(bytes, at: i)
+                    if width > 0 {
+                        i += width
+                    } else {
+                        out[n] = bytes[i]
+                        n += 1
+                        i += 1
+                    }
+                }
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text without spaces at either end.
@@ -88,5 +91,42 @@ public enum Spaces {
             return utf8[middle] == 0x80 && utf8[utf8.index(before: middle)] == 0xE3 ? 3 : 0
         default: return 0
         }
+    }
+}
+
+extension String {
+    /// Whether the text contains `needle`, compared as UTF-8 bytes.
+    ///
+    /// UTF-8 cannot match part of one character against another, so a byte search
+    /// finds exactly the printed substrings; it needs neither Foundation nor
+    /// Unicode normalisation, which `contains` on Chinese text pays for each call.
+    public func includes(_ needle: String) -> Bool { Substring(self).includes(needle) }
+}
+
+extension Substring {
+    /// Whether the text contains `needle`, compared as UTF-8 bytes (see `String.includes`).
+    public func includes(_ needle: String) -> Bool {
+        var hay = self
+        var pin = needle
+        return hay.withUTF8 { h in pin.withUTF8 { p in Spaces.search(h, for: p) } }
+    }
+}
+
+extension Spaces {
+    /// Whether `hay` holds `pin` anywhere.
+    static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pin.first else { return true }
+        guard hay.count >= pin.count else { return false }
+        var i = 0
+        let last = hay.count - pin.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                if k == pin.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -206,7 +206,7 @@ extension SectionStatements {
             while p < plain.count, spans[plain[p]].upperBound <= lower {
                 let label = amounts[plain[p]].label
                 lastByLabel[label] = plain[p]
-                if label.contains("三公") { lastThreePublic = plain[p] }
+                if label.includes("三公") { lastThreePublic = plain[p] }
                 p += 1
             }
             // The amounts stated in the same sentence before the change (after the previous change).
@@ -215,12 +215,12 @@ extension SectionStatements {
             var current: Int?, previous: Int?
             var k = p - 1
             while k >= 0, spans[plain[k]].lowerBound >= sentence {
-                if amounts[plain[k]].label.contains("上年") { previous = previous ?? plain[k] } else { current = current ?? plain[k] }
+                if amounts[plain[k]].label.includes("上年") { previous = previous ?? plain[k] } else { current = current ?? plain[k] }
                 k -= 1
             }
             if current == nil, !change.subject.isEmpty {
                 let sameSubject = lastByLabel[change.subject]
-                let threePublic = change.subject.contains("三公") ? lastThreePublic : nil
+                let threePublic = change.subject.includes("三公") ? lastThreePublic : nil
                 current = [sameSubject, threePublic].compactMap { $0 }.max()
             }
             change.current = current.map { amounts[$0].amount }

@@ -30,7 +30,7 @@ public enum DisclosureReader {
         guard let template, template.id != "standard" else {
             // The contract's own template: the text reader reads every part; from a PDF
             // the tables are read again from geometry, which decides.
-            guard source.origin == .pdf, let template else { return try read(String(decoding: source.bytes, as: UTF8.self)) }
+            guard source.origin == .pdf, let template else { return try read(SourceText(document: source)) }
             // Every value the text reader takes from a PDF's line keeps its page and box.
             let disclosure = try read(SourceText(document: source))
             var reader = GeometryTableReader(source: source, template: template)

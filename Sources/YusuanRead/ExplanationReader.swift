@@ -101,7 +101,7 @@ enum ExplanationReader {
 
     /// A heading's wording: 关于…, …说明, …事项.
     static func isTitle(_ title: String) -> Bool {
-        title.hasPrefix("关于") || title.hasSuffix("说明") || title.contains("事项")
+        title.hasPrefix("关于") || title.hasSuffix("说明") || title.includes("事项")
     }
 
     // MARK: 机关运行经费
@@ -250,7 +250,7 @@ enum ExplanationReader {
 
     /// 项目 — each project of the section on 项目支出 (七).
     static func projects(in sections: [ExplanationSection]) -> [ProjectDescription] {
-        guard let section = sections.first(where: { $0.title.contains("项目支出") && !$0.title.contains("绩效") })
+        guard let section = sections.first(where: { $0.title.includes("项目支出") && !$0.title.includes("绩效") })
             ?? sections.first(where: { $0.number == "七" })
         else { return [] }
         return projects(section.lines)

@@ -89,7 +89,7 @@ enum GlossaryReader {
         if let n = Int(text) { return n }
         let digits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                                         "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        if !text.contains("十") {
+        if !text.includes("十") {
             // Digit by digit: 二〇二五.
             var n = 0
             for c in text {

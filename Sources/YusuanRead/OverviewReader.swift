@@ -25,7 +25,7 @@ enum OverviewReader {
     /// 主要职能 — the lines between the heading 一、…职能 and the next numbered
     /// heading, joined.
     static func functions(_ lines: [SourceLine]) -> Located<String>? {
-        guard let heading = lines.firstIndex(where: { isHeading($0.text) && JoinedText.compact($0.text).contains("职能") })
+        guard let heading = lines.firstIndex(where: { isHeading($0.text) && JoinedText.compact($0.text).includes("职能") })
         else { return nil }
         let body = lines[(heading + 1)...].prefix { !isHeading($0.text) }
         guard let first = body.first else { return nil }
@@ -36,7 +36,7 @@ enum OverviewReader {
     static func isHeading(_ text: String) -> Bool {
         let t = JoinedText.compact(text)
         guard t.count <= 24, let (_, rest) = Prose.numberedPrefix(t) else { return false }
-        return !rest.isEmpty && !rest.contains("，") && !rest.contains("。")
+        return !rest.isEmpty && !rest.includes("，") && !rest.includes("。")
     }
 
     // MARK: 下属预算单位
@@ -66,7 +66,7 @@ enum OverviewReader {
                   let r = Range(m.range(at: 1), in: t)
             else { break }
             let name = String(t[r]).trimmingSpaces()
-            if name.count > 60 || name.contains("。") || name.contains("，") { break }
+            if name.count > 60 || name.includes("。") || name.includes("，") { break }
             units.append(Located(name, at: line.location))
         }
         return units

@@ -62,7 +62,7 @@ enum PerformanceReader {
     static func year(_ body: [SourceLine]) -> Int? {
         for line in body.prefix(3) {
             let t = compact(line.text)
-            guard let open = t.first, open == "(" || open == "（", t.contains("年") else { continue }
+            guard let open = t.first, open == "(" || open == "（", t.includes("年") else { continue }
             let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
             if digits.count == 4, let year = Int(digits) { return year }
         }
@@ -191,7 +191,7 @@ extension PerformanceReader {
                 for j in i..<min(body.count, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
                     guard joined.hasPrefix("一级指标") || "一级指标".hasPrefix(joined) else { break }
-                    let done = kind == .project ? joined.contains("佐证资料") : joined.contains("分值权重")
+                    let done = kind == .project ? joined.includes("佐证资料") : joined.includes("分值权重")
                     if done { return IndicatorHeader(start: i, end: j + 1) }
                 }
             }
@@ -423,9 +423,38 @@ extension PerformanceReader {
         }
 
         /// The start of a date target, possibly cut by a wrap: `2025`, `2025年12`, `2025年10月30日前`.
+        /// The grammar, scanned by hand on scalars (a regex here was compiled on every call):
+        /// `(19|20)dd(年((d{1,2}(月(d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?`.
         static func isDatePrefix(_ s: String) -> Bool {
-            let t = PerformanceReader.compact(s)
-            return t.wholeMatch(of: #/(19|20)\d\d(年((\d{1,2}(月(\d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?/#) != nil
+            let t = Array(PerformanceReader.compact(s).unicodeScalars)
+            func at(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < t.count && t[k] == c }
+            func digit(_ k: Int) -> Bool { k < t.count && t[k].isASCII && ("0"..."9").contains(t[k]) }
+            /// One or two digits at `i`, moving past them.
+            func number(_ i: inout Int) -> Bool {
+                guard digit(i) else { return false }
+                i += digit(i + 1) ? 2 : 1
+                return true
+            }
+            guard (at(0, "1") && at(1, "9")) || (at(0, "2") && at(1, "0")), digit(2), digit(3) else { return false }
+            var i = 4
+            if i == t.count { return true }
+            guard at(i, "年") else { return false }
+            i += 1
+            if i == t.count { return true }
+            if at(i, "底") || at(i, "末") { return i + 1 == t.count }
+            if at(i, "第") {
+                return i + 4 == t.count && "一二三四1234".unicodeScalars.contains(t[i + 1]) && at(i + 2, "季") && at(i + 3, "度")
+            }
+            guard number(&i) else { return false }
+            if i == t.count { return true }
+            guard at(i, "月") else { return false }
+            i += 1
+            if i == t.count { return true }
+            guard number(&i) else { return false }
+            if i == t.count { return true }
+            guard at(i, "日") else { return false }
+            let rest = String(String.UnicodeScalarView(t[(i + 1)...]))
+            return ["", "前", "之前", "以前"].contains(rest)
         }
     }
 
@@ -711,7 +740,7 @@ extension PerformanceReader {
                 if "＞＜><=＝≥≤".contains(c) && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
                 if c.isASCII && c.isNumber && IndicatorVocabulary.isDatePrefix(piece) {
                     let end = targetEnd(from: k, limit: range.upperBound)
-                    if join(k..<end).contains("月") || join(k..<end).contains("季度") { return k }
+                    if join(k..<end).includes("月") || join(k..<end).includes("季度") { return k }
                 }
             }
             return nil

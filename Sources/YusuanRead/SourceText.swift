@@ -1,4 +1,3 @@
-import Foundation
 import YusuanModel
 
 /// 原文 — a published document as numbered lines, with the markup of the source
@@ -23,47 +22,45 @@ public struct SourceText: Sendable {
         case tabular
     }
 
-    /// The lines of a PDF's source document, each with its page and box: a PDF's
-    /// text is the flattened form, its pages known.
+    /// The lines of a source document, found once by `SourceDocument` and taken here
+    /// as bytes: markup comes off, lines are trimmed, and a text file's page marks
+    /// are found. A PDF's text is the flattened form, its pages known.
     public init(document: SourceDocument) {
-        form = .flattened
-        lines = document.lines.compactMap { line in
-            let text = document.text(of: line).trimmingSpaces()
-            return text.isEmpty ? nil : SourceLine(text: text, cells: nil, location: line.location, isHeading: false)
+        let bytes = document.bytes
+        let isText = document.origin == .text
+        let tabular = isText && document.lines.contains { line in
+            let b = bytes[line.range]
+            return b.contains(0x09) || b.starts(with: "## ".utf8)
         }
-    }
-
-    public init(_ text: String) {
-        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let tabular = raw.contains { $0.utf8.contains(0x09) } || raw.contains { $0.utf8.starts(with: "## ".utf8) }
         form = tabular ? .tabular : .flattened
         // A page starts at a line indented by one space; a document with fewer than
         // three such lines has no page marks (its first and last lines may be
         // indented by accident).
-        let pageStarts = tabular ? 0 : raw.reduce(0) { $0 + (Self.startsPage($1) ? 1 : 0) }
-        let hasPages = pageStarts >= 3
+        let marksPages = isText && !tabular
+            && document.lines.reduce(0) { $0 + (Self.startsPage(bytes[$1.range]) ? 1 : 0) } >= 3
         var page = 0
         var result: [SourceLine] = []
-        result.reserveCapacity(raw.count / 2)
-        for (index, line) in raw.enumerated() {
-            if hasPages && (index == 0 || Self.startsPage(line)) { page += 1 }
-            let location = SourceLocation(line: index + 1, page: hasPages ? max(page, 1) : nil)
+        result.reserveCapacity(document.lines.count)
+        for (index, line) in document.lines.enumerated() {
+            let raw = bytes[line.range]
+            var location = line.location
+            if marksPages {
+                if index == 0 || Self.startsPage(raw) { page += 1 }
+                location.page = max(page, 1)
+            }
             if tabular {
-                let stripped = Self.stripMarkup(line)
                 var cells: [String]? = nil
-                if line.utf8.contains(0x09) {
-                    cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                        Self.stripMarkup($0).trimmingSpaces()
+                if raw.contains(0x09) {
+                    cells = raw.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                        Spaces.trimmed(Self.string(Self.stripMarkup($0)))
                     }
                 }
-                let text = stripped.replacingOccurrences(of: "\t", with: " ").trimmingSpaces()
+                let text = Spaces.trimmed(Self.string(Self.stripMarkup(raw)).replacing("\t", with: " "))
                 if text.isEmpty && cells == nil { continue }
-                if cells == nil && text.isEmpty { continue }
                 if let cells, cells.allSatisfy(\.isEmpty) { continue }
-                result.append(SourceLine(text: text, cells: cells, location: location,
-                                         isHeading: line.hasPrefix("#")))
+                result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))
             } else {
-                let text = String(line).trimmingSpaces()
+                let text = Spaces.trimmed(Self.string(raw))
                 if text.isEmpty { continue }
                 result.append(SourceLine(text: text, cells: nil, location: location, isHeading: false))
             }
@@ -71,26 +68,42 @@ public struct SourceText: Sendable {
         lines = result
     }
 
-    private static func startsPage(_ line: Substring) -> Bool {
-        // One space, then something else (bytes: this runs on every line).
-        var bytes = line.utf8.makeIterator()
-        return bytes.next() == 0x20 && bytes.next().map { $0 != 0x20 } == true
+    /// The lines of a text (either text form).
+    public init(_ text: String) {
+        self.init(document: SourceDocument(text: Array(text.utf8)))
     }
 
+    private static func string(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func startsPage(_ line: ArraySlice<UInt8>) -> Bool {
+        // One space, then something else.
+        line.count >= 2 && line[line.startIndex] == 0x20 && line[line.startIndex + 1] != 0x20
+    }
+
+    /// The markup tags of the tabular form, taken out wherever they stand.
+    private static let tags: [[UInt8]] = ["<b>", "</b>", "<p>", "</p>", "**"].map { Array($0.utf8) }
+
     /// Removes `#` heading marks, list bullets, `<b>`/`</b>`, `<p>`/`</p>` and `**`.
-    static func stripMarkup(_ line: Substring) -> String {
-        var s = Substring(line)
-        while s.hasPrefix("#") { s = s.dropFirst() }
-        var text = String(s)
+    static func stripMarkup(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var s = line.drop { $0 == UInt8(ascii: "#") }
         // Most lines carry no markup at all: look for the tags only where one could be.
-        if text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) {
-            for tag in ["<b>", "</b>", "<p>", "</p>", "**"] where text.contains(tag) {
-                text = text.replacingOccurrences(of: tag, with: "")
+        if s.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count)
+            var i = s.startIndex
+            scan: while i < s.endIndex {
+                for tag in tags where s[i...].starts(with: tag) {
+                    i += tag.count
+                    continue scan
+                }
+                out.append(s[i])
+                i += 1
             }
+            s = out[...]
         }
-        var t = Substring(text).drop { $0 == " " }
-        if t.hasPrefix("- ") { t = t.dropFirst(2) }
-        return String(t)
+        s = s.drop { $0 == 0x20 }
+        if s.starts(with: "- ".utf8) { s = s.dropFirst(2) }
+        return s
     }
 }
 

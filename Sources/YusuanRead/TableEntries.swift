@@ -41,7 +41,7 @@ enum LineTokens {
             i -= 1
         }
         guard !values.isEmpty else { return (text, []) }
-        let hasDecimals = tokens[i...].contains { $0.contains(".") }
+        let hasDecimals = tokens[i...].contains { $0.includes(".") }
         guard hasDecimals else { return (text, []) }
         return (tokens[..<i].joined(separator: " "), values)
     }

@@ -13,7 +13,7 @@ extension TableReader {
         for i in body {
             let line = lines[i]
             let compact = LineTokens.compact(line.text)
-            if compact.contains("空表") { break }
+            if compact.includes("空表") { break }
             var left: String
             var leftValue: [Amount]
             var right: String?
@@ -120,7 +120,7 @@ extension TableReader {
     static func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
         let label = Self.incomeLabel(compact)
         if label == "收入总计" || label == "收入合计" { return .incomeTotal }
-        let isTop = compact.contains("、") && "一二三四五六七八九十".contains(compact.first!)
+        let isTop = compact.includes("、") && "一二三四五六七八九十".contains(compact.first!)
         let isSecond = compact.first?.isASCIINumber == true
         if kind == .fiscalAppropriation {
             // 一、财政拨款（补助） with its sources; 二、上年结转 with its sources.

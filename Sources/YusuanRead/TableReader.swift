@@ -217,11 +217,11 @@ struct TableReader {
             let line = lines[i]
             let compact = LineTokens.compact(line.text)
             // 空表说明: from the line that says 没有 … to the one ending in 空表。
-            if compact.contains("没有") || compact.hasPrefix("备注") || compact.contains("为空表") {
+            if compact.includes("没有") || compact.hasPrefix("备注") || compact.includes("为空表") {
                 flush()
                 var statement = line.text
                 var j = i
-                while !LineTokens.compact(statement).contains("空表"), j + 1 < body.upperBound {
+                while !LineTokens.compact(statement).includes("空表"), j + 1 < body.upperBound {
                     j += 1
                     statement += lines[j].text
                 }

@@ -68,6 +68,23 @@ import YusuanModel
 
 // MARK: - Hand-written tables
 
+/// The hand-written date scanner accepts exactly what its grammar, written as a
+/// regex here, accepts.
+@Suite struct DatePrefixTests {
+    static func grammar() -> Regex<AnyRegexOutput> { try! Regex(#"(19|20)\d\d(年((\d{1,2}(月(\d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?"#) }
+
+    @Test(arguments: [
+        "2025", "2025年", "2025年1", "2025年12", "2025 年 12 月", "2025年12月3", "2025年12月31日", "2025年12月31日前",
+        "2025年10月30日之前", "2025年6月以前", "2025年12月31日以前", "2025年底", "2025年末", "2025年第三季度", "2025年第4季度", "1999年",
+        "2025年12月31日后", "2025年123", "2025年第五季度", "2025年第三季", "2025年底前", "2125", "202", "20255",
+        "2025月", "年2025", "2025年12月31日以", "2025年1月1日前后", "",
+    ])
+    func scannerFollowsTheGrammar(_ text: String) {
+        let compact = PerformanceReader.compact(text)
+        #expect(PerformanceReader.IndicatorVocabulary.isDatePrefix(text) == (compact.wholeMatch(of: Self.grammar()) != nil))
+    }
+}
+
 @Suite struct PerformanceFragmentTests {
     /// A flattened 项目支出 table: wrapped labels, a comparison broken over three
     /// lines, a wrapped date, a qualitative target, a label glued to a name.

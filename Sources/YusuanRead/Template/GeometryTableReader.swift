@@ -66,7 +66,7 @@ struct GeometryTableReader {
         let lastEnd = found.last.flatMap { last in
             ((last.1 + 1)..<lines.count).first { i in
                 let t = TableTemplate.normal(source.text(of: lines[i]))
-                return t.hasPrefix("第") && t.prefix(5).contains("部分")
+                return t.hasPrefix("第") && t.prefix(5).includes("部分")
             }
         } ?? lines.count
         return found.enumerated().map { n, f in
@@ -75,8 +75,8 @@ struct GeometryTableReader {
     }
 
     static func isUnitLine(_ normal: String) -> Bool {
-        normal.hasPrefix("编制部门") || normal.hasPrefix("编制单位") || normal.hasPrefix("单位:") || normal.contains("单位:元")
-            || normal.contains("单位:万元")
+        normal.hasPrefix("编制部门") || normal.hasPrefix("编制单位") || normal.hasPrefix("单位:") || normal.includes("单位:元")
+            || normal.includes("单位:万元")
     }
 
     /// Reads every table of the template the document prints. Tables whose rows carry
@@ -312,10 +312,10 @@ struct GeometryTableReader {
             }
             let toks = tokens(line)
             let text = toks.map(\.normal).joined()
-            if text.contains("空表") || text.hasPrefix("注:") && text.contains("无") {
+            if text.includes("空表") || text.hasPrefix("注:") && text.includes("无") {
                 var statement = source.text(of: line)
                 var j = i
-                while !statement.contains("。"), j + 1 < body.count, body[j + 1].page == line.page {
+                while !statement.includes("。"), j + 1 < body.count, body[j + 1].page == line.page {
                     j += 1
                     statement += source.text(of: body[j])
                 }

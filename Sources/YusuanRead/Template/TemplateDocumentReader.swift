@@ -40,7 +40,7 @@ enum TemplateDocumentReader {
         for (index, line) in source.lines.enumerated() {
             let t = TableTemplate.normal(source.text(of: line))
             // Contents entries and numbered sub-headings (`一、…情况说明`) are not part headings.
-            guard t.count <= 40, endings.contains(where: { t.hasSuffix($0) }), !t.contains("……"),
+            guard t.count <= 40, endings.contains(where: { t.hasSuffix($0) }), !t.includes("……"),
                   TableReader.incomeLabel(t) == t, index < tablesStart || index > lastTable else { continue }
             let numeral = SectionNumerals.all[min(sections.count, SectionNumerals.all.count - 1)]
             sections.append(ExplanationSection(number: numeral, title: t, lines: [], source: line.location))
