@@ -36,8 +36,8 @@ public enum ReconciliationRules: RuleSet {
         en: "Table 11's carry-over equals the carry-over of tables 1 and 2")
     static let economic = Rule(
         "reconciliation.function-economic", .reconciliation, .error,
-        zh: "分类科目固定对应的功能与经济科目金额一致（2080505 与 30108，2080506 与 30109，2210201 与 30113，2101103 与 30111）",
-        en: "Functional and economic rows the classification pairs agree (2080505 with 30108, 2080506 with 30109, 2210201 with 30113, 2101103 with 30111)")
+        zh: "分类科目固定对应的功能与经济科目基本支出一致（2080505 与 30108，2080506 与 30109，2210201 与 30113，2101101–2101103 与 30110 + 30111，30112 可部分计入），每对报一次；差额在舍入范围内为警告",
+        en: "Basic spending by function and by economic class agree for each pair the classification fixes (2080505 with 30108, 2080506 with 30109, 2210201 with 30113, 2101101–2101103 with 30110 + 30111, part of 30112 allowed), once per pair; a gap within rounding is a warning")
 
     public static let rules = [sources, functional, fiscal, generalPublic, basic, projects, threePublic, carryOver, economic]
 
@@ -273,22 +273,55 @@ public enum ReconciliationRules: RuleSet {
         return findings
     }
 
+    /// 固定对应 — functional items and the economic sections the classification books
+    /// their basic spending to. `mayInclude` are economic sections that may hold part of
+    /// the same spending (30112 其他社会保障缴费 holds 大额医疗 or 生育 contributions some
+    /// documents book as medical): the functional side may lie anywhere from the paired
+    /// sections to them plus these.
+    struct CodePair {
+        var functional: [String]
+        var economic: [String]
+        var mayInclude: [String] = []
+    }
+
+    /// 机关事业单位基本养老保险缴费支出 ↔ 机关事业单位基本养老保险缴费, 职业年金缴费支出 ↔
+    /// 职业年金缴费, 住房公积金 ↔ 住房公积金, 行政单位医疗 + 事业单位医疗 + 公务员医疗补助 ↔
+    /// 职工基本医疗保险缴费 + 公务员医疗补助缴费.
+    static let codePairs = [
+        CodePair(functional: ["2080505"], economic: ["30108"]),
+        CodePair(functional: ["2080506"], economic: ["30109"]),
+        CodePair(functional: ["2210201"], economic: ["30113"]),
+        CodePair(functional: ["2101101", "2101102", "2101103"], economic: ["30110", "30111"], mayInclude: ["30112"]),
+    ]
+
+    /// One finding per pair (never one per code of a pair): beyond the rounding of the
+    /// functional items printed (n × 0.005) an error, within it a warning.
     static func pairedCodes(_ d: Disclosure) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t6 = d.table(.basicByEconomicClass) else { return [] }
         let unit = printedUnit(t5, t6)
-        // 机关事业单位基本养老保险缴费支出 ↔ 机关事业单位基本养老保险缴费, 职业年金缴费支出 ↔
-        // 职业年金缴费, 住房公积金 ↔ 住房公积金, 公务员医疗补助 ↔ 公务员医疗补助缴费.
-        let pairs = [("2080505", "30108"), ("2080506", "30109"), ("2210201", "30113"), ("2101103", "30111")]
         var findings: [Finding] = []
-        for (functionalCode, economicCode) in pairs {
-            let f = t5[.code(functionalCode), .basic]
-            let (e, at) = cell(t6, .code(economicCode), .total)
-            guard f != nil || e != nil else { continue }
-            // Where table 6 lacks the economic row, the finding points at table 5's functional row.
-            let place = at ?? t5.row(.code(functionalCode))?.source
-            if let finding = compare(economic, e, f, table: 6, row: .code(economicCode), column: .total, at: place,
-                                     message: "表6 \(economicCode) 与表5 \(functionalCode) 基本支出不符",
-                                     computation: "表5 \(functionalCode) 基本支出", printedIn: unit) { findings.append(finding) }
+        for pair in codePairs {
+            let functional = pair.functional.compactMap { t5[.code($0), .basic] }
+            let economics = pair.economic.compactMap { t6[.code($0), .total] }
+            guard !functional.isEmpty || !economics.isEmpty else { continue }
+            let f = functional.reduce(Amount.zero, +), e = economics.reduce(Amount.zero, +)
+            let extra = pair.mayInclude.compactMap { t6[.code($0), .total] }.reduce(Amount.zero, +)
+            guard f < e || f > e + extra else { continue }
+            let nearest = f < e ? e : e + extra
+            guard let (difference, judged) = SumCheck.judge(total: nearest, parts: functional.isEmpty ? [f] : functional,
+                                                           printedIn: unit) else { continue }
+            // Where table 6 lacks the economic rows, the finding points at table 5's functional row.
+            let economicRow = pair.economic.first { t6.row(.code($0)) != nil }
+            let at = economicRow.flatMap { t6.row(.code($0))?.cells.first??.source ?? t6.row(.code($0))?.source }
+                ?? pair.functional.lazy.compactMap { t5.row(.code($0))?.source }.first
+            let economicCodes = pair.economic.joined(separator: " + "), functionalCodes = pair.functional.joined(separator: " + ")
+            let allowance = extra.isZero || f < e ? "" : "（\(pair.mayInclude.joined(separator: " + ")) \(extra) 计入时为 \(e + extra)，仍不符）"
+            findings.append(Finding(
+                rule: economic,
+                message: "表6 \(economicCodes) 与表5 \(functionalCodes) 基本支出不符：\(e) ≠ \(f)\(allowance)"
+                    + (judged == .warning ? "（差额 \(difference.magnitude) 在舍入范围内）" : ""),
+                severity: judged, table: 6, row: .code(economicRow ?? pair.economic[0]), column: .total, at: at,
+                stated: e, expected: f, computation: "表5 \(functionalCodes) 基本支出"))
         }
         return findings
     }

@@ -138,6 +138,30 @@ import YusuanModel
                 && pair.first?.severity == .error)
     }
 
+    /// Medical: 2101101–2101103 against 30110 + 30111 (001: 26.10 both), once for the pair.
+    /// Below the paired sections, the three functional items printed explain 0.015; above
+    /// them, 30112 may hold the rest, and beyond it the same tolerance applies.
+    @Test func medicalPairAtItsBoundary() throws {
+        let base = try base("001")
+        func judged(_ cells: [(String, String)]) -> [Severity] {
+            var d = base
+            for (code, value) in cells { Self.set(&d, .basicByEconomicClass, .code(code), .total, value) }
+            return Self.findings(d, "reconciliation.function-economic").map(\.severity)
+        }
+        #expect(judged([]) == [])
+        #expect(judged([("30110", "20.335")]) == [.warning])
+        #expect(judged([("30110", "20.335001")]) == [.error])
+        #expect(judged([("30110", "20.33"), ("30111", "5.79")]) == [.error])   // both codes off: one finding
+        #expect(judged([("30110", "20.00")]) == [])                          // 0.32 of 30112's 4.79
+        #expect(judged([("30110", "20.00"), ("30112", "0.305")]) == [.warning])
+        #expect(judged([("30110", "20.00"), ("30112", "0.304999")]) == [.error])
+        var d = base
+        Self.set(&d, .basicByEconomicClass, .code("30110"), .total, "20.00")
+        Self.set(&d, .basicByEconomicClass, .code("30112"), .total, "0.10")
+        let f = try #require(Self.findings(d, "reconciliation.function-economic").first)
+        #expect(f.row == "30110" && f.line == 286 && f.stated == Amount("25.78") && f.expected == Amount("26.10"))
+    }
+
     /// Table 6 is compared with table 10 at table 10's two places: 6.005 rounds to 6.01, above
     /// 6.00 (a finding); 6.004999 rounds to 6.00 (none).
     @Test func threePublicRoundsTable6ToTheFen() throws {
@@ -209,6 +233,9 @@ import YusuanModel
             "  ↳ arithmetic.hierarchy 表6 302 合计 @566",
             "  ↳ arithmetic.hierarchy 表6 302 公用经费 @566",
             "reconciliation.function-economic error 表6 30109 合计 0 15.19 @495",
+            // Medical: 2101101 21.84 + 2101103 0.86 = 22.70 in table 5, more than 30110 13.29 +
+            // 30111 0.86 = 14.15, and more even with all of 30112 (5.07): 19.22.
+            "reconciliation.function-economic error 表6 30110 合计 14.15 22.70 @554",
         ])
         // 001: 210 prints 570.20 where its columns and 款 give 570.19, carried into the
         // totals of tables 1, 2 and 3; table 6's 301 and 302 are 0.01 below their 款.
@@ -228,8 +255,8 @@ import YusuanModel
             "  ↳ arithmetic.hierarchy 表6 302 合计 @291",
             "  ↳ arithmetic.hierarchy 表6 302 公用经费 @291",
         ])
-        // 002 classifies the housing fund and civil-servant medical subsidy under no 221 / 2101103 row:
-        // two causes. 20805 prints 200.22 for 8.37 + 191.84 in tables 2, 3 and 5; table 6's 302
+        // 002 classifies the housing fund and the medical contributions under no 221 / 21011 row:
+        // two causes, one per pair. 20805 prints 200.22 for 8.37 + 191.84 in tables 2, 3 and 5; table 6's 302
         // is 0.01 above its 款, carried into 总计.
         #expect(try findings("002") == [
             "arithmetic.hierarchy warning 表2 20805 总计 200.22 200.21 @259",
@@ -244,11 +271,12 @@ import YusuanModel
             "  ↳ arithmetic.hierarchy 表6 302 合计 @583",
             "  ↳ arithmetic.hierarchy 表6 302 公用经费 @583",
             "reconciliation.function-economic error 表6 30113 合计 159.06 0 @581",
-            "reconciliation.function-economic error 表6 30111 合计 19.18 0 @577",
+            "reconciliation.function-economic error 表6 30110 合计 98.80 0 @575",
         ])
         // 003: 2101501 prints 707.70 for 704.19 + 3.50, carried into 21015 and 210; 301 is
         // 0.01 above its 款 and 302 0.01 above its 款, so 总计 is 0.01 below; 30108 prints
-        // 94.96 where 2080505's basic spending is 98.96.
+        // 94.96 where 2080505's basic spending is 98.96. Medical 50.32 lies between 30110 +
+        // 30111 (48.46) and that with 30112 (56.05): no finding.
         #expect(try findings("003") == [
             "arithmetic.row-identity warning 表2 21015 总计 741.94 741.93 @333",
             "  ↳ arithmetic.row-identity 表2 2101501 总计 @335",
@@ -274,6 +302,9 @@ import YusuanModel
             "  ↳ arithmetic.hierarchy 表2 210 总计 @276",
             "  ↳ arithmetic.hierarchy 表2 210 财政拨款结转 @276",
             "  ↳ reconciliation.functional-rows 表3 21003 合计 @368",
+            // 2101101 5.93 + 2101102 8.19 + 2101103 0.20 = 14.32 against 30110 14.13 + 30111
+            // 0.20 = 14.33: three printed items explain 0.01, a warning.
+            "reconciliation.function-economic warning 表6 30110 合计 14.33 14.32 @592",
         ])
     }
 
