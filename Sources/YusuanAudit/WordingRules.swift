@@ -3,7 +3,7 @@ import YusuanModel
 /// 表述矛盾 — wording that contradicts itself or the tables.
 public enum WordingRules: RuleSet {
     static let reason = Rule(
-        "wording.reason-direction", .wording, .warning,
+        "wording.reason-direction", .wording, .error,
         zh: "增减原因与增减方向一致：减少不能只用增加的事项解释，增加不能只用减少的事项解释",
         en: "The reason given for a change points the same way: a decrease is not explained by increases alone, nor an increase by decreases alone")
     static let notArranged = Rule(
@@ -24,13 +24,19 @@ public enum WordingRules: RuleSet {
         zh: "增减额与增减率均为零时写作“与上年持平”，不写“增加 0.00 万元，增长 0.00%”",
         en: "No change is said as 持平 (与上年持平), not as “增加 0.00 万元，增长 0.00%”")
 
-    public static let rules = [reason, notArranged, emptyTable, noCarryOver, unchanged]
+    static let vagueReason = Rule(
+        "wording.reason-vague", .wording, .warning,
+        zh: "增减原因须指明具体事项：“主要原因是”后为空，或只说年度、项目“存在差异”“有所不同”而未说明何事，为警告",
+        en: "A reason names what changed: an empty reason, or one that only says the years or projects differ (存在差异, 有所不同) without saying what, is a warning")
+
+    public static let rules = [reason, vagueReason, notArranged, emptyTable, noCarryOver, unchanged]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
         var findings: [Finding] = []
         for s in context.sections {
             findings += reasons(s)
+            findings += vagueReasons(s)
             findings += unchangedSaidAsChange(s)
             findings += notArranged(s, d)
             findings += emptyClaims(s, d)
@@ -91,6 +97,36 @@ public enum WordingRules: RuleSet {
                 computation: "原因：\(text.prefix(60))"))
         }
         return findings
+    }
+
+    // MARK: - Reasons that name nothing
+
+    /// Words that say only that two years differ.
+    static let differenceWords = ["存在差异", "有所不同", "有所变化", "有所变动", "发生变化", "不一致"]
+    /// Words that name a cause: people, pay, contributions, a standard, a code, a named
+    /// project (quoted, after normalising) or an amount, funds given or cut. A reason holding one is not judged vague.
+    static let causeWords = ["人", "工资", "津贴", "社保", "保险", "公积金", "退休", "标准", "基数", "科目", "调整为",
+                             "新增", "增加", "减少", "压减", "节约", "结转", "下达", "政策", "完成", "取消", "停",
+                             "《", "\"", "万元", "%"]
+
+    /// A reason that names nothing: empty, or the years or projects said to differ with no cause named.
+    static func isVague(_ reason: String) -> Bool {
+        let text = StatementGrammar.normalize(reason).filter { !"，。；、：,.;:".contains($0) }
+        if text.isEmpty { return true }
+        return differenceWords.contains { text.contains($0) } && !causeWords.contains { text.contains($0) }
+    }
+
+    static func vagueReasons(_ s: AuditSection) -> [Finding] {
+        s.statements.changes.compactMap { c in
+            guard !c.amount.isZero, let text = c.reason, isVague(text) else { return nil }
+            let said = StatementGrammar.normalize(text)
+            return Finding(
+                rule: vagueReason,
+                message: said.isEmpty
+                    ? "\(c.changeWord) \(c.amount) 万元，“主要原因是”之后没有写原因"
+                    : "\(c.changeWord) \(c.amount) 万元，原因“\(said.prefix(40))”只说存在差异，没有指明是哪些事项",
+                section: s.number, at: s.at(c.source), stated: c.amount, computation: "原因：\(said.prefix(60))")
+        }
     }
 
     // MARK: - 未安排

@@ -9,7 +9,7 @@ import YusuanModel
     @Test func decreaseExplainedByIncrease() throws {
         var d = try A.base("001")
         let f = try #require(A.findings(d, "wording.reason-direction").first)
-        #expect(f.section == "三" && f.line == 425 && f.stated == Amount("8.34"))
+        #expect(f.section == "三" && f.line == 425 && f.stated == Amount("8.34") && f.severity == .error)
         A.edit(&d, line: 425, "相应增加人员工资", "相应减少人员工资")
         #expect(A.findings(d, "wording.reason-direction").isEmpty)
     }
@@ -21,6 +21,30 @@ import YusuanModel
         let wrong = A.document(section: "三", title: title, ["基本支出 100.00 万元，比上年预算增加 10.00 万元，增长 11.11%，主要原因是在职人员减少。"])
         let f = try #require(A.findings(wrong, "wording.reason-direction").first)
         #expect(f.section == "三" && f.line == 10 && f.stated == Amount("10.00"))
+    }
+
+    /// A reason that says only that the years' projects differ names nothing; naming what
+    /// fell is silent. An empty reason is as vague.
+    @Test func reasonThatNamesNothing() throws {
+        var d = try A.base("001")
+        let f = try #require(A.findings(d, "wording.reason-vague").first)
+        #expect(f.severity == .warning && f.section == "三" && f.line == 427 && f.stated == Amount("99.08"))
+        A.edit(&d, line: 427, "的项目存在差异", "的专项行动项目资金减少")
+        #expect(A.findings(d, "wording.reason-vague").isEmpty)
+
+        let title = "关于测试局 2025 年支出预算情况说明"
+        let named = A.document(section: "三", title: title, ["项目支出 90.00 万元，比上年预算减少 10.00 万元，下降 10.00%，主要原因是培训项目结束。"])
+        #expect(A.findings(named, "wording.reason-vague").isEmpty)
+        let empty = A.document(section: "三", title: title, ["项目支出 90.00 万元，比上年预算减少 10.00 万元，下降 10.00%，主要原因是。"])
+        let e = try #require(A.findings(empty, "wording.reason-vague").first)
+        #expect(e.line == 10 && e.message.contains("没有写原因"))
+        let differ = A.document(section: "三", title: title, ["项目支出 90.00 万元，比上年预算减少 10.00 万元，下降 10.00%，主要原因是两年项目有所不同。"])
+        #expect(A.findings(differ, "wording.reason-vague").map(\.line) == [10])
+        // No change: nothing to explain.
+        var example = try AuditExample.disclosure()
+        #expect(A.findings(example, "wording.reason-vague").isEmpty)
+        A.edit(&example, line: 701, "增长 2.06%，", "增长 2.06%，主要原因是与上年存在差异。")
+        #expect(A.findings(example, "wording.reason-vague").map(\.line) == [701])
     }
 
     /// 持平 on the example: "与上年预算持平" is silent, "增加 0.00 万元，增长 0.00%" is a warning.
