@@ -56,8 +56,9 @@ public struct ClassificationCatalogue: Sendable {
 
     /// A name for comparison: no spaces, full-width brackets as half-width.
     public static func normalised(_ name: String) -> String {
-        String(name.compactMap { c -> Character? in
-            if c.isWhitespace { return nil }
+        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
+        String(String.UnicodeScalarView(name.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+            if c.properties.isWhitespace { return nil }
             switch c {
             case "（": return "("
             case "）": return ")"
@@ -65,6 +66,6 @@ public struct ClassificationCatalogue: Sendable {
             case "］", "】": return "]"
             default: return c
             }
-        })
+        }))
     }
 }

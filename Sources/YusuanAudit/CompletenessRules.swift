@@ -71,14 +71,14 @@ public enum CompletenessRules: RuleSet {
     static func projectTables(_ d: Disclosure) -> [Finding] {
         guard let t7 = d.table(.projects) else { return [] }
         let tables = d.performance.projects
-        let reasonGiven = d.sections.contains { $0.text.contains("不予公开") || $0.text.contains("不公开") }
+        let reasonGiven = d.sections.contains { $0.text.includes("不予公开") || $0.text.includes("不公开") }
+        let printed = tables.map { (name: compact($0.project), funds: $0.totalFunds) }
         var findings: [Finding] = []
         for row in t7.rows where row.role == .project {
             let name = compact(row.project ?? row.name)
             let amount = row.cells.first??.value
-            let matched = tables.contains { t in
-                let other = compact(t.project)
-                return (!other.isEmpty && (name.contains(other) || other.contains(name))) || (amount != nil && t.totalFunds == amount)
+            let matched = printed.contains { other in
+                (!other.name.isEmpty && !name.isEmpty && (name.includes(other.name) || other.name.includes(name))) || (amount != nil && other.funds == amount)
             }
             guard !matched else { continue }
             findings.append(Finding(
@@ -91,5 +91,7 @@ public enum CompletenessRules: RuleSet {
         return findings
     }
 
-    static func compact(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+    static func compact(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
 }

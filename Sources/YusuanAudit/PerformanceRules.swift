@@ -94,8 +94,9 @@ public enum PerformanceRules: RuleSet {
 
     /// A name for matching: no spaces, brackets half-width, no trailing （上年结转）.
     static func key(_ name: String) -> String {
-        var s = String(name.compactMap { c -> Character? in
-            if c.isWhitespace { return nil }
+        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
+        var s = String(String.UnicodeScalarView(name.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+            if c.properties.isWhitespace { return nil }
             switch c {
             case "（": return "("
             case "）": return ")"
@@ -103,7 +104,7 @@ public enum PerformanceRules: RuleSet {
             case "】", "〕", "］": return "]"
             default: return c
             }
-        })
+        }))
         for suffix in ["(上年结转)", "(结转)"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
         return s
     }

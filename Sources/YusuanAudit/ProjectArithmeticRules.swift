@@ -265,6 +265,8 @@ public enum ProjectArithmeticRules: RuleSet {
     static func slack(_ s: Substring) -> Double { decimals(s) == 0 ? 0 : 0.5 * pow(10, -Double(decimals(s))) }
 
     static func formulas(_ text: String, _ place: Place) -> [Finding] {
+        // Both formulas multiply; most texts hold no sign of it, and the regex engine is slow.
+        guard text.includes("×") || text.includes("*") else { return [] }
         let productFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|元)?(?:\s*/\s*[月人年次天])?\s*[*×]\s*([0-9]+(?:\.[0-9]+)?)\s*(?:个月|月|人|次|年|名|天)?\s*[=＝]\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)/#
         let bracketFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|万)?\s*[（(]\s*([0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?(?:\s*[+＋]\s*[0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?)*)\s*[）)]\s*(万元|元)?/#
         var findings: [Finding] = []

@@ -339,7 +339,8 @@ public enum TextRules: RuleSet {
         "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元")
 
     static func items(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
-        guard let t5 = d.table(.generalPublic) else { return [] }
+        // The pattern needs a 款 and a 项; the regex engine is slow on text without them.
+        guard let t5 = d.table(.generalPublic), s.text.includes("款"), s.text.includes("项") else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
         for m in s.text.matches(of: itemPattern) {
