@@ -228,10 +228,11 @@ public enum ProjectArithmeticRules: RuleSet {
             let readAsWan = items.map(\.value).reduce(.zero, +)
             if readAsWan == amount {
                 let names = slips.map { "\($0.printed) 元" }.joined(separator: "、")
+                // Stated: the first slipped figure as printed (in 万元); expected: it corrected.
                 return [place.finding(
                     unitSlip,
-                    "资金分配所列金额中 \(names) 以“元”印出；按所印单位合计 \(exactSum(items)) 万元 ≠ 预算安排规模 \(amount) 万元，按万元读才等于 \(amount)",
-                    near: "\(slips[0].printed)元", stated: amount, expected: printed, computation: computation)]
+                    "\(slips.map { "\($0.printed) 元应为 \($0.printed) 万元" }.joined(separator: "、"))；资金分配所列金额中 \(names) 以“元”印出，按所印单位合计 \(exactSum(items)) 万元 ≠ 预算安排规模 \(amount) 万元，按万元读才等于 \(amount)",
+                    near: "\(slips[0].printed)元", stated: slips[0].inWan, expected: slips[0].value, computation: computation)]
             }
         }
         guard let (difference, judged) = SumCheck.judge(total: amount, parts: items.map(\.inWan)) else { return [] }
@@ -281,8 +282,8 @@ public enum ProjectArithmeticRules: RuleSet {
             if product == result && aInYuan && cInWan {
                 findings.append(place.finding(
                     unitSlip,
-                    "算式“\(shown)”中 \(a) 以“元”印出：\(a) 元 × \(b) = \(exact(product)) 元，而结果写作 \(c) 万元；\(a) 应为 \(a) 万元",
-                    near: shown, stated: result, expected: asPrinted,
+                    "\(a) 元应为 \(a) 万元；算式“\(shown)”中 \(a) 以“元”印出，\(a) 元 × \(b) = \(exact(product)) 元，而结果写作 \(c) 万元",
+                    near: shown, stated: Amount(units: Figure.divide(x.units, by: 10_000)), expected: x,
                     computation: "\(a) 元 × \(b) = \(exact(product)) 元 = \(Decimal(string: exact(product))! / 10_000) 万元"))
                 continue
             }

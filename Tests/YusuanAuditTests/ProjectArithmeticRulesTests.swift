@@ -145,7 +145,9 @@ import YusuanModel
     @Test func unitSlipInList() throws {
         // 001 项目一 prints 办公费 6.08 元 among amounts in 万元 that add up to 77.00 only in 万元.
         let f = try #require(Self.findings(try AuditSeeds.context("001"), "project-arithmetic.unit-slip").first)
-        #expect(f.line == 513 && f.stated == Amount("77.00") && f.expected == Amount("70.920608"))
+        // Stated: 6.08 元 as printed, in 万元; expected: the figure corrected, 6.08 万元.
+        #expect(f.line == 513 && f.stated == Amount("0.000608") && f.expected == Amount("6.08"))
+        #expect(f.message.contains("：6.08 元应为 6.08 万元；"))
         #expect(f.computation == "6 + 0.000608（6.08 元） + 60.92 + 4 = 70.920608")
         let fixed = try Self.edited("001", "一", "资金分配情况", "6.08 元", "6.08 万元")
         #expect(Self.findings(fixed).isEmpty)
@@ -157,7 +159,8 @@ import YusuanModel
     @Test func unitSlipInFormula() throws {
         // 002 项目八 prints 2.38元*12月=28.56万元.
         let f = try #require(Self.findings(try AuditSeeds.context("002"), "project-arithmetic.unit-slip").first)
-        #expect(f.line == 1311 && f.stated == Amount("28.56") && f.expected == Amount("0.002856"))
+        #expect(f.line == 1311 && f.stated == Amount("0.000238") && f.expected == Amount("2.38"))
+        #expect(f.message.contains("：2.38 元应为 2.38 万元；"))
         let fixed = try Self.edited("002", "八", "资金分配情况", "2.38元", "2.38万元")
         #expect(Self.findings(fixed, "project-arithmetic.unit-slip").isEmpty)
         #expect(Self.findings(fixed, "project-arithmetic.formula").allSatisfy { $0.line != 1311 })
@@ -165,24 +168,25 @@ import YusuanModel
 
     /// Every finding of the family on the seeds, each checked against the document.
     @Test func seeds() throws {
-        typealias Expected = (rule: String, line: Int, stated: Amount?, expected: Amount?)
+        typealias Expected = (rule: String, severity: Severity, line: Int, stated: Amount?, expected: Amount?)
         let expected: [String: [Expected]] = [
             "000": [],
-            "001": [("project-arithmetic.unit-slip", 513, Amount("77.00"), Amount("70.920608"))],
+            // 办公费 6.08 元 should read 6.08 万元 (the rest add up to 77.00 only so).
+            "001": [("project-arithmetic.unit-slip", .warning, 513, Amount("0.000608"), Amount("6.08"))],
             "002": [
-                ("project-arithmetic.unit-slip", 1311, Amount("28.56"), Amount("0.002856")),
-                ("project-arithmetic.formula", 1354, Amount("48"), Amount("47.84")),
+                ("project-arithmetic.unit-slip", .warning, 1311, Amount("0.000238"), Amount("2.38")),   // 2.38元*12月=28.56万元
+                ("project-arithmetic.formula", .warning, 1354, Amount("48"), Amount("47.84")),
             ],
             // 325348 人 × 180 元/人 = 5856.264 万元, printed 共计 5869.52 万元.
-            "003": [("project-arithmetic.count-rate", 1156, Amount("5869.52"), Amount("5856.264"))],
+            "003": [("project-arithmetic.count-rate", .warning, 1156, Amount("5869.52"), Amount("5856.264"))],
             // 14.54 万人 × 6.18 元 = 89.8572 万元, outside the rounding of both for 90 万元.
-            "004": [("project-arithmetic.count-rate", 1255, Amount("90"), Amount("89.8572"))],
+            "004": [("project-arithmetic.count-rate", .warning, 1255, Amount("90"), Amount("89.8572"))],
         ]
         for (seed, list) in expected {
             let found = Self.findings(try AuditSeeds.context(seed))
             #expect(found.count == list.count, "\(seed): \(found.map(\.message))")
             for e in list {
-                #expect(found.contains { $0.rule == e.rule && $0.line == e.line && $0.stated == e.stated
+                #expect(found.contains { $0.rule == e.rule && $0.severity == e.severity && $0.line == e.line && $0.stated == e.stated
                     && $0.expected == e.expected && $0.section == "七" }, "\(seed): \(e)")
             }
         }
