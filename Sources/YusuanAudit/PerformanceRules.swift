@@ -36,9 +36,9 @@ public enum PerformanceRules: RuleSet {
         zh: "以万元表示的单项成本指标不应超过项目年度预算总额",
         en: "A cost indicator stated in 万元 does not exceed the project's total funds")
     static let costTotal = Rule(
-        "performance.cost-total", .performance, .info,
-        zh: "以万元表示的各项成本指标之和超过项目年度预算总额，值得核对",
-        en: "The cost indicators stated in 万元 add up to more than the project's total funds: worth a look")
+        "performance.cost-total", .performance, .warning,
+        zh: "以万元表示的各项成本指标之和不超过项目年度预算总额（成本测算须与资金相符）",
+        en: "The cost indicators stated in 万元 add up to no more than the project's total funds (the costing fits the funds)")
     static let departmentFunds = Rule(
         "performance.department-funds", .performance, .error,
         zh: "部门整体绩效目标表的资金合计（上级安排 + 本级安排 + 其他资金）等于表1 收入总计",

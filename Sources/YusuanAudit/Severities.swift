@@ -51,7 +51,7 @@ extension Rule {
         "wording.reason-direction": "原因所讲的方向与增减相反，说明本身有误；只当原因中没有任何相反或中性的说法时才报 (a reason pointing the other way makes the statement wrong; reported only where nothing in it points the change's way or neither way)",
         "wording.reason-vague": "数字无误，但增减没有说明原因 (no figure is wrong, but the change is left unexplained)",
         "performance.cost-ceiling": "成本指标可能是单价或另有口径 (a cost indicator may be a unit price or counted otherwise)",
-        "performance.cost-total": "成本指标可能重叠或含其他资金 (cost indicators may overlap or include other funds)",
+        "performance.cost-total": "成本测算与资金不符，需核对；成本指标可能重叠，故不作错误 (the costing does not fit the funds; the indicators may overlap, so it is not an error)",
         "performance.satisfaction": "绩效目标应反映服务对象满意度，缺少不影响金额 (targets should measure satisfaction; no amount is wrong)",
         "performance.satisfaction-weight": "权重由部门自定，10 分只是通常做法 (the weight is the department's choice; 10 is the usual practice)",
         "performance.cost-qualitative": "成本指标须量化，文字指标无法考核，但不影响金额 (a cost indicator must be a figure to be assessed; no amount is wrong)",

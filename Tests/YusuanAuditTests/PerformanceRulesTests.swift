@@ -125,7 +125,7 @@ import YusuanModel
         let training = try Self.indicator(d, p, "职工队伍建设培训开展成本")
         d.performance.projects[p].indicators[training].target.number = Amount("1.00")
         let total = try #require(Self.findings(d, "performance.cost-total").first)
-        #expect(total.severity == .info && total.stated == Amount("4.70") && total.expected == Amount("4.50"))
+        #expect(total.severity == .warning && total.stated == Amount("4.70") && total.expected == Amount("4.50"))
         #expect(Self.findings(d, "performance.cost-ceiling").isEmpty)
         // One ceiling above the funds: a warning, and no separate total.
         let publicity = try Self.indicator(d, p, "医保惠民政策宣传工作成本")
@@ -134,6 +134,20 @@ import YusuanModel
         #expect(ceiling.column == "成本指标/医保惠民政策宣传工作成本" && ceiling.severity == .warning)
         #expect(ceiling.stated == Amount("5.00") && ceiling.expected == Amount("4.50"))
         #expect(Self.findings(d, "performance.cost-total").isEmpty)
+    }
+
+    /// Σ cost ceilings exactly at the funds (2.50 + 0.80 + 1.20 = 4.50) is silent, one fen above a warning.
+    @Test func costTotalAtItsBoundary() throws {
+        let base = try AuditSeeds.context("000").disclosure
+        let p = try Self.project(base, "全民参保及医疗服务经费补助")
+        let training = try Self.indicator(base, p, "职工队伍建设培训开展成本")
+        for (value, fires) in [("0.80", false), ("0.81", true), ("0.79", false)] {
+            var d = base
+            d.performance.projects[p].indicators[training].target.number = Amount(value)
+            let found = Self.findings(d, "performance.cost-total")
+            #expect(found.isEmpty == !fires, "\(value)")
+            #expect(found.allSatisfy { $0.severity == .warning && $0.stated == Amount("4.51") })
+        }
     }
 
     @Test func perPersonCostsAreNotCeilings() throws {
@@ -185,7 +199,7 @@ import YusuanModel
             "000": [("performance.below-last-year", .info, "城乡居民基本医疗保险县级财政补助", 1685, Amount(50300), Amount(50438))],
             "002": [
                 // 租赁公务用车成本 ≤9 万元 + 租赁公务用车加油成本 ≤4.68 万元 = 13.68 > 年度预算总额 13.28.
-                ("performance.cost-total", .info, "2025年综合业务费", 2602, Amount("13.68"), Amount("13.28")),
+                ("performance.cost-total", .warning, "2025年综合业务费", 2602, Amount("13.68"), Amount("13.28")),
                 // Six tables without 满意度, the first 2025年稽核费 (the others its consequences).
                 ("performance.satisfaction", .warning, "2025年稽核费", 1557, nil, nil),
                 // 第二类资助参保人数 >=1.22 万人 after 1.25 万人, and three rates (the consequences).
