@@ -71,6 +71,11 @@ struct ColumnSolver {
     /// the local search asks for the same ones on every pass.
     private final class ComboCache {
         var combos: [Int: [[Int]]] = [:]
+        /// Each candidate's vector in units, by row.
+        var units: [[[Int64]]] = []
+        /// By parent: the least and the most its children from the i-th on can add
+        /// to each column (`[i * columnCount + column]`).
+        var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
     }
     private let comboCache = ComboCache()
 
@@ -95,6 +100,7 @@ struct ColumnSolver {
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
         candidates = rows.indices.map { makeCandidates(row: $0) }
         vectors = rows.indices.map { r in candidates[r].map { vector(values: rows[r].values, columns: $0) } }
+        comboCache.units = vectors.map { $0.map { $0.map(\.units) } }
         priorScore = rows.indices.map { r in
             candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + prior(r, $1).rawValue } }
         }
@@ -279,13 +285,19 @@ struct ColumnSolver {
         return found
     }
 
+    /// A depth-first search over the children's candidates in units, pruned by
+    /// bounds: after each choice, every column must still be reachable by what the
+    /// remaining children can add at least and at most. (Wrapping arithmetic: a
+    /// hostile amount may make a bound wrong, never the search trap.)
     private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
-        let target = vectors[p][pc]
+        let width = columnCount
+        let units = comboCache.units
+        let target = units[p][pc]
         let kids = children[p]
+        let (low, high) = childBounds(p)
         var results: [[Int]] = []
-        var partial = Array(repeating: Amount.zero, count: columnCount)
+        var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
-        let nonNegative = kids.allSatisfy { rows[$0].values.allSatisfy { $0.units >= 0 } }
         var nodes = 0
         func search(_ i: Int) {
             if results.count >= limit || nodes >= Self.comboBound || budget.exhausted { return }
@@ -294,25 +306,45 @@ struct ColumnSolver {
                 if partial == target { results.append(picked) }
                 return
             }
-            let k = kids[i]
-            for c in candidates[k].indices {
-                let v = vectors[k][c]
+            let rest = (i + 1) * width
+            for (c, v) in units[kids[i]].enumerated() {
                 var fits = true
-                for col in 0..<columnCount {
-                    partial[col] = partial[col] + v[col]
-                    if nonNegative && partial[col] > target[col] { fits = false }
+                for col in 0..<width {
+                    partial[col] = partial[col] &+ v[col]
+                    let need = target[col] &- partial[col]
+                    if need < low[rest + col] || need > high[rest + col] { fits = false }
                 }
                 if fits {
                     picked.append(c)
                     search(i + 1)
                     picked.removeLast()
                 }
-                for col in 0..<columnCount { partial[col] = partial[col] - v[col] }
+                for col in 0..<width { partial[col] = partial[col] &- v[col] }
             }
         }
         search(0)
         budget.spend(nodes)
         return results
+    }
+
+    /// The least and the most the children of `p` from the i-th on can add to each
+    /// column (`[i * columnCount + column]`), found once per parent.
+    private func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
+        if let known = comboCache.bounds[p] { return known }
+        let width = columnCount
+        let kids = children[p]
+        var low = [Int64](repeating: 0, count: (kids.count + 1) * width)
+        var high = low
+        for i in kids.indices.reversed() {
+            for col in 0..<width {
+                var lo = Int64.max, hi = Int64.min
+                for v in comboCache.units[kids[i]] { lo = min(lo, v[col]); hi = max(hi, v[col]) }
+                low[i * width + col] = low[(i + 1) * width + col] &+ lo
+                high[i * width + col] = high[(i + 1) * width + col] &+ hi
+            }
+        }
+        comboCache.bounds[p] = (low, high)
+        return (low, high)
     }
 
     // MARK: Ambiguity

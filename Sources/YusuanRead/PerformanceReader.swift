@@ -264,13 +264,14 @@ extension PerformanceReader {
     /// 标签文本 — a header text searched by its labels, ignoring spaces, colons and the
     /// width of brackets; a value is the text between its label and the next one found.
     struct HeaderText {
-        private let original: [Character]
-        private var compact: [Character] = []
+        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
+        private let original: [Unicode.Scalar]
+        private var compact: [Unicode.Scalar] = []
         /// For each compact character, its index in `original`.
         private var origin: [Int] = []
 
         init(_ text: String) {
-            original = Array(text)
+            original = Array(text.unicodeScalars)
             for (k, c) in original.enumerated() {
                 guard let n = Self.normalised(c) else { continue }
                 compact.append(n)
@@ -279,7 +280,7 @@ extension PerformanceReader {
         }
 
         /// Brackets as ASCII; spaces and colons dropped.
-        static func normalised(_ c: Character) -> Character? {
+        static func normalised(_ c: Unicode.Scalar) -> Unicode.Scalar? {
             switch c {
             case " ", "\u{3000}", "\t", "\u{00A0}", ":", "：": nil
             case "（": "("
@@ -315,11 +316,11 @@ extension PerformanceReader {
         }
 
         private func find(_ label: String, from start: Int) -> Range<Int>? {
-            let needle = label.compactMap(Self.normalised)
+            let needle = label.unicodeScalars.compactMap(Self.normalised)
             guard !needle.isEmpty, compact.count >= needle.count else { return nil }
             var k = start
             while k + needle.count <= compact.count {
-                if compact[k] == needle[0], Array(compact[k..<(k + needle.count)]) == needle {
+                if compact[k] == needle[0], compact[k..<(k + needle.count)].elementsEqual(needle) {
                     return k..<(k + needle.count)
                 }
                 k += 1
@@ -332,7 +333,7 @@ extension PerformanceReader {
             let start = a > 0 ? origin[a - 1] + 1 : 0
             let end = b < origin.count ? origin[b] : original.count
             guard start < end else { return "" }
-            var s = Substring(String(original[start..<end]))
+            var s = Substring(String(String.UnicodeScalarView(original[start..<end])))
             while let c = s.first, c == " " || c == ":" || c == "：" || c == "\u{3000}" { s = s.dropFirst() }
             return s.trimmingSpaces()
         }

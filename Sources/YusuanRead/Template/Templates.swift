@@ -25,11 +25,16 @@ public enum Templates {
     /// The template a document follows: the one whose table titles it prints most
     /// (at least three), or nil.
     public static func recognise(_ source: SourceDocument) -> TableTemplate? {
+        // Every title holds 表: only those lines are made into strings.
+        let candidates = source.lines.compactMap { line -> String? in
+            guard line.range.count < 200, source.line(line, includes: "表") else { return nil }
+            return source.text(of: line)
+        }
         var best: (TableTemplate, Int)?
         for template in all {
             var found = Set<Int>()
-            for line in source.lines where line.range.count < 200 {
-                if let t = template.table(titled: source.text(of: line)) { found.insert(t.number) }
+            for line in candidates {
+                if let t = template.table(titled: line) { found.insert(t.number) }
             }
             if found.count >= 3, found.count > best?.1 ?? 0 { best = (template, found.count) }
         }
