@@ -4,21 +4,21 @@ import YusuanModel
 @testable import YusuanRender
 
 @Suite struct HTMLRenderTests {
-    /// The `data-value` and bar length of each element with this class.
-    static func bars(_ html: String, svgClass: String, element: String) throws -> [(value: String, key: String, width: Double)] {
-        let start = try #require(html.range(of: "<svg class=\"chart \(svgClass)\""))
-        let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+    /// Each bar of the figure `图N`: its category, series, amount and length.
+    static func bars(_ html: String, figure: Int) throws -> [(category: String, series: String, value: String, width: Double)] {
+        let start = try #require(html.range(of: "<figure class=\"chart\" id=\"figure-\(figure)\">"))
+        let end = try #require(html.range(of: "</figure>", range: start.upperBound..<html.endIndex))
         let svg = String(html[start.lowerBound..<end.upperBound])
         let pattern = try NSRegularExpression(pattern:
-            #"<g class="\#(element)" data-(?:code|part)="([^"]+)" data-value="([^"]+)"><(?:text[^>]*>[^<]*</text><)?rect [^>]*width="([0-9.]+)""#)
+            #"<g class="bar" data-category="([^"]+)" data-series="([^"]+)" data-value="([^"]*)"><rect [^>]* width="([0-9.]+)""#)
         return pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { m in
             let s = { (i: Int) in String(svg[Range(m.range(at: i), in: svg)!]) }
-            return (s(2), s(1), Double(s(3)) ?? -1)
+            return (s(1), s(2), s(3), Double(s(4)) ?? -1)
         }
     }
 
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
-    func chartsDrawTableThreeAndEveryTableIsOnThePage(_ prefix: String) throws {
+    func chartsDrawTheTablesInTheExplanationAndEveryTableIsOnThePage(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
         let html = HTMLRenderer().page(d)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -30,27 +30,54 @@ import YusuanModel
         }
         for part in Outline.partTitles(d) { #expect(html.contains(part)) }
 
-        // Bars: one per 类 of table 3, each with its 合计, lengths in proportion.
+        // 图3: this year's bar of each 类 is table 5's 合计; lengths in proportion to the amounts.
+        let charts = Charts.charts(d)
+        #expect(charts.map(\.number) == Array(1...charts.count))
+        let byClass = try #require(charts.first { $0.section == "五" })
+        let t5 = try #require(d.table(.generalPublic))
+        let classes = t5.rows.filter { $0.role == .classLevel }
+        let bars = try Self.bars(html, figure: byClass.number)
+        let thisYear = bars.filter { $0.series == "本年" }
+        #expect(thisYear.map(\.category) == classes.filter { !(t5[$0.key, .total] ?? .zero).isZero }.map(\.name))
+        #expect(thisYear.map(\.value) == classes.compactMap { t5[$0.key, .total] }.filter { !$0.isZero }.map(\.printed))
+        let largest = try #require(byClass.largest.units > 0 ? byClass.largest : nil)
+        for bar in bars {
+            let amount = try #require(Amount(bar.value))
+            let expected = Double(amount.units) / Double(largest.units) * ChartDrawing.barSpace
+            #expect(abs(bar.width - expected) < 0.02, "\(bar.category) \(bar.series): width \(bar.width) for \(expected)")
+        }
+        // 图2: basic against project spending, table 3's 总计 row.
         let t3 = try #require(d.table(.expenditure))
-        let classes = t3.rows.filter { $0.role == .classLevel }
-        let bars = try Self.bars(html, svgClass: "by-class", element: "bar")
-        #expect(bars.map(\.key) == classes.map { $0.code ?? "" })
-        #expect(bars.map(\.value) == classes.map { t3[$0.key, .total]?.printed ?? "" })
-        let largest = classes.compactMap { t3[$0.key, .total] }.max()!
-        let longest = try #require(bars.map(\.width).max())
-        for (bar, row) in zip(bars, classes) {
-            let expected = Double(t3[row.key, .total]!.units) / Double(largest.units) * longest
-            #expect(abs(bar.width - expected) < 0.02, "\(bar.key): width \(bar.width) for \(expected)")
+        let split = try Self.bars(html, figure: try #require(charts.first { $0.section == "三" }).number)
+        #expect(split.filter { $0.series == "本年" }.map(\.value)
+                == [t3[.grandTotal, .basic], t3[.grandTotal, .project]].compactMap { $0 }.filter { !$0.isZero }.map(\.printed))
+
+        // Each figure follows the text of its section, before the next section's heading,
+        // with its number above and its source below.
+        for chart in charts {
+            let figure = try #require(html.range(of: "<figure class=\"chart\" id=\"figure-\(chart.number)\">"))
+            let section = try #require(d.sections.firstIndex { $0.number == chart.section })
+            let heading = try #require(html.range(of: "\(d.sections[section].number)、\(d.sections[section].title)</h3>"))
+            #expect(heading.upperBound < figure.lowerBound, "图\(chart.number) after its section's heading")
+            if section + 1 < d.sections.count {
+                let next = try #require(html.range(of: "\(d.sections[section + 1].number)、\(d.sections[section + 1].title)</h3>"))
+                #expect(figure.upperBound < next.lowerBound, "图\(chart.number) before the next section")
+            }
+            let tail = html[figure.upperBound...].prefix(6000)
+            #expect(tail.contains("<figcaption>图\(chart.number) "))
+            #expect(tail.contains("<p class=\"source\">资料来源："))
         }
-        // Basic against project spending: table 3's 总计 row.
-        let slices = try Self.bars(html, svgClass: "basic-project", element: "slice")
-        #expect(slices.map(\.key) == ["basic", "project"])
-        #expect(slices.map(\.value) == [t3[.grandTotal, .basic]?.printed ?? "0.00", t3[.grandTotal, .project]?.printed ?? "0.00"])
-        let basic = t3[.grandTotal, .basic] ?? .zero, project = t3[.grandTotal, .project] ?? .zero
-        if slices.count == 2, !(basic + project).isZero {
-            let share = slices[0].width / (slices[0].width + slices[1].width)
-            #expect(abs(share - Double(basic.units) / Double((basic + project).units)) < 0.0001)
-        }
+    }
+
+    @Test func lastYearIsThisYearLessTheStatedChange() {
+        // The way section 五 lists its 项: two under one 类, one under another.
+        let text = "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）：2025年预算数为 130.70 万元，比上年预算增加 4.30 万元，增长 3.40%。"
+            + "2、卫生健康支出（类）医疗保障管理事务（款）一般行政管理事务（项）：2025年预算数为 0.00 万元，比上年预算减少 9.60 万元，下降 100.00%。"
+            + "3、住房保障支出（类）住房改革支出（款）住房公积金（项）：2025年预算数为 1,015.60 万元，比上年预算新增 15.60 万元。"
+        let items = StatedItems.read(text)
+        #expect(items.map(\.className) == ["卫生健康支出", "卫生健康支出", "住房保障支出"])
+        #expect(items.map(\.current) == [Amount("130.70")!, .zero, Amount("1015.60")!])
+        #expect(items.map(\.previous) == [Amount("126.40")!, Amount("9.60")!, Amount("1000")!])
     }
 
     @Test func tablesAreLaidOutAsPrinted() {
@@ -90,14 +117,13 @@ import YusuanModel
 
         // The contents lists 表1–表11 under 第二部分, before 第三部分.
         let parts = Outline.partTitles(d)
-        let blocks = Outline.blocks(d)
-        let contents = blocks.compactMap { block -> String? in
-            if case .paragraph(let text) = block { return text } else { return nil }
-        }
-        let second = try #require(contents.firstIndex(of: parts[1]))
-        let third = try #require(contents.firstIndex(of: parts[2]))
-        let tables = contents.indices.filter { contents[$0].hasPrefix("　　表") && $0 < third + 1 }
-        #expect(tables.count == d.tables.count)
+        let contents = Outline.contents(d)
+        #expect(Outline.blocks(d).contains(.contents(contents)))
+        #expect(contents.filter { $0.level == 1 }.map(\.text) == parts)
+        let second = try #require(contents.firstIndex { $0.text == parts[1] })
+        let third = try #require(contents.firstIndex { $0.text == parts[2] })
+        let tables = contents.indices.filter { contents[$0].level == 2 }
+        #expect(tables.map { contents[$0].text } == d.tables.map { "表\($0.kind.rawValue) \($0.title)" })
         #expect(tables.allSatisfy { second < $0 && $0 < third }, "every table entry sits under 第二部分")
 
         // Table 6: 总计 and 类 bold, 款 plain, as in the other tables.

@@ -70,7 +70,7 @@ enum DOCXParts {
         let heiti = #"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="黑体"/>"#
         func heading(_ level: Int, size: Int, center: Bool, before: Int) -> String {
             "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(level)\"><w:name w:val=\"heading \(level)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-                + "<w:pPr><w:keepNext/><w:spacing w:before=\"\(before)\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/>\(center ? "<w:jc w:val=\"center\"/>" : "")<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
+                + "<w:pPr><w:keepNext/><w:spacing w:before=\"\(before)\" w:after=\"120\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>\(center ? "<w:jc w:val=\"center\"/>" : "")<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
                 + "<w:rPr>\(heiti)<w:b/><w:sz w:val=\"\(size)\"/></w:rPr></w:style>"
         }
         var xml = ZipPackage.declaration
@@ -78,7 +78,10 @@ enum DOCXParts {
         xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val=\"21\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
         xml += #"<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
         xml += #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="420"/><w:jc w:val="both"/></w:pPr></w:style>"#
-        xml += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"600\" w:after=\"600\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"56\"/></w:rPr></w:style>"
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"600\" w:after=\"600\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"56\"/></w:rPr></w:style>"
+        // The cover: the department and the date centred, without the body's first-line indent.
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"CoverDepartment\"><w:name w:val=\"Cover Department\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"3600\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:sz w:val=\"40\"/></w:rPr></w:style>"
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"CoverDate\"><w:name w:val=\"Cover Date\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"4800\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:sz w:val=\"32\"/></w:rPr></w:style>"
         xml += heading(1, size: 32, center: true, before: 240)
         xml += heading(2, size: 28, center: false, before: 240)
         xml += heading(3, size: 30, center: true, before: 60)
@@ -86,16 +89,16 @@ enum DOCXParts {
         // The contents: its heading (no outline level, so it does not list itself) and
         // the entry styles Word and LibreOffice fill the TOC field with.
         xml += "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\"><w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-            + "<w:pPr><w:spacing w:before=\"240\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"32\"/></w:rPr></w:style>"
+            + "<w:pPr><w:spacing w:before=\"240\" w:after=\"120\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"32\"/></w:rPr></w:style>"
         for level in 1...3 {
             xml += "<w:style w:type=\"paragraph\" w:styleId=\"TOC\(level)\"><w:name w:val=\"toc \(level)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-                + "<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(portraitWidth)\"/></w:tabs><w:spacing w:after=\"0\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr></w:style>"
+                + "<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(portraitWidth)\"/></w:tabs><w:spacing w:after=\"0\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr></w:style>"
         }
-        xml += #"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
-        xml += #"<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="Heading3"/><w:pPr><w:keepNext/><w:spacing w:after="0"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#
-        xml += #"<w:style w:type="paragraph" w:styleId="TableMeta"><w:name w:val="Table Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr></w:style>"#
-        xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
-        xml += #"<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="Heading3"/><w:pPr><w:keepNext/><w:spacing w:after="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="TableMeta"><w:name w:val="Table Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>"#
         xml += #"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
         xml += #"<w:style w:type="table" w:styleId="BudgetTable"><w:name w:val="Budget Table"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>"#
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {

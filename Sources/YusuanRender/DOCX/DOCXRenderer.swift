@@ -35,19 +35,9 @@ public struct DOCXRenderer: Renderer {
         var body = ""
         var landscape = false
         var pendingBreak = false
-        // The entries of the contents, from its heading to the next page break.
-        var contents: [String]?
         for block in Outline.blocks(d) {
             if case .pageBreak = block {
-                if let entries = contents {
-                    body += contentsField(entries)
-                    contents = nil
-                }
                 pendingBreak = true
-                continue
-            }
-            if contents != nil, case .paragraph(let text) = block {
-                contents?.append(text)
                 continue
             }
             var wide = false
@@ -63,20 +53,20 @@ public struct DOCXRenderer: Renderer {
                 pendingBreak = false
             }
             switch block {
-            case .title(let department, let name):
-                body += #"<w:p><w:pPr><w:spacing w:before="3600"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="40"/></w:rPr>"#
-                body += "<w:t>\(escape(department))</w:t></w:r></w:p>"
+            case .title(let department, let name, let date):
+                body += paragraph(department, style: "CoverDepartment")
                 body += paragraph(name, style: "Title")
-            case .heading(_, let text) where text == Outline.contentsTitle:
-                body += paragraph(text, style: "TOCHeading")
-                contents = []
+                if let date { body += paragraph(date, style: "CoverDate") }
+            case .contents(let entries):
+                body += paragraph(Outline.contentsTitle, style: "TOCHeading")
+                body += contentsField(entries)
             case .heading(let level, let text):
                 body += paragraph(text, style: "Heading\(level)")
             case .paragraph(let text):
                 body += paragraph(text, style: nil)
             case .table(let t):
                 body += table(t, landscape: landscape)
-            case .charts:
+            case .chart:
                 break
             case .signature(let name, let date):
                 body += paragraph(name, style: "Signature")
@@ -85,7 +75,6 @@ public struct DOCXRenderer: Renderer {
                 break
             }
         }
-        if let entries = contents { body += contentsField(entries) }
         var xml = ZipPackage.declaration
         xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += "<w:body>" + body + DOCXParts.section(landscape: landscape) + "</w:body></w:document>"
@@ -94,9 +83,8 @@ public struct DOCXRenderer: Renderer {
 
     /// 目录 — the contents as a complex `TOC` field: Word (which is told to update
     /// fields on opening) and LibreOffice fill it from the headings with page
-    /// numbers; until then it shows the outline's entries, a table (`　　表N …`)
-    /// one level down.
-    func contentsField(_ entries: [String]) -> String {
+    /// numbers; until then it shows the outline's entries, a table one level down.
+    func contentsField(_ entries: [ContentsEntry]) -> String {
         let begin = #"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>"#
             + "<w:r><w:instrText xml:space=\"preserve\">\(escape(DOCXParts.contentsField))</w:instrText></w:r>"
             + #"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
@@ -104,11 +92,9 @@ public struct DOCXRenderer: Renderer {
         guard !entries.isEmpty else { return "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>\(begin)\(end)</w:p>" }
         var xml = ""
         for (i, entry) in entries.enumerated() {
-            let nested = entry.hasPrefix("　")
-            let text = entry.drop { $0 == "　" }
-            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(nested ? 3 : 1)\"/></w:pPr>"
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level == 1 ? 1 : 3)\"/></w:pPr>"
             if i == 0 { xml += begin }
-            xml += "<w:r><w:t xml:space=\"preserve\">\(escape(String(text)))</w:t></w:r>"
+            xml += "<w:r><w:t xml:space=\"preserve\">\(escape(entry.text))</w:t></w:r>"
             if i == entries.count - 1 { xml += end }
             xml += "</w:p>"
         }
@@ -142,8 +128,8 @@ public struct DOCXRenderer: Renderer {
             if let u = t.unit { xml += "<w:r><w:tab/><w:t xml:space=\"preserve\">单位：\(escape(u))</w:t></w:r>" }
             xml += "</w:p>"
         }
-        let widths = columnWidths(t, total: landscape ? DOCXParts.landscapeWidth : DOCXParts.portraitWidth)
         let size = t.width > 9 ? 15 : 18
+        let widths = columnWidths(t, total: landscape ? DOCXParts.landscapeWidth : DOCXParts.portraitWidth, size: size)
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"BudgetTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
         xml += #"<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
         for w in widths { xml += "<w:gridCol w:w=\"\(w)\"/>" }
@@ -201,21 +187,15 @@ public struct DOCXRenderer: Renderer {
         return xml
     }
 
-    /// Column widths in twentieths of a point: a code column is wide enough for
-    /// `210`, the rest is shared out by what each column holds.
-    func columnWidths(_ t: PrintedTable, total: Int) -> [Int] {
-        let codeWidth = 500
-        let codes = t.columnKinds.filter { $0 == .code }.count
-        let weights = t.columnKinds.map { kind -> Int in
-            switch kind {
-            case .code: 0
-            case .amount: 5
-            case .label: t.width > 9 ? 10 : 14
-            case .text: 8
-            }
-        }
-        let sum = max(weights.reduce(0, +), 1)
-        let rest = total - codes * codeWidth
-        return zip(t.columnKinds, weights).map { kind, weight in kind == .code ? codeWidth : rest * weight / sum }
+    /// Column widths in twentieths of a point, from the table's widths in ems of
+    /// its text (`size`, in half-points), filling the usable width.
+    func columnWidths(_ t: PrintedTable, total: Int, size: Int) -> [Int] {
+        let twipsPerEm = Double(size * 10)
+        let widths = t.columnWidths(fitting: Double(total) / twipsPerEm).map { Int(($0 * twipsPerEm).rounded(.down)) }
+        guard let last = widths.indices.last else { return widths }
+        // What rounding left over goes to the last column, so that the grid fills the width.
+        var fitted = widths
+        fitted[last] += max(0, total - widths.reduce(0, +))
+        return fitted
     }
 }

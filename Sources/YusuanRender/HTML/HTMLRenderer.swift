@@ -3,14 +3,15 @@ import YusuanModel
 
 /// 网页 — the whole document as one self-contained, print-ready HTML page.
 ///
-/// A4 pages (`@page`; the PDF numbers them in the footer), each standard table
-/// on its own page laid out as printed (类 / 款 / 项 in their own columns, merged
-/// header cells, the header repeated on every printed page, amounts with
-/// thousands separators: `1,297.28`), the wide tables on landscape pages, a page
-/// break before each part, headings kept with what follows, and two charts drawn
-/// as inline SVG from table 3's exact amounts: the spending of each 类 and the
-/// split between 基本支出 and 项目支出. No script, no external file: print it from
-/// a browser, or `yusuan render --to pdf`.
+/// A4 pages (`@page`; the PDF numbers them in the footer), a centred cover with
+/// the date, the contents (with page numbers where the PDF found them), each
+/// standard table on its own page laid out as printed (类 / 款 / 项 in their own
+/// columns, merged header cells, columns as wide as what they hold, the header
+/// repeated on every printed page, amounts with thousands separators:
+/// `1,297.28`), the wide tables on landscape pages, a page break before each part,
+/// headings kept with what follows, and in the explanation the numbered charts
+/// (`Chart`) as inline SVG after the sections they draw. No script, no external
+/// file: print it from a browser, or `yusuan render --to pdf`.
 public struct HTMLRenderer: Renderer {
     public init() {}
     public var name: String { "html" }
@@ -25,8 +26,10 @@ public struct HTMLRenderer: Renderer {
     /// The style sheet of the printed tables (the workbench shows tables as published).
     public static var styleSheet: String { HTMLStyle.css }
 
-    /// The page as a string.
-    public func page(_ d: Disclosure) -> String {
+    /// The page as a string. `contentsPages` gives the page of each contents entry
+    /// (`Outline.contents`), printed after it behind a dotted leader; the PDF finds
+    /// them by printing the page once without.
+    public func page(_ d: Disclosure, contentsPages: [Int]? = nil) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -58,9 +61,11 @@ public struct HTMLRenderer: Renderer {
                 pendingBreak = false
             }
             switch block {
-            case .title(let department, let name):
+            case .title(let department, let name, let date):
                 out += "<header class=\"cover\"><p class=\"department\">\(escape(department))</p>"
-                out += "<h1 class=\"title\">\(escape(name))</h1></header>\n"
+                out += "<h1 class=\"title\">\(escape(name))</h1>"
+                if let date { out += "<p class=\"date\">\(escape(date))</p>" }
+                out += "</header>\n"
             case .heading(let level, let text):
                 let tag = "h\(min(level + 1, 4))"
                 out += "<\(tag)\(level == 1 ? " class=\"part\"" : "")>\(escape(text))</\(tag)>\n"
@@ -68,8 +73,18 @@ public struct HTMLRenderer: Renderer {
                 out += "<p>\(escape(text))</p>\n"
             case .table(let table):
                 out += Self.table(table)
-            case .charts(let structure):
-                out += SVGCharts.figure(structure, unit: d.unit)
+            case .contents(let entries):
+                out += "<nav class=\"contents\"><h2>\(Outline.contentsTitle)</h2>\n"
+                for (i, entry) in entries.enumerated() {
+                    out += "<p class=\"entry level\(entry.level)\"><span class=\"text\">\(escape(entry.text))</span>"
+                    if let pages = contentsPages, i < pages.count {
+                        out += "<span class=\"leader\"></span><span class=\"number\">\(pages[i])</span>"
+                    }
+                    out += "</p>\n"
+                }
+                out += "</nav>\n"
+            case .chart(let chart):
+                out += SVGCharts.figure(chart)
             case .signature(let name, let date):
                 out += "<p class=\"signature\">\(escape(name))"
                 if let date { out += "<br>\(escape(date))" }
@@ -101,7 +116,12 @@ public struct HTMLRenderer: Renderer {
             out += "<span>\(t.unit.map { "单位：" + escape($0) } ?? "")</span></div>\n"
         }
         out += "<table class=\"budget\">\n<colgroup>"
-        for kind in t.columnKinds { out += "<col class=\"\(kind.rawValue)\">" }
+        // Widths in ems of the table's text (9 pt; 8 pt on a landscape page) across the printed width.
+        let widths = t.columnWidths(fitting: t.number != nil && t.isWide ? 98 : 57)
+        let total = widths.reduce(0, +)
+        for (kind, width) in zip(t.columnKinds, widths) {
+            out += "<col class=\"\(kind.rawValue)\" style=\"width:\(String(format: "%.2f", width / total * 100))%\">"
+        }
         out += "</colgroup>\n<thead>\n"
         for row in 0..<t.headerRows {
             out += "<tr>"

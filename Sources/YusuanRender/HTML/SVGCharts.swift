@@ -1,71 +1,48 @@
 import Foundation
 import YusuanModel
 
-/// 支出结构图 — the charts of table 3 as inline SVG: a bar for each 类 (its 合计),
-/// and one bar split into 基本支出 and 项目支出.
+/// 统计图（SVG）— a chart as an inline SVG figure: its caption (图N …) above, the
+/// drawing, and its source line below.
 ///
-/// Lengths come from the exact amounts (`units` of `Amount`) through one division
-/// each; every bar carries its amount in `data-value` and in its label, so the
-/// drawing can be checked against the table.
+/// Every bar carries its series and amount in `data-` attributes, so the drawing
+/// can be checked against the tables.
 enum SVGCharts {
-    static let chartWidth = 640.0
-    static let labelWidth = 230.0
-    static let valueWidth = 90.0
-    static var barSpace: Double { chartWidth - labelWidth - valueWidth }
-
-    static func figure(_ s: ExpenditureStructure, unit: String) -> String {
-        var out = "<figure class=\"charts\">\n"
-        out += "<figcaption>按功能分类（类）的支出结构（\(escape(unit))）</figcaption>\n"
-        out += byClass(s)
-        out += "<figcaption>基本支出与项目支出（\(escape(unit))）</figcaption>\n"
-        out += split(s)
-        out += "</figure>\n"
+    static func figure(_ chart: Chart) -> String {
+        let drawing = ChartDrawing(chart)
+        var out = "<figure class=\"chart\" id=\"figure-\(chart.number)\">\n"
+        out += "<figcaption>\(escape(chart.caption))</figcaption>\n"
+        out += svg(drawing, label: chart.caption)
+        out += "<p class=\"source\">\(escape(chart.source))</p>\n</figure>\n"
         return out
     }
 
     static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 
-    /// Horizontal bars, the largest 类 spanning the whole bar space.
-    static func byClass(_ s: ExpenditureStructure) -> String {
-        let rowHeight = 24.0
-        let height = Double(s.byClass.count) * rowHeight + 8
-        var out = "<svg class=\"chart by-class\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(chartWidth)) \(number(height))\" role=\"img\" aria-label=\"按类的支出结构\">\n"
-        let largest = s.largest
-        for (i, share) in s.byClass.enumerated() {
-            let y = 4 + Double(i) * rowHeight
-            let length = max(0, barSpace * ExpenditureStructure.fraction(share.amount, of: largest))
-            out += "<g class=\"bar\" data-code=\"\(escape(share.code))\" data-value=\"\(share.amount.printed)\">"
-            out += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 16))\" text-anchor=\"end\" font-size=\"12\">\(escape(share.code)) \(escape(share.name))</text>"
-            out += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(length))\" height=\"\(number(rowHeight - 6))\" fill=\"#3b6ea5\"/>"
-            out += "<text x=\"\(number(labelWidth + length + 4))\" y=\"\(number(y + 16))\" font-size=\"12\">\(share.amount.printed)</text>"
-            out += "</g>\n"
+    static func svg(_ drawing: ChartDrawing, label: String) -> String {
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(drawing.width)) \(number(drawing.height))\" role=\"img\" aria-label=\"\(escape(label))\">\n"
+        var bars = drawing.bars.makeIterator()
+        for shape in drawing.shapes {
+            switch shape {
+            case .rect(let x, let y, let width, let height, let fill):
+                let rect = "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"#\(fill.rgb)\" stroke=\"#000\" stroke-width=\"0.6\"/>"
+                // Legend swatches are 10 × 10 at the top; bars are the rest, in order.
+                if y > 2, let bar = nextDrawn(&bars) {
+                    out += "<g class=\"bar\" data-category=\"\(escape(bar.category))\" data-series=\"\(escape(bar.series))\" data-value=\"\(bar.value?.printed ?? "")\">\(rect)</g>\n"
+                } else {
+                    out += rect + "\n"
+                }
+            case .text(let x, let y, let text, let size, let anchor):
+                out += "<text x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\"\(anchor == .end ? " text-anchor=\"end\"" : "")>\(escape(text))</text>\n"
+            case .line(let x1, let y1, let x2, let y2):
+                out += "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"#000\" stroke-width=\"0.8\"/>\n"
+            }
         }
-        out += "</svg>\n"
-        return out
+        return out + "</svg>\n"
     }
 
-    /// One bar of the whole, split into 基本支出 and 项目支出, with each part's share.
-    static func split(_ s: ExpenditureStructure) -> String {
-        let total = s.basic + s.project
-        let barX = 20.0, barLength = chartWidth - 40
-        var out = "<svg class=\"chart basic-project\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(chartWidth)) 84\" role=\"img\" aria-label=\"基本支出与项目支出\">\n"
-        var x = barX
-        let parts: [(String, String, Amount, String)] = [
-            ("basic", "基本支出", s.basic, "#3b6ea5"),
-            ("project", "项目支出", s.project, "#d98c2b"),
-        ]
-        for (i, (key, label, amount, colour)) in parts.enumerated() {
-            let length = max(0, barLength * ExpenditureStructure.fraction(amount, of: total))
-            let share = amount.percent(of: total).map { "\($0.formatted(minimumDecimals: 2))%" } ?? "—"
-            out += "<g class=\"slice\" data-part=\"\(key)\" data-value=\"\(amount.printed)\">"
-            out += "<rect x=\"\(number(x))\" y=\"8\" width=\"\(number(length))\" height=\"30\" fill=\"\(colour)\"/>"
-            let legendX = i == 0 ? barX : barX + barLength / 2
-            out += "<rect x=\"\(number(legendX))\" y=\"54\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
-            out += "<text x=\"\(number(legendX + 18))\" y=\"65\" font-size=\"12\">\(label) \(amount.printed)（\(share)）</text>"
-            out += "</g>\n"
-            x += length
-        }
-        out += "</svg>\n"
-        return out
+    /// The next bar that has a length (a bar of nothing draws no rectangle).
+    private static func nextDrawn(_ bars: inout IndexingIterator<[ChartDrawing.Bar]>) -> ChartDrawing.Bar? {
+        while let bar = bars.next() { if bar.length > 0 { return bar } }
+        return nil
     }
 }

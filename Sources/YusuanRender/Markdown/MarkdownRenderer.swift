@@ -18,16 +18,21 @@ public struct MarkdownRenderer: Renderer {
         var out = ""
         for block in Outline.blocks(d) {
             switch block {
-            case .title(let department, let name):
+            case .title(let department, let name, let date):
                 out += "# \(Self.inline(department)) \(Self.inline(name))\n\n"
+                if let date { out += Self.inline(date) + "\n\n" }
             case .heading(let level, let text):
                 out += String(repeating: "#", count: min(level + 1, 6)) + " \(Self.inline(text))\n\n"
             case .paragraph(let text):
                 out += Self.inline(text.trimmingCharacters(in: .whitespaces)) + "\n\n"
             case .table(let table):
                 out += Self.table(table)
-            case .charts(let s):
-                out += Self.structure(s, unit: d.unit)
+            case .contents(let entries):
+                out += "### \(Outline.contentsTitle)\n\n"
+                for entry in entries { out += String(repeating: "  ", count: entry.level - 1) + "- \(Self.inline(entry.text))\n" }
+                out += "\n"
+            case .chart(let chart):
+                out += Self.chart(chart)
             case .signature(let name, let date):
                 out += "\(Self.inline(name))" + (date.map { "  \n\(Self.inline($0))" } ?? "") + "\n\n"
             case .pageBreak:
@@ -57,15 +62,16 @@ public struct MarkdownRenderer: Renderer {
         return out
     }
 
-    /// The chart data as a short list (Markdown draws no charts).
-    static func structure(_ s: ExpenditureStructure, unit: String) -> String {
-        let total = s.basic + s.project
-        var out = "按功能分类（类）的支出（\(unit)）：" + s.byClass.map { "\($0.code) \($0.name) \($0.amount.printed)" }
-            .joined(separator: "；") + "。\n\n"
-        let basic = s.basic.percent(of: total).map { "，\($0.formatted(minimumDecimals: 2))%" } ?? ""
-        let project = s.project.percent(of: total).map { "，\($0.formatted(minimumDecimals: 2))%" } ?? ""
-        out += "基本支出 \(s.basic.printed)\(basic)；项目支出 \(s.project.printed)\(project)。\n\n"
-        return out
+    /// A chart as its caption, a small table of its amounts and its source line
+    /// (Markdown draws no charts).
+    static func chart(_ chart: Chart) -> String {
+        var out = "**\(inline(chart.caption))**（\(inline(chart.unit))）\n\n"
+        out += "| 项目 | " + chart.series.map(cell).joined(separator: " | ") + " |\n"
+        out += "| --- |" + String(repeating: " ---: |", count: chart.series.count) + "\n"
+        for bar in chart.bars {
+            out += "| \(cell(bar.label)) | " + bar.values.map { $0?.printed ?? "—" }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n" + inline(chart.source) + "\n\n"
     }
 
     /// A table cell: pipes escaped, line breaks as spaces.

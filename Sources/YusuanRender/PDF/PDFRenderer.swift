@@ -4,8 +4,9 @@ import YusuanModel
 /// PDF — the HTML page printed to PDF by headless Chromium.
 ///
 /// The page sets its own A4 paper, landscape pages and repeated table headers, so
-/// Chromium only has to print it; the page numbers are stamped in the footer
-/// afterwards (`PageNumbers`, with qpdf). Chinese text needs a CJK font on the machine
+/// Chromium only has to print it; the contents' page numbers are found in a first
+/// print (`ContentsPages`) and the page printed again with them, and the page
+/// numbers are stamped in the footer afterwards (`PageNumbers`, with qpdf). Chinese text needs a CJK font on the machine
 /// (Debian: `fonts-noto-cjk`). Where Chromium is not installed, rendering fails
 /// with a message that says what to install.
 public struct PDFRenderer: Renderer {
@@ -18,7 +19,20 @@ public struct PDFRenderer: Renderer {
     public var isBinary: Bool { true }
 
     public func render(_ disclosure: Disclosure) throws -> Data {
-        try PageNumbers.stamp(try print(html: HTMLRenderer().page(disclosure)), timeout: timeout)
+        let html = HTMLRenderer()
+        let entries = Outline.contents(disclosure)
+        var pdf = try print(html: html.page(disclosure))
+        // The contents' page numbers, from where the headings were printed; printed
+        // again until they point where they print (the first time, as a rule).
+        var pages = try ContentsPages.pageTexts(of: pdf).flatMap { ContentsPages.find(entries, in: $0) }
+        for _ in 0..<2 {
+            guard let numbers = pages else { break }
+            pdf = try print(html: html.page(disclosure, contentsPages: numbers))
+            let again = try ContentsPages.pageTexts(of: pdf).flatMap { ContentsPages.find(entries, in: $0) }
+            if again == numbers { break }
+            pages = again
+        }
+        return try PageNumbers.stamp(pdf, timeout: timeout)
     }
 
     /// Prints an HTML page to PDF.

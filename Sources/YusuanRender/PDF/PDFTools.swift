@@ -12,6 +12,7 @@ public enum PDFTools {
         public static let qpdf = Tool(name: "qpdf", package: "qpdf")
         public static let pdfinfo = Tool(name: "pdfinfo", package: "poppler-utils")
         public static let pdftoppm = Tool(name: "pdftoppm", package: "poppler-utils")
+        public static let pdftotext = Tool(name: "pdftotext", package: "poppler-utils")
 
         /// The tool's path on `PATH`, or a one-line error that says what to install.
         public func executable() throws(RenderError) -> String {

@@ -4,26 +4,51 @@ import YusuanModel
 /// formats (HTML, Markdown, DOCX): the title, 目录, the four parts with their
 /// headings, paragraphs and tables, and the 落款.
 public enum Block: Sendable, Hashable {
-    /// The cover: the department and the document's name.
-    case title(department: String, name: String)
+    /// The cover: the department, the document's name (with its year) and the date
+    /// of the 落款, each centred on its own line.
+    case title(department: String, name: String, date: String?)
     /// A heading: 1 for a part (第一部分 …), 2 for a section or a table, 3 below.
     case heading(level: Int, text: String)
     /// A paragraph of text.
     case paragraph(String)
     /// A table, standard or otherwise.
     case table(PrintedTable)
-    /// The charts of the expenditure structure (drawn where the format can).
-    case charts(ExpenditureStructure)
+    /// A numbered chart, after the section of the explanation that it draws (drawn
+    /// where the format can).
+    case chart(Chart)
+    /// 目录 — the contents: its heading, then the parts with the tables under
+    /// 第二部分.
+    case contents([ContentsEntry])
     /// 落款: the name and date, set to the right.
     case signature(name: String, date: String?)
     /// A new page.
     case pageBreak
 }
 
+/// 目录项 — one line of the contents: a part (level 1), or a table under its part
+/// (level 2), and the heading it points to as the page prints it.
+public struct ContentsEntry: Sendable, Hashable {
+    /// The line as the contents prints it: `第二部分 …`, `表1 部门收支总体情况表`.
+    public var text: String
+    /// 1 for a part, 2 for a table.
+    public var level: Int
+    /// The heading printed where the entry points (a table's title, without 表N).
+    public var heading: String
+}
+
 /// Builds the blocks of a document.
 public enum Outline {
     /// The document's name: `2025 年部门预算公开`.
     public static func documentName(_ d: Disclosure) -> String { "\(d.year) 年\(d.entityWord)预算公开" }
+
+    /// The date as a cover prints it: `2025-02-14` → `2025年2月14日`; a date written
+    /// otherwise stays as it is.
+    static func coverDate(_ date: String) -> String {
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else { return date }
+        return "\(year)年\(month)月\(day)日"
+    }
 
     /// The headings of the four parts.
     public static func partTitles(_ d: Disclosure) -> [String] {
@@ -33,22 +58,27 @@ public enum Outline {
          "第四部分 名词解释"]
     }
 
-    /// 目录 — the heading of the contents, whose entries are the paragraphs up to the
-    /// next page break.
+    /// 目录 — the heading of the contents.
     public static let contentsTitle = "目录"
+
+    /// The contents: the four parts, and the tables under 第二部分 where they are printed.
+    public static func contents(_ d: Disclosure) -> [ContentsEntry] {
+        var entries: [ContentsEntry] = []
+        for (i, part) in partTitles(d).enumerated() {
+            entries.append(ContentsEntry(text: part, level: 1, heading: part))
+            if i == 1 {
+                entries += d.tables.map { ContentsEntry(text: "表\($0.kind.rawValue) \($0.title)", level: 2, heading: $0.title) }
+            }
+        }
+        return entries
+    }
 
     public static func blocks(_ d: Disclosure) -> [Block] {
         let parts = partTitles(d)
-        var blocks: [Block] = [.title(department: d.department, name: documentName(d))]
+        var blocks: [Block] = [.title(department: d.department, name: documentName(d),
+                                      date: d.signature?.date.map(coverDate))]
 
-        blocks += [.pageBreak, .heading(level: 2, text: contentsTitle)]
-        // The tables are listed under 第二部分, where they are printed.
-        for (i, part) in parts.enumerated() {
-            blocks.append(.paragraph(part))
-            if i == 1 {
-                for table in d.tables { blocks.append(.paragraph("　　表\(table.kind.rawValue) \(table.title)")) }
-            }
-        }
+        blocks += [.pageBreak, .contents(contents(d))]
 
         blocks += [.pageBreak, .heading(level: 1, text: parts[0])]
         blocks += overview(d)
@@ -57,15 +87,14 @@ public enum Outline {
         for (i, table) in d.tables.enumerated() {
             if i > 0 { blocks.append(.pageBreak) }
             blocks.append(.table(PrintedTable(table, unit: d.unit)))
-            if table.kind == .expenditure, let structure = ExpenditureStructure(d) {
-                blocks.append(.charts(structure))
-            }
         }
 
         blocks += [.pageBreak, .heading(level: 1, text: parts[2])]
+        let charts = Charts.charts(d)
         for section in d.sections {
             blocks.append(.heading(level: 2, text: "\(section.number)、\(section.title)"))
             for paragraph in Paragraphs.join(section.lines) { blocks.append(.paragraph(paragraph)) }
+            blocks += charts.filter { $0.section == section.number }.map(Block.chart)
         }
         blocks += performance(d)
 

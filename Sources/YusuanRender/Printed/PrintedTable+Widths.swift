@@ -1,0 +1,69 @@
+extension PrintedTable {
+    /// 列宽 — each column's width, in ems of the table's text, fitted to what it
+    /// holds and then to the page: name columns as wide as their longest name (up
+    /// to a limit, beyond which they wrap), amount columns as wide as their widest
+    /// amount, a column with no amount at all narrow (its header wraps), and the
+    /// code columns wide enough that a header over them (`功能分类科目编码`) keeps
+    /// to one line. The widths are then scaled to fill `available`; where they are
+    /// too wide for it, the name and text columns give way first.
+    ///
+    /// HTML and DOCX both lay out their tables from these widths.
+    public func columnWidths(fitting available: Double) -> [Double] {
+        var widths = (0..<width).map(naturalWidth)
+        // A header over code columns alone is kept on one line.
+        for cell in header where cell.colSpan > 1 {
+            let columns = cell.column..<cell.column + cell.colSpan
+            guard columns.allSatisfy({ columnKinds[$0] == .code }) else { continue }
+            let needed = Self.ems(cell.text) + Self.padding
+            let have = columns.reduce(0) { $0 + widths[$1] }
+            if have < needed { for c in columns { widths[c] *= needed / have } }
+        }
+        let total = widths.reduce(0, +)
+        if total <= available {
+            return widths.map { $0 * available / total }
+        }
+        // Too wide: the flexible columns share what the others leave, down to a floor.
+        let flexible = (0..<width).filter { columnKinds[$0] == .label || columnKinds[$0] == .text }
+        let fixed = total - flexible.reduce(0) { $0 + widths[$1] }
+        let room = max(available - fixed, Double(flexible.count) * Self.narrowestName)
+        let flexibleTotal = flexible.reduce(0) { $0 + widths[$1] }
+        for c in flexible { widths[c] = max(Self.narrowestName, widths[c] * room / flexibleTotal) }
+        // Where even that is too wide, every column gives way alike.
+        let fitted = widths.reduce(0, +)
+        return fitted > available ? widths.map { $0 * available / fitted } : widths
+    }
+
+    /// A cell's inner space on either side together, in ems.
+    static let padding = 0.8
+    /// The narrowest a name column is set, and the widest before it wraps.
+    static let narrowestName = 4.0
+    static let widestName = 30.0
+    static let widestText = 20.0
+    /// A code column (`210`), and an amount column with nothing in it.
+    static let codeWidth = 2.4
+    static let emptyAmountWidth = 3.6
+    /// The narrowest amount column holding an amount (its header wraps to four characters).
+    static let narrowestAmount = 4.4
+
+    private func naturalWidth(_ column: Int) -> Double {
+        let texts = body.compactMap { $0.cells[column]?.published }
+        let longest = texts.map(Self.ems).max()
+        switch columnKinds[column] {
+        case .code:
+            return max(Self.codeWidth, (longest ?? 0) + Self.padding)
+        case .amount:
+            guard let longest else { return Self.emptyAmountWidth }
+            return max(Self.narrowestAmount, longest + Self.padding)
+        case .label:
+            return min(max(Self.narrowestName, (longest ?? 0) + Self.padding), Self.widestName)
+        case .text:
+            return min(max(Self.narrowestName, (longest ?? 0) + Self.padding), Self.widestText)
+        }
+    }
+
+    /// The printed width of a text in ems: a Chinese character (or any full-width
+    /// one) is one em, a Latin letter or digit a little over half.
+    static func ems(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 1 : 0.55) }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import YusuanModel
+@testable import YusuanRender
+
+/// The page as an officer publishes it: the cover, the contents and the column
+/// widths, the same in HTML and DOCX.
+@Suite struct LayoutTests {
+    static func example() throws -> Disclosure { try DOCXRenderTests.example() }
+
+    @Test func tableSevenGivesTheNamesRoomAndEmptyColumnsLittle() throws {
+        let d = try Self.example()
+        let t7 = PrintedTable(try #require(d.table(.projects)), unit: d.unit)
+        let widths = t7.columnWidths(fitting: 98)
+        #expect(abs(widths.reduce(0, +) - 98) < 0.001, "the table fills the printed width")
+        let names = t7.columnKinds.indices.filter { t7.columnKinds[$0] == .label }
+        let amounts = t7.columnKinds.indices.filter { t7.columnKinds[$0] == .amount }
+        let filled = amounts.filter { c in t7.body.contains { $0.cells[c] != nil } }
+        let empty = amounts.filter { !filled.contains($0) }
+        #expect(!names.isEmpty && !filled.isEmpty && !empty.isEmpty)
+        for n in names { for a in amounts { #expect(widths[n] > widths[a] * 2, "name column \(n) against amount column \(a)") } }
+        for e in empty { for f in filled { #expect(widths[e] < widths[f], "empty column \(e) narrower than \(f)") } }
+        // Each amount fits its column (9 pt text: an em is 9 pt).
+        for c in filled {
+            let widest = t7.body.compactMap { $0.cells[c]?.published }.map(PrintedTable.ems).max() ?? 0
+            #expect(widths[c] >= widest + PrintedTable.padding)
+        }
+    }
+
+    @Test func theCodeHeaderKeepsToOneLine() throws {
+        let d = try Self.example()
+        for kind in [StandardTable.income, .expenditure, .generalPublic, .projects] {
+            let t = PrintedTable(try #require(d.table(kind)), unit: d.unit)
+            let header = try #require(t.header.first { $0.text == "功能分类科目编码" })
+            for available in [t.isWide ? 98.0 : 57.0] {
+                let widths = t.columnWidths(fitting: available)
+                let span = widths[header.column..<header.column + header.colSpan].reduce(0, +)
+                #expect(span >= PrintedTable.ems(header.text) + PrintedTable.padding, "表\(kind.rawValue) at \(available) ems")
+            }
+            // In DOCX too, in twentieths of a point at the table's text size.
+            let size = t.width > 9 ? 15 : 18
+            let twips = DOCXRenderer().columnWidths(t, total: DOCXParts.portraitWidth, size: size)
+            let span = twips[header.column..<header.column + header.colSpan].reduce(0, +)
+            // (Each column rounded down to a whole twip.)
+            #expect(Double(span + header.colSpan) >= (PrintedTable.ems(header.text) + PrintedTable.padding) * Double(size * 10))
+            #expect(twips.reduce(0, +) == DOCXParts.portraitWidth)
+        }
+    }
+
+    @Test func theCoverCentresDepartmentNameAndDate() throws {
+        let d = try Self.example()
+        let date = try #require(d.signature?.date)
+        #expect(date == "2025-02-10" && Outline.coverDate(date) == "2025年2月10日")
+        #expect(Outline.coverDate("二〇二五年二月") == "二〇二五年二月")
+        let html = HTMLRenderer().page(d)
+        #expect(html.contains("<header class=\"cover\"><p class=\"department\">\(d.department)</p><h1 class=\"title\">2025 年部门预算公开</h1><p class=\"date\">2025年2月10日</p></header>"))
+        #expect(html.contains(".cover p { text-indent: 0; text-align: center; }"))
+
+        let parts = try unzip(try DOCXRenderer().render(d))
+        let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        #expect(document.contains("<w:pStyle w:val=\"CoverDepartment\"/></w:pPr><w:r><w:t xml:space=\"preserve\">\(d.department)</w:t>"))
+        #expect(document.contains("<w:pStyle w:val=\"CoverDate\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年2月10日</w:t>"))
+        // Centred, and without the body's two-character indent, which would push them off centre.
+        let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
+        for id in ["CoverDepartment", "Title", "CoverDate"] {
+            let style = try #require(styles.all("w:style").first { $0.attributes["w:styleId"] == id })
+            #expect(style.descendants("w:jc").first?.attributes["w:val"] == "center", "\(id) centred")
+            #expect(style.descendants("w:ind").first?.attributes["w:firstLineChars"] == "0", "\(id) not indented")
+        }
+    }
+
+    @Test(.enabled(if: Chromium.executable() != nil, "chromium is absent: apt-get install chromium fonts-noto-cjk"),
+          .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"))
+    func theContentsGivesThePageOfEveryEntry() throws {
+        let d = try Self.example()
+        let pdf = try PDFRenderer().render(d)
+        let pages = try #require(try ContentsPages.pageTexts(of: pdf))
+        let squeeze = { (s: String) in s.filter { !$0.isWhitespace } }
+        let contentsPage = try #require(pages.firstIndex { $0.contains(Outline.contentsTitle) })
+        // The contents page as laid out, each entry on one line with its number.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-contents-test-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let layout = try Tool.run(try #require(Tool.path("pdftotext")),
+                                  ["-layout", "-f", "\(contentsPage + 1)", "-l", "\(contentsPage + 1)", file.path, "-"]).output
+        let lines = layout.split(separator: "\n").map(String.init)
+        for entry in Outline.contents(d) {
+            // The entry's line ends in a page number, and that page prints the entry's heading.
+            let line = try #require(lines.first { squeeze($0).hasPrefix(squeeze(entry.text)) }, "\(entry.text) is listed")
+            let number = try #require(Int(String(squeeze(line).reversed().prefix { $0.isNumber }.reversed())), "\(line) ends in a page number")
+            #expect(number > contentsPage + 1 && number <= pages.count)
+            #expect(squeeze(pages[number - 1]).contains(squeeze(entry.heading)), "page \(number) prints \(entry.heading)")
+            // And no earlier page after the contents does.
+            for earlier in stride(from: contentsPage + 1, to: number - 1, by: 1) where entry.level == 1 {
+                #expect(!squeeze(pages[earlier]).contains(squeeze(entry.heading)), "\(entry.text) is first on page \(number)")
+            }
+        }
+        // Keep the pages for a person to look at.
+        try keep(pdf, as: "example-contents")
+    }
+}
+
+/// Writes a PDF and its pages as PNGs under `.build/look/NAME` for a person to look at.
+func keep(_ pdf: Data, as name: String) throws {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/look/\(name)")
+    try? FileManager.default.removeItem(at: directory)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("\(name).pdf")
+    try pdf.write(to: file)
+    if let pdftoppm = Tool.path("pdftoppm") {
+        try Tool.run(pdftoppm, ["-png", "-r", "60", file.path, directory.appendingPathComponent("page").path])
+    }
+}
