@@ -1,11 +1,13 @@
 import YusuanModel
 
-/// 绩效目标内容 — what a reviewer reads in a project's performance-target table beyond
-/// its sums: a 满意度 indicator at its usual weight, cost indicators stated as figures,
-/// and targets not set below what the table says was achieved last year.
+/// 绩效目标内容 — what a reviewer reads in a performance-target table beyond its sums:
+/// a 满意度 indicator at its usual weight, cost indicators stated as figures, targets
+/// not set below what the table says was achieved last year, and a goal text its own
+/// indicators do not contradict.
 ///
 /// The department table (部门整体, framed by 履职效能) has no 满意度 or 成本 level of
-/// its own and no 上年完成值 column, so these rules read the project tables only.
+/// its own and no 上年完成值 column, so only its goal is read; the other rules read the
+/// project tables.
 extension PerformanceRules {
     static let satisfaction = Rule(
         "performance.satisfaction", .performance, .warning,
@@ -25,14 +27,18 @@ extension PerformanceRules {
         en: "An at-least target (>=, >) is not set below the previous year's result the table states (in the same unit)")
 
     /// The rules of this file, in the order they are reported.
-    static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear]
+    static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear, goalIndicator]
 
     /// The usual weight of the 满意度 indicators of a project table.
     static let usualSatisfactionWeight = Amount(10)
 
     static func content(_ projects: [ProjectPerformanceTable], _ d: Disclosure) -> [Finding] {
         var findings = missingSatisfaction(projects, d)
+        if let dept = d.performance.department {
+            findings += goalAgainstIndicators(goal: dept.annualGoal, dept.indicators, table: "部门整体", at: dept.source, d)
+        }
         for p in projects {
+            findings += goalAgainstIndicators(goal: p.overallGoal, p.indicators, table: p.project, at: p.source, d)
             findings += satisfactionWeights(p, d)
             findings += qualitativeCosts(p, d)
             findings += belowLastYear(p, d)
@@ -135,5 +141,127 @@ extension PerformanceRules {
             first.consequences = Array(findings.dropFirst())
         }
         return [first]
+    }
+}
+
+// MARK: - 目标与指标
+
+/// 目标与指标 — a figure the goal text states against the table's own indicator for it.
+///
+/// The goal (项目总体目标, 年度绩效目标) is read figure by figure: a number followed by the
+/// unit of one of the table's count indicators (个, 次, 人, 万人, 家, …; not %, money or
+/// rates), labelled by the words before it back to the last punctuation or figure. The
+/// indicator is the one of that unit whose name shares the longest run of characters
+/// (at least four) with the label. It contradicts the goal where its number differs, or
+/// where the goal bounds the other way (少于 45 次 against >=45 次).
+extension PerformanceRules {
+    static let goalIndicator = Rule(
+        "performance.goal-indicator", .performance, .warning,
+        zh: "绩效目标文字所述数值和方向与本表同名指标的指标值一致（如目标“开展培训 1 次”对指标“>=2 次”，目标“少于 45 次”对“>=45 次”）",
+        en: "A figure the goal text states agrees with the table's own indicator for it, in number and direction (a goal of 1 training against >=2, fewer than 45 against >=45)")
+
+    /// The words that bound a figure from above or below, as the goal prints them before it
+    /// (longest first, so that 不少于 is not read as 少于).
+    static let boundWords: [(String, Bool)] = [
+        ("不少于", true), ("不低于", true), ("不超过", false), ("不高于", false), ("不大于", false),
+        ("少于", false), ("低于", false), ("小于", false), ("大于", true), ("超过", true), ("高于", true), ("达到", true),
+    ]
+
+    /// A figure of the goal: its number, unit and label, and whether the goal bounds it
+    /// from below (true), from above (false) or not at all.
+    struct GoalFigure {
+        var number: Amount
+        var printed: String
+        var unit: String
+        var label: String
+        var atLeast: Bool?
+        /// The goal's words for it, label to unit (and 以上/以下), as printed without spaces.
+        var said: String
+    }
+
+    /// The goal's figures in the given units (each a count unit of the table's indicators).
+    static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
+        let chars = Array(goal.filter { !$0.isWhitespace })
+        let byLength = units.sorted { $0.count > $1.count }
+        let breaks: Set<Character> = ["，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")"]
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        var figures: [GoalFigure] = []
+        var labelStart = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if breaks.contains(c) { labelStart = i + 1; i += 1; continue }
+            guard isDigit(c) else { i += 1; continue }
+            var j = i
+            while j < chars.count, isDigit(chars[j]) || chars[j] == "." && j + 1 < chars.count && isDigit(chars[j + 1]) { j += 1 }
+            let printed = String(chars[i..<j])
+            let rest = chars[j...]
+            if let unit = byLength.first(where: { rest.starts(with: $0) }),
+               !(rest.dropFirst(unit.count).first == "次" && unit.hasSuffix("人")), let number = Amount(printed) {
+                var label = String(chars[labelStart..<i])
+                var atLeast: Bool?
+                if let (word, up) = boundWords.first(where: { label.hasSuffix($0.0) }) {
+                    label.removeLast(word.count)
+                    atLeast = up
+                }
+                let after = String(rest.dropFirst(unit.count).prefix(2))
+                var end = j + unit.count
+                if after == "以上" { atLeast = true; end += 2 } else if after == "以下" || after == "以内" { atLeast = false; end += 2 }
+                figures.append(GoalFigure(number: number, printed: printed, unit: unit, label: label, atLeast: atLeast,
+                                          said: String(chars[labelStart..<end])))
+                j += unit.count
+                labelStart = j
+            }
+            i = j
+        }
+        return figures
+    }
+
+    /// The length of the longest run of characters two names share.
+    static func sharedRun(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = [Int](repeating: 0, count: y.count + 1), best = 0
+        for i in 1...x.count {
+            var row = [Int](repeating: 0, count: y.count + 1)
+            for k in 1...y.count where x[i - 1] == y[k - 1] {
+                row[k] = previous[k - 1] + 1
+                best = max(best, row[k])
+            }
+            previous = row
+        }
+        return best
+    }
+
+    /// A count unit a goal can state: not a share, money or a rate.
+    static func isCountUnit(_ unit: String) -> Bool {
+        !unit.isEmpty && !unit.contains("%") && !unit.contains("％") && !unit.contains("元") && !unit.contains("/")
+    }
+
+    static func goalAgainstIndicators(goal: String, _ indicators: [PerformanceIndicator], table: String,
+                                      at source: SourceLocation?, _ d: Disclosure) -> [Finding] {
+        let counted = indicators.filter { $0.target.number != nil && isCountUnit(unitKey($0.target.unit)) }
+        guard !counted.isEmpty, !goal.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for figure in goalFigures(goal, units: Set(counted.map { unitKey($0.target.unit) })) {
+            let candidates = counted.filter { unitKey($0.target.unit) == figure.unit }
+            let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, $0.name.filter { !$0.isWhitespace })) }
+            guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }
+            let i = best.indicator
+            guard let target = i.target.number, let comparison = i.target.comparison else { continue }
+            let indicatorAtLeast: Bool? = comparison == .atLeast || comparison == .greater ? true
+                : comparison == .atMost || comparison == .less ? false : nil
+            let opposite = figure.atLeast != nil && indicatorAtLeast != nil && figure.atLeast != indicatorAtLeast
+            guard figure.number != target || opposite else { continue }
+            findings.append(Finding(
+                rule: goalIndicator,
+                message: "绩效目标表“\(table)”的目标写“\(figure.said)”"
+                    + (opposite ? "（方向相反）" : "") + "，而指标“\(i.name)”为 \(i.target.printed)",
+                row: table, column: "\(i.level2)/\(i.name)", section: section(containing: i.source?.line ?? source?.line, in: d),
+                at: i.source ?? source, stated: figure.number, expected: target,
+                computation: "目标文字 \(figure.printed)\(figure.unit)" + (figure.atLeast.map { $0 ? "（以上）" : "（以下）" } ?? "")
+                    + "；指标值 \(i.target.printed)"))
+        }
+        return findings
     }
 }

@@ -101,6 +101,39 @@ import YusuanModel
         #expect(f.everyPlace.map(\.stated) == [Amount("1.22"), Amount(50), Amount(45), Amount(90)])
     }
 
+    /// The goal's figures against the table's own indicators: 000's department goal says
+    /// 检查次数少于 45 次 where the indicator is >=45 次; in a project, a changed count fires.
+    @Test func goalAgainstItsIndicators() throws {
+        let base = try AuditSeeds.context("000").disclosure
+        let dept = try #require(P.findings(base, "performance.goal-indicator").first)
+        #expect(dept.row == "部门整体" && dept.line == 1299 && dept.stated == Amount(45) && dept.expected == Amount(45))
+        #expect(dept.severity == .warning && dept.message.contains("（方向相反）"))
+        var d = base
+        d.performance.department!.annualGoal = d.performance.department!.annualGoal.replacingOccurrences(of: "少于 45 次", with: "不少于 45 次")
+        #expect(P.findings(d, "performance.goal-indicator").isEmpty)
+        // 参保补助人数达到 50300 人 in the goal of the 921.93 project, >=50300 人 its indicator.
+        let p = try P.project(d, "城乡居民基本医疗保险县级财政补助")
+        let goal = d.performance.projects[p].overallGoal
+        #expect(goal.contains("50300 人"))
+        d.performance.projects[p].overallGoal = goal.replacingOccurrences(of: "50300 人", with: "50301 人")
+        let f = try #require(P.findings(d, "performance.goal-indicator").first)
+        #expect(f.row == "城乡居民基本医疗保险县级财政补助" && f.column == "数量指标/参保补助人数")
+        #expect(f.stated == Amount(50301) && f.expected == Amount(50300) && f.line == 1685)
+        // The same figure in 人次, or under words that share fewer than four characters, is not compared.
+        d.performance.projects[p].overallGoal = goal.replacingOccurrences(of: "50300 人", with: "50301 人次")
+        #expect(P.findings(d, "performance.goal-indicator").isEmpty)
+        d.performance.projects[p].overallGoal = goal.replacingOccurrences(of: "参保补助人数达到 50300 人", with: "补助达到 50301 人")
+        #expect(P.findings(d, "performance.goal-indicator").isEmpty)
+    }
+
+    @Test func goalFigures() {
+        let figures = PerformanceRules.goalFigures("开展业务培训 1 次，检查不少于 45 次，参保人数达到 6.2 万人以上", units: ["次", "万人"])
+        #expect(figures.map(\.label) == ["开展业务培训", "检查", "参保人数"])
+        #expect(figures.map(\.number) == [Amount(1), Amount(45), Amount("6.2")])
+        #expect(figures.map(\.atLeast) == [nil, true, true])
+        #expect(PerformanceRules.sharedRun("开展业务培训", "业务培训次数") == 4)
+    }
+
     /// The example's tables: no warning, and the notes are information only.
     @Test func theExampleHasNoWarning() throws {
         let found = P.findings(AuditContext(disclosure: try AuditExample.disclosure()))

@@ -194,9 +194,14 @@ import YusuanModel
     @Test func seeds() throws {
         typealias Expected = (rule: String, severity: Severity, row: String, line: Int, stated: Amount?, expected: Amount?)
         let expected: [String: [Expected]] = [
-            "001": [],
-            // 参保补助人数 >=50300 人, last year 50438 人.
-            "000": [("performance.below-last-year", .info, "城乡居民基本医疗保险县级财政补助", 1685, Amount(50300), Amount(50438))],
+            // The goal says 开展业务培训 1 次, its indicator 业务培训次数 ≥2 次.
+            "001": [("performance.goal-indicator", .warning, "2025 年医疗保障基金专项行动和全民参保征缴服务", 652, Amount(1), Amount(2))],
+            "000": [
+                // 参保补助人数 >=50300 人, last year 50438 人.
+                ("performance.below-last-year", .info, "城乡居民基本医疗保险县级财政补助", 1685, Amount(50300), Amount(50438)),
+                // The department's goal says 定点医药机构检查次数少于 45 次, its indicator >=45 次.
+                ("performance.goal-indicator", .warning, "部门整体", 1299, Amount(45), Amount(45)),
+            ],
             "002": [
                 // 租赁公务用车成本 ≤9 万元 + 租赁公务用车加油成本 ≤4.68 万元 = 13.68 > 年度预算总额 13.28.
                 ("performance.cost-total", .warning, "2025年综合业务费", 2602, Amount("13.68"), Amount("13.28")),
