@@ -36,21 +36,33 @@ public enum Spaces {
 
     /// The text without spaces at either end.
     public static func trimmed(_ text: some StringProtocol) -> String {
-        let text = Substring(String(text))
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start != utf8.endIndex {
-            let width = spaceWidth(utf8, at: start)
-            if width == 0 { break }
-            start = utf8.index(start, offsetBy: width)
+        var text = Substring(String(text))
+        return text.withUTF8 { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
         }
-        var end = utf8.endIndex
-        while end != start {
-            let width = spaceWidthEnding(utf8, before: end, from: start)
+    }
+
+    /// The bytes without spaces at either end.
+    public static func trimmed(bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let range = bytes.withUnsafeBufferPointer(trimmedRange)
+        return bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+    }
+
+    /// The range of `bytes` without spaces at either end.
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        while start < bytes.count {
+            let width = spaceWidth(bytes, at: start)
             if width == 0 { break }
-            end = utf8.index(end, offsetBy: -width)
+            start += width
         }
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+        var end = bytes.count
+        while end > start {
+            let width = spaceWidthEnding(bytes, before: end, from: start)
+            if width == 0 { break }
+            end -= width
+        }
+        return start..<end
     }
 
     /// True for the first byte of a space (a cheap pre-check).

@@ -52,7 +52,7 @@ public struct SourceText: Sendable {
                 var cells: [String]? = nil
                 if raw.contains(0x09) {
                     cells = raw.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                        Spaces.trimmed(Self.string(Self.stripMarkup($0)))
+                        Self.string(Spaces.trimmed(bytes: Self.stripMarkup($0)))
                     }
                 }
                 let text = Spaces.trimmed(Self.string(Self.stripMarkup(raw)).replacing("\t", with: " "))
@@ -60,8 +60,9 @@ public struct SourceText: Sendable {
                 if let cells, cells.allSatisfy(\.isEmpty) { continue }
                 result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))
             } else {
-                let text = Spaces.trimmed(Self.string(raw))
-                if text.isEmpty { continue }
+                let trimmed = Spaces.trimmed(bytes: raw)
+                if trimmed.isEmpty { continue }
+                let text = Self.string(trimmed)
                 result.append(SourceLine(text: text, cells: nil, location: location, isHeading: false))
             }
         }

@@ -32,23 +32,35 @@ enum LineTokens {
     /// numbers counts as values only when one of them has decimals (so that a year
     /// or a document number ending a wrapped name is not read as an amount), or when
     /// the whole line is numbers with decimals.
+    ///
+    /// Tokens are found from the end on bytes (a value is ASCII; most lines end in
+    /// text and are turned away at their last token).
     static func splitTrailingValues(_ text: String) -> (label: String, values: [Amount]) {
-        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
-        var i = tokens.count
+        let space = UInt8(ascii: " ")
+        let utf8 = text.utf8
         var values: [Amount] = []
-        while i > 0, let a = Amount(tokens[i - 1]), tokens[i - 1].first?.isNumber == true {
-            values.insert(a, at: 0)
-            i -= 1
+        var hasDecimals = false
+        var cut = utf8.endIndex
+        while true {
+            var end = cut
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == space { end = utf8.index(before: end) }
+            var start = end
+            while start > utf8.startIndex, utf8[utf8.index(before: start)] != space { start = utf8.index(before: start) }
+            guard start < end, (0x30...0x39).contains(utf8[start]), let a = Amount(text[start..<end]) else { break }
+            values.append(a)
+            if utf8[start..<end].contains(UInt8(ascii: ".")) { hasDecimals = true }
+            cut = start
         }
-        guard !values.isEmpty else { return (text, []) }
-        let hasDecimals = tokens[i...].contains { $0.includes(".") }
-        guard hasDecimals else { return (text, []) }
-        return (tokens[..<i].joined(separator: " "), values)
+        guard !values.isEmpty, hasDecimals else { return (text, []) }
+        let label = text[..<cut].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return (label, values.reversed())
     }
 
     /// A leading classification code: `210`, `210 15`, `210 15 06` (or `21015`
     /// printed together), followed by a space or the end of the line.
     static func leadingCode(_ text: String, classes: ClosedRange<Int>) -> (code: String, rest: String)? {
+        // Most lines do not start with a digit: turn them away on their first byte.
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }), (0x30...0x39).contains(first) else { return nil }
         let tokens = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
         guard let first = tokens.first, first.count == 3, first.allSatisfy(\.isASCIINumber),
               let cls = Int(first), classes.contains(cls) else { return nil }
