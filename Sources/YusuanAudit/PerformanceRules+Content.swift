@@ -27,7 +27,8 @@ extension PerformanceRules {
         en: "An at-least target (>=, >) is not set below the previous year's result the table states (in the same unit)")
 
     /// The rules of this file, in the order they are reported.
-    static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear, goalIndicator]
+    static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear, goalIndicator,
+                               descriptionFigures]
 
     /// The usual weight of the 满意度 indicators of a project table.
     static let usualSatisfactionWeight = Amount(10)
@@ -39,6 +40,7 @@ extension PerformanceRules {
         }
         for p in projects {
             findings += goalAgainstIndicators(goal: p.overallGoal, p.indicators, table: p.project, at: p.source, d)
+            findings += descriptionAgainstIndicators(p, d)
             findings += satisfactionWeights(p, d)
             findings += qualitativeCosts(p, d)
             findings += belowLastYear(p, d)
@@ -261,6 +263,76 @@ extension PerformanceRules {
                 at: i.source ?? source, stated: figure.number, expected: target,
                 computation: "目标文字 \(figure.printed)\(figure.unit)" + (figure.atLeast.map { $0 ? "（以上）" : "（以下）" } ?? "")
                     + "；指标值 \(i.target.printed)"))
+        }
+        return findings
+    }
+}
+
+// MARK: - 测算与指标
+
+/// 测算与指标 — the head count and the rate per head a project's description (情况说明
+/// 七, 资金分配情况) computes its amount from, against the same project's indicators.
+extension PerformanceRules {
+    static let descriptionFigures = Rule(
+        "performance.description-figures", .performance, .warning,
+        zh: "项目说明测算所用的人数和人均标准符合该项目绩效目标表的人数、标准指标（>= 指标不高于测算数，<= 指标不低于，= 指标相等）",
+        en: "The head count and rate per head a project's description computes with meet the same project's count and standard indicators (>= no more than it, <= no less, = equal)")
+
+    /// Whether a value meets a target of the given comparison.
+    static func meets(_ value: Amount, _ comparison: Comparison, _ target: Amount) -> Bool {
+        switch comparison {
+        case .equal: value == target
+        case .atLeast: value >= target
+        case .greater: value > target
+        case .atMost: value <= target
+        case .less: value < target
+        }
+    }
+
+    /// An indicator's target in persons, for a count indicator (人, 万人).
+    static func persons(_ i: PerformanceIndicator) -> Amount? {
+        guard !isCost(i), let n = i.target.number else { return nil }
+        switch unitKey(i.target.unit) {
+        case "人": return n
+        case "万人": return n.times(10_000)
+        default: return nil
+        }
+    }
+
+    /// An indicator's target in 元 per head, for a standard (元/人, 元/人/年, or 元 named 人均 or 标准).
+    static func perHead(_ i: PerformanceIndicator) -> Amount? {
+        guard let n = i.target.number else { return nil }
+        let unit = unitKey(i.target.unit)
+        if unit.hasPrefix("元/人") { return n }
+        if unit.hasPrefix("万元/人") { return n.times(10_000) }
+        if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.contains($0) }) { return n }
+        return nil
+    }
+
+    static func descriptionAgainstIndicators(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
+        guard let described = d.facts.projects.first(where: { sameName($0.name, p.project) }) else { return [] }
+        var findings: [Finding] = []
+        for (count, rate, _) in ProjectArithmeticRules.countRatePairs(of: described) {
+            let head = count.countIsWan ? count.value.times(10_000) : count.value
+            let perHeadRate = rate.unit == "万元" ? rate.value.times(10_000) : rate.value
+            let checks: [(String, Amount, (PerformanceIndicator) -> Amount?)] = [
+                ("\(count.printed) \(count.unit)", head, persons),
+                ("\(rate.printed) \(rate.unit)/\(rate.per ?? "人")", perHeadRate, perHead),
+            ]
+            for (printed, value, measure) in checks {
+                let indicators = p.indicators.compactMap { i in measure(i).map { (indicator: i, target: $0) } }
+                guard !indicators.isEmpty,
+                      !indicators.contains(where: { meets(value, $0.indicator.target.comparison ?? .equal, $0.target) }),
+                      let nearest = indicators.min(by: { ($0.target - value).magnitude < ($1.target - value).magnitude })
+                else { continue }
+                let i = nearest.indicator
+                findings.append(Finding(
+                    rule: descriptionFigures,
+                    message: "项目（\(described.ordinal)）\(described.name)的说明按 \(printed) 测算，而绩效目标表“\(p.project)”指标“\(i.name)”为 \(i.target.printed)",
+                    row: p.project, column: "\(i.level2)/\(i.name)", section: section(containing: i.source?.line ?? p.source?.line, in: d),
+                    at: i.source ?? p.source, stated: nearest.target, expected: value,
+                    computation: "情况说明 项目（\(described.ordinal)）资金分配情况：\(printed)"))
+            }
         }
         return findings
     }

@@ -48,10 +48,20 @@ public enum ProjectArithmeticRules: RuleSet {
             findings += formulas(text, place)
             let figures = scan(text)
             if let amount = p.amount { findings += allocations(figures, amount: amount, text: text, place) }
-            let standard = p.fields.first { $0.label.contains("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
-            findings += countsAndRates(figures, amount: p.amount, standard: standard, place)
+            findings += countsAndRates(figures, amount: p.amount, standard: standard(of: p), place)
         }
         return findings
+    }
+
+    /// The rates a description's 补贴标准 field states.
+    static func standard(of p: ProjectDescription) -> [Figure] {
+        p.fields.first { $0.label.contains("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
+    }
+
+    /// The counts and rates of a description (none where it has no 资金分配情况).
+    static func countRatePairs(of p: ProjectDescription) -> [CountRate] {
+        guard let field = p.fields.first(where: { $0.label.contains("资金分配") }) else { return [] }
+        return countRatePairs(scan(field.text), standard: standard(of: p))
     }
 
     /// Where a finding about one project's description is.
@@ -323,7 +333,14 @@ public enum ProjectArithmeticRules: RuleSet {
 
     // MARK: counts and rates
 
-    static func countsAndRates(_ figures: [Figure], amount: Amount?, standard: [Figure], _ place: Place) -> [Finding] {
+    /// A head count and the rate per head the description multiplies it by, and the
+    /// amount in 万元 it gives (nil: the project's whole amount).
+    typealias CountRate = (count: Figure, rate: Figure, target: Figure?)
+
+    /// The counts and rates of a description's 资金分配情况 (and its 补贴标准 field, for
+    /// counts stated without their rate). Shared by `countsAndRates` and the performance
+    /// rule that holds them against the project's indicators.
+    static func countRatePairs(_ figures: [Figure], standard: [Figure]) -> [CountRate] {
         // Segments end at each amount in 万元 (an allocation or a result).
         var segments: [(figures: [Figure], target: Figure?)] = []
         var current: [Figure] = []
@@ -336,7 +353,7 @@ public enum ProjectArithmeticRules: RuleSet {
             }
         }
         segments.append((current, nil))
-        var pairs: [(count: Figure, rate: Figure, target: Figure?)] = []
+        var pairs: [CountRate] = []
         var pending: [(count: Figure, target: Figure?)] = []
         for (list, target) in segments {
             var counts: [Figure] = []
@@ -349,8 +366,12 @@ public enum ProjectArithmeticRules: RuleSet {
         if !pending.isEmpty, pending.count == standard.count {
             for (p, rate) in zip(pending, standard) { pairs.append((p.count, rate, p.target)) }
         }
+        return pairs
+    }
+
+    static func countsAndRates(_ figures: [Figure], amount: Amount?, standard: [Figure], _ place: Place) -> [Finding] {
         var findings: [Finding] = []
-        for (count, rate, target) in pairs {
+        for (count, rate, target) in countRatePairs(figures, standard: standard) {
             guard let stated = target?.value ?? amount else { continue }
             // count in 人 × 元/人 = 元; ÷10 000 for 万元. A count in 万人 or a rate in 万元 shifts by 10 000.
             var shift = 0

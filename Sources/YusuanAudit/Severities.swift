@@ -57,6 +57,7 @@ extension Rule {
         "performance.cost-qualitative": "成本指标须量化，文字指标无法考核，但不影响金额 (a cost indicator must be a figure to be assessed; no amount is wrong)",
         "performance.below-last-year": "受益人数可能减少、上年完成值可能偏高，目标低于上年值得说明而非错误 (beneficiaries may fall and last year may have been exceptional: worth explaining, not wrong)",
         "performance.goal-indicator": "目标与指标按名称对应，可能所指不同；两者不一致需说明 (goal and indicator are paired by name and may mean different things; the disagreement needs explaining)",
+        "performance.description-figures": "说明中的人数、标准可能是测算口径，指标另有口径；不一致需说明 (the description's count or rate may be counted otherwise than the indicator's; the difference needs explaining)",
         "performance.department-sources": "结转资金可能计入其中 (carry-over may be included)",
         "classification.name": "旧版科目名称，不影响金额 (an older edition's name; no amount is wrong)",
         "project-arithmetic.count-rate": "所述人数或标准可能已取整 (the count or rate stated may be rounded)",

@@ -134,6 +134,31 @@ import YusuanModel
         #expect(PerformanceRules.sharedRun("开展业务培训", "业务培训次数") == 4)
     }
 
+    /// 004 项目（5）computes 14.54 万人 × 6.18 元/人; its table asks =14.54 万人 and 人均缴费金额
+    /// <=6.18 元. A standard set below the rate, or a count other than the one computed, fires.
+    @Test func descriptionFiguresAgainstIndicators() throws {
+        let base = try AuditSeeds.context("004").disclosure
+        #expect(P.findings(base, "performance.description-figures").isEmpty)
+        let p = try P.project(base, "全县居民人身意外伤害保险（本级）")
+        let fee = try P.indicator(base, p, "人均缴费金额")
+        for (target, fires) in [("<=6.18 元", false), ("<=6.17 元", true), ("<=6.19 元", false), ("=6.18 元", false)] {
+            var d = base
+            d.performance.projects[p].indicators[fee].target = IndicatorTarget(parsing: target)
+            let found = P.findings(d, "performance.description-figures")
+            #expect(found.isEmpty == !fires, "\(target)")
+            if let f = found.first {
+                #expect(f.severity == .warning && f.column == "经济成本指标/人均缴费金额" && f.line == d.performance.projects[p].indicators[fee].source?.line)
+                #expect(f.stated == Amount("6.17") && f.expected == Amount("6.18"))
+            }
+        }
+        let insured = try P.indicator(base, p, "人身意外伤害保险保障人数")
+        for (target, fires) in [("=14.54 万人", false), ("=14.53 万人", true), (">=14.53 万人", false), (">=145401 人", true)] {
+            var d = base
+            d.performance.projects[p].indicators[insured].target = IndicatorTarget(parsing: target)
+            #expect(P.findings(d, "performance.description-figures").isEmpty == !fires, "\(target)")
+        }
+    }
+
     /// The example's tables: no warning, and the notes are information only.
     @Test func theExampleHasNoWarning() throws {
         let found = P.findings(AuditContext(disclosure: try AuditExample.disclosure()))
