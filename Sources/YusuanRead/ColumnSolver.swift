@@ -86,13 +86,15 @@ struct ColumnSolver {
     private var choice: [Int] = []
     private var fixed: [Int: Int] = [:]
 
+    /// `prior` is asked once for each row and column (c ≥ 1) and kept.
     init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row],
-         prior: @escaping (Int, Int) -> Prior) {
+         prior: (Int, Int) -> Prior) {
         self.columnCount = columnCount
         self.identities = identities
         self.allowed = allowed
         self.rows = rows
-        self.prior = prior
+        let priors = rows.indices.map { r in (0..<columnCount).map { c in c == 0 ? Prior.neutral : prior(r, c) } }
+        self.prior = { r, c in priors[r][c] }
     }
 
     mutating func solve() -> Solution {
