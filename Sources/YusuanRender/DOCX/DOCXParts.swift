@@ -19,6 +19,7 @@ enum DOCXParts {
         + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         + #"<Default Extension="xml" ContentType="application/xml"/>"#
+        + #"<Default Extension="emf" ContentType="image/x-emf"/>"#
         + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
         + #"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#
         + #"<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>"#
@@ -32,12 +33,22 @@ enum DOCXParts {
         + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
         + "</Relationships>"
 
-    static let documentRelationships = ZipPackage.declaration
-        + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-        + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#
-        + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#
-        + "</Relationships>"
+    /// `word/_rels/document.xml.rels`: styles, settings, the footer, and each chart's picture.
+    static func documentRelationships(charts: [Chart]) -> String {
+        var xml = ZipPackage.declaration
+            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+            + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#
+            + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>"#
+        for chart in charts {
+            xml += "<Relationship Id=\"\(chartRelationship(chart))\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(chartFile(chart))\"/>"
+        }
+        return xml + "</Relationships>"
+    }
+
+    /// The picture of 图N: `word/media/chartN.emf`, and its relationship id.
+    static func chartFile(_ chart: Chart) -> String { "chart\(chart.number).emf" }
+    static func chartRelationship(_ chart: Chart) -> String { "rIdChart\(chart.number)" }
 
     /// The relationship id of `word/footer1.xml` in `word/_rels/document.xml.rels`.
     static let footerRelationship = "rId3"
@@ -98,6 +109,10 @@ enum DOCXParts {
         xml += #"<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="Heading3"/><w:pPr><w:keepNext/><w:spacing w:after="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableMeta"><w:name w:val="Table Meta"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="40"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="19"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
+        // A chart: its number and title above (kept with it), the picture centred, the source below.
+        xml += "<w:style w:type=\"paragraph\" w:styleId=\"ChartCaption\"><w:name w:val=\"Chart Caption\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"21\"/></w:rPr></w:style>"
+        xml += #"<w:style w:type="paragraph" w:styleId="ChartPicture"><w:name w:val="Chart Picture"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr></w:style>"#
+        xml += #"<w:style w:type="paragraph" w:styleId="ChartSource"><w:name w:val="Chart Source"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>"#
         xml += #"<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr></w:style>"#
         xml += #"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
         xml += #"<w:style w:type="table" w:styleId="BudgetTable"><w:name w:val="Budget Table"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>"#

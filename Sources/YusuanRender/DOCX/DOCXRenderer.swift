@@ -9,8 +9,10 @@ import YusuanModel
 /// `vMerge` down) repeated on every page (`tblHeader`); the wide tables sit in
 /// landscape sections; each part and each table starts a new page. Every page
 /// carries its number in the footer (a `PAGE` field, centred), amounts print with
-/// thousands separators (`1,297.28`), and the contents is a Word `TOC` field over
-/// the headings, holding the outline's entries until Word or LibreOffice updates it.
+/// thousands separators (`1,297.28`), the contents is a Word `TOC` field over
+/// the headings, holding the outline's entries until Word or LibreOffice updates it,
+/// and the explanation's charts are EMF pictures (`EMF`) with 图N above and the
+/// source below.
 public struct DOCXRenderer: Renderer {
     public init() {}
     public var name: String { "docx" }
@@ -26,7 +28,9 @@ public struct DOCXRenderer: Renderer {
         package.add("word/styles.xml", DOCXParts.styles)
         package.add("word/settings.xml", DOCXParts.settings)
         package.add("word/footer1.xml", DOCXParts.footer)
-        package.add("word/_rels/document.xml.rels", DOCXParts.documentRelationships)
+        let charts = Charts.charts(disclosure)
+        package.add("word/_rels/document.xml.rels", DOCXParts.documentRelationships(charts: charts))
+        for chart in charts { package.add("word/media/\(DOCXParts.chartFile(chart))", EMF.data(ChartDrawing(chart))) }
         return try package.data()
     }
 
@@ -66,8 +70,10 @@ public struct DOCXRenderer: Renderer {
                 body += paragraph(text, style: nil)
             case .table(let t):
                 body += table(t, landscape: landscape)
-            case .chart:
-                break
+            case .chart(let chart):
+                body += paragraph(chart.caption, style: "ChartCaption")
+                body += picture(chart)
+                body += paragraph(chart.source, style: "ChartSource")
             case .signature(let name, let date):
                 body += paragraph(name, style: "Signature")
                 if let date { body += paragraph(date, style: "Signature") }
@@ -76,7 +82,7 @@ public struct DOCXRenderer: Renderer {
             }
         }
         var xml = ZipPackage.declaration
-        xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#
         xml += "<w:body>" + body + DOCXParts.section(landscape: landscape) + "</w:body></w:document>"
         return xml
     }
@@ -99,6 +105,22 @@ public struct DOCXRenderer: Renderer {
             xml += "</w:p>"
         }
         return xml
+    }
+
+    /// 图 N as a picture: the chart's EMF (`word/media/chartN.emf`) inline, its
+    /// drawing's size in points (12,700 EMU a point).
+    func picture(_ chart: Chart) -> String {
+        let drawing = ChartDrawing(chart)
+        let cx = Int(drawing.width * 12_700), cy = Int(drawing.height * 12_700)
+        let id = 1000 + chart.number
+        return "<w:p><w:pPr><w:pStyle w:val=\"ChartPicture\"/></w:pPr><w:r><w:drawing>"
+            + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/>"
+            + "<wp:docPr id=\"\(id)\" name=\"\(escape(chart.caption))\"/>"
+            + #"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>"#
+            + "<pic:nvPicPr><pic:cNvPr id=\"\(id)\" name=\"\(DOCXParts.chartFile(chart))\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"\(DOCXParts.chartRelationship(chart))\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
     func paragraph(_ text: String, style: String?, align: String? = nil) -> String {

@@ -11,6 +11,8 @@ struct ZipPackage {
 
     mutating func add(_ path: String, _ text: String) { parts.append((path, Data(text.utf8))) }
 
+    mutating func add(_ path: String, _ data: Data) { parts.append((path, data)) }
+
     func data() throws -> Data {
         let archive = try Archive(accessMode: .create)
         let date = Date(timeIntervalSince1970: 1_735_689_600) // 2025-01-01
