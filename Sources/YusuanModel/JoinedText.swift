@@ -25,8 +25,9 @@ public struct JoinedText: Sendable {
     private let sentenceBreaks: [Int]
 
     public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
-        let clauseUnits = Set(StatementGrammar.clauseEnds.flatMap { $0.utf16 })
-        let sentenceUnits = Set(StatementGrammar.sentenceEnds.flatMap { $0.utf16 })
+        // A dozen units: a linear look that skips letters is cheaper than hashing each unit.
+        let clauseUnits = StatementGrammar.clauseEnds.flatMap { $0.utf16 }
+        let sentenceUnits = StatementGrammar.sentenceEnds.flatMap { $0.utf16 }
         var text = ""
         var starts: [Int] = []
         var locations: [SourceLocation?] = []
@@ -42,8 +43,11 @@ public struct JoinedText: Sendable {
             last = line.source ?? last
             locations.append(last)
             for unit in piece.utf16 {
-                if clauseUnits.contains(unit) { clauseBreaks.append(offset) }
-                if sentenceUnits.contains(unit) { sentenceBreaks.append(offset) }
+                if clauseUnits.contains(unit) {
+                    clauseBreaks.append(offset)
+                    // Every sentence end is a clause end.
+                    if sentenceUnits.contains(unit) { sentenceBreaks.append(offset) }
+                }
                 offset += 1
             }
             text += piece

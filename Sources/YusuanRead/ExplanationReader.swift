@@ -358,6 +358,9 @@ enum Prose {
 
     /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
     static func numberedPrefix(_ text: String) -> (String, String)? {
+        // Most lines do not start with a numeral: turn them away on their first scalar.
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
+              "一二三四五六七八九十".unicodeScalars.contains(first) else { return nil }
         let t = text.trimmingSpaces()
         guard let mark = t.firstIndex(of: "、") else { return nil }
         let numeral = t[..<mark].filter { $0 != " " }
@@ -370,7 +373,7 @@ enum Prose {
     static func sign(_ word: String?) -> Int { word.map(StatementGrammar.isIncrease) == false ? -1 : 1 }
 
     /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
-    static func width(_ text: String) -> Int { text.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
+    static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
 
     /// The width at which the printed lines wrap: the widest line, or nil where the
     /// lines are whole paragraphs (wider than a printed line could be).
