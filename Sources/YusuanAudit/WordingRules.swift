@@ -29,7 +29,12 @@ public enum WordingRules: RuleSet {
         zh: "增减原因须指明具体事项：“主要原因是”后为空，或只说年度、项目“存在差异”“有所不同”而未说明何事，为警告",
         en: "A reason names what changed: an empty reason, or one that only says the years or projects differ (存在差异, 有所不同) without saying what, is a warning")
 
-    public static let rules = [reason, vagueReason, notArranged, emptyTable, noCarryOver, unchanged]
+    static let repeatedUse = Rule(
+        "wording.repeated-use", .wording, .warning,
+        zh: "“主要用于”“主要包括”所列用途或科目不重复列出",
+        en: "A list of uses or items (主要用于, 主要包括) names each only once")
+
+    public static let rules = [reason, vagueReason, notArranged, emptyTable, noCarryOver, unchanged, repeatedUse]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
@@ -37,6 +42,7 @@ public enum WordingRules: RuleSet {
         for s in context.sections {
             findings += reasons(s)
             findings += vagueReasons(s)
+            findings += repeatedUses(s)
             findings += unchangedSaidAsChange(s)
             findings += notArranged(s, d)
             findings += emptyClaims(s, d)
@@ -127,6 +133,51 @@ public enum WordingRules: RuleSet {
                     : "\(c.changeWord) \(c.amount) 万元，原因“\(said.prefix(40))”只说存在差异，没有指明是哪些事项",
                 section: s.number, at: s.at(c.source), stated: c.amount, computation: "原因：\(said.prefix(60))")
         }
+    }
+
+    // MARK: - A use listed twice
+
+    /// `主要用于：A 1 万元、B 2 万元、A 3 万元。` — the list, to the end of its sentence or
+    /// the next colon (where another list opens).
+    static let useList = StatementGrammarText.regex("(?:主要)?(?:用于|包括)[：:]?([^。：:]+)")
+    /// The separator of a list's items (、), as UTF-16 units; commas and semicolons separate
+    /// clauses, which may well repeat a word (标准 32 元/人…；标准 40 元/人…).
+    static let listSeparators: Set<UInt16> = Set("、".utf16)
+
+    /// An item's name: the words before its amount, without a trailing 等.
+    static func useName(_ item: String) -> String {
+        var name = StatementGrammar.normalize(item.prefix { !($0.isASCII && $0.isNumber) })
+        while name.hasSuffix("等") || name.hasSuffix("约") || name.hasSuffix("共") { name.removeLast() }
+        return name
+    }
+
+    /// One finding per list that names a use with an amount twice, at the line of its second mention.
+    static func repeatedUses(_ s: AuditSection) -> [Finding] {
+        let text = s.joined
+        var findings: [Finding] = []
+        for m in text.matches(useList) {
+            let group = m.range(at: 1)
+            let units = Array(text.substring(group.location..<(group.location + group.length)).utf16)
+            var seen = Set<String>(), repeated: [String] = []
+            var at: SourceLocation?
+            var start = 0
+            for k in 0...units.count where k == units.count || listSeparators.contains(units[k]) {
+                let item = String(decoding: units[start..<k], as: UTF16.self)
+                let name = useName(item)
+                if name.count >= 2, item.contains("元"), !seen.insert(name).inserted, !repeated.contains(name) {
+                    repeated.append(name)
+                    at = at ?? text.location(at: group.location + start)
+                }
+                start = k + 1
+            }
+            guard !repeated.isEmpty else { continue }
+            findings.append(Finding(
+                rule: repeatedUse,
+                message: "同一列举中" + repeated.map { "“\($0)”" }.joined(separator: "、") + "列出不止一次",
+                section: s.number, at: s.at(at ?? text.location(of: m)),
+                computation: "列举：\(StatementGrammar.normalize(text.string(m, 1) ?? "").prefix(60))"))
+        }
+        return findings
     }
 
     // MARK: - 未安排

@@ -336,6 +336,7 @@ enum TextAudit {
             S("wording.reason-direction", "三", 425, "8.34", nil),
             S("wording.reason-vague", "三", 427, "99.08", nil),
             S("wording.unchanged", "十", 553, "0", "0"),    // 三公 and each of its four items
+            S("wording.repeated-use", "十一", 559, nil, nil),  // 培训费 1.96 万元 … 培训费 4 万元
         ],
         // 乌鲁木齐: 五（二） shares 0.17 + 9.06 + 90.78 = 100.01, each correctly rounded (no finding).
         // 预算绩效情况 says 项目共 8个, but table 7 lists 9 projects (局 5, 中心 4; the 371.93 the

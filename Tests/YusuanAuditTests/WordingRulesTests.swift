@@ -47,6 +47,27 @@ import YusuanModel
         #expect(A.findings(example, "wording.reason-vague").map(\.line) == [701])
     }
 
+    /// 001's carry-over lists 培训费 twice among the uses of one project; one name changed, silent.
+    @Test func aUseListedTwice() throws {
+        var d = try A.base("001")
+        let f = try #require(A.findings(d, "wording.repeated-use").first)
+        #expect(f.severity == .warning && f.section == "十一" && f.line == 559 && f.message.contains("“培训费”"))
+        A.edit(&d, line: 559, "培训费 4 万元", "会议费 4 万元")
+        #expect(A.findings(d, "wording.repeated-use").isEmpty)
+
+        let title = "关于测试局 2025 年项目支出情况说明"
+        func uses(_ list: String) -> [Finding] {
+            A.findings(A.document(section: "七", title: title, ["资金分配情况：主要用于\(list)。"]), "wording.repeated-use")
+        }
+        #expect(uses("差旅费 1.00 万元、办公费 2.00 万元").isEmpty)
+        #expect(uses("差旅费 1.00 万元、办公费 2.00 万元、差旅费 0.50 万元").map(\.line) == [10])
+        #expect(uses("差旅费等 1.00 万元、差旅费 0.50 万元").count == 1)
+        // Names without amounts, and clauses that repeat a word after a comma, are not uses listed twice.
+        #expect(uses("差旅费、差旅费").isEmpty)
+        #expect(uses("标准 32 元，人数 10 人；标准 40 元").isEmpty)
+        #expect(uses("标准 32 元，人数 10 人，标准 40 元").isEmpty)
+    }
+
     /// 持平 on the example: "与上年预算持平" is silent, "增加 0.00 万元，增长 0.00%" is a warning.
     @Test func unchangedSaidAsAChange() throws {
         var d = try AuditExample.disclosure()
