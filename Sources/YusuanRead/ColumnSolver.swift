@@ -190,19 +190,6 @@ struct ColumnSolver {
 
     // MARK: Scoring
 
-    /// The number of columns where row `p` equals the sum of its children.
-    private func equations(parent p: Int, parentChoice: Int? = nil) -> Int {
-        let kids = children[p]
-        guard !kids.isEmpty else { return 0 }
-        let pv = vectors[p][parentChoice ?? choice[p]]
-        var sum = Array(repeating: Amount.zero, count: columnCount)
-        for k in kids {
-            let kv = vectors[k][choice[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
-        }
-        return (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
-    }
-
     private static func better(_ a: (equations: Int, prior: Int), than b: (equations: Int, prior: Int)) -> Bool {
         a.equations != b.equations ? a.equations > b.equations : a.prior > b.prior
     }
@@ -216,27 +203,58 @@ struct ColumnSolver {
     private func globalScore(_ assignment: [Int]) -> (equations: Int, prior: Int) {
         budget.spend(rows.count)
         var eq = 0
-        for p in rows.indices where !children[p].isEmpty {
-            let pv = vectors[p][assignment[p]]
-            var sum = Array(repeating: Amount.zero, count: columnCount)
-            for k in children[p] {
-                let kv = vectors[k][assignment[k]]
-                for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
-            }
-            for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
-        }
+        for p in rows.indices where !children[p].isEmpty { eq += equations(of: p, in: assignment) }
         let pr = rows.indices.reduce(0) { $0 + priorScore[$1][assignment[$1]] }
         return (eq, pr)
     }
 
+    /// The number of columns where row `p` equals the sum of its children, as assigned.
+    private func equations(of p: Int, in assignment: [Int]) -> Int {
+        let pv = vectors[p][assignment[p]]
+        var sum = Array(repeating: Amount.zero, count: columnCount)
+        for k in children[p] {
+            let kv = vectors[k][assignment[k]]
+            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+        }
+        var eq = 0
+        for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
+        return eq
+    }
+
+    /// 增量评分 — the score of `trial`, which differs from `base` only in the rows
+    /// `changed`: only the families those rows belong to are summed again, so a
+    /// move costs its family's size, not the table's.
+    private func score(_ trial: [Int], changed: [Int], from base: [Int], scored: (equations: Int, prior: Int),
+                       families: [Int]) -> (equations: Int, prior: Int) {
+        var eq = scored.equations, pr = scored.prior
+        var parents: [Int] = []
+        for r in changed {
+            pr += priorScore[r][trial[r]] - priorScore[r][base[r]]
+            if !children[r].isEmpty { parents.append(r) }
+            if let p = rows[r].parent { parents.append(p) }
+        }
+        for p in Set(parents) {
+            budget.spend(children[p].count + 1)
+            eq += equations(of: p, in: trial) - families[p]
+        }
+        return (eq, pr)
+    }
+
+    /// Each parent's equations under `assignment` (0 for a row without children).
+    private func familyEquations(_ assignment: [Int]) -> [Int] {
+        rows.indices.map { children[$0].isEmpty ? 0 : equations(of: $0, in: assignment) }
+    }
+
     /// Local search: moves a row to another candidate and lets its descendants
     /// follow (each family re-fitted to an exact combination where one exists), and
-    /// keeps the move when the whole assignment scores better.
+    /// keeps the move when the whole assignment scores better. Each move is scored
+    /// incrementally (`score(_:changed:from:scored:families:)`).
     private mutating func optimise() {
         var current = globalScore(choice)
         // Every equation holds: leaves sit at their best priors and parents fit
         // them, so no move can do better.
         if current.equations == maximumEquations { return }
+        var families = familyEquations(choice)
         for _ in 0..<12 {
             var improved = false
             for r in rows.indices where fixed[r] == nil && (candidates[r].count > 1 || !children[r].isEmpty) {
@@ -245,9 +263,15 @@ struct ColumnSolver {
                 // of an unchanged parent is a move too.
                 for c in candidates[r].indices {
                     var trial = choice
-                    cascade(r, c, &trial, depth: 0)
-                    let score = globalScore(trial)
+                    var changed: [Int] = []
+                    cascade(r, c, &trial, changed: &changed, depth: 0)
+                    guard !changed.isEmpty else { continue }
+                    let score = score(trial, changed: changed, from: choice, scored: current, families: families)
                     if Self.better(score, than: current) {
+                        for p in Set(changed.flatMap { [$0] + (rows[$0].parent.map { [$0] } ?? []) })
+                        where !children[p].isEmpty {
+                            families[p] = equations(of: p, in: trial)
+                        }
                         choice = trial
                         current = score
                         improved = true
@@ -259,7 +283,8 @@ struct ColumnSolver {
     }
 
     /// Sets row `r` to candidate `c` and re-fits its descendants to it.
-    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], depth: Int) {
+    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], changed: inout [Int], depth: Int) {
+        if assignment[r] != c { changed.append(r) }
         assignment[r] = c
         guard !children[r].isEmpty, depth < 8 else { return }
         let combos = exactChildCombos(parent: r, parentChoice: c, limit: 16)
@@ -268,7 +293,7 @@ struct ColumnSolver {
             zip(children[r], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[r], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
         }) else { return }
         for (k, kc) in zip(children[r], best) where assignment[k] != kc {
-            cascade(k, kc, &assignment, depth: depth + 1)
+            cascade(k, kc, &assignment, changed: &changed, depth: depth + 1)
         }
     }
 
