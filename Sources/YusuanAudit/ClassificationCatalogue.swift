@@ -1,8 +1,8 @@
 import Foundation
 
 /// 政府收支分类科目 — the catalogue of functional (支出功能分类) and economic
-/// (部门预算支出经济分类) codes with their names, shipped as
-/// `Resources/classification-2025.tsv` (财政部《2025年政府收支分类科目》).
+/// (部门预算支出经济分类) codes with their names, one edition a year, shipped as
+/// `Resources/classification-YYYY.tsv` (today 2025: 财政部《2025年政府收支分类科目》).
 ///
 /// Functional 类 are complete (201–234); 款 and 项 are listed for the classes the
 /// catalogue `details` (205, 206, 208, 210, 221). Economic 类 and 款 are complete.
@@ -15,15 +15,30 @@ public struct ClassificationCatalogue: Sendable {
     /// The 3-digit classes whose 款 and 项 are listed.
     public let detailedClasses: Set<String>
 
-    /// The catalogue shipped with the package (empty where the data file is missing).
-    public static let standard: ClassificationCatalogue = {
-        guard let url = Bundle.module.url(forResource: "classification-2025", withExtension: "tsv")
-                ?? Bundle.module.url(forResource: "classification-2025", withExtension: "tsv", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return ClassificationCatalogue(text: "")
+    /// Every edition shipped (`Resources/classification-YYYY.tsv`), oldest first; one
+    /// catalogue a year, so that a new edition is one new file.
+    public static let editions: [ClassificationCatalogue] = {
+        let roots = [Bundle.module.resourceURL, Bundle.module.resourceURL?.appendingPathComponent("Resources")].compactMap { $0 }
+        var byEdition: [Int: ClassificationCatalogue] = [:]
+        for root in roots {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+            for name in names where name.hasPrefix("classification-") && name.hasSuffix(".tsv") {
+                guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { continue }
+                let catalogue = ClassificationCatalogue(text: text)
+                if !catalogue.names.isEmpty { byEdition[catalogue.edition] = catalogue }
+            }
         }
-        return ClassificationCatalogue(text: text)
+        return byEdition.keys.sorted().compactMap { byEdition[$0] }
     }()
+
+    /// The newest edition shipped (empty where no data file is found).
+    public static let standard: ClassificationCatalogue = editions.last ?? ClassificationCatalogue(text: "")
+
+    /// 版本随年度 — the edition a document of `year` is judged by: that year's, else the
+    /// latest before it, else the earliest after it (nil where none is shipped).
+    public static func edition(for year: Int, among editions: [ClassificationCatalogue] = editions) -> ClassificationCatalogue? {
+        editions.last { $0.edition <= year } ?? editions.min { $0.edition < $1.edition }
+    }
 
     /// Parses the TSV: `#` comment lines (one of them `# edition: YYYY …`), a
     /// `code<TAB>name` header, then one code per line.

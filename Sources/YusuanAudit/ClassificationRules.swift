@@ -4,8 +4,10 @@ import YusuanModel
 /// 政府收支分类科目 and carries its catalogue name.
 ///
 /// Functional codes (类/款/项) are read from tables 1–5 and 7–9, economic codes
-/// (类/款) from table 6. The catalogue is the 2025 edition, used for 2023–2025 as
-/// well; 款 and 项 are judged only for the classes it details (see
+/// (类/款) from table 6. The catalogue is the edition of the document's year where it
+/// is shipped, else the latest before it, else the earliest after it (today only 2025
+/// is shipped, so 2023 and 2024 are judged by it and their findings say so); 款 and 项
+/// are judged only for the classes it details (see
 /// `ClassificationCatalogue`), so a code under another class is never reported as
 /// unknown. Names are compared without spaces and with full/half-width brackets
 /// made equal; a different name is a warning, since names change between editions.
@@ -22,12 +24,15 @@ public enum ClassificationRules: RuleSet {
     public static let rules = [unknownCode, name]
 
     public static func check(_ context: AuditContext) -> [Finding] {
-        check(context.disclosure, catalogue: .standard)
+        let d = context.disclosure
+        return check(d, catalogue: ClassificationCatalogue.edition(for: d.year) ?? .standard)
     }
 
     static func check(_ d: Disclosure, catalogue: ClassificationCatalogue) -> [Finding] {
         guard !catalogue.names.isEmpty else { return [] }
         let source = "\(catalogue.edition) 年政府收支分类科目"
+        // Where the document's own year's edition is not shipped, the finding says which was used.
+        let basis = catalogue.edition == d.year ? "" : "（未收 \(d.year) 年版，按 \(catalogue.edition) 年版核对）"
         var findings: [Finding] = []
         for table in d.tables {
             let economic = table.kind == .basicByEconomicClass
@@ -42,7 +47,7 @@ public enum ClassificationRules: RuleSet {
                 guard let expected = catalogue.name(code) else {
                     findings.append(Finding(
                         rule: unknownCode,
-                        message: "表\(table.kind.rawValue) \(kind)科目 \(code)“\(row.name)”不在\(source)中",
+                        message: "表\(table.kind.rawValue) \(kind)科目 \(code)“\(row.name)”不在\(source)中\(basis)",
                         table: table.kind.rawValue, row: row.key, at: at, computation: "\(source)：无 \(code)"))
                     continue
                 }
@@ -51,7 +56,7 @@ public enum ClassificationRules: RuleSet {
                       ClassificationCatalogue.normalised(printed) != ClassificationCatalogue.normalised(expected) else { continue }
                 findings.append(Finding(
                     rule: name,
-                    message: "表\(table.kind.rawValue) \(kind)科目 \(code) 印作“\(printed)”，\(source)中为“\(expected)”",
+                    message: "表\(table.kind.rawValue) \(kind)科目 \(code) 印作“\(printed)”，\(source)中为“\(expected)”\(basis)",
                     table: table.kind.rawValue, row: row.key, at: at,
                     computation: "\(source)：\(code) \(expected)"))
             }

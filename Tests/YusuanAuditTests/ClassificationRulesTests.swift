@@ -45,6 +45,28 @@ struct ClassificationRulesTests {
         #expect(c.covers("2010101") == false && c.covers("2101599") && c.covers("201"))
     }
 
+    /// The edition follows the document's year: its own, else the latest before, else the earliest after.
+    @Test func editionFollowsTheYear() throws {
+        func edition(_ year: Int) -> ClassificationCatalogue {
+            ClassificationCatalogue(text: "# edition: \(year)\ncode\tname\n210\t卫生健康支出 \(year)\n")
+        }
+        let shipped = [edition(2023), edition(2025)]
+        for (year, expected) in [(2023, 2023), (2024, 2023), (2025, 2025), (2026, 2025), (2022, 2023)] {
+            #expect(ClassificationCatalogue.edition(for: year, among: shipped)?.edition == expected, "\(year)")
+        }
+        #expect(ClassificationCatalogue.edition(for: 2025, among: []) == nil)
+        #expect(ClassificationCatalogue.editions.map(\.edition) == [2025])
+        // A 2025 document judged by its own edition says nothing of it; a 2023 one names the edition used.
+        var rows = Self.consistent
+        rows[1] = ("21015", "医疗保障事务")
+        var d = Self.document(functional: rows)
+        let own = try #require(Self.findings(d, "classification.name").first)
+        #expect(own.message.hasSuffix("中为“医疗保障管理事务”"))
+        d.year = 2023
+        let older = try #require(Self.findings(d, "classification.name").first)
+        #expect(older.message.hasSuffix("2025 年政府收支分类科目中为“医疗保障管理事务”（未收 2023 年版，按 2025 年版核对）"))
+    }
+
     @Test func consistentNamesAreSilent() {
         #expect(Self.findings(Self.document(functional: Self.consistent, economic: Self.economic)).isEmpty)
     }
