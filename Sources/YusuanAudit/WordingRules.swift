@@ -117,9 +117,10 @@ public enum WordingRules: RuleSet {
 
     /// A reason that names nothing: empty, or the years or projects said to differ with no cause named.
     static func isVague(_ reason: String) -> Bool {
-        let text = StatementGrammar.normalize(reason).filter { !"，。；、：,.;:".contains($0) }
+        let marks = "，。；、：,.;:".unicodeScalars
+        let text = String(String.UnicodeScalarView(StatementGrammar.normalize(reason).unicodeScalars.filter { !marks.contains($0) }))
         if text.isEmpty { return true }
-        return differenceWords.contains { text.contains($0) } && !causeWords.contains { text.contains($0) }
+        return differenceWords.contains { text.includes($0) } && !causeWords.contains { text.includes($0) }
     }
 
     static func vagueReasons(_ s: AuditSection) -> [Finding] {
@@ -237,6 +238,9 @@ public enum WordingRules: RuleSet {
     static func emptyClaims(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         let text = s.text
+        // Each claim names one of these; most sections name none, and are not split into sentences.
+        let whole = StatementGrammar.normalize(text)
+        guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
         var start = text.startIndex
         while start < text.endIndex {
             var end = start
