@@ -343,7 +343,10 @@ public enum TextRules: RuleSet {
         guard let t5 = d.table(.generalPublic), s.text.includes("款"), s.text.includes("项") else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
-        for m in s.text.matches(of: itemPattern) {
+        // A match never holds a 。: the slow regex engine runs only on the sentences
+        // that could hold one (their indices are the section text's).
+        let sentences = s.text.split(separator: "。").filter { $0.includes("款") && $0.includes("预算") }
+        for m in sentences.flatMap({ $0.matches(of: itemPattern) }) {
             guard let c = m.output[1].substring, let k = m.output[2].substring, let x = m.output[3].substring,
                   let n = m.output[4].substring, let amount = Amount(n) else { continue }
             let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
