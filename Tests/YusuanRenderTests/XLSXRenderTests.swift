@@ -82,7 +82,7 @@ struct ParsedWorkbook {
         ]
         let d = Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [t])
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
-        #expect(book.sheetNames == ["表8", "数据"])
+        #expect(book.sheetNames == ["表8", "数据", "审核"], "no explanation, no 情况说明; the findings always")
         let sheet = book.sheets[0]
         #expect(sheet.value(1, 0) == "表8")
         #expect(sheet.value(2, 0) == "政府性基金预算支出情况表")
@@ -169,9 +169,9 @@ struct ParsedWorkbook {
         let d = try RenderSeeds.read(prefix)
         let book = try ParsedWorkbook(try XLSXRenderer().render(d))
         let performance = PerformanceSheet.applies(d) ? ["绩效目标"] : []
-        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" } + ["数据"] + performance,
-                "the tables, then the 数据 sheet, then 绩效目标 where there are performance tables")
-        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11) + 1 + performance.count)
+        #expect(book.sheetNames == d.tables.map { "表\($0.kind.rawValue)" } + ["数据"] + performance + ["情况说明", "审核"],
+                "the tables, then the 数据 sheet, then 绩效目标 where there are performance tables, the explanation and the findings")
+        #expect(book.sheetNames.count == (d.format == .edition2023 ? 10 : 11) + 1 + performance.count + 2)
         for (table, sheet) in zip(d.tables, book.sheets) {
             let n = table.kind.rawValue
             #expect(sheet.value(1, 0) == "表\(n)")
@@ -215,8 +215,8 @@ struct ParsedWorkbook {
             #expect(!book.sheetNames.contains("绩效目标"), "no performance tables, no sheet")
             return
         }
-        #expect(book.sheetNames.last == "绩效目标", "after 数据, so the other sheets keep their places")
-        let sheet = try #require(book.sheets.last)
+        #expect(book.sheetNames[d.tables.count + 1] == "绩效目标", "after 数据, so the other sheets keep their places")
+        let sheet = book.sheets[d.tables.count + 1]
         #expect(sheet.footer == "&C&P / &N", "page numbers in the print footer")
         let tables = (d.performance.department.map { [$0.indicators] } ?? []) + d.performance.projects.map(\.indicators)
         #expect((1...sheet.rowCount).filter { sheet.value($0, 2) == "三级指标" }.count == tables.filter { !$0.isEmpty }.count,
@@ -251,9 +251,9 @@ struct ParsedWorkbook {
         var without = d
         without.performance = PerformanceTargets()
         let with = try unzip(try XLSXRenderer().render(d)), plain = try unzip(try XLSXRenderer().render(without))
-        // Every sheet of the workbook without performance tables is there byte for byte.
-        let sheets = plain.keys.filter { $0.hasPrefix("xl/worksheets/") }
-        #expect(sheets.count == d.tables.count + 1)
+        // Every table sheet and 数据 of the workbook without performance tables is there byte for byte.
+        let sheets = (1...d.tables.count + 1).map { "xl/worksheets/sheet\($0).xml" }
+        #expect(sheets.allSatisfy { plain[$0] != nil })
         for part in sheets { #expect(with[part] == plain[part], "\(part) unchanged") }
         // Nothing links to 绩效目标: no defined name, no hyperlink, no formula refers to it.
         let workbook = String(decoding: try #require(with["xl/workbook.xml"]), as: UTF8.self)
@@ -263,5 +263,47 @@ struct ParsedWorkbook {
             let xml = String(decoding: try #require(with[part]), as: UTF8.self)
             #expect(!xml.contains("<hyperlink") && !xml.contains("<f>") && !xml.contains(PerformanceSheet.name), "\(part)")
         }
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func findingsSheetListsTheAudit(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        let book = try ParsedWorkbook(try XLSXRenderer().render(d))
+        let sheet = try #require(book.sheets.last)
+        #expect(book.sheetNames.last == "审核")
+        #expect((0..<FindingsSheet.columns.count).map { sheet.value(1, $0) } == FindingsSheet.columns)
+        #expect(sheet.autoFilter == "A1:M\(sheet.rowCount)", "filtered, for an analyst")
+        // One row a finding, in the audit's order, with its level, family, rule, message and amounts.
+        let findings = FindingsSheet.findings(d)
+        #expect(!findings.isEmpty, "the seeds have findings")
+        #expect(sheet.rowCount == findings.count + 1)
+        for (i, f) in findings.enumerated() {
+            let r = i + 2
+            #expect(sheet.value(r, 0) == String(i + 1) && sheet.cell(r, 0)?.isNumber == true)
+            #expect([sheet.value(r, 1), sheet.value(r, 2), sheet.value(r, 3), sheet.value(r, 4)]
+                    == [FindingsSheet.level(f.severity), f.family.chinese, f.rule, f.message], "finding \(i + 1)")
+            #expect(sheet.value(r, 5) == f.table.map(String.init) && sheet.value(r, 6) == f.row && sheet.value(r, 8) == f.section)
+            #expect(sheet.value(r, 11) == f.stated?.description && sheet.value(r, 12) == f.expected?.description)
+            if let stated = f.stated { #expect(sheet.cell(r, 11)?.isNumber == true, "\(stated) a number") }
+        }
+    }
+
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
+    func explanationSheetHoldsEverySectionInOrder(_ prefix: String) throws {
+        let d = try RenderSeeds.read(prefix)
+        let book = try ParsedWorkbook(try XLSXRenderer().render(d))
+        let sheet = book.sheets[try #require(book.sheetNames.firstIndex(of: "情况说明"))]
+        let column = (1...sheet.rowCount).map { sheet.value($0, 0) }
+        var expected: [String?] = [Outline.partTitles(d)[2]]
+        for section in d.sections {
+            expected.append("\(section.number)、\(section.title)")
+            expected += Paragraphs.join(section.lines).map(Optional.some)
+        }
+        #expect(column == expected)
+        for r in 1...sheet.rowCount where sheet.cell(r, 0)?.style == XLSXParts.Style.label.rawValue {
+            let lines = RowHeights.lines(sheet.value(r, 0) ?? "", width: ExplanationSheet.width)
+            #expect(lines == 1 || (sheet.heights[r] ?? 0) >= RowHeights.height(lines: lines), "row \(r) is as tall as its text")
+        }
+        #expect(sheet.footer == "&C&P / &N")
     }
 }

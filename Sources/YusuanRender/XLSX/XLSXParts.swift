@@ -89,7 +89,8 @@ enum XLSXParts {
 
     /// The workbook: the table sheets, then 数据 with its filter range (`records` rows),
     /// then 绩效目标 where the disclosure has performance tables.
-    static func workbook(_ tables: [PrintedTable], records: Int, performance: Bool = false) -> String {
+    /// `xl/workbook.xml`: a sheet a table, 数据, then the sheets named in `following`.
+    static func workbook(_ tables: [PrintedTable], records: Int, following: [String] = []) -> String {
         var xml = ZipPackage.declaration
         xml += #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += "<bookViews><workbookView/></bookViews><sheets>"
@@ -98,8 +99,8 @@ enum XLSXParts {
         }
         let data = tables.count + 1
         xml += "<sheet name=\"\(DataSheet.name)\" sheetId=\"\(data)\" r:id=\"rId\(data)\"/>"
-        if performance {
-            xml += "<sheet name=\"\(PerformanceSheet.name)\" sheetId=\"\(data + 1)\" r:id=\"rId\(data + 1)\"/>"
+        for (i, name) in following.enumerated() {
+            xml += "<sheet name=\"\(escape(name))\" sheetId=\"\(data + 1 + i)\" r:id=\"rId\(data + 1 + i)\"/>"
         }
         xml += "</sheets><definedNames>"
         // Print the header rows on every page.

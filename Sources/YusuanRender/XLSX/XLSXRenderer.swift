@@ -11,7 +11,9 @@ import YusuanModel
 /// as its wrapped text (`RowHeights`) and the print footer numbers the pages
 /// (`1 / 5`). A last sheet, **数据**, holds every cell as a tidy record for a
 /// pivot table (`DataSheet`); after it, where the disclosure has them, **绩效目标**
-/// holds the performance-target tables as printed (`PerformanceSheet`).
+/// holds the performance-target tables as printed (`PerformanceSheet`) and
+/// **情况说明** the explanation's text (`ExplanationSheet`); last, **审核** lists the
+/// audit's findings (`FindingsSheet`).
 public struct XLSXRenderer: Renderer {
     public init() {}
     public var name: String { "xlsx" }
@@ -25,21 +27,27 @@ public struct XLSXRenderer: Renderer {
         let tables = disclosure.tables.map { PrintedTable($0, unit: disclosure.unit) }
         var strings = SharedStrings()
         var package = ZipPackage()
-        let performance = PerformanceSheet.applies(disclosure)
-        let sheets = tables.count + 1 + (performance ? 1 : 0)
-        package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: sheets))
+        var sheets = tables.map { Self.sheet($0, strings: &strings) }
+        sheets.append(DataSheet.sheet(disclosure, strings: &strings))
+        // After 数据, so that the sheets before keep their places and bytes.
+        var following: [String] = []
+        if PerformanceSheet.applies(disclosure) {
+            following.append(PerformanceSheet.name)
+            sheets.append(PerformanceSheet.sheet(disclosure, strings: &strings))
+        }
+        if ExplanationSheet.applies(disclosure) {
+            following.append(ExplanationSheet.name)
+            sheets.append(ExplanationSheet.sheet(disclosure, strings: &strings))
+        }
+        following.append(FindingsSheet.name)
+        sheets.append(FindingsSheet.sheet(disclosure, strings: &strings))
+        package.add("[Content_Types].xml", XLSXParts.contentTypes(sheets: sheets.count))
         package.add("_rels/.rels", XLSXParts.rootRelationships)
         package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
-        package.add("xl/workbook.xml", XLSXParts.workbook(tables, records: Cells.records(disclosure).count, performance: performance))
-        package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: sheets))
+        package.add("xl/workbook.xml", XLSXParts.workbook(tables, records: Cells.records(disclosure).count, following: following))
+        package.add("xl/_rels/workbook.xml.rels", XLSXParts.workbookRelationships(sheets: sheets.count))
         package.add("xl/styles.xml", XLSXParts.styles)
-        for (i, table) in tables.enumerated() {
-            package.add("xl/worksheets/sheet\(i + 1).xml", Self.sheet(table, strings: &strings))
-        }
-        package.add("xl/worksheets/sheet\(tables.count + 1).xml", DataSheet.sheet(disclosure, strings: &strings))
-        if performance {
-            package.add("xl/worksheets/sheet\(sheets).xml", PerformanceSheet.sheet(disclosure, strings: &strings))
-        }
+        for (i, sheet) in sheets.enumerated() { package.add("xl/worksheets/sheet\(i + 1).xml", sheet) }
         package.add("xl/sharedStrings.xml", strings.xml)
         return try package.data()
     }
