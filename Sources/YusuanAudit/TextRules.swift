@@ -335,20 +335,19 @@ public enum TextRules: RuleSet {
 
     // MARK: - 五（三） items
 
-    nonisolated(unsafe) static let itemPattern = try! Regex(
+    /// ICU's engine (`NSRegularExpression`): Swift's `Regex` took most of the audit's time here.
+    static let itemPattern = StatementGrammarText.regex(
         "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元")
 
     static func items(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
-        // The pattern needs a 款 and a 项; the regex engine is slow on text without them.
+        // The pattern needs a 款 and a 项: text without them is not searched.
         guard let t5 = d.table(.generalPublic), s.text.includes("款"), s.text.includes("项") else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
-        // A match never holds a 。: the slow regex engine runs only on the sentences
-        // that could hold one (their indices are the section text's).
-        let sentences = s.text.split(separator: "。").filter { $0.includes("款") && $0.includes("预算") }
-        for m in sentences.flatMap({ $0.matches(of: itemPattern) }) {
-            guard let c = m.output[1].substring, let k = m.output[2].substring, let x = m.output[3].substring,
-                  let n = m.output[4].substring, let amount = Amount(n) else { continue }
+        let text = s.text
+        for m in itemPattern.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)) {
+            func group(_ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
+            guard let c = group(1), let k = group(2), let x = group(3), let n = group(4), let amount = Amount(n) else { continue }
             let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
             let at = s.location(n.startIndex)
             let code = itemCode(names, in: named)
