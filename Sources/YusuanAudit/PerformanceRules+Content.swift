@@ -81,9 +81,8 @@ extension PerformanceRules {
     static func satisfactionWeights(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
         let indicators = p.indicators.filter(isSatisfaction)
         let weights = indicators.compactMap(\.weight)
-        guard !weights.isEmpty, weights.count == indicators.count else { return [] }
-        let total = weights.reduce(Amount.zero, +)
-        guard total != usualSatisfactionWeight else { return [] }
+        guard !weights.isEmpty, weights.count == indicators.count, let total = Amount.checkedSum(weights),
+              total != usualSatisfactionWeight else { return [] }
         return [Finding(
             rule: satisfactionWeight,
             message: "绩效目标表“\(p.project)”满意度指标分值权重合计 \(total)，通常为 \(usualSatisfactionWeight)",
@@ -278,6 +277,12 @@ extension PerformanceRules {
         zh: "项目说明测算所用的人数和人均标准符合该项目绩效目标表的人数、标准指标（>= 指标不高于测算数，<= 指标不低于，= 指标相等）",
         en: "The head count and rate per head a project's description computes with meet the same project's count and standard indicators (>= no more than it, <= no less, = equal)")
 
+    /// A figure in 万 as ones (nil where it does not fit: an input figure never traps).
+    static func inOnes(_ tenThousands: Amount) -> Amount? {
+        let (value, overflow) = tenThousands.multipliedReportingOverflow(by: 10_000)
+        return overflow ? nil : value
+    }
+
     /// Whether a value meets a target of the given comparison.
     static func meets(_ value: Amount, _ comparison: Comparison, _ target: Amount) -> Bool {
         switch comparison {
@@ -294,7 +299,7 @@ extension PerformanceRules {
         guard !isCost(i), let n = i.target.number else { return nil }
         switch unitKey(i.target.unit) {
         case "人": return n
-        case "万人": return n.times(10_000)
+        case "万人": return inOnes(n)
         default: return nil
         }
     }
@@ -304,7 +309,7 @@ extension PerformanceRules {
         guard let n = i.target.number else { return nil }
         let unit = unitKey(i.target.unit)
         if unit.hasPrefix("元/人") { return n }
-        if unit.hasPrefix("万元/人") { return n.times(10_000) }
+        if unit.hasPrefix("万元/人") { return inOnes(n) }
         if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.contains($0) }) { return n }
         return nil
     }
@@ -313,8 +318,8 @@ extension PerformanceRules {
         guard let described = d.facts.projects.first(where: { sameName($0.name, p.project) }) else { return [] }
         var findings: [Finding] = []
         for (count, rate, _) in ProjectArithmeticRules.countRatePairs(of: described) {
-            let head = count.countIsWan ? count.value.times(10_000) : count.value
-            let perHeadRate = rate.unit == "万元" ? rate.value.times(10_000) : rate.value
+            guard let head = count.countIsWan ? inOnes(count.value) : count.value,
+                  let perHeadRate = rate.unit == "万元" ? inOnes(rate.value) : rate.value else { continue }
             let checks: [(String, Amount, (PerformanceIndicator) -> Amount?)] = [
                 ("\(count.printed) \(count.unit)", head, persons),
                 ("\(rate.printed) \(rate.unit)/\(rate.per ?? "人")", perHeadRate, perHead),

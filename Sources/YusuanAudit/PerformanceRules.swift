@@ -129,8 +129,7 @@ public enum PerformanceRules: RuleSet {
     static func weightTotal(_ indicators: [PerformanceIndicator], name: String, at source: SourceLocation?,
                             _ d: Disclosure) -> [Finding] {
         let ws = indicators.compactMap(\.weight)
-        guard !ws.isEmpty else { return [] }
-        let total = ws.reduce(Amount.zero, +)
+        guard !ws.isEmpty, let total = Amount.checkedSum(ws) else { return [] }
         let ninety = Amount(90), hundred = Amount(100)
         guard total != ninety, total != hundred else { return [] }
         let expected = (total - ninety).magnitude <= (total - hundred).magnitude ? ninety : hundred
@@ -241,8 +240,7 @@ public enum PerformanceRules: RuleSet {
                 at: i.source ?? p.source, stated: value, expected: funds, computation: "年度预算总额 \(funds)"))
         }
         let values = costs.map { $0.target.number! }
-        let sum = values.reduce(Amount.zero, +)
-        if costs.count >= 2, sum > funds, !values.contains(where: { $0 > funds }) {
+        if costs.count >= 2, let sum = Amount.checkedSum(values), sum > funds, !values.contains(where: { $0 > funds }) {
             findings.append(Finding(
                 rule: costTotal,
                 message: "绩效目标表“\(p.project)”以万元计的成本指标合计 \(sum) 超过年度预算总额 \(funds)",

@@ -220,7 +220,8 @@ public enum ProjectArithmeticRules: RuleSet {
 
     static func allocations(_ figures: [Figure], amount: Amount, text: String, _ place: Place) -> [Finding] {
         var items = figures.filter(\.isMoney)
-        guard items.filter({ $0.unit == "万元" }).count >= 2 else { return [] }
+        // Figures read from input: a list whose sum does not fit is not judged.
+        guard items.filter({ $0.unit == "万元" }).count >= 2, Amount.checkedSum(items.map(\.value)) != nil else { return [] }
         func sum(_ list: some Collection<Figure>) -> Amount { list.map(\.inWan).reduce(.zero, +) }
         if items.count >= 3, items[0].unit == "万元", items[0].value == amount || items[0].value == sum(items.dropFirst()) {
             items.removeFirst()

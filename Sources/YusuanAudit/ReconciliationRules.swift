@@ -304,10 +304,12 @@ public enum ReconciliationRules: RuleSet {
             let functional = pair.functional.compactMap { t5[.code($0), .basic] }
             let economics = pair.economic.compactMap { t6[.code($0), .total] }
             guard !functional.isEmpty || !economics.isEmpty else { continue }
-            let f = functional.reduce(Amount.zero, +), e = economics.reduce(Amount.zero, +)
-            let extra = pair.mayInclude.compactMap { t6[.code($0), .total] }.reduce(Amount.zero, +)
-            guard f < e || f > e + extra else { continue }
-            let nearest = f < e ? e : e + extra
+            // Figures read from input are added with a check: a sum that does not fit is skipped.
+            guard let f = Amount.checkedSum(functional), let e = Amount.checkedSum(economics),
+                  let extra = Amount.checkedSum(pair.mayInclude.compactMap { t6[.code($0), .total] }),
+                  case let (upper, false) = e.addingReportingOverflow(extra) else { continue }
+            guard f < e || f > upper else { continue }
+            let nearest = f < e ? e : upper
             guard let (difference, judged) = SumCheck.judge(total: nearest, parts: functional.isEmpty ? [f] : functional,
                                                            printedIn: unit) else { continue }
             // Where table 6 lacks the economic rows, the finding points at table 5's functional row.
@@ -315,7 +317,7 @@ public enum ReconciliationRules: RuleSet {
             let at = economicRow.flatMap { t6.row(.code($0))?.cells.first??.source ?? t6.row(.code($0))?.source }
                 ?? pair.functional.lazy.compactMap { t5.row(.code($0))?.source }.first
             let economicCodes = pair.economic.joined(separator: " + "), functionalCodes = pair.functional.joined(separator: " + ")
-            let allowance = extra.isZero || f < e ? "" : "（\(pair.mayInclude.joined(separator: " + ")) \(extra) 计入时为 \(e + extra)，仍不符）"
+            let allowance = extra.isZero || f < e ? "" : "（\(pair.mayInclude.joined(separator: " + ")) \(extra) 计入时为 \(upper)，仍不符）"
             findings.append(Finding(
                 rule: economic,
                 message: "表6 \(economicCodes) 与表5 \(functionalCodes) 基本支出不符：\(e) ≠ \(f)\(allowance)"

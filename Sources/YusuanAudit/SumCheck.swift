@@ -7,15 +7,17 @@ import YusuanModel
 /// difference is reported as a rounding warning, a larger one as an error.
 public enum SumCheck {
     /// The judgement of a printed total against its printed parts: nil when
-    /// they agree exactly.
+    /// they agree exactly (or when their sum or difference does not fit in an `Amount`,
+    /// which only damaged input can print).
     ///
     /// `unit` is the unit the amounts were printed in: 万元 to 0.01, or 元, where
     /// documents print parts rounded to the whole 元 (so half a 元 a part).
     public static func judge(total: Amount, parts: [Amount], printedIn unit: MoneyUnit = .wan)
         -> (difference: Amount, severity: Severity)? {
-        let sum = parts.reduce(Amount.zero, +)
-        let difference = total - sum
-        guard !difference.isZero else { return nil }
+        // Amounts read from input: a sum or difference that does not fit is not judged.
+        guard let sum = Amount.checkedSum(parts),
+              case let (difference, false) = total.subtractingReportingOverflow(sum),
+              !difference.isZero, difference.units != .min else { return nil }
         let half = unit == .yuan ? Amount.halfStep(places: 4) : Amount.halfStep(places: 2)
         let limit = half.times(max(parts.count, 1))
         return (difference, difference.magnitude <= limit ? .warning : .error)

@@ -271,7 +271,7 @@ public enum TextRules: RuleSet {
         guard let (totalAmount, totalName) = base else { return [] }
         var findings: [Finding] = []
         let parts = shared.map(\.printed)
-        let sum = parts.reduce(Amount.zero, +)
+        guard let sum = Amount.checkedSum(parts) else { return [] }
         // A list printed to one precision that adds up to exactly 100: the shares a
         // composer rounding by largest remainder prints.
         let places = Set(shared.map(\.places))

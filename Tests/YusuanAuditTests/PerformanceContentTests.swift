@@ -159,6 +159,31 @@ import YusuanModel
         }
     }
 
+    /// Figures too large for an `Amount` once added or scaled (only damaged input prints
+    /// them) are skipped, never a trap: weights, counts in 万人, cost sums and pairs.
+    @Test func hugeFiguresDoNotTrap() throws {
+        var d = try AuditSeeds.context("000").disclosure
+        let huge = Amount(units: Int64.max - 10)
+        for p in d.performance.projects.indices {
+            for i in d.performance.projects[p].indicators.indices {
+                d.performance.projects[p].indicators[i].weight = huge
+                d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: "<=9000000000000 万元")
+            }
+        }
+        let p = try P.project(d, "人身意外伤害保险补助")
+        d.performance.projects[p].indicators[0].target = IndicatorTarget(parsing: "=9000000000000 万人")
+        let t6 = try #require(d.tables.firstIndex { $0.kind == .basicByEconomicClass })
+        for code in ["30110", "30111"] {
+            let r = try #require(d.tables[t6].rows.firstIndex { $0.key == .code(code) })
+            d.tables[t6].rows[r].cells[0] = Cell(huge)
+        }
+        let report = Auditor.audit(d, document: "huge")
+        #expect(!report.findings.contains { $0.rule == "reconciliation.function-economic" && $0.row == "30110" })
+        #expect(SumCheck.judge(total: Amount(units: Int64.max), parts: [Amount(units: -5)]) == nil)
+        #expect(SumCheck.judge(total: .zero, parts: [huge, huge]) == nil)
+        #expect(PerformanceRules.inOnes(Amount("9000000000000")!) == nil)
+    }
+
     /// The example's tables: no warning, and the notes are information only.
     @Test func theExampleHasNoWarning() throws {
         let found = P.findings(AuditContext(disclosure: try AuditExample.disclosure()))
