@@ -241,13 +241,17 @@ public enum WordingRules: RuleSet {
         // Each claim names one of these; most sections name none, and are not split into sentences.
         let whole = StatementGrammar.normalize(text)
         guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
-        var start = text.startIndex
-        while start < text.endIndex {
+        // Sentences found on scalars; one is normalised only where it holds a scalar
+        // that every claim needs (表, 没 or 结; spaces cannot split a scalar).
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
             var end = start
-            while end < text.endIndex, text[end] != "。" { end = text.index(after: end) }
+            while end < scalars.endIndex, scalars[end] != "。" { end = scalars.index(after: end) }
+            defer { start = end < scalars.endIndex ? scalars.index(after: end) : end }
+            guard scalars[start..<end].contains(where: { $0 == "表" || $0 == "没" || $0 == "结" }) else { continue }
             let sentence = StatementGrammar.normalize(text[start..<end])
             let at = s.location(start)
-            defer { start = end < text.endIndex ? text.index(after: end) : end }
             // 为空表 / 没有使用…安排的支出.
             if sentence.contains("为空表") || sentence.contains("没有使用") {
                 let part = sentence.contains("为空表")

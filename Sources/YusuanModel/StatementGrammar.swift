@@ -103,17 +103,19 @@ public enum StatementGrammar {
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
     public static func normalize(_ s: some StringProtocol) -> String {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        var out = String.UnicodeScalarView()
+        // Scalars into bytes: comparing Characters of Chinese text normalises them,
+        // and appending scalars to a string one by one is slow.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars where !c.properties.isWhitespace {
             switch c {
-            case "（", "〔", "[", "【", "［", "｛", "{": out.append("(")
-            case "）", "〕", "]", "】", "］", "｝", "}": out.append(")")
-            case "“", "”", "\"", "‘", "’": out.append("\"")
-            default: out.append(c)
+            case "（", "〔", "[", "【", "［", "｛", "{": out.append(UInt8(ascii: "("))
+            case "）", "〕", "]", "】", "］", "｝", "}": out.append(UInt8(ascii: ")"))
+            case "“", "”", "\"", "‘", "’": out.append(UInt8(ascii: "\""))
+            default: UTF8.encode(c) { out.append($0) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A label: normalised, without a leading enumerator, 其中 / 主要用于 / 包括 / 用于,
