@@ -276,20 +276,27 @@ public enum ProjectArithmeticRules: RuleSet {
     static func decimals(_ s: Substring) -> Int { s.split(separator: ".").dropFirst().first?.count ?? 0 }
     static func slack(_ s: Substring) -> Double { decimals(s) == 0 ? 0 : 0.5 * pow(10, -Double(decimals(s))) }
 
+    /// `a 元/人 × b 人 = c 万元` and `c 万元（a × b + …）`, with ICU's engine
+    /// (`NSRegularExpression`): Swift's `Regex` was the audit's slowest part here.
+    static let productFormula = StatementGrammarText.regex(#"([0-9]+(?:\.[0-9]+)?)\s*(万元|元)?(?:\s*/\s*[月人年次天])?\s*[*×]\s*([0-9]+(?:\.[0-9]+)?)\s*(?:个月|月|人|次|年|名|天)?\s*[=＝]\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)"#)
+    static let bracketFormula = StatementGrammarText.regex(#"([0-9]+(?:\.[0-9]+)?)\s*(万元|万)?\s*[（(]\s*([0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?(?:\s*[+＋]\s*[0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?)*)\s*[）)]\s*(万元|元)?"#)
+
     static func formulas(_ text: String, _ place: Place) -> [Finding] {
         // Both formulas multiply; most texts hold no sign of it, and the regex engine is slow.
         guard text.includes("×") || text.includes("*") else { return [] }
-        let productFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|元)?(?:\s*/\s*[月人年次天])?\s*[*×]\s*([0-9]+(?:\.[0-9]+)?)\s*(?:个月|月|人|次|年|名|天)?\s*[=＝]\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)/#
-        let bracketFormula = #/([0-9]+(?:\.[0-9]+)?)\s*(万元|万)?\s*[（(]\s*([0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?(?:\s*[+＋]\s*[0-9]+(?:\.[0-9]+)?\s*[*×]\s*[0-9]+(?:\.[0-9]+)?)*)\s*[）)]\s*(万元|元)?/#
+        let all = NSRange(location: 0, length: text.utf16.count)
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
         var findings: [Finding] = []
-        for m in text.matches(of: productFormula) {
-            let (_, a, unitA, b, c, unitC) = m.output
+        for m in productFormula.matches(in: text, range: all) {
+            guard let matched = group(m, 0), let a = group(m, 1), let b = group(m, 3), let c = group(m, 4),
+                  let unitC = group(m, 5) else { continue }
+            let unitA = group(m, 2)
             guard let x = Amount(a), let y = Amount(b), let result = Amount(c) else { continue }
             let product = multiply(x, y)
             let aInYuan = unitA == "元", cInWan = unitC == "万元"
             let asPrinted = aInYuan && cInWan ? Amount(units: Figure.divide(product.units, by: 10_000)) : product
             guard asPrinted != result else { continue }
-            let shown = String(m.output.0)
+            let shown = String(matched)
             if product == result && aInYuan && cInWan {
                 findings.append(place.finding(
                     unitSlip,
@@ -307,8 +314,8 @@ public enum ProjectArithmeticRules: RuleSet {
                 severity: within ? .warning : nil, near: shown, stated: result, expected: asPrinted,
                 computation: "\(a) × \(b) = \(exact(product))"))
         }
-        for m in text.matches(of: bracketFormula) {
-            let (whole, r, _, expression, _) = m.output
+        for m in bracketFormula.matches(in: text, range: all) {
+            guard let whole = group(m, 0), let r = group(m, 1), let expression = group(m, 3) else { continue }
             guard let result = Amount(r) else { continue }
             var total = Amount.zero, lo = 0.0, hi = 0.0
             var terms: [String] = []
