@@ -202,6 +202,8 @@ public enum WordingRules: RuleSet {
     static func notArranged(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         let text = s.joined
+        // A byte search first: `ranges(of:)` compares Characters all through the section.
+        guard text.text.includes("未安排") else { return [] }
         for hit in text.text.ranges(of: "未安排") {
             let lower = hit.lowerBound.utf16Offset(in: text.text), upper = hit.upperBound.utf16Offset(in: text.text)
             let start = text.clauseStart(before: lower)
