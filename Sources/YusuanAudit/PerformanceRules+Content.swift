@@ -182,10 +182,12 @@ extension PerformanceRules {
 
     /// The goal's figures in the given units (each a count unit of the table's indicators).
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
-        let chars = Array(goal.filter { !$0.isWhitespace })
-        let byLength = units.sorted { $0.count > $1.count }
-        let breaks: Set<Character> = ["，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")"]
-        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
+        let chars = Array(goal.unicodeScalars.filter { !$0.properties.isWhitespace })
+        func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        let byLength = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        let breaks: Set<Unicode.Scalar> = ["，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")"]
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         var figures: [GoalFigure] = []
         var labelStart = 0
         var i = 0
@@ -195,21 +197,21 @@ extension PerformanceRules {
             guard isDigit(c) else { i += 1; continue }
             var j = i
             while j < chars.count, isDigit(chars[j]) || chars[j] == "." && j + 1 < chars.count && isDigit(chars[j + 1]) { j += 1 }
-            let printed = String(chars[i..<j])
+            let printed = string(chars[i..<j])
             let rest = chars[j...]
             if let unit = byLength.first(where: { rest.starts(with: $0) }),
-               !(rest.dropFirst(unit.count).first == "次" && unit.hasSuffix("人")), let number = Amount(printed) {
-                var label = String(chars[labelStart..<i])
+               !(rest.dropFirst(unit.count).first == "次" && unit.last == "人"), let number = Amount(printed) {
+                var label = string(chars[labelStart..<i])
                 var atLeast: Bool?
                 if let (word, up) = boundWords.first(where: { label.hasSuffix($0.0) }) {
                     label.removeLast(word.count)
                     atLeast = up
                 }
-                let after = String(rest.dropFirst(unit.count).prefix(2))
+                let after = string(rest.dropFirst(unit.count).prefix(2))
                 var end = j + unit.count
                 if after == "以上" { atLeast = true; end += 2 } else if after == "以下" || after == "以内" { atLeast = false; end += 2 }
-                figures.append(GoalFigure(number: number, printed: printed, unit: unit, label: label, atLeast: atLeast,
-                                          said: String(chars[labelStart..<end])))
+                figures.append(GoalFigure(number: number, printed: printed, unit: string(unit), label: label, atLeast: atLeast,
+                                          said: string(chars[labelStart..<end])))
                 j += unit.count
                 labelStart = j
             }
@@ -220,7 +222,7 @@ extension PerformanceRules {
 
     /// The length of the longest run of characters two names share.
     static func sharedRun(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         var previous = [Int](repeating: 0, count: y.count + 1), best = 0
         for i in 1...x.count {
