@@ -47,6 +47,28 @@ import YusuanModel
         }
     }
 
+    @Test func aNumberedSubheadingIsAHeadingOutOfTheContents() throws {
+        #expect(Paragraphs.isSubheading("（二）某某情况"))
+        #expect(Paragraphs.isSubheading("3、其他事项"))
+        #expect(!Paragraphs.isSubheading("（一）项目名称：某某项目"), "a labelled field")
+        #expect(!Paragraphs.isSubheading("1、某某支出 3.00 万元。"), "a sentence")
+        #expect(!Paragraphs.isSubheading("某某情况"), "not numbered")
+        #expect(!Paragraphs.isSubheading("（二）" + String(repeating: "某", count: 30)), "too long to head anything")
+        var d = try Self.example()
+        d.sections[0].lines = [Located("（一）某某情况"), Located("某某 1.00 万元。")]
+        let blocks = Outline.blocks(d)
+        #expect(blocks.contains(.heading(level: 4, text: "（一）某某情况")) && blocks.contains(.paragraph("某某 1.00 万元。")))
+        // Kept with the next paragraph, in HTML and DOCX; and left out of Word's contents (levels 1–3).
+        #expect(HTMLRenderer().page(d).contains("<h4 class=\"sub\">（一）某某情况</h4>"))
+        let parts = try unzip(try DOCXRenderer().render(d))
+        let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
+        #expect(document.contains("<w:pStyle w:val=\"Heading4\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）某某情况</w:t>"))
+        let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
+        let heading4 = try #require(styles.all("w:style").first { $0.attributes["w:styleId"] == "Heading4" })
+        #expect(!heading4.descendants("w:keepNext").isEmpty)
+        #expect(heading4.descendants("w:outlineLvl").first?.attributes["w:val"] == "3")
+    }
+
     @Test func theCoverCentresDepartmentNameAndDate() throws {
         let d = try Self.example()
         let date = try #require(d.signature?.date)

@@ -59,6 +59,20 @@ import YusuanModel
             #expect(lines.last == "\(i + 1)", "\(name) PDF page \(i + 1) ends with its number: \(lines.last ?? "nothing")")
         }
 
+        // No page ends with a heading: headings are kept with what follows.
+        let headings = Set(Outline.blocks(d).compactMap { block -> String? in
+            if case .heading(let level, let text) = block, level >= 2 { return text.filter { !$0.isWhitespace } }
+            return nil
+        })
+        func endsWithHeading(_ lines: [String]) -> String? {
+            guard lines.count >= 2 else { return nil }
+            let last = lines[lines.count - 2].filter { !$0.isWhitespace }
+            return headings.contains(last) ? last : nil
+        }
+        for (i, lines) in try Self.pageLines(pdf).enumerated() {
+            #expect(endsWithHeading(lines) == nil, "\(name) PDF page \(i + 1) ends with a heading")
+        }
+
         // DOCX through LibreOffice: the footer's PAGE field, and the charts drawn.
         let docx = try Self.libreOffice(try DOCXRenderer().render(d), extension: "docx")
         try keep(docx, as: "\(name)-docx")
@@ -66,6 +80,9 @@ import YusuanModel
         #expect(docxPages.count > d.tables.count)
         for (i, lines) in docxPages.enumerated() {
             #expect(lines.last == "\(i + 1)", "\(name) DOCX page \(i + 1) ends with its number: \(lines.last ?? "nothing")")
+        }
+        for (i, lines) in docxPages.enumerated() {
+            #expect(endsWithHeading(lines) == nil, "\(name) DOCX page \(i + 1) ends with a heading")
         }
         let docxText = docxPages.joined().joined().filter { !$0.isWhitespace }
         for chart in Charts.charts(d) { #expect(docxText.contains(chart.caption.filter { !$0.isWhitespace })) }

@@ -68,7 +68,8 @@ public struct HTMLRenderer: Renderer {
                 out += "</header>\n"
             case .heading(let level, let text):
                 let tag = "h\(min(level + 1, 4))"
-                out += "<\(tag)\(level == 1 ? " class=\"part\"" : "")>\(escape(text))</\(tag)>\n"
+                let kind = level == 1 ? " class=\"part\"" : level == 4 ? " class=\"sub\"" : ""
+                out += "<\(tag)\(kind)>\(escape(text))</\(tag)>\n"
             case .paragraph(let text):
                 out += "<p>\(escape(text))</p>\n"
             case .table(let table):

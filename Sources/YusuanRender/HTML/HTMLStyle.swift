@@ -32,6 +32,7 @@ enum HTMLStyle {
         .table-number { text-indent: 0; font-size: 10pt; margin: 0; }
         .table-title { text-align: center; font-size: 15pt; margin: 0.2em 0 0.4em; }
         h4.table-title { font-size: 11.5pt; text-align: left; }
+        h4.sub { font-size: 11pt; text-indent: 2em; margin: 0.4em 0 0.3em; }
         .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 2pt; }
         table.budget { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 9pt; line-height: 1.3; margin-bottom: 4mm; }
         .wide table.budget { font-size: 8pt; }

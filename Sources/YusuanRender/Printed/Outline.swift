@@ -7,7 +7,9 @@ public enum Block: Sendable, Hashable {
     /// The cover: the department, the document's name (with its year) and the date
     /// of the 落款, each centred on its own line.
     case title(department: String, name: String, date: String?)
-    /// A heading: 1 for a part (第一部分 …), 2 for a section or a table, 3 below.
+    /// A heading: 1 for a part (第一部分 …), 2 for a section or a table, 3 below, 4 for
+    /// a numbered sub-heading inside a section (`（三）国有资产占用使用情况`), which stays
+    /// out of the contents.
     case heading(level: Int, text: String)
     /// A paragraph of text.
     case paragraph(String)
@@ -93,7 +95,9 @@ public enum Outline {
         let charts = Charts.charts(d)
         for section in d.sections {
             blocks.append(.heading(level: 2, text: "\(section.number)、\(section.title)"))
-            for paragraph in Paragraphs.join(section.lines) { blocks.append(.paragraph(paragraph)) }
+            for paragraph in Paragraphs.join(section.lines) {
+                blocks.append(Paragraphs.isSubheading(paragraph) ? .heading(level: 4, text: paragraph) : .paragraph(paragraph))
+            }
             blocks += charts.filter { $0.section == section.number }.map(Block.chart)
         }
         blocks += performance(d)

@@ -32,6 +32,13 @@ enum Paragraphs {
     private static let point = try! NSRegularExpression(
         pattern: #"^\s*([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[、．]|\d+\.(?!\d))"#)
 
+    /// 小标题 — a paragraph that heads what follows: a numbered point (`（三）国有资产
+    /// 占用使用情况`) that is short and neither ends a sentence nor opens a labelled
+    /// field (`（一）项目名称：…`). The page formats keep it with the next paragraph.
+    static func isSubheading(_ paragraph: String) -> Bool {
+        startsPoint(paragraph) && paragraph.count <= 30 && !paragraph.contains(where: { "。：:；;，,".contains($0) })
+    }
+
     static func startsPoint(_ line: String) -> Bool {
         point.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
     }
