@@ -21,11 +21,36 @@ public enum ClassificationRules: RuleSet {
         zh: "科目名称须与分类科目中该编码的名称一致（忽略空格和全半角括号）",
         en: "The printed name of a code matches the catalogue's name for it (ignoring spaces and bracket width)")
 
-    public static let rules = [unknownCode, name]
+    static let projectEconomic = Rule(
+        "classification.project-economic", .classification, .warning,
+        zh: "表7 中对社会保险基金的补助项目（功能科目 2082601–2082699、2082701–2082799、2101201–2101299）不得列入工资福利支出",
+        en: "A table 7 project subsidising a social-insurance fund (functional 20826xx, 20827xx, 21012xx) is not booked as wages and welfare (工资福利支出)")
+
+    public static let rules = [unknownCode, name, projectEconomic]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
-        return check(d, catalogue: ClassificationCatalogue.edition(for: d.year) ?? .standard)
+        return check(d, catalogue: ClassificationCatalogue.edition(for: d.year) ?? .standard) + projectColumns(d)
+    }
+
+    /// 财政对基本养老保险基金的补助, 财政对其他社会保险基金的补助, 财政对基本医疗保险基金的补助:
+    /// money paid into a fund, which the economic classification books as 对社会保障基金补助.
+    static let fundSubsidyCodes = ["20826", "20827", "21012"]
+
+    /// A fund subsidy booked as 工资福利支出: one finding per project row, at the row.
+    static func projectColumns(_ d: Disclosure) -> [Finding] {
+        guard let t7 = d.table(.projects), let wages = t7.columnIndex(.wages) else { return [] }
+        return t7.rows.compactMap { row in
+            guard row.role == .project, let code = row.code, code.count == 7,
+                  fundSubsidyCodes.contains(where: { code.hasPrefix($0) }),
+                  row.cells.indices.contains(wages), let value = row.cells[wages]?.value, !value.isZero else { return nil }
+            let name = row.project ?? row.name
+            return Finding(
+                rule: projectEconomic,
+                message: "表7 项目“\(name)”（\(code) 对社会保险基金的补助）\(value) 万元列入工资福利支出，应列对社会保障基金补助",
+                table: 7, row: row.key, column: .wages, at: row.cells[wages]?.source ?? row.source,
+                stated: value, expected: .zero, computation: "功能科目 \(code) → 经济分类 对社会保障基金补助")
+        }
     }
 
     static func check(_ d: Disclosure, catalogue: ClassificationCatalogue) -> [Finding] {

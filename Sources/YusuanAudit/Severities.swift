@@ -60,6 +60,7 @@ extension Rule {
         "performance.goal-indicator": "目标与指标按名称对应，可能所指不同；两者不一致需说明 (goal and indicator are paired by name and may mean different things; the disagreement needs explaining)",
         "performance.description-figures": "说明中的人数、标准可能是测算口径，指标另有口径；不一致需说明 (the description's count or rate may be counted otherwise than the indicator's; the difference needs explaining)",
         "performance.department-sources": "结转资金可能计入其中 (carry-over may be included)",
+        "classification.project-economic": "无框线文本不显示空单元格，所在列可能是读取时按列序推断的；核实后可按 --severity classification.project-economic=error 报为错误 (in text without rules the column may be inferred from the order of the values; once checked against the print, --severity …=error reports it as an error)",
         "classification.name": "旧版科目名称，不影响金额 (an older edition's name; no amount is wrong)",
         "project-arithmetic.count-rate": "所述人数或标准可能已取整 (the count or rate stated may be rounded)",
         "project-arithmetic.unit-slip": "单位笔误，金额本身可能正确 (a slip of the unit; the amount itself may be right)",

@@ -102,18 +102,42 @@ struct ClassificationRulesTests {
     }
 
     /// The seeds: 000–003 print every code with its catalogue name; 004 prints two
-    /// names of other editions.
+    /// names of other editions; 003 books a fund subsidy as wages.
     @Test(.auditSeeds) func seeds() throws {
-        for seed in ["000", "001", "002", "003"] {
+        for seed in ["000", "001", "002"] {
             let d = try AuditSeeds.context(seed).disclosure
             #expect(Self.findings(d).isEmpty, "\(seed): \(Self.findings(d).map(\.message))")
         }
+        // 003's table 7 prints 总计 6,233.52 | 5,869.52 | 22.00 | 342.00: with 22.00 the 商品和服务支出
+        // of two projects, 5,869.52 (the 城乡居民 fund subsidy, 2101202) can only be 工资福利支出.
+        let wages = Self.findings(try AuditSeeds.context("003").disclosure)
+        #expect(wages.count == 1)
+        let w = try #require(wages.first)
+        #expect(w.rule == "classification.project-economic" && w.severity == .warning && w.table == 7 && w.line == 703)
+        #expect(w.row == "库尔勒市医疗保障局/2101202|部门专项-2021、2022、2023 年度城乡居民医疗保险财政补助资金")
+        #expect(w.column == "工资福利支出" && w.stated == Amount("5869.52") && w.expected == .zero)
         let found = Self.findings(try AuditSeeds.context("004").disclosure)
         #expect(found.count == 2)
         // Table 4 prints 234 as 抗疫特别国债还本支出 (table 1 of the same document: 抗疫特别国债安排的支出).
         #expect(found.contains { $0.rule == "classification.name" && $0.table == 4 && $0.row == "234" && $0.line == 487 })
         // Table 6 prints 30110 under its older name 城镇职工基本医疗保险缴费.
         #expect(found.contains { $0.rule == "classification.name" && $0.table == 6 && $0.row == "30110" && $0.line == 592 })
+    }
+
+    /// 000 books its 城乡居民 fund subsidy (2101202, 921.93) as 对社会保障基金补助: silent;
+    /// moved to 工资福利支出, it fires; under a code that is no fund subsidy, it does not.
+    @Test(.auditSeeds) func fundSubsidyBookedAsWages() throws {
+        var d = try AuditSeeds.context("000").disclosure
+        #expect(Self.findings(d, "classification.project-economic").isEmpty)
+        let t = try #require(d.tables.firstIndex { $0.kind == .projects })
+        let r = try #require(d.tables[t].rows.firstIndex { $0.role == .project && $0.code == "2101202" })
+        let wages = try #require(d.tables[t].columnIndex(.wages)), fund = try #require(d.tables[t].columnIndex(.socialSecurityFund))
+        d.tables[t].rows[r].cells[wages] = d.tables[t].rows[r].cells[fund]
+        d.tables[t].rows[r].cells[fund] = nil
+        let f = try #require(Self.findings(d, "classification.project-economic").first)
+        #expect(f.stated == Amount("921.93") && f.column == "工资福利支出" && f.line != nil)
+        d.tables[t].rows[r].code = "2101506"
+        #expect(Self.findings(d, "classification.project-economic").isEmpty)
     }
 
     @Test(.auditSeeds) func seedMutation() throws {
