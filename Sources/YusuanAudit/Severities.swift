@@ -34,6 +34,7 @@ extension Rule {
     static let reasons: [String: String] = [
         "arithmetic.row-identity": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
         "arithmetic.hierarchy": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
+        "reconciliation.function-economic": "同一笔基本支出按功能和经济分类不可能两样；差额在所印各项的舍入范围内（n × 0.005）时降为 warning (one basic spending cannot differ by function and by economic class; a gap within the rounding of the printed items is a warning)",
         "completeness.empty-statement": "缺少说明不影响数字，但公开要求写明 (a missing statement leaves no figure wrong, but disclosure requires it)",
         "completeness.project-performance": "可能有不予公开的正当理由 (there may be a stated reason for not publishing it)",
         "completeness.glossary": "缺少名词解释不影响数字 (a missing glossary leaves no figure wrong)",
