@@ -95,26 +95,30 @@ public enum PerformanceRules: RuleSet {
     /// A name for matching: no spaces, brackets half-width, no trailing （上年结转）.
     static func key(_ name: String) -> String {
         // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        var s = String(String.UnicodeScalarView(name.unicodeScalars.compactMap { c -> Unicode.Scalar? in
-            if c.properties.isWhitespace { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for c in name.unicodeScalars where !c.properties.isWhitespace {
             switch c {
-            case "（": return "("
-            case "）": return ")"
-            case "【", "〔", "［": return "["
-            case "】", "〕", "］": return "]"
-            default: return c
+            case "（": bytes.append(UInt8(ascii: "("))
+            case "）": bytes.append(UInt8(ascii: ")"))
+            case "【", "〔", "［": bytes.append(UInt8(ascii: "["))
+            case "】", "〕", "］": bytes.append(UInt8(ascii: "]"))
+            default: UTF8.encode(c) { bytes.append($0) }
             }
-        }))
-        for suffix in ["(上年结转)", "(结转)"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-        return s
+        }
+        for suffix in ["(上年结转)", "(结转)"].map({ Array($0.utf8) }) where bytes.count >= suffix.count
+            && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
+            bytes.removeLast(suffix.count)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Same project by name: equal, or one contains the other (the shorter at least
     /// four characters, so that a bare 综合业务费 does not match everything).
     static func sameName(_ a: String, _ b: String) -> Bool {
         let x = key(a), y = key(b)
-        guard min(x.count, y.count) >= 4 else { return x == y && !x.isEmpty }
-        return x == y || x.contains(y) || y.contains(x)
+        guard min(x.unicodeScalars.count, y.unicodeScalars.count) >= 4 else { return x == y && !x.isEmpty }
+        return x == y || x.includes(y) || y.includes(x)
     }
 
     /// The number of the explanation section printed at or before a line (the
