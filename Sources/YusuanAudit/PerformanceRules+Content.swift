@@ -35,12 +35,17 @@ extension PerformanceRules {
 
     static func content(_ projects: [ProjectPerformanceTable], _ d: Disclosure) -> [Finding] {
         var findings = missingSatisfaction(projects, d)
+        // The descriptions that compute with a count and a rate, each read once (few do).
+        let computed: [Computed] = d.facts.projects.compactMap { t in
+            let pairs = ProjectArithmeticRules.countRatePairs(of: t)
+            return pairs.isEmpty ? nil : Computed(project: t, pairs: pairs)
+        }
         if let dept = d.performance.department {
             findings += goalAgainstIndicators(goal: dept.annualGoal, dept.indicators, table: "部门整体", at: dept.source, d)
         }
         for p in projects {
             findings += goalAgainstIndicators(goal: p.overallGoal, p.indicators, table: p.project, at: p.source, d)
-            findings += descriptionAgainstIndicators(p, d)
+            findings += descriptionAgainstIndicators(p, computed, d)
             findings += satisfactionWeights(p, d)
             findings += qualitativeCosts(p, d)
             findings += belowLastYear(p, d)
@@ -316,10 +321,17 @@ extension PerformanceRules {
         return nil
     }
 
-    static func descriptionAgainstIndicators(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
-        guard let described = d.facts.projects.first(where: { sameName($0.name, p.project) }) else { return [] }
+    /// A project description and the counts and rates it computes with.
+    struct Computed {
+        var project: ProjectDescription
+        var pairs: [ProjectArithmeticRules.CountRate]
+    }
+
+    static func descriptionAgainstIndicators(_ p: ProjectPerformanceTable, _ computed: [Computed], _ d: Disclosure) -> [Finding] {
+        guard let match = computed.first(where: { sameName($0.project.name, p.project) }) else { return [] }
+        let described = match.project
         var findings: [Finding] = []
-        for (count, rate, _) in ProjectArithmeticRules.countRatePairs(of: described) {
+        for (count, rate, _) in match.pairs {
             guard let head = count.countIsWan ? inOnes(count.value) : count.value,
                   let perHeadRate = rate.unit == "万元" ? inOnes(rate.value) : rate.value else { continue }
             let checks: [(String, Amount, (PerformanceIndicator) -> Amount?)] = [
