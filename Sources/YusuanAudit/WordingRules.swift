@@ -90,10 +90,10 @@ public enum WordingRules: RuleSet {
         for c in s.statements.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
             guard let text = c.reason, !text.isEmpty else { continue }
             let contradicts = c.isIncrease
-                ? decreaseWords.contains { text.contains($0) } && !increaseOrNeutral.contains { text.contains($0) }
-                : increaseWords.contains { text.contains($0) } && !decreaseOrNeutral.contains { text.contains($0) }
+                ? decreaseWords.contains { text.includes($0) } && !increaseOrNeutral.contains { text.includes($0) }
+                : increaseWords.contains { text.includes($0) } && !decreaseOrNeutral.contains { text.includes($0) }
             guard contradicts else { continue }
-            let words = (c.isIncrease ? decreaseWords : increaseWords).filter { text.contains($0) }
+            let words = (c.isIncrease ? decreaseWords : increaseWords).filter { text.includes($0) }
             findings.append(Finding(
                 rule: reason,
                 message: c.isIncrease
@@ -241,7 +241,7 @@ public enum WordingRules: RuleSet {
         var findings: [Finding] = []
         let text = s.text
         // Each claim names one of these; most sections name none, and are not split into sentences.
-        let whole = StatementGrammar.normalize(text)
+        let whole = Spaces.removed(text)
         guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
         // Sentences found on scalars; one is normalised only where it holds a scalar
         // that every claim needs (表, 没 or 结; spaces cannot split a scalar).
