@@ -134,3 +134,42 @@ func keep(_ pdf: Data, as name: String) throws {
         try Tool.run(pdftoppm, ["-png", "-r", "60", file.path, directory.appendingPathComponent("page").path])
     }
 }
+
+/// A wide table over several pages: its header is printed whole again on each.
+@Suite struct LongTableTests {
+    /// The example with table 7 grown to sixty projects under its last 项.
+    static func longTableSeven() throws -> Disclosure {
+        var d = try LayoutTests.example()
+        let index = try #require(d.tables.firstIndex { $0.kind == .projects })
+        let last = try #require(d.tables[index].rows.last)
+        for n in 1...60 {
+            var row = last
+            row.project = "\(last.project ?? last.name)\(n)"
+            row.key = RowKey(rawValue: last.key.rawValue + "\(n)")
+            d.tables[index].rows.append(row)
+        }
+        return d
+    }
+
+    @Test(.enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-writer"),
+          .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"))
+    func theDOCXRepeatsTheWholeHeaderOnEveryPage() throws {
+        let d = try Self.longTableSeven()
+        let t7 = PrintedTable(try #require(d.table(.projects)), unit: d.unit)
+        let pdf = try LookTests.libreOffice(try DOCXRenderer().render(d), extension: "docx")
+        try keep(pdf, as: "long-table-docx")
+        let pages = try LookTests.pageLines(pdf).map { $0.joined().filter { !$0.isWhitespace } }
+        let tablePages = pages.indices.filter { pages[$0].contains(t7.body.last?.cells[4]?.printed ?? "?") || pages[$0].contains(t7.title) }
+        let continued = tablePages.filter { !pages[$0].contains(t7.title) }
+        #expect(!continued.isEmpty, "table 7 runs over more than one page")
+        // Every character of every header label is printed on each continuation page
+        // (wrapped labels come out of pdftotext interleaved, so characters are counted).
+        func counts(_ text: String) -> [Character: Int] { text.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+        let header = counts(t7.header.map(\.text).joined().filter { !$0.isWhitespace })
+        for page in continued {
+            let printed = counts(pages[page])
+            let missing = header.filter { printed[$0.key, default: 0] < $0.value }.map(\.key)
+            #expect(missing.isEmpty, "page \(page + 1) lacks \(String(missing)) of the header")
+        }
+    }
+}

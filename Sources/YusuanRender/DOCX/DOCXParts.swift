@@ -4,6 +4,8 @@ enum DOCXParts {
     /// A4 in twentieths of a point, and the margins.
     static let pageWidth = 11906, pageHeight = 16838, margin = 1021
     static var portraitWidth: Int { pageWidth - 2 * margin }
+    /// A table cell's inner margin, left and right, in twentieths of a point.
+    static let cellMargin = 57
     static var landscapeWidth: Int { pageHeight - 2 * margin }
 
     /// `w:sectPr` of an A4 section, portrait or landscape, with the page-number
@@ -119,7 +121,7 @@ enum DOCXParts {
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             xml += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
         }
-        xml += #"</w:tblBorders><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
+        xml += #"</w:tblBorders><w:tblCellMar><w:left w:w="\#(cellMargin)" w:type="dxa"/><w:right w:w="\#(cellMargin)" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
         return xml + "</w:styles>"
     }()
 }

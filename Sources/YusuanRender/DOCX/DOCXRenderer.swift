@@ -172,8 +172,9 @@ public struct DOCXRenderer: Renderer {
             return c + "</w:p></w:tc>"
         }
 
+        let heights = headerHeights(t, widths: widths, size: size)
         for r in 0..<t.headerRows {
-            xml += #"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"#
+            xml += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/><w:trHeight w:val=\"\(heights[r])\" w:hRule=\"atLeast\"/></w:trPr>"
             var c = 0
             while c < t.width {
                 guard let (h, _) = t.headerCell(coveringRow: r, column: c) else {
@@ -207,6 +208,23 @@ public struct DOCXRenderer: Renderer {
         xml += "</w:tbl>"
         if let note = t.note, !t.body.isEmpty { xml += paragraph(note, style: nil) }
         return xml
+    }
+
+    /// The least height of each header row, in twentieths of a point: as many lines
+    /// as its tallest cell wraps to, a merged cell's lines shared among the rows it
+    /// spans. Word and LibreOffice grow a row for its text on the first page but not
+    /// always where the header repeats, so the rows are told.
+    func headerHeights(_ t: PrintedTable, widths: [Int], size: Int) -> [Int] {
+        let em = Double(size * 10), line = Int(em * 1.5)
+        return (0..<t.headerRows).map { r in
+            let lines = t.header.filter { $0.row <= r && r < $0.row + $0.rowSpan }.map { cell -> Int in
+                let width = Double(widths[cell.column..<cell.column + cell.colSpan].reduce(0, +) - 2 * DOCXParts.cellMargin)
+                let perLine = max(1, (width / em).rounded(.down))
+                let count = Int((PrintedTable.ems(cell.text) / perLine).rounded(.up))
+                return (count + cell.rowSpan - 1) / cell.rowSpan
+            }.max() ?? 1
+            return max(1, lines) * line + 2 * DOCXParts.cellMargin
+        }
     }
 
     /// Column widths in twentieths of a point, from the table's widths in ems of
