@@ -117,7 +117,7 @@ public enum YearOnYearRules: RuleSet {
             let end = heading.range.location + heading.range.length
             let next = found[i + 1].range.location
             let gap = text.substring(end..<next)
-            guard gap.contains("其中"), !gap.contains("原因"), !gap.contains("。") else { continue }
+            guard gap.includes("其中"), !gap.includes("原因"), !gap.includes("。") else { continue }
             let stop = text.text.utf16.dropFirst(end).firstIndex(of: 0x3002)  // 。
                 .map { text.text.utf16.distance(from: text.text.utf16.startIndex, to: $0) } ?? text.length
             let listed = found[(i + 1)...].filter { $0.range.location < stop }
