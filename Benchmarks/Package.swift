@@ -19,6 +19,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "YusuanRead", package: "Yusuan"),
+                .product(name: "YusuanAudit", package: "Yusuan"),
                 .product(name: "YusuanModel", package: "Yusuan"),
             ],
             path: "Benchmarks/ReadSeeds",

@@ -41,7 +41,7 @@ enum Fixtures {
             configuration: try SQLPostgresConfiguration(url: server).coreConfiguration, id: 1,
             logger: Logger(label: "yusuan.tests")).get()
         do {
-            try await connection.sql().raw(SQLQueryString("CREATE DATABASE \(name)")).run()
+            try await connection.sql().raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run()
         } catch {
             try? await connection.close().get()
             throw error

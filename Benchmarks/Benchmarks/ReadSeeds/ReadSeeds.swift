@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import YusuanModel
 import YusuanRead
+import YusuanAudit
 
 /// 读取基准 — how fast `DisclosureReader.read(_:)` turns published text into a
 /// `Disclosure`.
@@ -37,6 +38,24 @@ let benchmarks: @Sendable () -> Void = {
         guard seconds > 0 else { return }
         benchmark.measurement(Throughput.documents, Int((Double(corpus.documents.count) / seconds).rounded()))
         benchmark.measurement(Throughput.kilobytes, Int((Double(bytes) / 1_000 / seconds).rounded()))
+    }
+
+    // The audit of every document, read once beforehand: the audit should cost at
+    // most half a read.
+    let disclosures = corpus.documents.compactMap { try? DisclosureReader.read($0.text) }
+    Benchmark(
+        "Auditor.audit, all \(disclosures.count) documents",
+        configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, Throughput.documents])
+    ) { benchmark in
+        let clock = ContinuousClock()
+        let start = clock.now
+        for disclosure in disclosures {
+            blackHole(Auditor.audit(disclosure, document: ""))
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        guard seconds > 0 else { return }
+        benchmark.measurement(Throughput.documents, Int((Double(disclosures.count) / seconds).rounded()))
     }
 
     // One benchmark a document, to see which layout costs most.
