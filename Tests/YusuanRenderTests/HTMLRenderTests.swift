@@ -69,6 +69,13 @@ import YusuanModel
         }
     }
 
+    @Test func anAmountStatedAsAllNewHadNothingLastYear() {
+        #expect(Charts.isNew(Amount("9.60")!, in: "某某结转 9.60 万元，占1.07%，比上年预算新增 9.60 万元（上年无此项预算）。"))
+        #expect(Charts.isNew(Amount("1234.5")!, in: "某某 1,234.50 万元，比上年预算新增 1,234.50 万元。"))
+        #expect(!Charts.isNew(Amount("9.60")!, in: "某某 9.60 万元，比上年预算新增 2.00 万元。"), "only part of it new")
+        #expect(!Charts.isNew(Amount("9.60")!, in: "某某 9.60 万元。另一项比上年预算新增 9.60 万元。"), "another sentence")
+    }
+
     @Test func lastYearIsThisYearLessTheStatedChange() {
         // The way section 五 lists its 项: two under one 类, one under another.
         let text = "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）：2025年预算数为 130.70 万元，比上年预算增加 4.30 万元，增长 3.40%。"

@@ -105,9 +105,14 @@ enum Charts {
     private static func chart(_ d: Disclosure, section: String, title: String, table: BudgetTable,
                               parts: [(String, Amount)]) -> Chart? {
         guard !parts.isEmpty else { return nil }
-        let changes = d.sections.first { $0.number == section }?.statements.changes ?? []
+        let stated = d.sections.first { $0.number == section }
+        let changes = stated?.statements.changes ?? []
+        let text = stated?.text ?? ""
         let previous = parts.map { _, amount -> Amount? in
-            guard let change = changes.first(where: { $0.current == amount }) else { return nil }
+            guard let change = changes.first(where: { $0.current == amount }) else {
+                // 新增 — the whole amount is new: last year had none.
+                return isNew(amount, in: text) ? .zero : nil
+            }
             return change.previous ?? (change.isIncrease ? amount - change.amount : amount + change.amount)
         }
         let withPrevious = previous.contains { $0 != nil }
@@ -119,6 +124,25 @@ enum Charts {
                         + (withPrevious ? "；上年数据据第三部分\(section)所述比上年增减推算" : ""),
                      unit: d.unit, section: section,
                      series: withPrevious ? [Charts.previousYear, Charts.thisYear] : [Charts.thisYear], bars: bars)
+    }
+}
+
+extension Charts {
+    /// Whether the text states `amount` and, in the same sentence, that all of it is
+    /// new (`… 9.60 万元，…比上年预算新增 9.60 万元`).
+    static func isNew(_ amount: Amount, in text: String) -> Bool {
+        for printed in Set([amount.printed, amount.published]) {
+            var rest = Substring(text)
+            while let found = rest.range(of: printed + " 万元") ?? rest.range(of: printed + "万元") {
+                let sentence = rest[found.upperBound...].prefix { $0 != "。" }
+                if let new = sentence.range(of: "新增") {
+                    let after = sentence[new.upperBound...].drop { $0 == " " }
+                    if after.hasPrefix(printed) { return true }
+                }
+                rest = rest[found.upperBound...]
+            }
+        }
+        return false
     }
 }
 
