@@ -11,6 +11,9 @@ import YusuanModel
 ///   other, or a total row) are one cause: the finding at the most detailed row
 ///   names it, the others are its `consequences`.
 ///
+/// - Two described projects printed as one row of table 7 are one cause
+///   (`mergedProjects`).
+///
 /// Every place is kept, as a consequence with its own figures, so that no report
 /// loses one.
 enum Causes {
@@ -40,7 +43,41 @@ enum Causes {
             merged[primary] = f
             dropped.formUnion(group.filter { $0 != primary })
         }
-        return findings.indices.filter { !dropped.contains($0) }.map { merged[$0] ?? findings[$0] }
+        return mergedProjects(findings.indices.filter { !dropped.contains($0) }.map { merged[$0] ?? findings[$0] })
+    }
+
+    // MARK: two projects in one row
+
+    /// 合并项目 — table 7 printing two described projects as one row: the row's amount is
+    /// the amount stated for one project (`text.project-amount`) plus that of a described
+    /// project it lacks (`text.project-unmatched`). That is one cause: the amount finding
+    /// names it, and the unmatched project and the performance tables' findings for the
+    /// same two amounts (`performance.project-funds`) are its consequences.
+    static func mergedProjects(_ findings: [Finding]) -> [Finding] {
+        let amountRule = TextRules.projectAmount.id, unmatchedRule = TextRules.projectUnmatched.id
+        let fundsRule = PerformanceRules.projectFunds.id
+        var unmatched: [Amount: Int] = [:]
+        for (i, f) in findings.enumerated() where f.rule == unmatchedRule {
+            if let u = f.stated, unmatched[u] == nil { unmatched[u] = i }
+        }
+        guard !unmatched.isEmpty else { return findings }
+        var result = findings
+        var dropped = Set<Int>()
+        for (i, f) in findings.enumerated() where f.rule == amountRule {
+            guard let stated = f.stated, let row = f.expected,
+                  case let (other, false) = row.subtractingReportingOverflow(stated),
+                  let j = unmatched[other], !dropped.contains(j) else { continue }
+            let funds = findings.indices.filter { k in
+                let g = findings[k]
+                return g.rule == fundsRule && !dropped.contains(k)
+                    && (g.stated == stated && g.expected == row || g.stated == other && g.expected == nil)
+            }
+            let others = [j] + funds
+            result[i].message = "表7 把说明中的两个项目（\(stated) + \(other) 万元）合为一行 \(row) 万元；" + f.message
+            result[i].consequences = (f.consequences ?? []) + others.map { findings[$0] }
+            dropped.formUnion(others)
+        }
+        return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
     }
 
     static func isRoundingGap(_ f: Finding) -> Bool {

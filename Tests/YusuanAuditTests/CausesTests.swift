@@ -121,3 +121,33 @@ import YusuanModel
         #expect(decoded.findings.flatMap(\.everyPlace).contains { $0.table == 2 && $0.column == "财政拨款结转" })
     }
 }
+
+/// Two described projects printed as one row of table 7: one cause.
+@Suite(.auditSeeds) struct MergedProjectsTests {
+    static func report(_ d: Disclosure, _ c: AuditContext) -> [Finding] {
+        Auditor.audit(d, lines: c.lines, document: "004").findings
+    }
+
+    /// 004: 61.58 (自治区) + 90.00 (本级) = 151.58, the one row table 7 prints. The amount
+    /// finding names the cause; the unmatched 本级 project and both performance tables'
+    /// findings are its consequences.
+    @Test func twoProjectsInOneRowAreOneCause() throws {
+        let c = try AuditSeeds.context("004")
+        let found = Self.report(c.disclosure, c)
+        let f = try #require(found.first { $0.rule == "text.project-amount" })
+        #expect(f.severity == .error && f.line == 1167 && f.message.hasPrefix("表7 把说明中的两个项目（61.58 + 90.00 万元）合为一行 151.58 万元；"))
+        #expect(f.consequences?.map(\.rule) == ["text.project-unmatched", "performance.project-funds", "performance.project-funds"])
+        #expect(f.consequences?.map(\.line) == [1245, 1829, 2411])
+        #expect(!found.contains { $0.rule == "text.project-unmatched" || $0.rule == "performance.project-funds" })
+
+        // One fen more in table 7 and the two amounts no longer make the row: four findings again.
+        var d = c.disclosure
+        let t = try #require(d.tables.firstIndex { $0.kind == .projects })
+        let r = try #require(d.tables[t].rows.firstIndex { $0.role == .project && $0.code == "2100399" })
+        d.tables[t].rows[r].cells[0] = Cell(Amount("151.59")!)
+        let apart = Self.report(d, c)
+        #expect(apart.first { $0.rule == "text.project-amount" }?.consequences == nil)
+        #expect(apart.filter { $0.rule == "text.project-unmatched" }.count == 1)
+        #expect(apart.filter { $0.rule == "performance.project-funds" }.count == 2)
+    }
+}
