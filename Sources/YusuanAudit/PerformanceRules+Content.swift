@@ -47,9 +47,9 @@ extension PerformanceRules {
             findings += goalAgainstIndicators(goal: p.overallGoal, p.indicators, table: p.project, at: p.source, d)
             findings += descriptionAgainstIndicators(p, computed, d)
             findings += satisfactionWeights(p, d)
-            findings += qualitativeCosts(p, d)
             findings += belowLastYear(p, d)
         }
+        findings += qualitativeCosts(projects, d)
         return findings
     }
 
@@ -99,12 +99,32 @@ extension PerformanceRules {
     // MARK: 成本指标
 
     /// A cost indicator whose target has no figure: words (成效明显) where a cost belongs.
-    static func qualitativeCosts(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
-        p.indicators.filter { isCost($0) && $0.target.number == nil && $0.target.date == nil }.map { i in
-            Finding(rule: costQualitative,
+    /// The same indicator worded alike in several tables (a template copied) is one
+    /// finding at its first table, the others its consequences.
+    static func qualitativeCosts(_ projects: [ProjectPerformanceTable], _ d: Disclosure) -> [Finding] {
+        struct Wording: Hashable { var name: String, printed: String }
+        var order: [Wording] = []
+        var byWording: [Wording: [Finding]] = [:]
+        for p in projects {
+            for i in p.indicators where isCost(i) && i.target.number == nil && i.target.date == nil {
+                let f = Finding(
+                    rule: costQualitative,
                     message: "绩效目标表“\(p.project)”成本指标“\(i.name)”的指标值写作“\(i.target.printed)”，没有量化",
                     row: p.project, column: "成本指标/\(i.name)", section: section(containing: i.source?.line ?? p.source?.line, in: d),
                     at: i.source ?? p.source, computation: "指标值应为数值和计量单位")
+                let wording = Wording(name: i.name, printed: i.target.printed)
+                if byWording[wording] == nil { order.append(wording) }
+                byWording[wording, default: []].append(f)
+            }
+        }
+        return order.compactMap { wording in
+            guard let all = byWording[wording], var first = all.first else { return nil }
+            if all.count > 1 {
+                first.message = "\(all.count) 张绩效目标表的成本指标“\(wording.name)”都写作“\(wording.printed)”，没有量化："
+                    + all.compactMap { $0.row.map { "“\($0)”" } }.joined(separator: "、")
+                first.consequences = Array(all.dropFirst())
+            }
+            return first
         }
     }
 

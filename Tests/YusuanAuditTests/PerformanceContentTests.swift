@@ -57,6 +57,11 @@ import YusuanModel
         let f = try #require(P.findings(d, "performance.cost-qualitative").first)
         #expect(f.severity == .warning && f.column == "成本指标/医保惠民政策宣传工作成本")
         #expect(f.line == d.performance.projects[p].indicators[i].source?.line)
+        // 004 prints 人均财政筹资标准 as 成效明显 in three tables: one finding naming the three.
+        let copied = P.findings(try AuditSeeds.context("004"), "performance.cost-qualitative")
+        #expect(copied.count == 1)
+        #expect(copied.first?.everyPlace.map(\.line) == [1511, 1939, 2522])
+        #expect(copied.first?.message.hasPrefix("3 张绩效目标表的成本指标“人均财政筹资标准”都写作“成效明显”") == true)
         // A figure in any unit is quantified.
         d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: "<=2.50 万元")
         #expect(P.findings(d, "performance.cost-qualitative").isEmpty)

@@ -223,10 +223,8 @@ import YusuanModel
                 ("performance.project-funds", .error, "2023 年自治区财政人身意外伤害保险补助资金", 1829, Amount("61.58"), Amount("151.58")),
                 // The 本级 project (90.00) has no row of its own in table 7.
                 ("performance.project-funds", .warning, "全县居民人身意外伤害保险（本级）", 2411, Amount("90"), nil),
-                // 人均财政筹资标准 printed as 成效明显 in three tables.
+                // 人均财政筹资标准 printed as 成效明显 in three tables: one finding at the first.
                 ("performance.cost-qualitative", .warning, "2022 年人身意外伤害保险补助资金", 1511, nil, nil),
-                ("performance.cost-qualitative", .warning, "2023 年自治区财政人身意外伤害保险补助资金", 1939, nil, nil),
-                ("performance.cost-qualitative", .warning, "全县居民人身意外伤害保险（本级）", 2522, nil, nil),
                 // 参加城乡居民基本医疗保险人员 >=125919 人 after 127600 人.
                 ("performance.below-last-year", .info, "城乡居民基本医疗保险", 2059, Amount(125919), Amount(127600)),
             ],
