@@ -11,7 +11,7 @@ enum FindingsSheet {
     static let name = "审核"
 
     static let columns = ["序号", "级别", "类别", "规则", "说明", "表", "行键", "列键", "部分", "行号", "页", "所述", "应为"]
-    static let widths: [Double] = [6, 6, 10, 26, 60, 5, 22, 16, 6, 6, 5, 12, 12]
+    static let widths: [Double] = [6, 6, 10, 32, 60, 5, 22, 16, 6, 6, 5, 12, 12]
 
     /// 错误, 警告, 提示.
     static func level(_ severity: Severity) -> String {
@@ -32,15 +32,16 @@ enum FindingsSheet {
         var rows: [String] = []
         var r = 1
         func ref(_ column: Int) -> String { XLSXParts.column(column) + String(r) }
+        // Every cell of a finding's row is bordered, empty or not, so that the rows print as a grid.
         func text(_ column: Int, _ value: String?, _ style: XLSXParts.Style = .label) -> String {
-            guard let value, !value.isEmpty else { return "" }
+            guard let value, !value.isEmpty else { return "<c r=\"\(ref(column))\" s=\"\(style.rawValue)\"/>" }
             return "<c r=\"\(ref(column))\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(value))</v></c>"
         }
-        func number(_ column: Int, _ value: String?, _ style: XLSXParts.Style = .dataAmount) -> String {
-            guard let value else { return "" }
+        func number(_ column: Int, _ value: String?, _ style: XLSXParts.Style = .amount) -> String {
+            guard let value else { return "<c r=\"\(ref(column))\" s=\"\(style.rawValue)\"/>" }
             return "<c r=\"\(ref(column))\" s=\"\(style.rawValue)\"><v>\(value)</v></c>"
         }
-        rows.append("<row r=\"1\">" + columns.enumerated().map { text($0, $1, .dataHeader) }.joined() + "</row>")
+        rows.append("<row r=\"1\">" + columns.enumerated().map { text($0, $1, .header) }.joined() + "</row>")
         for (i, f) in findings.enumerated() {
             r += 1
             let lines = RowHeights.lines(f.message, width: widths[4])
