@@ -64,6 +64,8 @@ import YusuanModel
         let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         #expect(document.contains("<w:pStyle w:val=\"Heading4\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）某某情况</w:t>"))
         let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
+        // No paragraph leaves a single line alone at the foot or the head of a page.
+        #expect(styles.first("w:docDefaults")?.first("w:pPrDefault")?.first("w:pPr")?.first("w:widowControl") != nil)
         let heading4 = try #require(styles.all("w:style").first { $0.attributes["w:styleId"] == "Heading4" })
         #expect(!heading4.descendants("w:keepNext").isEmpty)
         #expect(heading4.descendants("w:outlineLvl").first?.attributes["w:val"] == "3")

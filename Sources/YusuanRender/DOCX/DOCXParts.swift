@@ -89,7 +89,9 @@ enum DOCXParts {
         var xml = ZipPackage.declaration
         xml += #"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#
         xml += "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts)<w:sz w:val=\"21\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
-        xml += #"<w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
+        // Widow and orphan control: no page starts or ends with a paragraph's single line
+        // (off where the property is absent).
+        xml += #"<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="60" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#
         xml += #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="420"/><w:jc w:val="both"/></w:pPr></w:style>"#
         xml += "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"600\" w:after=\"600\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>\(heiti)<w:b/><w:sz w:val=\"56\"/></w:rPr></w:style>"
         // The cover: the department and the date centred, without the body's first-line indent.
