@@ -80,6 +80,18 @@ enum Causes {
         return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
     }
 
+    /// One finding for places that share a cause: the first, with the others as its
+    /// consequences and, where there are several, the message `several` gives for their
+    /// count. Empty for no finding.
+    static func one(_ findings: [Finding], several: (Int) -> String) -> [Finding] {
+        guard var first = findings.first else { return [] }
+        if findings.count > 1 {
+            first.message = several(findings.count)
+            first.consequences = Array(findings.dropFirst())
+        }
+        return [first]
+    }
+
     static func isRoundingGap(_ f: Finding) -> Bool {
         arithmeticRules.contains(f.rule) && f.severity == .warning && f.table != nil
     }

@@ -74,13 +74,9 @@ extension PerformanceRules {
                     row: p.project, column: "满意度指标", section: section(containing: p.source?.line, in: d),
                     at: p.source, computation: "一级、二级指标中无“满意度”")
         }
-        guard var first = findings.first else { return [] }
-        if findings.count > 1 {
-            first.message = "\(findings.count) 张项目支出绩效目标表没有满意度指标："
-                + missing.map { "“\($0.project)”" }.joined(separator: "、")
-            first.consequences = Array(findings.dropFirst())
+        return Causes.one(findings) { n in
+            "\(n) 张项目支出绩效目标表没有满意度指标：" + missing.map { "“\($0.project)”" }.joined(separator: "、")
         }
-        return [first]
     }
 
     static func satisfactionWeights(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
@@ -118,13 +114,11 @@ extension PerformanceRules {
             }
         }
         return order.compactMap { wording in
-            guard let all = byWording[wording], var first = all.first else { return nil }
-            if all.count > 1 {
-                first.message = "\(all.count) 张绩效目标表的成本指标“\(wording.name)”都写作“\(wording.printed)”，没有量化："
+            let all = byWording[wording] ?? []
+            return Causes.one(all) { n in
+                "\(n) 张绩效目标表的成本指标“\(wording.name)”都写作“\(wording.printed)”，没有量化："
                     + all.compactMap { $0.row.map { "“\($0)”" } }.joined(separator: "、")
-                first.consequences = Array(all.dropFirst())
-            }
-            return first
+            }.first
         }
     }
 
@@ -160,13 +154,9 @@ extension PerformanceRules {
                 computation: "上年完成值 \(achieved)\(last.unit ?? "")"))
             named.append("\(i.name) \(i.target.printed)（上年 \(i.lastYear ?? "")）")
         }
-        guard var first = findings.first else { return [] }
-        if findings.count > 1 {
-            first.message = "绩效目标表“\(p.project)”有 \(findings.count) 项指标值低于上年完成值："
-                + named.joined(separator: "、")
-            first.consequences = Array(findings.dropFirst())
+        return Causes.one(findings) { n in
+            "绩效目标表“\(p.project)”有 \(n) 项指标值低于上年完成值：" + named.joined(separator: "、")
         }
-        return [first]
     }
 }
 

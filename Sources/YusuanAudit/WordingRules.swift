@@ -61,14 +61,11 @@ public enum WordingRules: RuleSet {
             Finding(rule: unchanged, message: "\(c.subject.isEmpty ? "" : c.subject + "：")写作\(c.changeWord) 0 万元、\(c.rateWord) 0%，没有变化，应写作“与上年持平”",
                     section: s.number, at: s.at(c.source), stated: c.amount, expected: .zero, computation: "增减额 0，增减率 0")
         }
-        guard var first = findings.first else { return [] }
-        if findings.count > 1 {
-            let subjects = said.map(\.subject).filter { !$0.isEmpty }
-            first.message = "第\(s.number)节 \(findings.count) 处没有变化却写作增减 0 万元、0%"
+        let subjects = said.map(\.subject).filter { !$0.isEmpty }
+        return Causes.one(findings) { n in
+            "第\(s.number)节 \(n) 处没有变化却写作增减 0 万元、0%"
                 + (subjects.isEmpty ? "" : "（\(subjects.joined(separator: "、"))）") + "，应写作“与上年持平”"
-            first.consequences = Array(findings.dropFirst())
         }
-        return [first]
     }
 
     // MARK: - Reasons
