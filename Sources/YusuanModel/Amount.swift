@@ -183,7 +183,9 @@ extension Amount: Codable {
     /// point is involved on the way out).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Decimal(string: description, locale: nil) ?? 0)
+        // Built from the units, not parsed from the description: encoding a model's
+        // thousands of amounts was a sixth of an import.
+        try container.encode(Decimal(sign: units < 0 ? .minus : .plus, exponent: -6, significand: Decimal(units.magnitude)))
     }
 
     public init(from decoder: any Decoder) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YusuanModel
 
@@ -62,5 +63,20 @@ import YusuanModel
         #expect(MoneyUnit(printed: "单位：元") == .yuan)
         #expect(MoneyUnit(printed: "单位:万元") == .wan)
         #expect(MoneyUnit(printed: "编制单位") == nil)
+    }
+
+    /// An amount is a JSON number with as many decimals as it needs, and reads back
+    /// to itself; the extremes encode without a trap.
+    @Test(arguments: ["1297.28", "-3.5", "0", "0.000001", "921.93", "123456789012.345678"])
+    func jsonNumber(_ printed: String) throws {
+        let amount = try #require(Amount(printed))
+        let json = String(decoding: try JSONEncoder().encode([amount]), as: UTF8.self)
+        #expect(json == "[\(printed)]")
+        #expect(try JSONDecoder().decode([Amount].self, from: Data(json.utf8)) == [amount])
+    }
+
+    @Test func extremesEncode() throws {
+        let json = String(decoding: try JSONEncoder().encode([Amount(units: .min), Amount(units: .max)]), as: UTF8.self)
+        #expect(json == "[-9223372036854.775808,9223372036854.775807]")
     }
 }
