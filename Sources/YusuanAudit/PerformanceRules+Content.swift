@@ -26,7 +26,7 @@ extension PerformanceRules {
         zh: "“不低于”型指标（>=、>）的指标值不低于同表所列上年完成值（同一单位）",
         en: "An at-least target (>=, >) is not set below the previous year's result the table states (in the same unit)")
 
-    /// The rules of this file, in the order they are reported.
+    /// The rules of this file, in catalogue order.
     static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear, goalIndicator,
                                descriptionFigures]
 
