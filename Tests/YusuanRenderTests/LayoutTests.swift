@@ -27,6 +27,15 @@ import YusuanModel
         }
     }
 
+    @Test func anEmptyTableKeepsItsNameHeaderOnOneLine() throws {
+        let d = try Self.example()
+        let empty = try #require(d.tables.first { $0.rows.isEmpty && $0.kind != .threePublicCosts })
+        let t = PrintedTable(empty, unit: d.unit)
+        let widths = t.columnWidths(fitting: t.isWide ? 98 : 57)
+        let name = try #require(t.header.first { $0.text.hasSuffix("名称") && $0.colSpan == 1 })
+        #expect(widths[name.column] >= PrintedTable.ems(name.text) + PrintedTable.padding, "\(name.text) on one line")
+    }
+
     @Test func theCodeHeaderKeepsToOneLine() throws {
         let d = try Self.example()
         for kind in [StandardTable.income, .expenditure, .generalPublic, .projects] {

@@ -7,7 +7,8 @@ extension PrintedTable {
     /// to one line. The widths are then scaled to fill `available`; where they are
     /// too wide for it, the name and text columns give way first.
     ///
-    /// HTML and DOCX both lay out their tables from these widths.
+    /// A name column is never narrower than its own header. HTML and DOCX both lay
+    /// out their tables from these widths.
     public func columnWidths(fitting available: Double) -> [Double] {
         var widths = (0..<width).map(naturalWidth)
         // A header over code columns alone is kept on one line.
@@ -54,10 +55,11 @@ extension PrintedTable {
         case .amount:
             guard let longest else { return Self.emptyAmountWidth }
             return max(Self.narrowestAmount, longest + Self.padding)
-        case .label:
-            return min(max(Self.narrowestName, (longest ?? 0) + Self.padding), Self.widestName)
-        case .text:
-            return min(max(Self.narrowestName, (longest ?? 0) + Self.padding), Self.widestText)
+        case .label, .text:
+            // A name column is at least as wide as its own header (`功能分类科目名称`), even with no rows.
+            let heading = header.filter { $0.column == column && $0.colSpan == 1 }.map { Self.ems($0.text) }.max() ?? 0
+            let widest = columnKinds[column] == .label ? Self.widestName : Self.widestText
+            return min(max(Self.narrowestName, max(longest ?? 0, heading) + Self.padding), widest)
         }
     }
 
