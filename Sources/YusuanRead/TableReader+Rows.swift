@@ -4,7 +4,7 @@ import YusuanModel
 enum ThreePublicCosts {
     /// The row key for a printed label, or nil.
     static func key(for label: String) -> RowKey? {
-        var t = LineTokens.compact(label).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        var t = String(String.UnicodeScalarView(LineTokens.compact(label).unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
         if t.hasPrefix("其中：") || t.hasPrefix("其中:") { t = String(t.dropFirst(3)) }
         if TableReader.isTotalLabel(t) { return .total }
         if t.hasPrefix("因公出国（境）费") { return .travelAbroad }

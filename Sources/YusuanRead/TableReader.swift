@@ -266,7 +266,7 @@ struct TableReader {
                 let text = pending.dropLast().map(\.text) + [split.label]
                 let label = text.joined(separator: "\n")
                 result.entries.append(TableEntry(
-                    code: pendingCode, label: codeStripped(label, pendingCode).replacingOccurrences(of: "\n", with: ""),
+                    code: pendingCode, label: String(String.UnicodeScalarView(codeStripped(label, pendingCode).unicodeScalars.filter { $0 != "\n" })),
                     values: split.values, start: pending[0].location, valuesAt: line.location,
                     labelLines: codeStripped(label, pendingCode).split(separator: "\n").map(String.init)))
                 pending = []
@@ -289,7 +289,10 @@ struct TableReader {
             guard (digits.count == 3 || digits.count == 2), t.dropFirst(digits.count).first.map({ $0 == " " || $0 == "\n" }) ?? true else { break }
             tokens = t.dropFirst(digits.count)
         }
-        return String(tokens).trimmingSpaces().trimmingCharacters(in: ["\n"])
+        var label = tokens.trimmingSpaces()
+        while label.hasSuffix("\n") { label.removeLast() }
+        while label.hasPrefix("\n") { label.removeFirst() }
+        return label
     }
 
     static func isTotalLabel(_ compact: String) -> Bool {
