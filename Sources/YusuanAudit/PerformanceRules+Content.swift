@@ -15,16 +15,16 @@ extension PerformanceRules {
         en: "Each project performance table has a satisfaction indicator (满意度指标)")
     static let satisfactionWeight = Rule(
         "performance.satisfaction-weight", .performance, .info,
-        zh: "项目支出绩效目标表满意度指标的分值权重合计为通常的 10 分",
-        en: "A project table's satisfaction indicators weigh the usual 10 points together")
+        zh: "项目支出绩效目标表满意度指标的分值权重合计不低于通常的 10 分",
+        en: "A project table's satisfaction indicators weigh no less than the usual 10 points together")
     static let costQualitative = Rule(
         "performance.cost-qualitative", .performance, .warning,
         zh: "成本指标须量化：指标值为数值和单位（如 <=2.50 万元、=180 元/人），不能只写文字",
         en: "A cost indicator is quantified: its target is a figure with a unit (<=2.50 万元, =180 元/人), not words")
     static let belowLastYear = Rule(
         "performance.below-last-year", .performance, .info,
-        zh: "“不低于”型指标（>=、>）的指标值不低于同表所列上年完成值（同一单位）",
-        en: "An at-least target (>=, >) is not set below the previous year's result the table states (in the same unit)")
+        zh: "以百分比表示的“不低于”型指标（>=、>；满意度及依据政策、行业要求设定的除外）不低于同表所列上年完成值",
+        en: "An at-least rate target (>=, > in %; satisfaction and targets set by a policy or industry requirement aside) is not set below the previous year's result the table states")
 
     /// The rules of this file, in catalogue order.
     static let contentRules = [satisfaction, satisfactionWeight, costQualitative, belowLastYear, goalIndicator,
@@ -83,10 +83,10 @@ extension PerformanceRules {
         let indicators = p.indicators.filter(isSatisfaction)
         let weights = indicators.compactMap(\.weight)
         guard !weights.isEmpty, weights.count == indicators.count, let total = Amount.checkedSum(weights),
-              total != usualSatisfactionWeight else { return [] }
+              total < usualSatisfactionWeight else { return [] }
         return [Finding(
             rule: satisfactionWeight,
-            message: "绩效目标表“\(p.project)”满意度指标分值权重合计 \(total)，通常为 \(usualSatisfactionWeight)",
+            message: "绩效目标表“\(p.project)”满意度指标分值权重合计 \(total)，低于通常的 \(usualSatisfactionWeight)",
             row: p.project, column: "满意度指标", section: section(containing: indicators[0].source?.line ?? p.source?.line, in: d),
             at: indicators[0].source ?? p.source, stated: total, expected: usualSatisfactionWeight,
             computation: "满意度指标权重 " + SumCheck.describe(weights))]
@@ -136,13 +136,17 @@ extension PerformanceRules {
         String((unit ?? "").compactMap { $0.isWhitespace ? nil : $0 == "％" ? "%" : $0 })
     }
 
-    /// One finding per table: the first indicator set below last year's result, the
-    /// others as its consequences. Cost indicators are left out (a lower cost is no
-    /// lower target), and so are `=` targets, which may fix a count on purpose.
+    /// One finding per table: the first rate set below last year's result, the others
+    /// as its consequences. Only rates (%) are judged: a count follows the population
+    /// it serves, which may shrink; a satisfaction target is a threshold set by rule
+    /// (>=90%), not last year's score; a lower cost is no lower target; `=` targets may
+    /// fix a level on purpose; and a target whose basis (指标值设置依据) is a policy or
+    /// an industry requirement (政策要求, 行业标准) is set by it, not by last year.
     static func belowLastYear(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         var named: [String] = []
-        for i in p.indicators where !isCost(i) {
+        for i in p.indicators where !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
+            && !["政策", "行业"].contains(where: { i.basis?.contains($0) == true }) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
                   unitKey(last.unit) == unitKey(i.target.unit), target < achieved else { continue }

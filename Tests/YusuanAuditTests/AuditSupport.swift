@@ -29,8 +29,7 @@ extension Trait where Self == ConditionTrait {
     }
 }
 
-/// The example of examples/ (a consistent document: no error and no warning; its
-/// performance tables draw notes), read for mutation tests.
+/// The example of examples/ (a consistent document: no finding), read for mutation tests.
 enum AuditExample {
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/demo-county-medical-insurance-2025.txt")
@@ -39,7 +38,8 @@ enum AuditExample {
         try DisclosureReader.read(try String(contentsOf: file, encoding: .utf8))
     }
 
-    /// The errors and warnings the audit reports for a document: what the example must not have.
+    /// The errors and warnings the audit reports for a document (notes left out, so that a
+    /// mutation test is about the level it asserts).
     static func concerns(_ d: Disclosure) -> [Finding] {
         Auditor.audit(d, document: "example").findings.filter { $0.severity != .info }
     }

@@ -30,13 +30,14 @@ import YusuanModel
         #expect(f.row == "2025年稽核费" && f.message.hasPrefix("6 张项目支出绩效目标表没有满意度指标"))
     }
 
-    /// Ten points together is silent (001 splits them 5 + 5); a hundredth either way is a note.
+    /// Ten points together or more is silent (001 splits them 5 + 5; the example gives 20);
+    /// a hundredth less is a note.
     @Test func satisfactionWeightAtItsBoundary() throws {
         #expect(P.findings(try AuditSeeds.context("001"), "performance.satisfaction-weight").isEmpty)
         let base = try AuditSeeds.context("000").disclosure
         let p = try P.project(base, "人身意外伤害保险补助")
         let i = try #require(base.performance.projects[p].indicators.firstIndex(where: PerformanceRules.isSatisfaction))
-        for (weight, fires) in [("10", false), ("10.01", true), ("9.99", true), ("20", true)] {
+        for (weight, fires) in [("10", false), ("10.01", false), ("9.99", true), ("20", false)] {
             var d = base
             d.performance.projects[p].indicators[i].weight = Amount(weight)
             let found = P.findings(d, "performance.satisfaction-weight")
@@ -67,43 +68,43 @@ import YusuanModel
         #expect(P.findings(d, "performance.cost-qualitative").isEmpty)
     }
 
-    /// At-least targets against 上年完成值: equal is silent, one unit below fires; a
-    /// different unit, a cost or an `=` target is not compared.
+    /// At-least rates against 上年完成值 (003: 城乡民居参保缴费率 >=95%, last year 98%, set
+    /// by 历史标准): equal is silent, a hundredth below fires; a count, a satisfaction
+    /// rate, an `=` target or one set by a policy requirement is not compared.
     @Test func targetBelowLastYearAtItsBoundary() throws {
-        let base = try AuditSeeds.context("000").disclosure
-        let p = try P.project(base, "城乡居民基本医疗保险县级财政补助")
-        let i = try P.indicator(base, p, "参保补助人数")   // >=50300 人, last year 50438 人
-        for (target, fires) in [(">=50438 人", false), (">=50437 人", true), (">=50437 万人", false), ("=50300 人", false)] {
+        let base = try AuditSeeds.context("003").disclosure
+        let p = try P.project(base, "城乡居民医疗保险财政补助资金")
+        let i = try P.indicator(base, p, "城乡民居参保缴费率")
+        for (target, fires) in [(">=98%", false), (">=97.99%", true), ("=95%", false), (">=95 万人", false)] {
             var d = base
             d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: target)
             let found = P.findings(d, "performance.below-last-year")
             #expect(found.isEmpty == !fires, "\(target)")
             if let f = found.first {
-                #expect(f.severity == .info && f.stated == Amount("50437") && f.expected == Amount("50438"))
-                #expect(f.line == 1685 && f.column == "数量指标/参保补助人数")
+                #expect(f.severity == .info && f.stated == Amount("97.99") && f.expected == Amount(98))
+                #expect(f.line == 1471 && f.column == "质量指标/城乡民居参保缴费率")
             }
         }
-        // A newborn count above last year's 130 stays silent; set below, it fires.
-        var d = base
-        d.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: ">=50438 人")
-        let newborn = try P.indicator(d, p, "新生儿参保人数")
-        d.performance.projects[p].indicators[newborn].target = IndicatorTarget(parsing: ">=129 人")
-        #expect(P.findings(d, "performance.below-last-year").map(\.stated) == [Amount(129)])
-        // A cost standard below last year's is a saving, not a lower target.
-        var e = base
-        e.performance.projects[p].indicators[i].target = IndicatorTarget(parsing: ">=50438 人")
-        let standard = try P.indicator(e, p, "参保新生儿财政补助标准")
-        e.performance.projects[p].indicators[standard].target = IndicatorTarget(parsing: ">=800 元/人")
-        #expect(P.findings(e, "performance.below-last-year").isEmpty)
+        #expect(P.findings(base, "performance.below-last-year").map(\.line).contains(1471))
+        var policy = base
+        policy.performance.projects[p].indicators[i].basis = "政策要求"
+        #expect(!P.findings(policy, "performance.below-last-year").map(\.line).contains(1471))
+        // 参保人员满意度 >=95% after 96% is a threshold, not judged; nor is a count below last year's.
+        let satisfaction = try P.indicator(base, p, "参保人员满意度")
+        #expect(base.performance.projects[p].indicators[satisfaction].lastYear == "96%")
+        let z = try AuditSeeds.context("000").disclosure
+        let q = try P.project(z, "城乡居民基本医疗保险县级财政补助")
+        #expect(z.performance.projects[q].indicators[try P.indicator(z, q, "参保补助人数")].lastYear == "50438 人")
+        #expect(P.findings(z, "performance.below-last-year").isEmpty)
     }
 
-    /// Several lowered targets of one table are one finding.
+    /// Several lowered rates of one table are one finding.
     @Test func loweredTargetsOfATableAreOneFinding() throws {
         let found = P.findings(try AuditSeeds.context("002"), "performance.below-last-year")
         #expect(found.count == 1)
         let f = try #require(found.first)
-        #expect(f.row == "困难人群长护险资助缴费" && f.everyPlace.map(\.line) == [3169, 3216, 3229, 3298])
-        #expect(f.everyPlace.map(\.stated) == [Amount("1.22"), Amount(50), Amount(45), Amount(90)])
+        #expect(f.row == "困难人群长护险资助缴费" && f.everyPlace.map(\.line) == [3216, 3229])
+        #expect(f.everyPlace.map(\.stated) == [Amount(50), Amount(45)])
     }
 
     /// The goal's figures against the table's own indicators: 000's department goal says
@@ -189,9 +190,9 @@ import YusuanModel
         #expect(PerformanceRules.inOnes(Amount("9000000000000")!) == nil)
     }
 
-    /// The example's tables: no warning, and the notes are information only.
-    @Test func theExampleHasNoWarning() throws {
+    /// The example's tables: no finding.
+    @Test func theExampleHasNoFinding() throws {
         let found = P.findings(AuditContext(disclosure: try AuditExample.disclosure()))
-        #expect(!found.contains { $0.severity != .info }, "\(found.map(\.message))")
+        #expect(found.isEmpty, "\(found.map(\.message))")
     }
 }
