@@ -142,3 +142,14 @@ extension Spaces {
         return false
     }
 }
+
+extension StringProtocol {
+    /// Whether the text starts with `prefix`, compared as UTF-8 bytes: `hasPrefix`
+    /// walks Characters, normalising Chinese text as it goes (see `String.includes`).
+    @inlinable public func begins(with prefix: some StringProtocol) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Whether the text ends with `suffix`, compared as UTF-8 bytes.
+    @inlinable public func ends(with suffix: some StringProtocol) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+}

@@ -124,8 +124,8 @@ public enum StatementGrammar {
         var l = normalize(s)
         if let m = matches(innerEnumerator, in: l).last { l = suffix(of: l, from: m.range) }
         if let m = anchoredMatch(enumerator, in: l) { l = suffix(of: l, from: m.range) }
-        for prefix in ["其中", "主要用于", "包括", "用于"] where l.hasPrefix(prefix) { l.removeFirst(prefix.count) }
-        if l.hasSuffix("(类)") { l.removeLast(3) }
+        for prefix in ["其中", "主要用于", "包括", "用于"] where l.begins(with: prefix) { l.removeFirst(prefix.count) }
+        if l.ends(with: "(类)") { l.removeLast(3) }
         return l
     }
 

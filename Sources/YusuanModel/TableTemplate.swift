@@ -26,14 +26,14 @@ public struct TableTemplate: Sendable, Hashable, Codable {
         // Every title ends in 表: most lines are turned away without normalising them.
         guard line.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "表" else { return nil }
         var t = Self.strippedTitle(line)
-        if let word = entityWords.first(where: { t.hasPrefix($0) }) { t = "部门" + t.dropFirst(word.count) }
+        if let word = entityWords.first(where: { t.begins(with: $0) }) { t = "部门" + t.dropFirst(word.count) }
         return tables.first { Self.normal($0.title) == t }
     }
 
     /// The entity word a title uses: `单位` for a 单位 budget's titles, else `部门`.
     public func entityWord(inTitle line: String) -> String {
         let t = Self.strippedTitle(line)
-        return entityWords.contains { t.hasPrefix($0) && $0.hasSuffix("单位") } ? "单位" : "部门"
+        return entityWords.contains { t.begins(with: $0) && $0.ends(with: "单位") } ? "单位" : "部门"
     }
 
     /// Printed text as templates compare it: no spaces, half-width brackets, colons and quotes.

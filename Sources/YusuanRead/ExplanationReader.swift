@@ -82,13 +82,13 @@ enum ExplanationReader {
         var title = rest
         var used = 1
         // A wrapped heading: join up to two more lines while the title does not yet end with 说明.
-        if !title.hasSuffix("说明") {
+        if !title.ends(with: "说明") {
             var candidate = title
             for k in 1...2 where i + k < lines.count {
                 let t = lines[i + k].text
                 if Prose.numberedPrefix(t) != nil || isSubsectionHeading(t) { break }
                 candidate += t
-                if candidate.hasSuffix("说明") {
+                if candidate.ends(with: "说明") {
                     title = candidate
                     used = k + 1
                     break
@@ -101,7 +101,7 @@ enum ExplanationReader {
 
     /// A heading's wording: 关于…, …说明, …事项.
     static func isTitle(_ title: String) -> Bool {
-        title.hasPrefix("关于") || title.hasSuffix("说明") || title.includes("事项")
+        title.begins(with: "关于") || title.ends(with: "说明") || title.includes("事项")
     }
 
     // MARK: 机关运行经费
@@ -196,7 +196,7 @@ enum ExplanationReader {
             guard var kind = text.string(m, 1), let count = text.int(m, 2), let value = text.amount(m, 3) else {
                 return nil
             }
-            if kind.hasPrefix("其中") { kind.removeFirst(2) }
+            if kind.begins(with: "其中") { kind.removeFirst(2) }
             return kind.isEmpty ? nil : VehicleHolding(kind: kind, count: count, value: value)
         }
     }

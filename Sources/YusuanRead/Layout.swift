@@ -24,14 +24,14 @@ struct Layout {
         func compact(_ i: Int) -> String { compacts[i] }
         func isPart(_ i: Int, _ numeral: Character) -> Bool {
             let t = compact(i)
-            return t.hasPrefix("第\(numeral)部分") && t.count <= 40
+            return t.begins(with: "第\(numeral)部分") && t.count <= 40
         }
         // Table starts: a line `表 N` (or `表N`) whose table title follows within a
         // few lines. Repeated `表 2` lines (004 prints one twice) count once.
         var starts: [(number: Int, index: Int)] = []
         for i in lines.indices {
             let t = compact(i)
-            guard t.hasPrefix("表"), let n = Int(t.dropFirst()), (1...11).contains(n) else { continue }
+            guard t.begins(with: "表"), let n = Int(t.dropFirst()), (1...11).contains(n) else { continue }
             if let last = starts.last, last.number == n { continue }
             if let last = starts.last, n < last.number { continue }
             if starts.isEmpty && n != 1 { continue }

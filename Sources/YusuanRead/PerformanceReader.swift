@@ -186,11 +186,11 @@ extension PerformanceReader {
                     }
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
-                guard PerformanceReader.compact(body[i].text).hasPrefix("一级") else { continue }
+                guard PerformanceReader.compact(body[i].text).begins(with: "一级") else { continue }
                 var joined = ""
                 for j in i..<min(body.count, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
-                    guard joined.hasPrefix("一级指标") || "一级指标".hasPrefix(joined) else { break }
+                    guard joined.begins(with: "一级指标") || "一级指标".begins(with: joined) else { break }
                     let done = kind == .project ? joined.includes("佐证资料") : joined.includes("分值权重")
                     if done { return IndicatorHeader(start: i, end: j + 1) }
                 }
@@ -213,9 +213,9 @@ extension PerformanceReader {
             case "上年完成值": self = .lastYear
             case "佐证资料": self = .evidence
             default:
-                if header.hasSuffix("依据") { self = .basis }
-                else if header.hasSuffix("权重") { self = .weight }
-                else if header.hasSuffix("规则") { self = .rule }
+                if header.ends(with: "依据") { self = .basis }
+                else if header.ends(with: "权重") { self = .weight }
+                else if header.ends(with: "规则") { self = .rule }
                 else { return nil }
             }
         }
@@ -372,13 +372,13 @@ extension PerformanceReader {
         static func isLevel(_ s: String) -> Bool { level1.contains(s) || level2.contains(s) }
 
         static func isQualitative(_ s: String) -> Bool {
-            qualitativeWords.contains(s) || qualitativeStarts.contains { s.hasPrefix($0) }
+            qualitativeWords.contains(s) || qualitativeStarts.contains { s.begins(with: $0) }
         }
 
         /// An evidence item: a known one, or a short word ending like one (…资料, …凭证).
         static func isEvidenceItem(_ s: String) -> Bool {
             if evidence.contains(s) { return true }
-            return s.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.hasSuffix($0) }
+            return s.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.ends(with: $0) }
         }
 
         /// Whether a run of evidence text is complete, still open (`工作资`, `正式材料,工作`)
@@ -388,7 +388,7 @@ extension PerformanceReader {
             guard let last = items.last else { return .invalid }
             for item in items.dropLast() where !isEvidenceItem(item) { return .invalid }
             if isEvidenceItem(last) { return .complete }
-            if last.isEmpty || evidence.contains(where: { $0.hasPrefix(last) }) { return .open }
+            if last.isEmpty || evidence.contains(where: { $0.begins(with: last) }) { return .open }
             return .invalid
         }
 
@@ -620,9 +620,9 @@ extension PerformanceReader {
             guard start < f.count else { return nil }
             for k in start..<f.count {
                 let piece = PerformanceReader.compact(f[k].text)
-                if piece.hasSuffix("赋分") { return k }
-                if k > start, piece.hasPrefix("分") || piece == "分",
-                   (PerformanceReader.compact(f[k - 1].text) + piece).hasSuffix("赋分") { return k }
+                if piece.ends(with: "赋分") { return k }
+                if k > start, piece.begins(with: "分") || piece == "分",
+                   (PerformanceReader.compact(f[k - 1].text) + piece).ends(with: "赋分") { return k }
             }
             return nil
         }
@@ -721,12 +721,12 @@ extension PerformanceReader {
                 let before = s
                 s += PerformanceReader.compact(f[k].text)
                 if vocabulary.contains(s) { return (s, k + 1) }
-                if let label = vocabulary.filter({ s.hasPrefix($0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
+                if let label = vocabulary.filter({ s.begins(with: $0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
                     f[k].text = String(f[k].text.dropFirst(label.count - before.count))
                     f[k].startsLine = false
                     return (label, k)
                 }
-                if !vocabulary.contains(where: { $0.hasPrefix(s) }) { return nil }
+                if !vocabulary.contains(where: { $0.begins(with: s) }) { return nil }
             }
             return nil
         }

@@ -20,10 +20,10 @@ extension TableReader {
             return (column == .personnel) == personnel ? .implied : .unlikely
         case .projects:
             guard row.role == .project || row.role == .item else { return .neutral }
-            if code.hasPrefix("21012") || code.hasPrefix("20908") {
+            if code.begins(with: "21012") || code.begins(with: "20908") {
                 return column == .socialSecurityFund ? .implied : .unlikely
             }
-            if code.hasPrefix("21013") {
+            if code.begins(with: "21013") {
                 return column == .householdSubsidies ? .implied : .unlikely
             }
             if (row.project ?? "").includes("奖励") { return column == .householdSubsidies ? .usual : .neutral }
@@ -47,12 +47,12 @@ extension TableReader {
         for word in ["行政运行", "事业运行", "机关服务", "离退休", "基本养老保险缴费", "职业年金缴费",
                      "行政单位医疗", "事业单位医疗", "公务员医疗补助", "住房公积金", "提租补贴", "购房补贴"]
         where name.includes(word) { return true }
-        return code.hasPrefix("21011")
+        return code.begins(with: "21011")
     }
 
     /// Items that are 项目支出 by their nature.
     static func projectItem(code: String, name: String) -> Bool {
         for word in ["一般行政管理事务", "信息化建设", "财政对", "医疗救助"] where name.includes(word) { return true }
-        return code.hasPrefix("21012") || code.hasPrefix("21013")
+        return code.begins(with: "21012") || code.begins(with: "21013")
     }
 }

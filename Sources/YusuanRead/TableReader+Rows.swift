@@ -5,13 +5,13 @@ enum ThreePublicCosts {
     /// The row key for a printed label, or nil.
     static func key(for label: String) -> RowKey? {
         var t = String(String.UnicodeScalarView(LineTokens.compact(label).unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
-        if t.hasPrefix("其中：") || t.hasPrefix("其中:") { t = String(t.dropFirst(3)) }
+        if t.begins(with: "其中：") || t.begins(with: "其中:") { t = String(t.dropFirst(3)) }
         if TableReader.isTotalLabel(t) { return .total }
-        if t.hasPrefix("因公出国（境）费") { return .travelAbroad }
-        if t.hasPrefix("公务接待费") { return .reception }
-        if t.hasPrefix("公务用车购置及运行") { return .vehicles }
-        if t.hasPrefix("公务用车购置费") { return .vehiclePurchase }
-        if t.hasPrefix("公务用车运行") { return .vehicleOperation }
+        if t.begins(with: "因公出国（境）费") { return .travelAbroad }
+        if t.begins(with: "公务接待费") { return .reception }
+        if t.begins(with: "公务用车购置及运行") { return .vehicles }
+        if t.begins(with: "公务用车购置费") { return .vehiclePurchase }
+        if t.begins(with: "公务用车运行") { return .vehicleOperation }
         return nil
     }
 }
@@ -37,7 +37,7 @@ extension TableReader {
             // nearest earlier row (under the same unit) whose code is a prefix
             for j in planned.indices.reversed() {
                 if let u = currentUnit, j < u.index { break }
-                if let c = planned[j].row.code, c.count < code.count, code.hasPrefix(c), planned[j].row.project == nil {
+                if let c = planned[j].row.code, c.count < code.count, code.begins(with: c), planned[j].row.project == nil {
                     return j
                 }
             }
@@ -112,7 +112,7 @@ extension TableReader {
     }
 
     static func looksLikeUnit(_ name: String) -> Bool {
-        for suffix in ["局", "中心", "站", "所", "院", "办公室", "委员会", "（本级）"] where name.hasSuffix(suffix) { return true }
+        for suffix in ["局", "中心", "站", "所", "院", "办公室", "委员会", "（本级）"] where name.ends(with: suffix) { return true }
         return false
     }
 

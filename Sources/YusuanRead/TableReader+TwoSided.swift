@@ -42,7 +42,7 @@ extension TableReader {
             }
             let leftCompact = LineTokens.compact(left)
             if !started {
-                guard leftCompact.hasPrefix("一、") else { continue }
+                guard leftCompact.begins(with: "一、") else { continue }
                 started = true
             }
             if !leftCompact.isEmpty, let key = Self.incomeKey(leftCompact, path: &path, kind: kind) {
@@ -53,7 +53,7 @@ extension TableReader {
             }
             if let right {
                 let rc = LineTokens.compact(right)
-                if rc.hasPrefix("支出总计") || rc.hasPrefix("支出合计") {
+                if rc.begins(with: "支出总计") || rc.begins(with: "支出合计") {
                     expenditureEntries.append(TableEntry(code: nil, label: "总计", values: rightValues, columns: rightColumns,
                                                          start: line.location, valuesAt: line.location, labelLines: ["总计"]))
                 } else if let code = LineTokens.leadingCode(right, classes: 201...299) {
@@ -94,7 +94,7 @@ extension TableReader {
             }
             // 支出总计 / 支 出 总 计 / 支出合计
             let rest = tokens[i...].joined()
-            if t.hasPrefix("支"), rest.hasPrefix("支出总计") || rest.hasPrefix("支出合计") {
+            if t.begins(with: "支"), rest.begins(with: "支出总计") || rest.begins(with: "支出合计") {
                 return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
             }
         }
@@ -109,7 +109,7 @@ extension TableReader {
         if !digits.isEmpty, let mark = t.dropFirst(digits.count).first, ".、．".contains(mark) {
             t = t.dropFirst(digits.count + 1)
         }
-        if t.hasPrefix("其中：") || t.hasPrefix("其中:") { t = t.dropFirst(3) }
+        if t.begins(with: "其中：") || t.begins(with: "其中:") { t = t.dropFirst(3) }
         var label = String(t)
         if label == "基金预算拨款" { label = "政府性基金预算拨款" }
         if label == "财政拨款(补助)" || label == "财政拨款（补助）" { label = "财政拨款" }

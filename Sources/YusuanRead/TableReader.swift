@@ -59,7 +59,7 @@ struct TableReader {
     // MARK: Header
 
     private func findYear() -> Int {
-        let partTwo = (0..<layout.tables.lowerBound).last { LineTokens.compact(lines[$0].text).hasPrefix("第二部分") }
+        let partTwo = (0..<layout.tables.lowerBound).last { LineTokens.compact(lines[$0].text).begins(with: "第二部分") }
         let candidates = [partTwo].compactMap { $0 } + Array(0..<min(lines.count, 60))
         for i in candidates {
             if let y = Self.firstYear(in: lines[i].text) { return y }
@@ -95,15 +95,15 @@ struct TableReader {
         var i = min(range.lowerBound + 1, range.upperBound)
         while i < range.upperBound, i < range.lowerBound + 4 {
             let t = LineTokens.compact(lines[i].text)
-            if t.hasPrefix("表"), Int(t.dropFirst()) != nil { i += 1; continue }
-            if t.hasSuffix("表") && title.isEmpty { title = lines[i].text.trimmingSpaces(); i += 1; break }
+            if t.begins(with: "表"), Int(t.dropFirst()) != nil { i += 1; continue }
+            if t.ends(with: "表") && title.isEmpty { title = lines[i].text.trimmingSpaces(); i += 1; break }
             i += 1
         }
         // 编制部门：X 单位：万元 — possibly wrapped over lines.
         if let p = (i..<min(range.upperBound, i + 3)).first(where: { Self.isPreparerLine(lines[$0].text) }) {
             var text = lines[p].text
             var j = p + 1
-            entityWord = LineTokens.compact(text).hasPrefix("编制单位") ? "单位" : "部门"
+            entityWord = LineTokens.compact(text).begins(with: "编制单位") ? "单位" : "部门"
             var parsed = Self.parsePreparer(text)
             while parsed.unit == nil, j < range.upperBound, j < p + 3 {
                 text += lines[j].text
@@ -119,7 +119,7 @@ struct TableReader {
 
     static func isPreparerLine(_ text: String) -> Bool {
         let t = LineTokens.compact(text)
-        return t.hasPrefix("编制部门") || t.hasPrefix("编制单位")
+        return t.begins(with: "编制部门") || t.begins(with: "编制单位")
     }
 
     /// `编制部门：尉犁县医疗保障局 单位：万元` → ("尉犁县医疗保障局", "万元").
@@ -217,7 +217,7 @@ struct TableReader {
             let line = lines[i]
             let compact = LineTokens.compact(line.text)
             // 空表说明: from the line that says 没有 … to the one ending in 空表。
-            if compact.includes("没有") || compact.hasPrefix("备注") || compact.includes("为空表") {
+            if compact.includes("没有") || compact.begins(with: "备注") || compact.includes("为空表") {
                 flush()
                 var statement = line.text
                 var j = i
@@ -250,7 +250,7 @@ struct TableReader {
             if !inData {
                 // A bare 合计 in a header is a column heading, not the total row.
                 guard code != nil || (isTotal && !split.values.isEmpty) || knownLine
-                        || (!split.values.isEmpty && !compact.hasPrefix("※")) else {
+                        || (!split.values.isEmpty && !compact.begins(with: "※")) else {
                     i += 1
                     continue
                 }
@@ -260,7 +260,7 @@ struct TableReader {
                 flush()
                 pendingCode = code?.code
             }
-            if compact.hasPrefix("※") || compact == "类款项" { i += 1; continue }
+            if compact.begins(with: "※") || compact == "类款项" { i += 1; continue }
             pending.append(line)
             if !split.values.isEmpty {
                 let text = pending.dropLast().map(\.text) + [split.label]
@@ -290,13 +290,13 @@ struct TableReader {
             tokens = t.dropFirst(digits.count)
         }
         var label = tokens.trimmingSpaces()
-        while label.hasSuffix("\n") { label.removeLast() }
-        while label.hasPrefix("\n") { label.removeFirst() }
+        while label.ends(with: "\n") { label.removeLast() }
+        while label.begins(with: "\n") { label.removeFirst() }
         return label
     }
 
     static func isTotalLabel(_ compact: String) -> Bool {
-        for word in ["总计", "合计"] where compact.hasPrefix(word) {
+        for word in ["总计", "合计"] where compact.begins(with: word) {
             let rest = compact.dropFirst(word.count)
             if rest.isEmpty || rest.first!.isNumber { return true }
         }
@@ -308,7 +308,7 @@ struct TableReader {
         let labelCount = labelCellCount(kind)
         guard cells.count > labelCount else { return nil }
         let labels = Array(cells[0..<labelCount])
-        if labels.contains(where: { $0.hasPrefix("※") }) { return nil }
+        if labels.contains(where: { $0.begins(with: "※") }) { return nil }
         let valueCells = cells[labelCount...].prefix(Self.columns(kind, format).count)
         var values: [Amount] = []
         var columns: [Int] = []

@@ -66,7 +66,7 @@ struct GeometryTableReader {
         let lastEnd = found.last.flatMap { last in
             ((last.1 + 1)..<lines.count).first { i in
                 let t = TableTemplate.normal(source.text(of: lines[i]))
-                return t.hasPrefix("第") && t.prefix(5).includes("部分")
+                return t.begins(with: "第") && t.prefix(5).includes("部分")
             }
         } ?? lines.count
         return found.enumerated().map { n, f in
@@ -75,7 +75,7 @@ struct GeometryTableReader {
     }
 
     static func isUnitLine(_ normal: String) -> Bool {
-        normal.hasPrefix("编制部门") || normal.hasPrefix("编制单位") || normal.hasPrefix("单位:") || normal.includes("单位:元")
+        normal.begins(with: "编制部门") || normal.begins(with: "编制单位") || normal.begins(with: "单位:") || normal.includes("单位:元")
             || normal.includes("单位:万元")
     }
 
@@ -185,7 +185,7 @@ struct GeometryTableReader {
     /// column (a wrapped header) read top to bottom.
     static func cells(matching target: String, in words: [Token]) -> [Box] {
         var result: [Box] = []
-        for (i, w) in words.enumerated() where target.hasPrefix(w.normal) && !w.normal.isEmpty {
+        for (i, w) in words.enumerated() where target.begins(with: w.normal) && !w.normal.isEmpty {
             if w.normal == target { result.append(w.box); continue }
             // Continue downwards with words under this one.
             var text = w.normal
@@ -198,7 +198,7 @@ struct GeometryTableReader {
                                   && $0.element.box.midY - last.midY < 2 * last.height
                                   && $0.element.box.horizontalOverlap(box) > 0 })
                         .min(by: { $0.element.box.yMin < $1.element.box.yMin }),
-                      target.hasPrefix(text + next.normal) else { break }
+                      target.begins(with: text + next.normal) else { break }
                 text += next.normal
                 box = box.union(next.box)
                 last = next.box
@@ -312,7 +312,7 @@ struct GeometryTableReader {
             }
             let toks = tokens(line)
             let text = toks.map(\.normal).joined()
-            if text.includes("空表") || text.hasPrefix("注:") && text.includes("无") {
+            if text.includes("空表") || text.begins(with: "注:") && text.includes("无") {
                 var statement = source.text(of: line)
                 var j = i
                 while !statement.includes("。"), j + 1 < body.count, body[j + 1].page == line.page {
@@ -533,7 +533,7 @@ struct GeometryTableReader {
     /// (`公务用车购置及运行费（小计）`) is not part of the label.
     static func rowKey(forLabel label: String, in printed: PrintedTable) -> RowKey? {
         if let key = printed.rowLabels[label] { return key }
-        guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return nil }
+        guard label.ends(with: ")"), let open = label.lastIndex(of: "(") else { return nil }
         return printed.rowLabels[String(label[..<open])]
     }
 
@@ -566,7 +566,7 @@ struct GeometryTableReader {
         guard let first = labels.first else { return false }
         let label = TableReader.incomeLabel(first.normal)
         guard label != first.normal else { return false }
-        return printed.rowLabels[label] != nil || label.hasSuffix("支出")
+        return printed.rowLabels[label] != nil || label.ends(with: "支出")
     }
 
     /// One printed line of a two-sided table: an income row (label and value on the
@@ -622,7 +622,7 @@ struct GeometryTableReader {
             let label = TableReader.incomeLabel(labelWords.map(\.normal).joined())
             var row = TableRow(key: .named(label), name: label, role: .classLevel,
                                cells: Array(repeating: nil, count: keys.count), source: rightLabel[0].location)
-            if label.hasPrefix("支出总计") || label.hasPrefix("支出合计") {
+            if label.begins(with: "支出总计") || label.begins(with: "支出合计") {
                 row.key = printed.totalRow ?? .expenditureTotal
                 row.name = "支出总计"
                 row.role = .total

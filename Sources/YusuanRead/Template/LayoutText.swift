@@ -20,7 +20,7 @@ enum LayoutText {
         var current: [[(text: String, box: Box)]] = []
         for (index, line) in source.lines.enumerated() {
             var text = Substring(source.text(of: line))
-            if text.hasPrefix("\u{0C}") {
+            if text.begins(with: "\u{0C}") {
                 if !current.isEmpty { pages.append((SourceDocument.Page(width: 0, height: 0), current)) }
                 current = []
                 text = text.drop { $0 == "\u{0C}" }

@@ -18,7 +18,7 @@ enum TemplateDocumentReader {
             // The cover names the budgeting unit: 预算单位：X / 预算部门：X.
             for line in source.lines.prefix(20) {
                 let t = TableTemplate.normal(source.text(of: line))
-                for prefix in ["预算单位:", "预算部门:"] where t.hasPrefix(prefix) { department = String(t.dropFirst(prefix.count)) }
+                for prefix in ["预算单位:", "预算部门:"] where t.begins(with: prefix) { department = String(t.dropFirst(prefix.count)) }
             }
         }
         var disclosure = Disclosure(department: department, year: year, format: DisclosureFormat.forYear(year),
@@ -40,7 +40,7 @@ enum TemplateDocumentReader {
         for (index, line) in source.lines.enumerated() {
             let t = TableTemplate.normal(source.text(of: line))
             // Contents entries and numbered sub-headings (`一、…情况说明`) are not part headings.
-            guard t.count <= 40, endings.contains(where: { t.hasSuffix($0) }), !t.includes("……"),
+            guard t.count <= 40, endings.contains(where: { t.ends(with: $0) }), !t.includes("……"),
                   TableReader.incomeLabel(t) == t, index < tablesStart || index > lastTable else { continue }
             let numeral = SectionNumerals.all[min(sections.count, SectionNumerals.all.count - 1)]
             sections.append(ExplanationSection(number: numeral, title: t, lines: [], source: line.location))
