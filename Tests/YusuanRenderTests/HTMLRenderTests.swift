@@ -69,6 +69,30 @@ import YusuanModel
         }
     }
 
+    @Test func lastYearOfAClassIsThisYearLessTheChangesOfItsItems() throws {
+        var t5 = BudgetTable(kind: .generalPublic, title: "一般公共预算支出情况表",
+                             columns: StandardTable.generalPublic.columns(in: .edition2024))
+        let width = t5.columns.count
+        func row(_ code: String, _ name: String, _ role: RowRole, _ total: String) -> TableRow {
+            TableRow(key: .code(code), code: code, name: name, role: role,
+                     cells: [Cell(Amount(total)!)] + Array(repeating: nil, count: width - 1))
+        }
+        t5.rows = [row("208", "社会保障和就业支出", .classLevel, "47.17"), row("210", "卫生健康支出", .classLevel, "10.00")]
+        // The items of 208 print 47.16 for its 47.17 (each rounded); those of 210 leave 2.00 out.
+        let lines = [
+            "1、社会保障和就业支出（类）某款（款）某项（项）：2025年预算数为 1.59 万元，比上年预算增加 0.18 万元。",
+            "2、社会保障和就业支出（类）某款（款）另一项（项）：2025年预算数为 30.38 万元，比上年预算减少 1.39 万元。",
+            "3、社会保障和就业支出（类）某款（款）第三项（项）：2025年预算数为 15.19 万元，比上年预算新增 15.19 万元。",
+            "4、卫生健康支出（类）某款（款）某项（项）：2025年预算数为 8.00 万元，比上年预算增加 1.00 万元。",
+        ]
+        let d = Disclosure(department: "示例局", year: 2025, format: .edition2024, tables: [t5],
+                           sections: [ExplanationSection(number: "五", title: "某某说明", lines: lines.map { Located($0) }, source: nil)])
+        let chart = try #require(Charts.byClass(d))
+        #expect(chart.series == ["上年", "本年"])
+        // 47.17 − (0.18 − 1.39 + 15.19) = 33.19; 210's items do not make up the 类: no last year.
+        #expect(chart.bars.map(\.values) == [[Amount("33.19")!, Amount("47.17")!], [nil, Amount("10.00")!]])
+    }
+
     @Test func anAmountStatedAsAllNewHadNothingLastYear() {
         #expect(Charts.isNew(Amount("9.60")!, in: "某某结转 9.60 万元，占1.07%，比上年预算新增 9.60 万元（上年无此项预算）。"))
         #expect(Charts.isNew(Amount("1234.5")!, in: "某某 1,234.50 万元，比上年预算新增 1,234.50 万元。"))

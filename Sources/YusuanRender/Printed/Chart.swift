@@ -79,7 +79,8 @@ enum Charts {
     }
 
     /// 一般公共预算当年拨款按功能分类（类）: table 5's 类 rows; last year's from the
-    /// 项 that section 五 lists under each 类, where they add up to the 类.
+    /// 项 that section 五 lists under each 类, where they add up to the 类 (to the cent
+    /// an item).
     static func byClass(_ d: Disclosure) -> Chart? {
         guard let t = d.table(.generalPublic), let c = t.columnIndex(.total) else { return nil }
         let classes = t.rows.filter { $0.role == .classLevel }
@@ -90,7 +91,13 @@ enum Charts {
             let name = StatementGrammar.normalize(row.name)
             let stated = items.filter { $0.className == name }
             let sum = stated.reduce(Amount.zero) { $0 + $1.current }
-            let previous = !stated.isEmpty && sum == current ? stated.reduce(Amount.zero) { $0 + $1.previous } : nil
+            // The 项 cover the 类 where they add up to it, each allowed a cent of rounding
+            // (1.59 + 30.38 + 15.19 printed for a 类 of 47.17); last year is then this
+            // year less their changes.
+            let rounding = Amount(units: Amount.step(places: 2).units * Int64(stated.count))
+            let covers = !stated.isEmpty && (sum - current).magnitude <= rounding
+            let change = stated.reduce(Amount.zero) { $0 + ($1.current - $1.previous) }
+            let previous = covers ? current - change : nil
             return Chart.Bar(label: row.name, values: [previous, current])
         }
         let withPrevious = bars.contains { $0.values[0] != nil }
