@@ -136,7 +136,7 @@ enum Causes {
     /// The same code, one under the other, or a total row (which every row adds up to).
     static func related(_ a: Finding, _ b: Finding) -> Bool {
         guard let x = code(a), let y = code(b) else { return true }
-        return x.hasPrefix(y) || y.hasPrefix(x)
+        return x.begins(with: y) || y.begins(with: x)
     }
 
     /// The finding at the most detailed row: a project before a 项, a 项 before its
@@ -144,7 +144,7 @@ enum Causes {
     static func mostDetailed(_ group: [Int], in findings: [Finding]) -> Int {
         func depth(_ i: Int) -> Int {
             let f = findings[i]
-            let level = (code(f)?.count ?? 0) * 2 + (f.row?.contains("|") == true ? 1 : 0)
+            let level = (code(f)?.count ?? 0) * 2 + (f.row?.includes("|") == true ? 1 : 0)
             return level * 2 + (f.rule == ArithmeticRules.hierarchy.id ? 1 : 0)
         }
         return group.max { depth($0) < depth($1) || depth($0) == depth($1) && $0 > $1 }!

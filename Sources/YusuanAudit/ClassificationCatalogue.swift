@@ -22,7 +22,7 @@ public struct ClassificationCatalogue: Sendable {
         var byEdition: [Int: ClassificationCatalogue] = [:]
         for root in roots {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-            for name in names where name.hasPrefix("classification-") && name.hasSuffix(".tsv") {
+            for name in names where name.begins(with: "classification-") && name.ends(with: ".tsv") {
                 guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { continue }
                 let catalogue = ClassificationCatalogue(text: text)
                 if !catalogue.names.isEmpty { byEdition[catalogue.edition] = catalogue }
@@ -47,7 +47,7 @@ public struct ClassificationCatalogue: Sendable {
         var edition = 0
         for raw in text.split(whereSeparator: \.isNewline) {
             let line = String(raw)
-            if line.hasPrefix("#") {
+            if line.begins(with: "#") {
                 if let r = line.range(of: "edition:") {
                     edition = Int(line[r.upperBound...].trimmingCharacters(in: .whitespaces).prefix(4)) ?? edition
                 }

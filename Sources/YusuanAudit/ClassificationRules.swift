@@ -42,7 +42,7 @@ public enum ClassificationRules: RuleSet {
         guard let t7 = d.table(.projects), let wages = t7.columnIndex(.wages) else { return [] }
         return t7.rows.compactMap { row in
             guard row.role == .project, let code = row.code, code.count == 7,
-                  fundSubsidyCodes.contains(where: { code.hasPrefix($0) }),
+                  fundSubsidyCodes.contains(where: { code.begins(with: $0) }),
                   row.cells.indices.contains(wages), let value = row.cells[wages]?.value, !value.isZero else { return nil }
             let name = row.project ?? row.name
             return Finding(
@@ -65,7 +65,7 @@ public enum ClassificationRules: RuleSet {
             for row in table.rows {
                 guard let code = row.code, [3, 5, 7].contains(code.count), code.allSatisfy(\.isNumber) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
-                guard economic == code.hasPrefix("3"), !(economic && code.count == 7) else { continue }
+                guard economic == code.begins(with: "3"), !(economic && code.count == 7) else { continue }
                 guard seen.insert(code + "\t" + row.name).inserted, catalogue.covers(code) else { continue }
                 let kind = economic ? "经济分类" : "功能分类"
                 let at = row.source ?? row.cells.compactMap { $0?.source }.first

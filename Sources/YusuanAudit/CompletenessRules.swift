@@ -53,7 +53,7 @@ public enum CompletenessRules: RuleSet {
         for n in expected where !present.contains(n) {
             findings.append(Finding(rule: sections, message: "情况说明缺少第\(n)部分", section: n))
         }
-        if !d.sections.isEmpty, !d.sections.contains(where: { $0.title.contains("三公") }) {
+        if !d.sections.isEmpty, !d.sections.contains(where: { $0.title.includes("三公") }) {
             findings.append(Finding(rule: threePublic, message: "情况说明中没有“三公”经费一节"))
         }
         findings += projectTables(d)

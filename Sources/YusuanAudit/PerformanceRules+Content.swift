@@ -55,12 +55,12 @@ extension PerformanceRules {
 
     /// Whether an indicator is a 满意度 indicator (满意度指标, or an indicator of 满意率 under it).
     static func isSatisfaction(_ i: PerformanceIndicator) -> Bool {
-        i.level1.contains("满意度") || i.level2.contains("满意度")
+        i.level1.includes("满意度") || i.level2.includes("满意度")
     }
 
     /// Whether an indicator is a 成本 indicator (成本指标 at either level).
     static func isCost(_ i: PerformanceIndicator) -> Bool {
-        i.level1.contains("成本") || i.level2.contains("成本")
+        i.level1.includes("成本") || i.level2.includes("成本")
     }
 
     // MARK: 满意度
@@ -222,7 +222,7 @@ extension PerformanceRules {
                !(rest.dropFirst(unit.count).first == "次" && unit.last == "人"), let number = Amount(printed) {
                 var label = string(chars[labelStart..<i])
                 var atLeast: Bool?
-                if let (word, up) = boundWords.first(where: { label.hasSuffix($0.0) }) {
+                if let (word, up) = boundWords.first(where: { label.ends(with: $0.0) }) {
                     label.removeLast(word.count)
                     atLeast = up
                 }
@@ -257,7 +257,7 @@ extension PerformanceRules {
 
     /// A count unit a goal can state: not a share, money or a rate.
     static func isCountUnit(_ unit: String) -> Bool {
-        !unit.isEmpty && !unit.contains("%") && !unit.contains("％") && !unit.contains("元") && !unit.contains("/")
+        !unit.isEmpty && !unit.includes("%") && !unit.includes("％") && !unit.includes("元") && !unit.includes("/")
     }
 
     static func goalAgainstIndicators(goal: String, _ indicators: [PerformanceIndicator], table: String,
@@ -329,8 +329,8 @@ extension PerformanceRules {
     static func perHead(_ i: PerformanceIndicator) -> Amount? {
         guard let n = i.target.number else { return nil }
         let unit = unitKey(i.target.unit)
-        if unit.hasPrefix("元/人") { return n }
-        if unit.hasPrefix("万元/人") { return inOnes(n) }
+        if unit.begins(with: "元/人") { return n }
+        if unit.begins(with: "万元/人") { return inOnes(n) }
         if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.contains($0) }) { return n }
         return nil
     }

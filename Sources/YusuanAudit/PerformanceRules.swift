@@ -210,7 +210,7 @@ public enum PerformanceRules: RuleSet {
         // No project of that name in the text: nothing to compare (matching by amount finds only agreement).
         guard !byName.isEmpty, !byName.contains(where: { $0.amount == funds }) else { return [] }
         let t = byName[0]
-        let at = t.fields.first { $0.label.contains("预算安排规模") }?.source ?? t.source
+        let at = t.fields.first { $0.label.includes("预算安排规模") }?.source ?? t.source
         return [Finding(
             rule: projectText,
             message: "绩效目标表“\(p.project)”年度预算总额 \(funds) ≠ 情况说明项目（\(t.ordinal)）预算安排规模 \(t.amount!)",
@@ -224,7 +224,7 @@ public enum PerformanceRules: RuleSet {
     /// rates (人均, 每…, 标准, 单价, 平均), which are not parts of the funds.
     static func moneyCosts(_ p: ProjectPerformanceTable) -> [PerformanceIndicator] {
         p.indicators.filter { i in
-            guard i.level1.contains("成本") || i.level2.contains("成本"), i.target.unit == "万元",
+            guard i.level1.includes("成本") || i.level2.includes("成本"), i.target.unit == "万元",
                   i.target.number != nil, let c = i.target.comparison, c != .atLeast, c != .greater else { return false }
             return !["人均", "每", "标准", "单价", "平均"].contains { i.name.contains($0) }
         }

@@ -41,7 +41,7 @@ public enum ProjectArithmeticRules: RuleSet {
         let d = context.disclosure
         var findings: [Finding] = []
         for p in d.facts.projects {
-            guard let field = p.fields.first(where: { $0.label.contains("资金分配") }) else { continue }
+            guard let field = p.fields.first(where: { $0.label.includes("资金分配") }) else { continue }
             let place = Place(project: p, field: field, section: PerformanceRules.section(containing: field.source?.line, in: d),
                               lines: context.lines)
             let text = field.text
@@ -55,12 +55,12 @@ public enum ProjectArithmeticRules: RuleSet {
 
     /// The rates a description's 补贴标准 field states.
     static func standard(of p: ProjectDescription) -> [Figure] {
-        p.fields.first { $0.label.contains("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
+        p.fields.first { $0.label.includes("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
     }
 
     /// The counts and rates of a description (none where it has no 资金分配情况).
     static func countRatePairs(of p: ProjectDescription) -> [CountRate] {
-        guard let field = p.fields.first(where: { $0.label.contains("资金分配") }) else { return [] }
+        guard let field = p.fields.first(where: { $0.label.includes("资金分配") }) else { return [] }
         return countRatePairs(scan(field.text), standard: standard(of: p))
     }
 
@@ -124,7 +124,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var isRate: Bool {
             guard !isFactor else { return false }
             if unit == "元" || unit == "万元" {
-                if let per { return per.hasPrefix("人") || per.hasPrefix("名") }
+                if let per { return per.begins(with: "人") || per.begins(with: "名") }
                 return isPerPerson
             }
             return false
@@ -134,12 +134,12 @@ public enum ProjectArithmeticRules: RuleSet {
         var isBound: Bool {
             let near = String(before.suffix(6))
             return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
-                .contains { near.contains($0) } || ["以上", "以下", "以内"].contains { after.hasPrefix($0) }
+                .contains { near.contains($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
         }
         /// The value in 万元 (money) as printed.
         var inWan: Amount { unit == "元" ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
         /// Persons, in units of one person or of 10 000.
-        var countIsWan: Bool { unit.hasPrefix("万") }
+        var countIsWan: Bool { unit.begins(with: "万") }
 
         /// Rounded division (half away from zero).
         static func divide(_ a: Int64, by b: Int64) -> Int64 {
@@ -250,7 +250,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var severity = judged
         let tail = text[text.index(text.startIndex, offsetBy: min(items.last!.end, text.count))...]
             .trimmingCharacters(in: .whitespaces)
-        if tail.hasPrefix("等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
+        if tail.begins(with: "等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
         return [place.finding(
             allocationSum,
             "资金分配所列金额合计 \(exactSum(items)) 万元 ≠ 预算安排规模 \(amount) 万元（差 \(difference)）",

@@ -64,7 +64,7 @@ enum Text {
     static func items(_ s: some StringProtocol) -> [String] {
         s.split(whereSeparator: { "、，,；;".contains($0) }).map { item in
             var n = StatementGrammar.normalize(item)
-            while n.hasSuffix("等") || n.hasSuffix("。") { n.removeLast() }
+            while n.ends(with: "等") || n.ends(with: "。") { n.removeLast() }
             return n
         }.filter { !$0.isEmpty }
     }

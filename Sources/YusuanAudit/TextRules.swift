@@ -106,19 +106,19 @@ public enum TextRules: RuleSet {
     static func target(_ label: String, in kind: SectionKind, _ d: Disclosure) -> Target? {
         switch kind {
         case .overview:
-            if label.hasSuffix("收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
+            if label.ends(with: "收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
         case .income:
-            if label.hasSuffix("收入预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
+            if label.ends(with: "收入预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
             if let row = incomeRow(label, d) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
         case .expenditure:
-            if label.hasSuffix("支出预算") {
+            if label.ends(with: "支出预算") {
                 return Target(rule: total, table: .overall, row: .expenditureTotal, column: .budgeted)
             }
             if let column = splitColumn(label) {
                 return Target(rule: split, table: .expenditure, row: .grandTotal, column: column)
             }
         case .fiscal:
-            if label.hasSuffix("收支总预算") {
+            if label.ends(with: "收支总预算") {
                 return Target(rule: total, table: .fiscalAppropriation, row: .incomeTotal, column: .total)
             }
             if label == "一般公共预算拨款" || label == "一般公共预算" {
@@ -132,7 +132,7 @@ public enum TextRules: RuleSet {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .generalPublic:
-            if label.hasSuffix("合计") { return Target(rule: total, table: .generalPublic, row: .grandTotal, column: .total) }
+            if label.ends(with: "合计") { return Target(rule: total, table: .generalPublic, row: .grandTotal, column: .total) }
             if let column = splitColumn(label) {
                 return Target(rule: split, table: .generalPublic, row: .grandTotal, column: column)
             }
@@ -140,7 +140,7 @@ public enum TextRules: RuleSet {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .basic:
-            if label.hasSuffix("基本支出") {
+            if label.ends(with: "基本支出") {
                 return Target(rule: total, table: .basicByEconomicClass, row: .grandTotal, column: .total)
             }
             if let column = costColumn(label) {
@@ -150,7 +150,7 @@ public enum TextRules: RuleSet {
             if let row = threePublicRow(label) { return Target(rule: threePublic, table: .threePublicCosts, row: row, column: .total) }
         case .carryOver:
             guard d.format == .edition2024 else { return nil }
-            if label.hasSuffix("上年结转结余") {
+            if label.ends(with: "上年结转结余") {
                 return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .total)
             }
             if label == "财政拨款" {
@@ -192,17 +192,17 @@ public enum TextRules: RuleSet {
             ("财政拨款结转", .appropriationCarryOver),
             ("非财政拨款结转", .otherCarryOver),
         ]
-        return pairs.first { label.hasPrefix($0.0) }?.1
+        return pairs.first { label.begins(with: $0.0) }?.1
     }
 
     static func threePublicRow(_ label: String) -> RowKey? {
-        if label.contains("比上年") || label.contains("增加") || label.contains("减少") { return nil }
-        if label.hasPrefix("因公出国") { return .travelAbroad }
-        if label.hasPrefix("公务用车购置及运行") { return .vehicles }
-        if label.hasPrefix("公务用车购置") { return .vehiclePurchase }
-        if label.hasPrefix("公务用车运行") { return .vehicleOperation }
-        if label.hasPrefix("公务接待") { return .reception }
-        if label.contains("三公") { return .total }
+        if label.includes("比上年") || label.includes("增加") || label.includes("减少") { return nil }
+        if label.begins(with: "因公出国") { return .travelAbroad }
+        if label.begins(with: "公务用车购置及运行") { return .vehicles }
+        if label.begins(with: "公务用车购置") { return .vehiclePurchase }
+        if label.begins(with: "公务用车运行") { return .vehicleOperation }
+        if label.begins(with: "公务接待") { return .reception }
+        if label.includes("三公") { return .total }
         return nil
     }
 
@@ -327,7 +327,7 @@ public enum TextRules: RuleSet {
     /// The total a section's shares are of: the first stated total, else the table's.
     static func denominator(_ s: AuditSection, suffix: String, table: BudgetTable?, row: RowKey,
                             column: ColumnKey) -> (Amount, String)? {
-        if let stated = s.plainAmounts.first(where: { $0.label.hasSuffix(suffix) && $0.share == nil }) {
+        if let stated = s.plainAmounts.first(where: { $0.label.ends(with: suffix) && $0.share == nil }) {
             return (stated.amount, suffix)
         }
         return Text.cell(table, row, column).map { ($0.0, "表 \(row)") }
@@ -364,7 +364,7 @@ public enum TextRules: RuleSet {
                 }.first
                 if t5.rows.contains(where: { row in
                     row.role == .item && row.cells.first??.value == amount
-                        && (classCode.map { row.code?.hasPrefix($0) ?? false } ?? true)
+                        && (classCode.map { row.code?.begins(with: $0) ?? false } ?? true)
                 }) { continue }
                 row = nil
                 expected = .zero
@@ -383,9 +383,9 @@ public enum TextRules: RuleSet {
     static func itemCode(_ names: [String], in tables: [BudgetTable]) -> String? {
         for t in tables {
             guard let c = t.rows.first(where: { $0.role == .classLevel && StatementGrammar.normalize($0.name) == names[0] })?.code,
-                  let k = t.rows.first(where: { $0.role == .section && ($0.code?.hasPrefix(c) ?? false)
+                  let k = t.rows.first(where: { $0.role == .section && ($0.code?.begins(with: c) ?? false)
                                                 && StatementGrammar.normalize($0.name) == names[1] })?.code,
-                  let x = t.rows.first(where: { $0.role == .item && ($0.code?.hasPrefix(k) ?? false)
+                  let x = t.rows.first(where: { $0.role == .item && ($0.code?.begins(with: k) ?? false)
                                                 && StatementGrammar.normalize($0.name) == names[2] })?.code else { continue }
             return x
         }
@@ -399,12 +399,12 @@ public enum TextRules: RuleSet {
 
     /// Table 1's top-level source for a listed name.
     static func listedSource(_ name: String) -> RowKey? {
-        if name.contains("非财政拨款") { return .otherCarryOver }
-        if name.contains("结转") { return .appropriationCarryOver }
-        if name.contains("一般公共预算") { return .generalPublicIncome }
-        if name.contains("政府性基金") { return .governmentFundIncome }
-        if name.contains("国有资本") { return .stateCapitalIncome }
-        if name.contains("财政专户") { return .specialAccountIncome }
+        if name.includes("非财政拨款") { return .otherCarryOver }
+        if name.includes("结转") { return .appropriationCarryOver }
+        if name.includes("一般公共预算") { return .generalPublicIncome }
+        if name.includes("政府性基金") { return .governmentFundIncome }
+        if name.includes("国有资本") { return .stateCapitalIncome }
+        if name.includes("财政专户") { return .specialAccountIncome }
         if ["单位资金", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(where: name.contains) {
             return .unitFundsIncome
         }
@@ -476,7 +476,7 @@ public enum TextRules: RuleSet {
             let rows = t6.rows.filter { row in
                 guard row.role == .section, let code = row.code else { return false }
                 if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
-                return prefixes.contains { code.hasPrefix($0) } && !(row.cells.first??.value ?? .zero).isZero
+                return prefixes.contains { code.begins(with: $0) } && !(row.cells.first??.value ?? .zero).isZero
             }
             let names = Set(rows.map { StatementGrammar.normalize($0.name) })
             for name in named where !names.contains(name) {
@@ -565,7 +565,7 @@ public enum TextRules: RuleSet {
     /// A project's name for counting: normalised, a trailing （上年结转） dropped.
     static func countedName(_ row: TableRow) -> String {
         var name = StatementGrammar.normalize(row.project ?? row.key.rawValue.split(separator: "|").dropFirst().last.map(String.init) ?? "")
-        for suffix in ["（上年结转）", "(上年结转)"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        for suffix in ["（上年结转）", "(上年结转)"] where name.ends(with: suffix) { name.removeLast(suffix.count) }
         return name
     }
 

@@ -145,7 +145,7 @@ public enum WordingRules: RuleSet {
     /// An item's name: the words before its amount, without a trailing 等.
     static func useName(_ item: String) -> String {
         var name = StatementGrammar.normalize(item.prefix { !($0.isASCII && $0.isNumber) })
-        while name.hasSuffix("等") || name.hasSuffix("约") || name.hasSuffix("共") { name.removeLast() }
+        while name.ends(with: "等") || name.ends(with: "约") || name.ends(with: "共") { name.removeLast() }
         return name
     }
 
@@ -162,7 +162,7 @@ public enum WordingRules: RuleSet {
             for k in 0...units.count where k == units.count || listSeparators.contains(units[k]) {
                 let item = String(decoding: units[start..<k], as: UTF16.self)
                 let name = useName(item)
-                if name.count >= 2, item.contains("元"), !seen.insert(name).inserted, !repeated.contains(name) {
+                if name.count >= 2, item.includes("元"), !seen.insert(name).inserted, !repeated.contains(name) {
                     repeated.append(name)
                     at = at ?? text.location(at: group.location + start)
                 }
@@ -181,18 +181,18 @@ public enum WordingRules: RuleSet {
     // MARK: - 未安排
 
     static func subject(of clause: String) -> (table: StandardTable, row: RowKey, column: ColumnKey)? {
-        if clause.contains("上级政府性基金") { return (.overall, .governmentFundTransfer, .budgeted) }
-        if clause.contains("上级国有资本") { return (.overall, .stateCapitalTransfer, .budgeted) }
-        if clause.contains("政府性基金") {
-            return (.overall, clause.contains("拨款") ? .governmentFundIncome : .governmentFundOwn, .budgeted)
+        if clause.includes("上级政府性基金") { return (.overall, .governmentFundTransfer, .budgeted) }
+        if clause.includes("上级国有资本") { return (.overall, .stateCapitalTransfer, .budgeted) }
+        if clause.includes("政府性基金") {
+            return (.overall, clause.includes("拨款") ? .governmentFundIncome : .governmentFundOwn, .budgeted)
         }
-        if clause.contains("国有资本经营") {
-            return (.overall, clause.contains("拨款") ? .stateCapitalIncome : .stateCapitalOwn, .budgeted)
+        if clause.includes("国有资本经营") {
+            return (.overall, clause.includes("拨款") ? .stateCapitalIncome : .stateCapitalOwn, .budgeted)
         }
-        if clause.contains("因公出国") { return (.threePublicCosts, .travelAbroad, .total) }
-        if clause.contains("公务用车购置") || clause.contains("购置车辆") { return (.threePublicCosts, .vehiclePurchase, .total) }
-        if clause.contains("公务用车运行") { return (.threePublicCosts, .vehicleOperation, .total) }
-        if clause.contains("公务接待") { return (.threePublicCosts, .reception, .total) }
+        if clause.includes("因公出国") { return (.threePublicCosts, .travelAbroad, .total) }
+        if clause.includes("公务用车购置") || clause.includes("购置车辆") { return (.threePublicCosts, .vehiclePurchase, .total) }
+        if clause.includes("公务用车运行") { return (.threePublicCosts, .vehicleOperation, .total) }
+        if clause.includes("公务接待") { return (.threePublicCosts, .reception, .total) }
         return nil
     }
 
@@ -207,7 +207,7 @@ public enum WordingRules: RuleSet {
             let clause = StatementGrammar.normalize(text.substring(start..<text.clauseEnd(from: upper)))
             // What last year lacked, or 此项 pointing elsewhere, says nothing about this year's tables.
             let before = StatementGrammar.normalize(text.substring(start..<lower))
-            if before.contains("上年") || clause.contains("此项") { continue }
+            if before.includes("上年") || clause.includes("此项") { continue }
             guard let (kind, row, column) = subject(of: clause),
                   let (value, _) = Text.cell(d.table(kind), row, column), !value.isZero else { continue }
             findings.append(Finding(
@@ -221,10 +221,10 @@ public enum WordingRules: RuleSet {
     // MARK: - Empty tables and carry-over
 
     static func referencedTable(_ clause: String) -> StandardTable? {
-        if clause.contains("三公") { return .threePublicCosts }
-        if clause.contains("上年结转结余") { return .carryOver }
-        if clause.contains("政府性基金") { return .governmentFund }
-        if clause.contains("国有资本经营") { return .stateCapital }
+        if clause.includes("三公") { return .threePublicCosts }
+        if clause.includes("上年结转结余") { return .carryOver }
+        if clause.includes("政府性基金") { return .governmentFund }
+        if clause.includes("国有资本经营") { return .stateCapital }
         return nil
     }
 
@@ -252,8 +252,8 @@ public enum WordingRules: RuleSet {
             let sentence = StatementGrammar.normalize(text[start..<end])
             let at = s.location(start)
             // 为空表 / 没有使用…安排的支出.
-            if sentence.contains("为空表") || sentence.contains("没有使用") {
-                let part = sentence.contains("为空表")
+            if sentence.includes("为空表") || sentence.includes("没有使用") {
+                let part = sentence.includes("为空表")
                     ? String(sentence[..<sentence.range(of: "为空表")!.lowerBound].split(separator: "，").last ?? "")
                     : sentence
                 if let kind = referencedTable(part), let total = hasValues(d.table(kind)) {
@@ -264,7 +264,7 @@ public enum WordingRules: RuleSet {
                 }
             }
             // 没有上年结转结余.
-            if sentence.contains("上年结转结余"), sentence.contains("没有") || sentence.contains("无上年结转") {
+            if sentence.includes("上年结转结余"), sentence.includes("没有") || sentence.includes("无上年结转") {
                 let t11 = hasValues(d.table(.carryOver))
                 let t1 = d.table(.overall)?[.carryOver, .budgeted].flatMap { $0.isZero ? nil : $0 }
                 if let amount = t11 ?? t1 {
