@@ -193,12 +193,14 @@ struct GeometryTableReader {
             var last = w.box
             var used: Set<Int> = [i]
             while text.count < target.count {
+                // The nearest word below that continues the header (a narrow column's
+                // neighbours may touch its box).
                 guard let (j, next) = words.enumerated().filter({ !used.contains($0.offset) })
                         .filter({ $0.element.box.midY > last.midY + 0.4 * min(last.height, $0.element.box.height)
                                   && $0.element.box.midY - last.midY < 2 * last.height
-                                  && $0.element.box.horizontalOverlap(box) > 0 })
-                        .min(by: { $0.element.box.yMin < $1.element.box.yMin }),
-                      target.begins(with: text + next.normal) else { break }
+                                  && $0.element.box.horizontalOverlap(box) > 0
+                                  && !$0.element.normal.isEmpty && target.begins(with: text + $0.element.normal) })
+                        .min(by: { $0.element.box.yMin < $1.element.box.yMin }) else { break }
                 text += next.normal
                 box = box.union(next.box)
                 last = next.box
