@@ -27,7 +27,9 @@ struct Audit: ParsableCommand {
 
             --severity RULE=LEVEL (repeatable) sets a rule's level for this run \
             (error, warning or info), for a bureau whose practice differs; `yusuan \
-            rules` lists each rule's default level and why.
+            rules` lists each rule's default level and why. --rules FILE reads such \
+            settings from a file, one a line (`#` starts a comment); --severity \
+            wins over the file.
 
             The exit status follows --fail-on: 2 when a finding at or above that \
             severity is reported (error by default), 1 when a file cannot be read \
@@ -61,9 +63,32 @@ struct Audit: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Message.helpSeverity.text, valueName: "rule=level"))
     var severity: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(Message.helpRules.text, valueName: "file"))
+    var rules: String?
+
+    /// 规则级别文件 — the settings of `--rules FILE` (one `RULE=LEVEL` a line, `#`
+    /// comments, blank lines skipped), then those of `--severity`, which win.
+    func levelSettings() throws -> [String] {
+        guard let rules else { return severity }
+        guard let data = FileManager.default.contents(atPath: rules) else {
+            throw ValidationError("\(rules): \(Message.cannotBeRead.text)")
+        }
+        var settings: [String] = []
+        for (n, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = Spaces.trimmed(raw.prefix { $0 != "#" })
+            guard !line.isEmpty else { continue }
+            do { _ = try SeverityLevels(parsing: [line]) } catch {
+                throw ValidationError(Message.rulesFileLine(rules, n + 1, "\(error)").text)
+            }
+            settings.append(line)
+        }
+        return settings + severity
+    }
+
     func validate() throws {
         _ = try output.resolved()
-        do { _ = try SeverityLevels(parsing: severity) } catch { throw ValidationError("\(error)") }
+        let settings = try levelSettings()
+        do { _ = try SeverityLevels(parsing: settings) } catch { throw ValidationError("\(error)") }
         if annotate != nil, (try? Inputs.expand(files))?.count != 1 {
             throw ValidationError(Message.annotateOneFile.text)
         }
@@ -71,7 +96,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let format = try output.resolved()
-        let levels = try SeverityLevels(parsing: severity)
+        let levels = try SeverityLevels(parsing: try levelSettings())
         let inputs = try Inputs(files)
         defer { inputs.removeTemporaries() }
         if let annotate, let file = inputs.files.first { try Self.checkAnnotation(of: file, to: annotate) }

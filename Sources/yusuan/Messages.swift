@@ -15,9 +15,10 @@ enum Message {
     case importAbstract, queryAbstract, serveAbstract, reauditAbstract
     case helpDatabase, helpImportPaths, helpRegion, helpLevel, helpJobs
     case helpTo(formats: [String], default: String?)
-    case helpOutput, helpColor, helpFailOn, helpAnnotate, helpSeverity, helpStrict, helpInputFormat
+    case helpOutput, helpColor, helpFailOn, helpAnnotate, helpSeverity, helpRules, helpStrict, helpInputFormat
     case helpDocuments, helpDocument, helpWorkbook
     // Inputs
+    case rulesFileLine(String, Int, String)
     case noSuchFile, cannotBeRead, permissionDenied, isFolder
     case standardInputUnreadable(String)
     // Formats
@@ -101,6 +102,9 @@ enum Message {
                 + "listed on pages appended (one PDF input only; needs qpdf, poppler-utils and chromium).",
              "另写一份 PDF：每个问题在其页面上以红框标出并编号，编号的问题清单附在文末（仅限一个 PDF 输入；"
                 + "需要 qpdf、poppler-utils 和 chromium）。")
+        case .helpRules:
+            ("Read rule levels from a file: one RULE=LEVEL a line, # starts a comment; --severity wins over it.",
+             "从文件读取规则级别：每行一条 规则=级别，# 起为注释；--severity 优先于文件。")
         case .helpSeverity:
             ("Report a rule at this level for this run: RULE=LEVEL, LEVEL error, warning or info (repeatable; "
                 + "yusuan rules lists the defaults).",
@@ -148,6 +152,8 @@ enum Message {
             ("it is a symbolic link, which Yusuan does not write through (remove it, or name the file it points to)",
              "它是符号链接，Yusuan 不经由链接写入（请删除该链接，或直接写明它指向的文件）")
         case .cannotRender(let format, let reason): ("cannot render \(format): \(reason)", "无法输出为 \(format)：\(reason)")
+        case .rulesFileLine(let path, let line, let reason):
+            ("\(path):\(line): \(reason)", "\(path) 第 \(line) 行：\(reason)")
         case .annotateOneFile:
             ("--annotate writes one annotated PDF: give exactly one PDF to audit", "--annotate 只生成一份批注 PDF：请只给一个 PDF 文件")
         case .annotateNeedsPDF(let path):

@@ -152,6 +152,21 @@ import Testing
         #expect(raised.status == 0 && raised.out.contains("3 errors"))
         let unknown = try ReadCommandTests.run(["audit", seed003, "--severity", "arithmetic.nope=info"])
         #expect(unknown.status == 64 && unknown.err.contains("--severity arithmetic.nope=…: no such rule"))
+
+        // --rules FILE: the same settings from a file, one a line, with comments; --severity wins over it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bureau.rules")
+        try "# our bureau's practice\n\nreconciliation.function-economic = warning  # pairs within reason\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try ReadCommandTests.run(["audit", seed003, "--rules", file.path]).status == 0)
+        let overridden = try ReadCommandTests.run(["audit", seed003, "--rules", file.path,
+                                                   "--severity", "reconciliation.function-economic=error"])
+        #expect(overridden.status == 2)
+        try "reconciliation.function-economic=warning\narithmetic.nope=info\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try ReadCommandTests.run(["audit", seed003, "--rules", file.path])
+        #expect(bad.status == 64 && bad.err.contains("\(file.path):2: ") && bad.err.contains("no such rule"), "\(bad.err)")
     }
 }
 
