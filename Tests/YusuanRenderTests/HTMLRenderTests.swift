@@ -102,9 +102,10 @@ import YusuanModel
 
     @Test func lastYearIsThisYearLessTheStatedChange() {
         // The way section 五 lists its 项: two under one 类, one under another.
-        let text = "1、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）：2025年预算数为 130.70 万元，比上年预算增加 4.30 万元，增长 3.40%。"
-            + "2、卫生健康支出（类）医疗保障管理事务（款）一般行政管理事务（项）：2025年预算数为 0.00 万元，比上年预算减少 9.60 万元，下降 100.00%。"
-            + "3、住房保障支出（类）住房改革支出（款）住房公积金（项）：2025年预算数为 1,015.60 万元，比上年预算新增 15.60 万元。"
+        // (Worded for the test; the figures are seed 000's.)
+        let text = "1、卫生健康支出（类）医疗保障管理事务（款）之行政运行（项），本年预算为 130.70 万元，比上年增加 4.30 万元。"
+            + "2、卫生健康支出（类）医疗保障管理事务（款）之一般行政管理事务（项），本年预算为 0.00 万元，比上年减少 9.60 万元。"
+            + "3、住房保障支出（类）住房改革支出（款）之住房公积金（项），本年预算为 1,015.60 万元，比上年新增 15.60 万元。"
         let items = StatedItems.read(text)
         #expect(items.map(\.className) == ["卫生健康支出", "卫生健康支出", "住房保障支出"])
         #expect(items.map(\.current) == [Amount("130.70")!, .zero, Amount("1015.60")!])
