@@ -47,6 +47,7 @@ extension Rule {
         "text.class-list": "概述可能只列主要科目 (the overview may list the main classes only)",
         "previous-year.amount": "上年数可能按调整后预算比较，这时不同并非错误，但应说明 (last year may be compared at its adjusted budget, which is no error but should be said)",
         "year-on-year.parts": "所印数字不可能同时正确；差额在舍入范围内（n × 0.005）时降为 warning (the figures cannot all be right; a gap within rounding is a warning)",
+        "year-on-year.new-item": "“新增 X 万元”与本年数表明上年已有预算，说法与数字不可能同时正确；原因中称新增的事项按名称对应，且“新增”有时指新增资金，报为 warning (an amount said new that is not the whole of this year's cannot be right; a reason's 新增 is matched by name and sometimes means added money, so it is a warning)",
         "year-on-year.from-zero": "说法不当，金额无误 (the wording is wrong, the amounts are not)",
         "wording.unchanged": "说法不当，金额无误 (the wording is odd, the amounts are not)",
         "wording.reason-direction": "原因所讲的方向与增减相反，说明本身有误；只当原因中没有任何相反或中性的说法时才报 (a reason pointing the other way makes the statement wrong; reported only where nothing in it points the change's way or neither way)",

@@ -336,8 +336,10 @@ public enum TextRules: RuleSet {
     // MARK: - 五（三） items
 
     /// ICU's engine (`NSRegularExpression`): Swift's `Regex` took most of the audit's time here.
-    static let itemPattern = StatementGrammarText.regex(
-        "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元")
+    static let itemPattern = StatementGrammarText.regex(itemPatternText)
+    /// `1、A（类）B（款）C（项）：2025 年预算数为 X 万元`. Groups: 类, 款, 项, X.
+    static let itemPatternText =
+        "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元"
 
     static func items(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         // The pattern needs a 款 and a 项: text without them is not searched.

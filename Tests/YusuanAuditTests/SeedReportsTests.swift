@@ -95,6 +95,7 @@ import YusuanModel
             "year-on-year.rate error 第五节 @1059",
             "year-on-year.rate error 第五节 @1075",
             "year-on-year.from-zero warning 第五节 @1115",
+            "year-on-year.new-item warning 第三节 @969",
             "wording.unchanged warning 第十节 @1313",
             "performance.cost-qualitative warning 2022 年人身意外伤害保险补助资金 @1511",
             "classification.name warning 表4 234 @487",

@@ -371,6 +371,8 @@ enum TextAudit {
             S("year-on-year.rate", "五", 1059, "65.46", "65.64"),
             S("year-on-year.rate", "五", 1075, "81.48", "81.65"),
             S("year-on-year.from-zero", "五", 1115, "100.00", "100.00"),
+            // 项目支出's reason calls 城乡居民医疗保险 new; its 项 (五（三） 7) had 617.57 last year.
+            S("year-on-year.new-item", "三", 969, nil, "617.57", .warning),
             S("wording.unchanged", "十", 1313, "0", "0"),   // 三公 增加 0.00 万元，增长 0%, and its four items
         ],
     ]
