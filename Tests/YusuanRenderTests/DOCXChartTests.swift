@@ -39,7 +39,7 @@ import YusuanModel
         let d = try DOCXRenderTests.example()
         let charts = Charts.charts(d)
         #expect(charts.count == 3)
-        let parts = try unzip(try DOCXRenderer().render(d))
+        let parts = try unzip(try DOCXRenderer(numbersContents: false).render(d))
         let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         let relationships = String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self)
         #expect(String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).contains(#"Extension="emf" ContentType="image/x-emf""#))

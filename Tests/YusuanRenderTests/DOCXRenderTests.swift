@@ -75,7 +75,7 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"), arguments: RenderSeeds.prefixes)
     func seedTablesComeBackExactlyFromTheDocument(_ prefix: String) throws {
         let d = try RenderSeeds.read(prefix)
-        let parts = try unzip(try DOCXRenderer().render(d))
+        let parts = try unzip(try DOCXRenderer(numbersContents: false).render(d))
         for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"] {
             #expect(parts[part] != nil, "\(part) is in the package")
         }
@@ -119,7 +119,7 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
     }
 
     @Test func everyPageCarriesItsNumberInTheFooter() throws {
-        let parts = try unzip(try DOCXRenderer().render(try Self.example()))
+        let parts = try unzip(try DOCXRenderer(numbersContents: false).render(try Self.example()))
         let footer = try XMLNode.parse(try #require(parts["word/footer1.xml"]))
         let field = try #require(footer.descendants("w:fldSimple").first)
         #expect(field.attributes["w:instr"]?.trimmingCharacters(in: .whitespaces) == "PAGE")
@@ -132,19 +132,29 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
 
     @Test func theContentsIsAWordContentsField() throws {
         let d = try Self.example()
-        let parts = try unzip(try DOCXRenderer().render(d))
+        let entries = Outline.contents(d)
+        let parts = try unzip(try DOCXRenderer(numbersContents: false).render(d))
         let root = try XMLNode.parse(try #require(parts["word/document.xml"]))
         let instructions = root.descendants("w:instrText").map { $0.text }
-        #expect(instructions.count == 1)
+        #expect(instructions.count == 1 + entries.count)
         #expect(instructions.first?.contains(#"TOC \o "1-3" \h"#) == true)
+        // The TOC field opens before the first entry and closes after the last, each
+        // entry's PAGEREF field inside it.
         let kinds = root.descendants("w:fldChar").compactMap { $0.attributes["w:fldCharType"] }
-        #expect(kinds == ["begin", "separate", "end"])
+        #expect(kinds.prefix(2) == ["begin", "separate"] && kinds.last == "end" && kinds.count == 3 * (1 + entries.count))
         // Until the field is updated it holds the outline's entries, the tables one level down.
-        let entries = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("TOC") && $0.descendants("w:pStyle").first?.attributes["w:val"] != "TOCHeading" }
-        #expect(entries.map { $0.allText("w:t") }.filter { !$0.isEmpty }.first == Outline.partTitles(d)[0])
-        #expect(entries.contains { $0.descendants("w:pStyle").first?.attributes["w:val"] == "TOC3" && $0.allText("w:t").hasPrefix("表1 ") })
-        // 目录 itself is not a heading the field would list; the parts are.
+        let lines = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("TOC") && $0.descendants("w:pStyle").first?.attributes["w:val"] != "TOCHeading" }
+        #expect(lines.map { $0.allText("w:t") } == entries.map(\.text), "no page numbers without LibreOffice")
+        #expect(lines.contains { $0.descendants("w:pStyle").first?.attributes["w:val"] == "TOC3" && $0.allText("w:t").hasPrefix("表1 ") })
+        // Each entry links to a bookmark on the heading it names, which its PAGEREF field numbers.
         let headings = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("Heading") }
+        for (line, entry) in zip(lines, entries) {
+            let anchor = try #require(line.descendants("w:hyperlink").first?.attributes["w:anchor"])
+            #expect(line.descendants("w:instrText").last?.text == " PAGEREF \(anchor) \\h ")
+            let marked = headings.filter { $0.descendants("w:bookmarkStart").contains { $0.attributes["w:name"] == anchor } }
+            #expect(marked.map { $0.allText("w:t") } == [entry.heading], "\(entry.text) points to its heading")
+        }
+        // 目录 itself is not a heading the field would list; the parts are.
         #expect(!headings.contains { $0.allText("w:t") == "目录" })
         let settings = String(decoding: try #require(parts["word/settings.xml"]), as: UTF8.self)
         #expect(settings.contains(#"<w:updateFields w:val="true"/>"#), "Word fills the contents on opening")
@@ -157,12 +167,22 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         #expect(ids.isSuperset(of: ["TOC1", "TOC2", "TOC3", "TOCHeading", "Footer"]))
     }
 
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
+          .enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-writer"),
+          .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"),
+          arguments: LookTests.documents)
+    func theContentsGivesThePageOfEveryEntryAsLibreOfficePrintsIt(_ name: String) throws {
+        let d = try LookTests.document(name)
+        let pdf = try LookTests.libreOffice(try DOCXRenderer().render(d), extension: "docx")
+        try expectContentsNumbersWhereTheHeadingsPrint(pdf, d, "\(name) DOCX")
+    }
+
     @Test func amountsPrintWithThousandsSeparators() throws {
         var d = try Self.example()
         // The example's amounts are all under a thousand: one is made larger.
         let column = try #require(d.tables[0].rows[0].cells.firstIndex { $0 != nil })
         d.tables[0].rows[0].cells[column] = Cell(try #require(Amount("1297.28")))
-        let parts = try unzip(try DOCXRenderer().render(d))
+        let parts = try unzip(try DOCXRenderer(numbersContents: false).render(d))
         let (tables, _) = try wordTables(try #require(parts["word/document.xml"]))
         let cells = tables.prefix(d.tables.count).flatMap { $0.rows.flatMap { $0.compactMap { $0 } } }
         #expect(cells.contains("1,297.28"))

@@ -10,21 +10,42 @@ import YusuanModel
 /// landscape sections; each part and each table starts a new page. Every page
 /// carries its number in the footer (a `PAGE` field, centred), amounts print with
 /// thousands separators (`1,297.28`), the contents is a Word `TOC` field over
-/// the headings, holding the outline's entries until Word or LibreOffice updates it,
-/// and the explanation's charts are EMF pictures (`EMF`) with 图N above and the
-/// source below.
+/// the headings (see `contentsField`), and the explanation's charts are EMF
+/// pictures (`EMF`) with 图N above and the source below.
+///
+/// The contents' page numbers are found by printing the document once with
+/// LibreOffice (`contentsPages`) and stored as the field's result, so that a
+/// reader that does not update fields (LibreOffice, WPS, a viewer) shows them too;
+/// where LibreOffice is not installed the entries go without numbers until Word
+/// updates the field on opening.
 public struct DOCXRenderer: Renderer {
-    public init() {}
+    /// Whether the contents' page numbers are looked for with LibreOffice.
+    public var numbersContents: Bool
+    /// How long LibreOffice may take to print the document before it is stopped.
+    public var timeout: TimeInterval
+
+    public init(numbersContents: Bool = true, timeout: TimeInterval = 180) {
+        self.numbersContents = numbersContents
+        self.timeout = timeout
+    }
+
     public var name: String { "docx" }
     public var fileExtension: String { "docx" }
     public var isBinary: Bool { true }
 
     public func render(_ disclosure: Disclosure) throws -> Data {
+        let unnumbered = try package(disclosure, contentsPages: nil)
+        guard numbersContents, let pages = try contentsPages(of: unnumbered, disclosure) else { return unnumbered }
+        return try package(disclosure, contentsPages: pages)
+    }
+
+    /// The package, with the page of each contents entry where it is known.
+    func package(_ disclosure: Disclosure, contentsPages: [Int]?) throws -> Data {
         var package = ZipPackage()
         package.add("[Content_Types].xml", DOCXParts.contentTypes)
         package.add("_rels/.rels", DOCXParts.rootRelationships)
         package.add("docProps/core.xml", XLSXParts.coreProperties(title: "\(disclosure.department) \(Outline.documentName(disclosure))"))
-        package.add("word/document.xml", document(disclosure))
+        package.add("word/document.xml", document(disclosure, contentsPages: contentsPages))
         package.add("word/styles.xml", DOCXParts.styles)
         package.add("word/settings.xml", DOCXParts.settings)
         package.add("word/footer1.xml", DOCXParts.footer)
@@ -34,8 +55,17 @@ public struct DOCXRenderer: Renderer {
         return try package.data()
     }
 
-    /// `word/document.xml`.
-    func document(_ d: Disclosure) -> String {
+    /// `word/document.xml`; `contentsPages` are the pages of the contents' entries,
+    /// in their order.
+    func document(_ d: Disclosure, contentsPages: [Int]? = nil) -> String {
+        // The headings the contents points to, bookmarked in the order they come.
+        let entries = Outline.contents(d)
+        var next = 0
+        func bookmark(_ heading: String) -> Int? {
+            guard next < entries.count, entries[next].heading == heading else { return nil }
+            defer { next += 1 }
+            return next
+        }
         var body = ""
         var landscape = false
         var pendingBreak = false
@@ -63,13 +93,13 @@ public struct DOCXRenderer: Renderer {
                 if let date { body += paragraph(date, style: "CoverDate") }
             case .contents(let entries):
                 body += paragraph(Outline.contentsTitle, style: "TOCHeading")
-                body += contentsField(entries)
+                body += contentsField(entries, pages: contentsPages)
             case .heading(let level, let text):
-                body += paragraph(text, style: "Heading\(level)")
+                body += paragraph(text, style: "Heading\(level)", bookmark: level == 1 ? bookmark(text) : nil)
             case .paragraph(let text):
                 body += paragraph(text, style: nil)
             case .table(let t):
-                body += table(t, landscape: landscape)
+                body += table(t, landscape: landscape, bookmark: t.number == nil ? nil : bookmark(t.title))
             case .chart(let chart):
                 body += paragraph(chart.caption, style: "ChartCaption")
                 body += picture(chart)
@@ -84,26 +114,6 @@ public struct DOCXRenderer: Renderer {
         var xml = ZipPackage.declaration
         xml += #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#
         xml += "<w:body>" + body + DOCXParts.section(landscape: landscape) + "</w:body></w:document>"
-        return xml
-    }
-
-    /// 目录 — the contents as a complex `TOC` field: Word (which is told to update
-    /// fields on opening) and LibreOffice fill it from the headings with page
-    /// numbers; until then it shows the outline's entries, a table one level down.
-    func contentsField(_ entries: [ContentsEntry]) -> String {
-        let begin = #"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>"#
-            + "<w:r><w:instrText xml:space=\"preserve\">\(escape(DOCXParts.contentsField))</w:instrText></w:r>"
-            + #"<w:r><w:fldChar w:fldCharType="separate"/></w:r>"#
-        let end = #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
-        guard !entries.isEmpty else { return "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>\(begin)\(end)</w:p>" }
-        var xml = ""
-        for (i, entry) in entries.enumerated() {
-            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level == 1 ? 1 : 3)\"/></w:pPr>"
-            if i == 0 { xml += begin }
-            xml += "<w:r><w:t xml:space=\"preserve\">\(escape(entry.text))</w:t></w:r>"
-            if i == entries.count - 1 { xml += end }
-            xml += "</w:p>"
-        }
         return xml
     }
 
@@ -123,7 +133,8 @@ public struct DOCXRenderer: Renderer {
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
-    func paragraph(_ text: String, style: String?, align: String? = nil) -> String {
+    /// A paragraph of one run; `bookmark` marks it as the heading of that contents entry.
+    func paragraph(_ text: String, style: String?, align: String? = nil, bookmark: Int? = nil) -> String {
         var p = "<w:p>"
         if style != nil || align != nil {
             p += "<w:pPr>"
@@ -131,15 +142,18 @@ public struct DOCXRenderer: Renderer {
             if let align { p += "<w:jc w:val=\"\(align)\"/>" }
             p += "</w:pPr>"
         }
-        return p + "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
+        let run = "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+        guard let bookmark else { return p + run + "</w:p>" }
+        return p + "<w:bookmarkStart w:id=\"\(bookmark)\" w:name=\"\(Self.bookmarkName(bookmark))\"/>" + run
+            + "<w:bookmarkEnd w:id=\"\(bookmark)\"/></w:p>"
     }
 
     /// A table: its caption and 编制部门 / 单位 line, then the grid.
-    func table(_ t: PrintedTable, landscape: Bool) -> String {
+    func table(_ t: PrintedTable, landscape: Bool, bookmark: Int? = nil) -> String {
         var xml = ""
         if let n = t.number {
             xml += paragraph("表\(n)", style: "TableNumber")
-            xml += paragraph(t.title, style: "Heading3")
+            xml += paragraph(t.title, style: "Heading3", bookmark: bookmark)
         } else {
             xml += paragraph(t.title, style: "Heading4")
         }
