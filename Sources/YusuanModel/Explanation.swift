@@ -9,23 +9,59 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
     /// the statements again, so set a section's lines at once rather than line by line.
     public var lines: [Located<String>] { didSet { statements = SectionStatements(reading: lines) } }
     public var source: SourceLocation?
+    /// 段落 — the indices of `lines` at which a printed paragraph begins, as the
+    /// reader found them (a wrapped line continues its paragraph). Empty where every
+    /// line is a paragraph of its own, as in a composed section.
+    public var paragraphStarts: [Int]
     /// 说明陈述 — the amounts, shares and changes the body states, read from `lines`
     /// whenever they are set. A statement's `source` is nil where its line has none;
     /// the section's `source` stands for it then.
     public private(set) var statements: SectionStatements
 
-    public init(number: String, title: String, lines: [Located<String>], source: SourceLocation?) {
+    public init(number: String, title: String, lines: [Located<String>], source: SourceLocation?,
+                paragraphStarts: [Int] = []) {
         self.number = number
         self.title = title
         self.lines = lines
         self.source = source
+        self.paragraphStarts = paragraphStarts
         statements = SectionStatements(reading: lines)
     }
 
     /// The body as one string, printed lines joined without breaks.
     public var text: String { lines.map(\.value).joined() }
 
-    private enum CodingKeys: String, CodingKey { case number, title, lines, source, statements }
+    /// The body's paragraphs: the lines of each paragraph joined without breaks
+    /// (`paragraphStarts`), or one paragraph a line where no starts are known.
+    public var paragraphs: [String] {
+        let texts = lines.map(\.value)
+        guard !paragraphStarts.isEmpty else { return texts.filter { !$0.isEmpty } }
+        let starts = Array(Set([0] + paragraphStarts.filter { texts.indices.contains($0) })).sorted()
+        let bounds = zip(starts, starts.dropFirst().map { $0 } + [texts.count])
+        return bounds.map { texts[$0..<$1].joined() }.filter { !$0.isEmpty }
+    }
+
+    /// A numbered point opens the line: （一） (1) 1、 1． 1. (not a decimal such as 1.2).
+    public static func startsPoint(_ line: String) -> Bool {
+        var scalars = Substring(Spaces.trimmed(line)).unicodeScalars[...]
+        guard let first = scalars.first else { return false }
+        let chinese = "一二三四五六七八九十".unicodeScalars
+        if first == "（" || first == "(" {
+            scalars = scalars.dropFirst().drop { $0 == " " }
+            let inner = scalars.prefix { chinese.contains($0) || ("0"..."9").contains($0) }
+            let rest = scalars.dropFirst(inner.count).drop { $0 == " " }
+            return !inner.isEmpty && inner.count <= 3 && (rest.first == "）" || rest.first == ")")
+        }
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
+        guard !digits.isEmpty, digits.count <= 2 else { return false }
+        let rest = scalars.dropFirst(digits.count)
+        guard let mark = rest.first else { return false }
+        if mark == "、" || mark == "．" { return true }
+        if mark == "." { return rest.dropFirst().first.map { !("0"..."9").contains($0) } ?? false }
+        return false
+    }
+
+    private enum CodingKeys: String, CodingKey { case number, title, lines, source, paragraphStarts, statements }
 
     /// Decodes a section; one written without its statements has them read from its lines.
     public init(from decoder: any Decoder) throws {
@@ -34,6 +70,7 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
         title = try c.decode(String.self, forKey: .title)
         lines = try c.decode([Located<String>].self, forKey: .lines)
         source = try c.decodeIfPresent(SourceLocation.self, forKey: .source)
+        paragraphStarts = try c.decodeIfPresent([Int].self, forKey: .paragraphStarts) ?? []
         statements = try c.decodeIfPresent(SectionStatements.self, forKey: .statements)
             ?? SectionStatements(reading: lines)
     }

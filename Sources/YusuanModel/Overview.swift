@@ -1,6 +1,7 @@
 /// 部门概况 — 第一部分: functions, structure and staffing.
 public struct Overview: Sendable, Hashable, Codable {
-    /// 主要职能 — the functions text, printed lines joined.
+    /// 主要职能 — the functions text: its paragraphs separated by line breaks, each
+    /// paragraph's printed lines joined.
     public var functions: Located<String>?
     /// 下属预算单位 — the subordinate budget units named (empty when there are none).
     public var subordinateUnits: [Located<String>]

@@ -15,7 +15,7 @@ private typealias G = StatementGrammar
 enum ExplanationReader {
     static func read(_ lines: [SourceLine]) -> ([ExplanationSection], ExplanationFacts) {
         let content = lines.filter { !Prose.isPageNumber($0.text) }
-        let sections = self.sections(content)
+        let sections = self.sections(content, wrap: Prose.wrapWidth(content.map(\.text)))
         let text = JoinedText(content, compact: true)
         let facts = ExplanationFacts(
             operatingCost: operatingCost(text),
@@ -46,13 +46,16 @@ enum ExplanationReader {
     ///
     /// Each section is made once its body is complete, so that its statements are
     /// read once (`ExplanationSection.statements`).
-    static func sections(_ lines: [SourceLine]) -> [ExplanationSection] {
+    static func sections(_ lines: [SourceLine], wrap: Int?) -> [ExplanationSection] {
         var sections: [ExplanationSection] = []
         var open: (number: String, title: String, source: SourceLocation)?
         var body: [Located<String>] = []
         func close() {
-            if let open { sections.append(ExplanationSection(number: open.number, title: open.title, lines: body,
-                                                             source: open.source)) }
+            if let open {
+                sections.append(ExplanationSection(
+                    number: open.number, title: open.title, lines: body, source: open.source,
+                    paragraphStarts: Prose.paragraphStarts(body.map(\.value), wrap: wrap)))
+            }
             body = []
         }
         var next = 0
@@ -375,19 +378,46 @@ enum Prose {
     /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
     static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
 
-    /// The width at which the printed lines wrap: the widest line, or nil where the
-    /// lines are whole paragraphs (wider than a printed line could be).
+    /// The width at which the printed lines wrap: the width most full lines reach
+    /// (the fifth of the lines of 20 or more columns that are widest begins there),
+    /// or nil where the lines are whole paragraphs (wider than a printed line could
+    /// be). A percentile rather than the widest line, which may be a table's or a
+    /// title's.
     static func wrapWidth(_ lines: [String]) -> Int? {
-        guard let widest = lines.map(width).max(), widest <= 120 else { return nil }
-        return widest
+        let widths = lines.map(width).filter { $0 >= 20 }.sorted()
+        guard !widths.isEmpty else { return nil }
+        let typical = widths[widths.count * 4 / 5]
+        return typical <= 120 ? typical : nil
     }
 
-    /// True when `line` fills the printed width (within a few characters) and does
-    /// not end a sentence: the next line continues it.
-    static func isWrapped(_ line: String, width: Int?) -> Bool {
+    /// True when `line` fills the printed width (within what the spaces and
+    /// half-width digits of a printed line take) and, unless `inPoint`, does not end
+    /// a sentence: the next line continues it. Inside a numbered point a full line
+    /// ending in 。 or ； usually goes on (a point runs to the next point); in plain
+    /// prose it usually closes a paragraph.
+    static func isWrapped(_ line: String, width: Int?, inPoint: Bool = false) -> Bool {
         guard let width else { return false }
         let t = line.trimmingSpaces()
-        if let last = t.last, "。；;".contains(last) { return false }
-        return self.width(t) * 10 >= width * 9
+        if let last = t.last, "：:".contains(last) || (!inPoint && "。；;".contains(last)) { return false }
+        return self.width(t) * 100 >= width * 85
+    }
+
+    /// 段落 — the indices of `lines` at which a printed paragraph begins: the first
+    /// line; a line after one that does not fill the printed width or closes its
+    /// paragraph (`isWrapped`); a numbered point (`ExplanationSection.startsPoint`);
+    /// a labelled field of section 七 (`资金来源：…`). With no wrap width every line
+    /// is a paragraph.
+    static func paragraphStarts(_ lines: [String], wrap: Int?) -> [Int] {
+        var starts: [Int] = []
+        var inPoint = false
+        for (i, line) in lines.enumerated() {
+            let point = ExplanationSection.startsPoint(line)
+            let field = ExplanationReader.field(line.trimmingSpaces()).map { ExplanationReader.knownLabels.contains($0.0) }
+            if i == 0 || point || field == true || !isWrapped(lines[i - 1], width: wrap, inPoint: inPoint) {
+                starts.append(i)
+                inPoint = point
+            }
+        }
+        return starts
     }
 }

@@ -23,13 +23,16 @@ enum OverviewReader {
     // MARK: 主要职能
 
     /// 主要职能 — the lines between the heading 一、…职能 and the next numbered
-    /// heading, joined.
+    /// heading: each paragraph's printed lines joined, paragraphs on lines of their
+    /// own (`Prose.paragraphStarts`, the part's own lines giving the wrap width).
     static func functions(_ lines: [SourceLine]) -> Located<String>? {
         guard let heading = lines.firstIndex(where: { isHeading($0.text) && JoinedText.compact($0.text).includes("职能") })
         else { return nil }
-        let body = lines[(heading + 1)...].prefix { !isHeading($0.text) }
-        guard let first = body.first else { return nil }
-        return Located(body.map(\.text).joined(), at: first.location)
+        let body = lines[(heading + 1)...].prefix { !isHeading($0.text) }.map(\.text)
+        guard let first = lines[(heading + 1)...].first, !body.isEmpty else { return nil }
+        let starts = Prose.paragraphStarts(body, wrap: Prose.wrapWidth(lines.map(\.text)))
+        let paragraphs = zip(starts, starts.dropFirst() + [body.count]).map { body[$0..<$1].joined() }
+        return Located(paragraphs.joined(separator: "\n"), at: first.location)
     }
 
     /// A short numbered heading of the part: 一、 主要职能, 二、机构设置及人员情况.

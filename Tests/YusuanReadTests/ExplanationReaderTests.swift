@@ -243,6 +243,37 @@ import YusuanModel
         #expect(facts.projects[1].allocation?.hasSuffix("培训费使用 0.8 万元。") == true)
     }
 
+    /// 段落: section 七 of seed 000 prints each labelled field as a paragraph of its
+    /// own, a field wrapped over lines as one, and a use listed under 资金分配情况 as
+    /// a point of its own.
+    @Test(.seeds) func seed000Paragraphs() throws {
+        let (sections, _) = try explanation("000")
+        let seven = try #require(sections.first { $0.number == "七" })
+        let paragraphs = seven.paragraphs
+        #expect(seven.lines.count == 63)
+        #expect(paragraphs.count == 36)
+        #expect(Array(paragraphs.prefix(4)) == [
+            "（一）项目名称：城乡居民基本医疗保险财政补助",
+            "设立的政策依据：根据《关于做好 2023 年自治州城乡居民基本医疗保障工作的通知》巴医保发【2023】35 号",
+            "预算安排规模：921.93 万元",
+            "项目承担单位：尉犁县医疗保障局",
+        ])
+        #expect(paragraphs.contains("2、医疗保险各项惠民政策宣传材料印刷 0.8 万元；"))
+        #expect(paragraphs.filter { $0.hasPrefix("资金执行时间：") }.count == 3)
+        // 六's sum, then 人员经费 and 公用经费 each a paragraph.
+        let six = try #require(sections.first { $0.number == "六" })
+        #expect(six.paragraphs.map { String($0.prefix(4)) } == ["尉犁县医", "人员经费", "公用经费"])
+    }
+
+    @Test func aNumberedPointOpensAParagraphAndADecimalDoesNot() {
+        for point in ["（一）某事", "(二) 某事", "（10）某事", "1、某事", "2．某事", "3.项目名称：某", " 4、某事"] {
+            #expect(ExplanationSection.startsPoint(point), "\(point)")
+        }
+        for prose in ["1.2 万元用于某事", "2025 年预算数", "（一般公共预算）", "某事（一）", "123、某事"] {
+            #expect(!ExplanationSection.startsPoint(prose), "\(prose)")
+        }
+    }
+
     @Test(.seeds) func seed001() throws {
         let (sections, facts) = try explanation("001")
         expectTitles(sections, department: "巴音郭楞蒙古自治州医疗保障局", year: "2025")

@@ -76,12 +76,34 @@ import YusuanModel
         #expect(o.functions?.source?.line == 2)
     }
 
+    @Test func functionsKeepTheParagraphsThePageShows() {
+        let o = read("""
+            一、 主要职能
+            （一）负责全县医疗保障工作，组织实施医疗保障制度，拟订医疗保障中长
+            期规划和年度计划，起草有关政策措施并组织实施和监督检查工作；
+            完成上级交办的其他事项。
+            （二）负责医疗保障经办管理、公共服务体系和信息化建设等工作，完善统
+            一的城乡居民基本医疗保险制度。
+            本局的职能转变和职责分工按有关规定执行，与卫生健康部门加强制度衔
+            接。
+            二、 机构设置及人员情况
+            某局无下属预算单位。
+            """)
+        // A numbered point runs to the next point, though a full line of it ends
+        // in ；; a short line closes the paragraph.
+        #expect(o.functions?.value.components(separatedBy: "\n") == [
+            "（一）负责全县医疗保障工作，组织实施医疗保障制度，拟订医疗保障中长期规划和年度计划，起草有关政策措施并组织实施和监督检查工作；完成上级交办的其他事项。",
+            "（二）负责医疗保障经办管理、公共服务体系和信息化建设等工作，完善统一的城乡居民基本医疗保险制度。",
+            "本局的职能转变和职责分工按有关规定执行，与卫生健康部门加强制度衔接。",
+        ])
+    }
+
     // MARK: Seeds
 
     @Test(.seeds) func seed000() throws {
         let o = try overview("000", department: "尉犁县医疗保障局")
         #expect(o.functions?.value.hasPrefix("尉犁县医疗保障局主要负责承办全县基本医疗保险") == true)
-        #expect(o.functions?.value.contains("保\n") == false)
+        #expect(o.functions?.value.contains("\n") == false, "one paragraph of prose")
         #expect(o.subordinateUnitCount?.value == 0)
         #expect(o.subordinateUnits.isEmpty)
         #expect(o.offices == Offices(word: "股室", count: 5,
@@ -113,7 +135,11 @@ import YusuanModel
     @Test(.seeds) func seed002() throws {
         let o = try overview("002")
         #expect(o.functions?.value.hasPrefix("（一）贯彻执行国家") == true)
-        #expect(o.functions?.value.contains("（十三）") == true)
+        let points = o.functions?.value.components(separatedBy: "\n") ?? []
+        #expect(points.count == 13, "（一） … （十三）, a paragraph each")
+        #expect(points.map { $0.prefix(while: { $0 != "）" }) } == [
+            "（一", "（二", "（三", "（四", "（五", "（六", "（七", "（八", "（九", "（十", "（十一", "（十二", "（十三",
+        ])
         // 下属 1 家预算单位 is stated; the list names the 本级 as well.
         #expect(o.subordinateUnitCount?.value == 1)
         #expect(o.subordinateUnits.map(\.value) == ["乌鲁木齐市医疗保障局（本级）", "乌鲁木齐市医疗保障事业发展中心"])
@@ -129,6 +155,10 @@ import YusuanModel
     @Test(.seeds) func seed003() throws {
         let o = try overview("003")
         #expect(o.functions?.value.hasPrefix("（1）贯彻实施") == true)
+        let points = o.functions?.value.components(separatedBy: "\n") ?? []
+        #expect(points.map { $0.prefix(while: { $0 != "）" }) } == (1...10).map { "（\($0)" })
+        // (3)'s last full line ends in 。 and its point goes on to the next line.
+        #expect(points[2].hasSuffix("待遇调整机制。贯彻实施长期护理保险制度改革方案。"))
         #expect(o.subordinateUnitCount?.value == 0)
         #expect(o.offices?.word == "科室")
         #expect(o.offices?.count == 2)
@@ -144,6 +174,7 @@ import YusuanModel
         let o = try overview("004")
         #expect(o.functions?.value.hasPrefix("（一）贯彻实施国家") == true)
         #expect(o.functions?.value.hasSuffix("指导医疗保障经办机构开展业务工作。") == true)
+        #expect(o.functions?.value.components(separatedBy: "\n").count == 7)
         // 无下属预算单 / 位 wraps over two lines.
         #expect(o.subordinateUnitCount?.value == 0)
         #expect(o.subordinateUnitCount?.source?.line == 67)
@@ -157,3 +188,4 @@ import YusuanModel
         #expect(o.staffing?.honorablyRetired == HeadCount(count: 0, change: 0))
     }
 }
+

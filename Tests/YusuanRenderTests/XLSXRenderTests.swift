@@ -297,7 +297,7 @@ struct ParsedWorkbook {
         var expected: [String?] = [Outline.partTitles(d)[2]]
         for section in d.sections {
             expected.append("\(section.number)、\(section.title)")
-            expected += Paragraphs.join(section.lines).map(Optional.some)
+            expected += section.paragraphs.map(Optional.some)
         }
         #expect(column == expected)
         for r in 1...sheet.rowCount where sheet.cell(r, 0)?.style == XLSXParts.Style.label.rawValue {

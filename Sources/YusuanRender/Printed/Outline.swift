@@ -95,7 +95,7 @@ public enum Outline {
         let charts = Charts.charts(d)
         for section in d.sections {
             blocks.append(.heading(level: 2, text: "\(section.number)、\(section.title)"))
-            for paragraph in Paragraphs.join(section.lines) {
+            for paragraph in section.paragraphs {
                 blocks.append(Paragraphs.isSubheading(paragraph) ? .heading(level: 4, text: paragraph) : .paragraph(paragraph))
             }
             blocks += charts.filter { $0.section == section.number }.map(Block.chart)
@@ -114,7 +114,8 @@ public enum Outline {
         var blocks: [Block] = []
         let o = d.overview
         if let functions = o.functions?.value {
-            blocks += [.heading(level: 2, text: "一、主要职能"), .paragraph(functions)]
+            blocks.append(.heading(level: 2, text: "一、主要职能"))
+            blocks += functions.split(separator: "\n").map { .paragraph(String($0)) }
         }
         var structure: [String] = []
         if let offices = o.offices {

@@ -25,7 +25,7 @@ enum ExplanationSheet {
         row(Outline.partTitles(disclosure)[2], .title)
         for section in disclosure.sections {
             row("\(section.number)、\(section.title)", .labelBold)
-            for paragraph in Paragraphs.join(section.lines) { row(paragraph, .label) }
+            for paragraph in section.paragraphs { row(paragraph, .label) }
         }
         return XLSXParts.worksheet(dimension: "A1:A\(max(r, 1))", widths: [Int(width)], rows: rows.joined(), landscape: false)
     }
