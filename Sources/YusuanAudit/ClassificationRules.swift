@@ -22,9 +22,9 @@ public enum ClassificationRules: RuleSet {
         en: "The printed name of a code matches the catalogue's name for it (ignoring spaces and bracket width)")
 
     static let projectEconomic = Rule(
-        "classification.project-economic", .classification, .warning,
-        zh: "表7 中对社会保险基金的补助项目（功能科目 2082601–2082699、2082701–2082799、2101201–2101299）不得列入工资福利支出",
-        en: "A table 7 project subsidising a social-insurance fund (functional 20826xx, 20827xx, 21012xx) is not booked as wages and welfare (工资福利支出)")
+        "classification.project-economic", .classification, .error,
+        zh: "表7 项目的经济分类与功能科目相符：对社会保险基金的补助（功能科目 20826、20827、21012 下各项）列对社会保障基金补助，列入工资福利支出为错误，列入其他经济分类为警告；功能科目不是基金补助（20804、20826、20827、21012）的项目列入对社会保障基金补助为警告",
+        en: "A table 7 project's economic class fits its functional code: a subsidy to a social-insurance fund (under 20826, 20827, 21012) is 对社会保障基金补助; booked as wages and welfare (工资福利支出) it is an error, in another class a warning; a project under any other code (not 20804, 20826, 20827, 21012) booked as 对社会保障基金补助 is a warning")
 
     public static let rules = [unknownCode, name, projectEconomic]
 
@@ -36,21 +36,45 @@ public enum ClassificationRules: RuleSet {
     /// 财政对基本养老保险基金的补助, 财政对其他社会保险基金的补助, 财政对基本医疗保险基金的补助:
     /// money paid into a fund, which the economic classification books as 对社会保障基金补助.
     static let fundSubsidyCodes = ["20826", "20827", "21012"]
+    /// The codes whose spending 对社会保障基金补助 may hold: the fund subsidies and
+    /// 补充全国社会保障基金 (20804).
+    static let fundCodes = ["20804"] + fundSubsidyCodes
 
-    /// A fund subsidy booked as 工资福利支出: one finding per project row, at the row.
+    /// 项目经济分类 — each project row of table 7 against its functional code, one finding
+    /// per row and column: a fund subsidy outside 对社会保障基金补助 (工资福利支出 an error,
+    /// other classes a warning), and 对社会保障基金补助 under a code that pays no fund (a
+    /// warning). Where the reader recorded that the row's columns could have been read
+    /// otherwise (`Disclosure.ambiguities`), an error is a warning.
     static func projectColumns(_ d: Disclosure) -> [Finding] {
-        guard let t7 = d.table(.projects), let wages = t7.columnIndex(.wages) else { return [] }
-        return t7.rows.compactMap { row in
-            guard row.role == .project, let code = row.code, code.count == 7,
-                  fundSubsidyCodes.contains(where: { code.begins(with: $0) }),
-                  row.cells.indices.contains(wages), let value = row.cells[wages]?.value, !value.isZero else { return nil }
+        guard let t7 = d.table(.projects), let fund = t7.columnIndex(.socialSecurityFund) else { return [] }
+        let unsettled = Set(d.ambiguities.filter { $0.table == 7 }.compactMap(\.row))
+        var findings: [Finding] = []
+        for row in t7.rows where row.role == .project {
+            guard let code = row.code, code.count == 7 else { continue }
             let name = row.project ?? row.name
-            return Finding(
-                rule: projectEconomic,
-                message: "表7 项目“\(name)”（\(code) 对社会保险基金的补助）\(value) 万元列入工资福利支出，应列对社会保障基金补助",
-                table: 7, row: row.key, column: .wages, at: row.cells[wages]?.source ?? row.source,
-                stated: value, expected: .zero, computation: "功能科目 \(code) → 经济分类 对社会保障基金补助")
+            let isFundSubsidy = fundSubsidyCodes.contains { code.begins(with: $0) }
+            for (i, column) in t7.columns.enumerated() where column != .total && row.cells.indices.contains(i) {
+                guard let value = row.cells[i]?.value, !value.isZero else { continue }
+                let at = row.cells[i]?.source ?? row.source
+                if isFundSubsidy, i != fund {
+                    let wages = column == .wages
+                    findings.append(Finding(
+                        rule: projectEconomic,
+                        message: "表7 项目“\(name)”（\(code) 对社会保险基金的补助）\(value) 万元列入\(column.rawValue)，应列对社会保障基金补助"
+                            + (wages && unsettled.contains(row.key) ? "（该行各数所在列读取时有歧义）" : ""),
+                        severity: wages && !unsettled.contains(row.key) ? .error : .warning,
+                        table: 7, row: row.key, column: column, at: at, stated: value, expected: .zero,
+                        computation: "功能科目 \(code) → 经济分类 对社会保障基金补助"))
+                } else if !isFundSubsidy, i == fund, !fundCodes.contains(where: { code.begins(with: $0) }) {
+                    findings.append(Finding(
+                        rule: projectEconomic,
+                        message: "表7 项目“\(name)”（\(code)）\(value) 万元列入对社会保障基金补助，而该功能科目不是对社会保险基金的补助",
+                        severity: .warning, table: 7, row: row.key, column: column, at: at, stated: value, expected: .zero,
+                        computation: "对社会保障基金补助 ← 功能科目 \(fundCodes.joined(separator: "、"))"))
+                }
+            }
         }
+        return findings
     }
 
     static func check(_ d: Disclosure, catalogue: ClassificationCatalogue) -> [Finding] {

@@ -62,7 +62,7 @@ extension Rule {
         "performance.goal-indicator": "目标与指标按名称对应，可能所指不同；两者不一致需说明 (goal and indicator are paired by name and may mean different things; the disagreement needs explaining)",
         "performance.description-figures": "说明中的人数、标准可能是测算口径，指标另有口径；不一致需说明 (the description's count or rate may be counted otherwise than the indicator's; the difference needs explaining)",
         "performance.department-sources": "结转资金可能计入其中 (carry-over may be included)",
-        "classification.project-economic": "无框线文本不显示空单元格，所在列可能是读取时按列序推断的；核实后可按 --severity classification.project-economic=error 报为错误 (in text without rules the column may be inferred from the order of the values; once checked against the print, --severity …=error reports it as an error)",
+        "classification.project-economic": "缴入社会保险基金的补助不可能是人员经费：列入工资福利支出为错误（003 表7 合计行 5,869.52 印在商品和服务支出 22.00 之前，只能在工资福利支出列，不在对社会保障基金补助列）；读取时该行列位有歧义、列入其他分类、或非基金补助科目列入对社会保障基金补助时为 warning (a subsidy paid into an insurance fund cannot be personnel spending: 003's total row prints 5,869.52 before the 22.00 of goods and services, so it can only be wages; where the reader recorded the row's columns as ambiguous, for another class, or for 对社会保障基金补助 under another code, a warning)",
         "classification.name": "旧版科目名称，不影响金额 (an older edition's name; no amount is wrong)",
         "project-arithmetic.count-rate": "所述人数或标准可能已取整 (the count or rate stated may be rounded)",
         "project-arithmetic.unit-slip": "单位笔误，金额本身可能正确 (a slip of the unit; the amount itself may be right)",

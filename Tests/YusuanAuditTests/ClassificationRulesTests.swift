@@ -113,11 +113,18 @@ struct ClassificationRulesTests {
         let wages = Self.findings(try AuditSeeds.context("003").disclosure)
         #expect(wages.count == 1)
         let w = try #require(wages.first)
-        #expect(w.rule == "classification.project-economic" && w.severity == .warning && w.table == 7 && w.line == 703)
+        #expect(w.rule == "classification.project-economic" && w.severity == .error && w.table == 7 && w.line == 703)
         #expect(w.row == "库尔勒市医疗保障局/2101202|部门专项-2021、2022、2023 年度城乡居民医疗保险财政补助资金")
         #expect(w.column == "工资福利支出" && w.stated == Amount("5869.52") && w.expected == .zero)
         let found = Self.findings(try AuditSeeds.context("004").disclosure)
-        #expect(found.count == 2)
+        #expect(found.count == 3)
+        // Table 7 books the 人身意外伤害保险 subsidy (2100399, 151.58) as 对社会保障基金补助, which
+        // only fund subsidies take (000 and 003 book the same subsidy to individuals under 21013).
+        #expect(found.contains {
+            $0.rule == "classification.project-economic" && $0.severity == .warning && $0.table == 7
+                && $0.row?.hasPrefix("2100399|") == true && $0.column == "对社会保障基金补助" && $0.line == 763
+                && $0.stated == Amount("151.58")
+        })
         // Table 4 prints 234 as 抗疫特别国债还本支出 (table 1 of the same document: 抗疫特别国债安排的支出).
         #expect(found.contains { $0.rule == "classification.name" && $0.table == 4 && $0.row == "234" && $0.line == 487 })
         // Table 6 prints 30110 under its older name 城镇职工基本医疗保险缴费.
@@ -138,6 +145,40 @@ struct ClassificationRulesTests {
         #expect(f.stated == Amount("921.93") && f.column == "工资福利支出" && f.line != nil)
         d.tables[t].rows[r].code = "2101506"
         #expect(Self.findings(d, "classification.project-economic").isEmpty)
+    }
+
+    /// The example books each project as its code says: silent. Its fund subsidy (2101202, 640.00)
+    /// moved to 工资福利支出 is an error, to 商品和服务支出 a warning, and an error where the reader
+    /// recorded the row's columns as ambiguous is a warning; its 经办 project (2101506) moved to
+    /// 对社会保障基金补助 is a warning.
+    @Test func projectColumnsOnTheExample() throws {
+        let rule = "classification.project-economic"
+        let base = try AuditExample.disclosure()
+        #expect(Self.findings(base, rule).isEmpty)
+        func moved(_ code: String, from: ColumnKey, to: ColumnKey) throws -> (Disclosure, RowKey) {
+            var d = base
+            let t = try #require(d.tables.firstIndex { $0.kind == .projects })
+            let r = try #require(d.tables[t].rows.firstIndex { $0.role == .project && $0.code == code })
+            let a = try #require(d.tables[t].columnIndex(from)), b = try #require(d.tables[t].columnIndex(to))
+            d.tables[t].rows[r].cells[b] = d.tables[t].rows[r].cells[a]
+            d.tables[t].rows[r].cells[a] = nil
+            return (d, d.tables[t].rows[r].key)
+        }
+        var (wages, key) = try moved("2101202", from: .socialSecurityFund, to: .wages)
+        var f = try #require(Self.findings(wages, rule).first)
+        #expect(Self.findings(wages, rule).count == 1)
+        #expect(f.severity == .error && f.table == 7 && f.row == key.rawValue && f.column == "工资福利支出")
+        #expect(f.stated == Amount("640.00") && f.expected == .zero && f.line != nil)
+        wages.ambiguities = [Ambiguity(table: 7, row: key, message: "", chosen: [.total, .wages],
+                                       alternatives: [[.total, .socialSecurityFund]], source: nil)]
+        #expect(Self.findings(wages, rule).map(\.severity) == [.warning])
+        let (goods, _) = try moved("2101202", from: .socialSecurityFund, to: .goodsAndServices)
+        f = try #require(Self.findings(goods, rule).first)
+        #expect(f.severity == .warning && f.column == "商品和服务支出")
+        let fund: Disclosure
+        (fund, key) = try moved("2101506", from: .goodsAndServices, to: .socialSecurityFund)
+        f = try #require(Self.findings(fund, rule).first)
+        #expect(f.severity == .warning && f.row == key.rawValue && f.column == "对社会保障基金补助" && f.stated == Amount("6.00"))
     }
 
     @Test(.auditSeeds) func seedMutation() throws {

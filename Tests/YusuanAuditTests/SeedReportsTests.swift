@@ -79,7 +79,7 @@ import YusuanModel
             "wording.unchanged warning 第二节 @884",
             "wording.unchanged warning 第十节 @1242",
             "performance.below-last-year info 部门专项-2021、2022、2023 年度城乡居民医疗保险财政补助资金 @1471",
-            "classification.project-economic warning 表7 库尔勒市医疗保障局/2101202 @703",
+            "classification.project-economic error 表7 库尔勒市医疗保障局/2101202 @703",
             "project-arithmetic.count-rate warning 第七节 @1156",
         ],
         "004": [
@@ -100,6 +100,7 @@ import YusuanModel
             "performance.cost-qualitative warning 2022 年人身意外伤害保险补助资金 @1511",
             "classification.name warning 表4 234 @487",
             "classification.name warning 表6 30110 @592",
+            "classification.project-economic warning 表7 2100399 @763",
             "project-arithmetic.count-rate warning 第七节 @1255",
         ],
     ]

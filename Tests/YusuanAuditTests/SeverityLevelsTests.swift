@@ -35,7 +35,8 @@ import YusuanModel
     @Test(.auditSeeds) func aRunsLevelsApplyToEveryFindingOfTheRule() throws {
         let c = try AuditSeeds.context("003")
         let plain = Auditor.audit(c.disclosure, lines: c.lines, document: "003")
-        #expect(plain.findings.filter { $0.severity == .error }.map(\.rule) == ["reconciliation.function-economic"])
+        #expect(plain.findings.filter { $0.severity == .error }.map(\.rule)
+                == ["reconciliation.function-economic", "classification.project-economic"])
         let levels = try SeverityLevels(parsing: ["reconciliation.function-economic=warning", "year-on-year.from-zero=error"])
         let report = Auditor.audit(c.disclosure, lines: c.lines, document: "003", severities: levels)
         #expect(report.findings.first { $0.rule == "reconciliation.function-economic" }?.severity == .warning)
