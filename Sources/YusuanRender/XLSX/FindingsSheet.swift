@@ -44,7 +44,9 @@ enum FindingsSheet {
         rows.append("<row r=\"1\">" + columns.enumerated().map { text($0, $1, .header) }.joined() + "</row>")
         for (i, f) in findings.enumerated() {
             r += 1
-            let lines = RowHeights.lines(f.message, width: widths[4])
+            // As tall as its longest text: the message, and a project's row key or a long column key.
+            let texts: [(Int, String?)] = [(3, f.rule), (4, f.message), (6, f.row), (7, f.column), (8, f.section)]
+            let lines = texts.map { c, value in RowHeights.lines(value ?? "", width: widths[c]) }.max() ?? 1
             var xml = "<row r=\"\(r)\"\(RowHeights.attributes(lines: lines))>"
             xml += number(0, String(i + 1), .weight) + text(1, level(f.severity)) + text(2, f.family.chinese) + text(3, f.rule)
             xml += text(4, f.message) + number(5, f.table.map(String.init), .weight) + text(6, f.row) + text(7, f.column)

@@ -6,10 +6,13 @@ enum XLSXParts {
     enum Style: Int {
         case normal = 0, title, meta, metaRight, header, label, labelBold, code, codeBold, amount, amountBold, note
         case labelIndent1, labelIndent2
-        /// The 数据 sheet's bold header and its amounts (no borders).
+        /// The 数据 sheet's bold header and its amounts (no borders, at the top of the row).
         case dataHeader, dataAmount
         /// A performance indicator's weight: a bordered, centred number in the general format.
         case weight
+        /// The 数据 sheet's texts, wrapped at the column's width, at the top of the row
+        /// (a record's row is as tall as its longest text).
+        case dataText
     }
 
     /// The print footer: the page number and the page count, centred (`&P / &N`).
@@ -156,8 +159,9 @@ enum XLSXParts {
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" indent="1" wrapText="1"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center" indent="2" wrapText="1"/></xf>"#,
             #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>"#,
-            #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+            #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"#,
+            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
         ]
         xml += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
