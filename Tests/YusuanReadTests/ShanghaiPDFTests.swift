@@ -53,6 +53,21 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         }
     }
 
+    /// 段落 from the page: the glossary's eight terms wrap over sixteen printed lines
+    /// and come back as eight paragraphs, each opening with its number; the
+    /// functions list keeps its points apart.
+    @Test func paragraphsAreThePrintedOnes() throws {
+        for name in ["justice", "commerce", "government-office"] {
+            let d = try ShanghaiPDFs.read(name).disclosure
+            let glossary = try #require(d.sections.first { $0.title == "名词解释" }, "\(name)")
+            #expect(glossary.paragraphs.map { $0.prefix(3) } == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"],
+                    "\(name)")
+            #expect(glossary.lines.count > glossary.paragraphs.count, "\(name): lines wrap")
+        }
+        let functions = try #require(ShanghaiPDFs.read("government-office").disclosure.sections.first)
+        #expect(functions.paragraphs.filter { $0.first?.isNumber == true }.count == 14)
+    }
+
     @Test func justiceBureau2026() throws {
         let d = try ShanghaiPDFs.read("justice").disclosure
         #expect(d.department == "上海市普陀区司法局" && d.year == 2026 && d.entityWord == "单位")

@@ -45,12 +45,17 @@ enum TemplateDocumentReader {
             let numeral = SectionNumerals.all[min(sections.count, SectionNumerals.all.count - 1)]
             sections.append(ExplanationSection(number: numeral, title: t, lines: [], source: line.location))
         }
-        // Bodies: the lines up to the next heading or table.
+        // Bodies: the lines up to the next heading or table; paragraphs found with the
+        // wrap width of all of them.
         let starts = sections.compactMap { s in s.source.map { $0.line - 1 } }
         let stops = (starts + placements.map(\.title) + [source.lines.count]).sorted()
         for (n, start) in starts.enumerated() {
             let end = stops.first { $0 > start } ?? source.lines.count
             sections[n].lines = source.lines[(start + 1)..<end].map { Located(source.text(of: $0), at: $0.location) }
+        }
+        let wrap = Prose.wrapWidth(sections.flatMap { $0.lines.map(\.value) })
+        for n in sections.indices {
+            sections[n].paragraphStarts = Prose.paragraphStarts(sections[n].lines.map(\.value), wrap: wrap)
         }
         return sections
     }
