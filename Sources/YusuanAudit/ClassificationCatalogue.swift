@@ -69,18 +69,22 @@ public struct ClassificationCatalogue: Sendable {
         code.count == 3 || detailedClasses.contains(String(code.prefix(3)))
     }
 
-    /// A name for comparison: no spaces, full-width brackets as half-width.
+    /// A name for comparison: no spaces, full-width brackets as half-width (（） as (),
+    /// 【】〔〕［］ as []). The one such key of the audit: classification names, project
+    /// names of table 7 and of the performance tables are all compared by it.
     public static func normalised(_ name: String) -> String {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        String(String.UnicodeScalarView(name.unicodeScalars.compactMap { c -> Unicode.Scalar? in
-            if c.properties.isWhitespace { return nil }
+        // Scalars into bytes: comparing Characters of Chinese text normalises them.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for c in name.unicodeScalars where !c.properties.isWhitespace {
             switch c {
-            case "（": return "("
-            case "）": return ")"
-            case "［", "【": return "["
-            case "］", "】": return "]"
-            default: return c
+            case "（": bytes.append(UInt8(ascii: "("))
+            case "）": bytes.append(UInt8(ascii: ")"))
+            case "【", "〔", "［": bytes.append(UInt8(ascii: "["))
+            case "】", "〕", "］": bytes.append(UInt8(ascii: "]"))
+            default: UTF8.encode(c) { bytes.append($0) }
             }
-        }))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

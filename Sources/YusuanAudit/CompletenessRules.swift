@@ -67,15 +67,15 @@ public enum CompletenessRules: RuleSet {
     }
 
     /// Each project row of table 7 needs a performance table: matched by name
-    /// (spaces ignored, one containing the other) or by its amount.
+    /// (`ClassificationCatalogue.normalised`, one containing the other) or by its amount.
     static func projectTables(_ d: Disclosure) -> [Finding] {
         guard let t7 = d.table(.projects) else { return [] }
         let tables = d.performance.projects
         let reasonGiven = d.sections.contains { $0.text.includes("不予公开") || $0.text.includes("不公开") }
-        let printed = tables.map { (name: compact($0.project), funds: $0.totalFunds) }
+        let printed = tables.map { (name: ClassificationCatalogue.normalised($0.project), funds: $0.totalFunds) }
         var findings: [Finding] = []
         for row in t7.rows where row.role == .project {
-            let name = compact(row.project ?? row.name)
+            let name = ClassificationCatalogue.normalised(row.project ?? row.name)
             let amount = row.cells.first??.value
             let matched = printed.contains { other in
                 (!other.name.isEmpty && !name.isEmpty && (name.includes(other.name) || other.name.includes(name))) || (amount != nil && other.funds == amount)
@@ -89,9 +89,5 @@ public enum CompletenessRules: RuleSet {
                 at: row.source, stated: amount))
         }
         return findings
-    }
-
-    static func compact(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.properties.isWhitespace }))
     }
 }

@@ -92,25 +92,11 @@ public enum PerformanceRules: RuleSet {
 
     // MARK: names and places
 
-    /// A name for matching: no spaces, brackets half-width, no trailing （上年结转）.
+    /// A name for matching: `ClassificationCatalogue.normalised`, without a trailing （上年结转）.
     static func key(_ name: String) -> String {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for c in name.unicodeScalars where !c.properties.isWhitespace {
-            switch c {
-            case "（": bytes.append(UInt8(ascii: "("))
-            case "）": bytes.append(UInt8(ascii: ")"))
-            case "【", "〔", "［": bytes.append(UInt8(ascii: "["))
-            case "】", "〕", "］": bytes.append(UInt8(ascii: "]"))
-            default: UTF8.encode(c) { bytes.append($0) }
-            }
-        }
-        for suffix in ["(上年结转)", "(结转)"].map({ Array($0.utf8) }) where bytes.count >= suffix.count
-            && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) {
-            bytes.removeLast(suffix.count)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var key = ClassificationCatalogue.normalised(name)
+        for suffix in ["(上年结转)", "(结转)"] where key.ends(with: suffix) { key.removeLast(suffix.count) }
+        return key
     }
 
     /// Same project by name: equal, or one contains the other (the shorter at least

@@ -67,6 +67,14 @@ struct ClassificationRulesTests {
         #expect(older.message.hasSuffix("2025 年政府收支分类科目中为“医疗保障管理事务”（未收 2023 年版，按 2025 年版核对）"))
     }
 
+    /// The one key names are compared by (classification names, table 7 and performance-table
+    /// projects): no spaces, bracket widths made equal; a project's key also drops （上年结转）.
+    @Test func namesCompareWithoutSpacesAndBracketWidths() {
+        #expect(ClassificationCatalogue.normalised("巴财社〔2023〕79 号 （本级）【部分】") == "巴财社[2023]79号(本级)[部分]")
+        #expect(PerformanceRules.key("离休人员医疗保障（本级）（上年结转）") == "离休人员医疗保障(本级)")
+        #expect(PerformanceRules.key("综合业务费 (结转)") == "综合业务费")
+    }
+
     @Test func consistentNamesAreSilent() {
         #expect(Self.findings(Self.document(functional: Self.consistent, economic: Self.economic)).isEmpty)
     }
