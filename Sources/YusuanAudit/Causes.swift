@@ -96,23 +96,80 @@ enum Causes {
         arithmeticRules.contains(f.rule) && f.severity == .warning && f.table != nil
     }
 
-    /// The errors that share one cause: the same difference at related rows.
+    /// The errors that share one cause: the same difference at related rows, joined
+    /// transitively (`sameGap` and `related`), each group in report order.
+    ///
+    /// In n log n rather than by comparing every pair: the candidates sorted by their gap,
+    /// a total row (no code) is joined to the run of every candidate within `sameAmount`
+    /// of its gap; a coded one to the candidates of its own code whose gaps form a chain
+    /// of steps within `sameAmount`, and to those of each shorter code it begins with
+    /// whose gaps lie within `sameAmount` of its own (the first and last of that window
+    /// suffice: a window twice `sameAmount` wide holds at most two chains).
     static func errorCauses(_ findings: [Finding]) -> [[Int]] {
         let candidates = findings.indices.filter { i in
             let f = findings[i]
             return f.severity == .error && f.table != nil && f.stated != nil && f.expected != nil
                 && (arithmeticRules.contains(f.rule) || reconciliationRules.contains(f.rule))
         }
-        // Union–find over the candidates.
-        var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
-        func root(_ i: Int) -> Int { var i = i; while parent[i]! != i { i = parent[i]! }; return i }
-        for (n, i) in candidates.enumerated() {
-            for j in candidates[(n + 1)...] where sameGap(findings[i], findings[j]) && related(findings[i], findings[j]) {
-                parent[root(j)] = root(i)
+        guard candidates.count > 1 else { return [] }
+        let gaps = candidates.map { gap(findings[$0]) }
+        let codes = candidates.map { code(findings[$0]) }
+        // Union–find over positions in `candidates`.
+        var parent = Array(candidates.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        func join(_ a: Int, _ b: Int) {
+            let x = root(a), y = root(b)
+            if x != y { parent[max(x, y)] = min(x, y) }
+        }
+        /// The positions of `sorted` (ascending by gap) whose gaps lie within `sameAmount` of `g`.
+        func window(_ sorted: [Int], around g: Amount) -> Range<Int> {
+            func firstIndex(_ isAfter: (Amount) -> Bool) -> Int {
+                var lo = 0, hi = sorted.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if isAfter(gaps[sorted[mid]]) { hi = mid } else { lo = mid + 1 }
+                }
+                return lo
+            }
+            return firstIndex { $0 >= g - sameAmount }..<firstIndex { $0 > g + sameAmount }
+        }
+        // Total rows: every candidate within reach of one joins it, so neighbours in gap
+        // order inside its window are joined (marked as covered edges, then joined once).
+        let order = candidates.indices.sorted { gaps[$0] < gaps[$1] || gaps[$0] == gaps[$1] && $0 < $1 }
+        var covered = [Int](repeating: 0, count: order.count + 1)
+        for k in candidates.indices where codes[k] == nil {
+            let w = window(order, around: gaps[k])
+            join(k, order[w.lowerBound])
+            covered[w.lowerBound] += 1
+            covered[w.upperBound - 1] -= 1
+        }
+        var depth = 0
+        for e in 0..<(order.count - 1) {
+            depth += covered[e]
+            if depth > 0 { join(order[e], order[e + 1]) }
+        }
+        // Coded rows: by code, in gap order.
+        var byCode: [String: [Int]] = [:]
+        for k in order { if let c = codes[k] { byCode[c, default: []].append(k) } }
+        for run in byCode.values {
+            for (a, b) in zip(run, run.dropFirst()) where gaps[b] - gaps[a] <= sameAmount { join(a, b) }
+        }
+        for k in candidates.indices {
+            guard let c = codes[k] else { continue }
+            for length in 1..<c.count {
+                guard let shorter = byCode[String(c.prefix(length))] else { continue }
+                let w = window(shorter, around: gaps[k])
+                guard !w.isEmpty else { continue }
+                join(k, shorter[w.lowerBound])
+                join(k, shorter[w.upperBound - 1])
             }
         }
         var clusters: [Int: [Int]] = [:]
-        for i in candidates { clusters[root(i), default: []].append(i) }
+        for k in candidates.indices { clusters[root(k), default: []].append(candidates[k]) }
         return clusters.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
     }
 

@@ -151,3 +151,68 @@ import YusuanModel
         #expect(apart.filter { $0.rule == "performance.project-funds" }.count == 2)
     }
 }
+
+/// 一因一条's grouping of errors, against the pairwise definition it implements: two
+/// errors are one cause when their gaps are within 0.03 and their rows related (the same
+/// code, one under the other, or a total row), joined transitively.
+@Suite struct ErrorCauseGroupsTests {
+    /// The definition, pair by pair (quadratic): what `Causes.errorCauses` must return.
+    static func pairwise(_ findings: [Finding]) -> [[Int]] {
+        let candidates = findings.indices.filter { i in
+            let f = findings[i]
+            return f.severity == .error && f.table != nil && f.stated != nil && f.expected != nil
+                && (Causes.arithmeticRules.contains(f.rule) || Causes.reconciliationRules.contains(f.rule))
+        }
+        var parent = Dictionary(uniqueKeysWithValues: candidates.map { ($0, $0) })
+        func root(_ i: Int) -> Int { var i = i; while parent[i]! != i { i = parent[i]! }; return i }
+        for (n, i) in candidates.enumerated() {
+            for j in candidates[(n + 1)...] where Causes.sameGap(findings[i], findings[j]) && Causes.related(findings[i], findings[j]) {
+                parent[root(j)] = root(i)
+            }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for i in candidates { clusters[root(i), default: []].append(i) }
+        return clusters.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Findings at rows of a few related codes (and totals, and projects), gaps a few fen
+    /// apart so that chains form and break, some of them warnings or of other rules.
+    static func findings(seed: UInt64, count: Int) -> [Finding] {
+        var state = seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let rows = ["总计", "210", "21015", "2101501", "2101502", "21012", "2101202", "单位/2101202|项目",
+                    "208", "20805", "2080505", "221", "2210201"]
+        let rules = [ArithmeticRules.hierarchy, ArithmeticRules.rowIdentity, ReconciliationRules.functional,
+                     TextRules.total]
+        return (0..<count).map { _ in
+            let gap = Amount(units: Int64(1_000_000 + next(14) * 10_000))   // 1.00 to 1.13
+            return Finding(rule: rules[next(rules.count)], message: "m", severity: next(6) == 0 ? .warning : .error,
+                           table: 3, row: rows[next(rows.count)], column: "合计",
+                           stated: Amount(2) + gap, expected: Amount(2), computation: "c")
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func groupsAsThePairwiseDefinition(seed: UInt64) {
+        for count in [0, 1, 2, 5, 20, 80, 300] {
+            let f = Self.findings(seed: seed, count: count)
+            #expect(Causes.errorCauses(f) == Self.pairwise(f), "seed \(seed), \(count) findings")
+        }
+    }
+
+    /// A total row joins two chains of one code that are 0.04 apart; without it they stay two.
+    @Test func aTotalRowBridgesWhatItReaches() {
+        func f(_ gap: String, _ row: String) -> Finding {
+            Finding(rule: ReconciliationRules.functional, message: "m", table: 3, row: row, column: "合计",
+                    stated: Amount(2) + Amount(gap)!, expected: Amount(2), computation: "c")
+        }
+        let apart = [f("1.00", "2101501"), f("1.04", "2101501")]
+        #expect(Causes.errorCauses(apart).isEmpty)
+        #expect(Causes.errorCauses(apart + [f("1.02", "总计")]) == [[0, 1, 2]])
+        #expect(Causes.errorCauses(apart + [f("1.02", "21015")]) == [[0, 1, 2]])
+        #expect(Causes.errorCauses(apart + [f("1.02", "2101502")]).isEmpty)
+    }
+}
