@@ -5,7 +5,9 @@ extension PrintedTable {
     /// amount, a column with no amount at all narrow (its header wraps), and the
     /// code columns wide enough that a header over them (`功能分类科目编码`) keeps
     /// to one line. The widths are then scaled to fill `available`; where they are
-    /// too wide for it, the name and text columns give way first.
+    /// too wide for it, the name and text columns give way first, the widest of them
+    /// first (all are cut to one width, the widest that fits), so that a long
+    /// project name wraps and the short names beside it keep to one line.
     ///
     /// A name column is never narrower than its own header. HTML and DOCX both lay
     /// out their tables from these widths.
@@ -23,12 +25,24 @@ extension PrintedTable {
         if total <= available {
             return widths.map { $0 * available / total }
         }
-        // Too wide: the flexible columns share what the others leave, down to a floor.
+        // Too wide: the flexible columns share what the others leave, down to a floor,
+        // each cut to the widest width at which they all fit.
         let flexible = (0..<width).filter { columnKinds[$0] == .label || columnKinds[$0] == .text }
         let fixed = total - flexible.reduce(0) { $0 + widths[$1] }
-        let room = max(available - fixed, Double(flexible.count) * Self.narrowestName)
-        let flexibleTotal = flexible.reduce(0) { $0 + widths[$1] }
-        for c in flexible { widths[c] = max(Self.narrowestName, widths[c] * room / flexibleTotal) }
+        var room = max(available - fixed, Double(flexible.count) * Self.narrowestName)
+        var cap = Double.infinity
+        var left = flexible.count
+        for natural in flexible.map({ widths[$0] }).sorted() {
+            // The narrower columns keep their widths while the rest can share what remains.
+            if natural * Double(left) <= room {
+                room -= natural
+                left -= 1
+            } else {
+                cap = max(Self.narrowestName, room / Double(left))
+                break
+            }
+        }
+        for c in flexible { widths[c] = min(widths[c], cap) }
         // Where even that is too wide, every column gives way alike.
         let fitted = widths.reduce(0, +)
         return fitted > available ? widths.map { $0 * available / fitted } : widths
