@@ -55,21 +55,26 @@ public struct XLSXRenderer: Renderer {
     /// The sheet name of a table: `表1`.
     public static func sheetName(_ table: PrintedTable) -> String { "表\(table.number ?? 0)" }
 
-    /// The width of a column of this kind, in column-width units.
-    static func columnWidth(_ kind: ColumnKind) -> Double {
-        switch kind {
-        case .code: 6
-        case .amount: 13
-        case .label: 34
-        case .text: 30
-        }
+    /// The width of an A4 page between the print margins, in column-width units
+    /// (a digit of the sheets' 10-point type, with the cell's spacing, is one, a
+    /// Chinese character two): 297 − 2 × 10.2 mm across a landscape page, 210 − 2 × 10.2 mm
+    /// down a portrait one, at about 2 mm a unit, less a little for the grid lines.
+    static let landscapeUnits = 132.0, portraitUnits = 90.0
+
+    /// The columns' widths, in whole column-width units: the printed widths of
+    /// `PrintedTable.columnWidths` (names wide, amounts as wide as their widest,
+    /// empty amount columns narrow), fitted to the page, so that a sheet prints at
+    /// its size or close to it rather than shrunk to fit a fixed width a kind.
+    static func columnWidths(_ t: PrintedTable) -> [Double] {
+        // An em of the tables' text is two units.
+        t.columnWidths(fitting: (t.isWide ? landscapeUnits : portraitUnits) / 2).map { ($0 * 2).rounded(.down) }
     }
 
     static func sheet(_ t: PrintedTable, strings: inout SharedStrings) -> String {
         var rows: [String] = []
         var merges: [String] = []
         let last = t.width - 1
-        let widths = t.columnKinds.map(Self.columnWidth)
+        let widths = Self.columnWidths(t)
         func spanWidth(_ column: Int, _ span: Int) -> Double { widths[column..<min(column + span, widths.count)].reduce(0, +) }
         func ref(_ row: Int, _ column: Int) -> String { XLSXParts.column(column) + String(row) }
         func text(_ row: Int, _ column: Int, _ value: String, style: XLSXParts.Style) -> String {
