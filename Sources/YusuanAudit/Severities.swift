@@ -51,6 +51,7 @@ extension Rule {
         "year-on-year.from-zero": "说法不当，金额无误 (the wording is wrong, the amounts are not)",
         "wording.unchanged": "说法不当，金额无误 (the wording is odd, the amounts are not)",
         "wording.reason-direction": "原因所讲的方向与增减相反，说明本身有误；只当原因中没有任何相反或中性的说法时才报 (a reason pointing the other way makes the statement wrong; reported only where nothing in it points the change's way or neither way)",
+        "wording.operating-cost-reason": "数字无误，但所讲原因不属于机关运行经费；人员增加也会按定额增加公用经费，故不作错误 (no figure is wrong, but the reason explains another cost; more staff can raise public cost by its per-head quota, so it is not an error)",
         "wording.repeated-use": "金额合计可能无误，但同一用途分列两处令人生疑 (the sum may be right, but one use listed twice is questionable)",
         "wording.reason-vague": "数字无误，但增减没有说明原因 (no figure is wrong, but the change is left unexplained)",
         "performance.cost-ceiling": "成本指标可能是单价或另有口径 (a cost indicator may be a unit price or counted otherwise)",

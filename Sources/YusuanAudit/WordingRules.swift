@@ -34,7 +34,8 @@ public enum WordingRules: RuleSet {
         zh: "“主要用于”“主要包括”所列用途或科目不重复列出",
         en: "A list of uses or items (主要用于, 主要包括) names each only once")
 
-    public static let rules = [reason, vagueReason, notArranged, emptyTable, noCarryOver, unchanged, repeatedUse]
+    public static let rules = [reason, vagueReason, notArranged, emptyTable, noCarryOver, unchanged, repeatedUse,
+                               operatingCostReason]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
@@ -48,6 +49,7 @@ public enum WordingRules: RuleSet {
             findings += emptyClaims(s, d)
         }
         findings += emptyStatements(d)
+        findings += operatingCostReasons(d, context.sections)
         return findings
     }
 

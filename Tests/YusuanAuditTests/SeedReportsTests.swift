@@ -59,6 +59,7 @@ import YusuanModel
             "year-on-year.from-zero warning 第五节 @1035",
             "year-on-year.from-zero warning 第五节 @1088",
             "wording.unchanged warning 第十节 @1390",
+            "wording.operating-cost-reason warning 第十二节 @1429",
             "performance.cost-total warning 2025年综合业务费 @2602",
             "performance.satisfaction warning 2025年稽核费 @1557",
             "performance.below-last-year info 困难人群长护险资助缴费 @3216",

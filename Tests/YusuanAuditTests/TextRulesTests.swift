@@ -346,6 +346,8 @@ enum TextAudit {
             S("year-on-year.from-zero", "五", 1035, "100.00", "100.00"),
             S("year-on-year.from-zero", "五", 1088, "100.00", "100.00"),
             S("wording.unchanged", "十", 1390, "0", "0"),   // 因公出国（境）费、公务用车购置费、公务用车运行费
+            // 机关运行经费 up 4.30, explained by new staff's 人员经费、社保、养老 (not public cost).
+            S("wording.operating-cost-reason", "十二", 1429, "4.30", nil),
         ],
         // 库尔勒: 6,988.03 / 7,220.60 = 96.779 printed 96.77; 机关运行经费 42.50 above 公用经费 39.00.
         "003": [
