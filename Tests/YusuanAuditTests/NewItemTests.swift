@@ -19,6 +19,9 @@ import YusuanModel
         let f = try #require(A.findings(part, Self.rule).first)
         #expect(f.severity == .error && f.section == "五" && f.line == 10)
         #expect(f.stated == Amount("10.00") && f.expected == Amount("12.00") && f.computation == "12.00 − 10.00 = 2.00（上年）")
+        // One fen of last year is enough: the statement is exact, not rounded.
+        let fen = Self.statement(["培训支出 12.00 万元，比上年预算新增 11.99 万元（上年无此项预算）。"])
+        #expect(A.findings(fen, Self.rule).map(\.computation) == ["12.00 − 11.99 = 0.01（上年）"])
         // 新增加 with a rate says the same.
         let rated = Self.statement(["培训支出 12.00 万元，比上年预算新增加 2.00 万元，增长 20.00%。"])
         #expect(A.findings(rated, Self.rule).map(\.expected) == [Amount("12.00")])
@@ -53,6 +56,8 @@ import YusuanModel
         #expect(!YearOnYearRules.within("城乡医疗保险补助", item))   // three runs
         #expect(!YearOnYearRules.within("居民医保", item))           // 医保 is not printed together
         #expect(!YearOnYearRules.within("医疗", item))               // too short to tell
+        #expect(!YearOnYearRules.within("居基本医疗保险", item))      // 居 alone would be a run of one
+        #expect(YearOnYearRules.within("城乡居民本医疗保险", item))    // runs of four and five
     }
 
     /// The example (no error or warning): a 项 said new with part of its amount fires, once.
