@@ -15,7 +15,28 @@ public struct TableTemplate: Sendable, Hashable, Codable {
     /// The unit tables print their amounts in unless their unit line says otherwise.
     public var unit: MoneyUnit
     /// The printed tables, in printed order.
-    public var tables: [PrintedTable]
+    public var tables: [PrintedTable] { didSet { normalTitles = tables.map { Self.normal($0.title) } } }
+    /// Each table's title as `normal` makes it, kept: every line ending in 表 is
+    /// compared with all of them.
+    private var normalTitles: [String]
+
+    public init(id: String, name: String, entityWords: [String], unit: MoneyUnit, tables: [PrintedTable]) {
+        self.id = id
+        self.name = name
+        self.entityWords = entityWords
+        self.unit = unit
+        self.tables = tables
+        normalTitles = tables.map { Self.normal($0.title) }
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, entityWords, unit, tables }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  entityWords: try c.decode([String].self, forKey: .entityWords),
+                  unit: try c.decode(MoneyUnit.self, forKey: .unit), tables: try c.decode([PrintedTable].self, forKey: .tables))
+    }
 
     /// The contract tables this template publishes; the others are "not part of this template".
     public var contractTables: [StandardTable] { tables.map(\.contract).sorted() }
@@ -24,10 +45,11 @@ public struct TableTemplate: Sendable, Hashable, Codable {
     /// The year, the numbering and the entity word are not part of the match.
     public func table(titled line: String) -> PrintedTable? {
         // Every title ends in 表: most lines are turned away without normalising them.
-        guard line.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "表" else { return nil }
+        guard line.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{0C}" }) == "表"
+        else { return nil }
         var t = Self.strippedTitle(line)
         if let word = entityWords.first(where: { t.begins(with: $0) }) { t = "部门" + t.dropFirst(word.count) }
-        return tables.first { Self.normal($0.title) == t }
+        return normalTitles.firstIndex(of: t).map { tables[$0] }
     }
 
     /// The entity word a title uses: `单位` for a 单位 budget's titles, else `部门`.

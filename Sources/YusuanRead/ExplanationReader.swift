@@ -402,6 +402,17 @@ enum Prose {
         return self.width(t) * 100 >= width * 85
     }
 
+    /// The known labels of section 七 with their colons, full-width and half-width.
+    private static let knownFieldOpenings: [String] = ExplanationReader.knownLabels.sorted().flatMap { [$0 + "：", $0 + ":"] }
+
+    /// True when the line opens a field of section 七 by one of its known labels
+    /// (`资金来源：…`), as `ExplanationReader.field` would read it.
+    static func opensKnownField(_ line: String) -> Bool {
+        guard line.includes("：") || line.includes(":") else { return false }
+        let t = Spaces.removed(line)
+        return knownFieldOpenings.contains { t.begins(with: $0) }
+    }
+
     /// 段落 — the indices of `lines` at which a printed paragraph begins: the first
     /// line; a line after one that does not fill the printed width or closes its
     /// paragraph (`isWrapped`); a numbered point (`ExplanationSection.startsPoint`);
@@ -412,8 +423,7 @@ enum Prose {
         var inPoint = false
         for (i, line) in lines.enumerated() {
             let point = ExplanationSection.startsPoint(line)
-            let field = ExplanationReader.field(line.trimmingSpaces()).map { ExplanationReader.knownLabels.contains($0.0) }
-            if i == 0 || point || field == true || !isWrapped(lines[i - 1], width: wrap, inPoint: inPoint) {
+            if i == 0 || point || opensKnownField(line) || !isWrapped(lines[i - 1], width: wrap, inPoint: inPoint) {
                 starts.append(i)
                 inPoint = point
             }

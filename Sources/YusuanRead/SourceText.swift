@@ -55,7 +55,9 @@ public struct SourceText: Sendable {
                         Self.string(Spaces.trimmed(bytes: Self.stripMarkup($0)))
                     }
                 }
-                let text = Spaces.trimmed(Self.string(Self.stripMarkup(raw)).replacing("\t", with: " "))
+                let stripped = Self.stripMarkup(raw)
+                // Cells joined by single spaces: each tab becomes a space.
+                let text = Self.string(Spaces.trimmed(bytes: ArraySlice(stripped.map { $0 == 0x09 ? 0x20 : $0 })))
                 if text.isEmpty && cells == nil { continue }
                 if let cells, cells.allSatisfy(\.isEmpty) { continue }
                 result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))

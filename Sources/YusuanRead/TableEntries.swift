@@ -52,8 +52,34 @@ enum LineTokens {
             cut = start
         }
         guard !values.isEmpty, hasDecimals else { return (text, []) }
-        let label = text[..<cut].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        return (label, values.reversed())
+        return (collapsingSpaces(text.utf8[..<cut]), values.reversed())
+    }
+
+    /// The bytes with each run of ASCII spaces made one and none at either end.
+    static func collapsingSpaces(_ bytes: some Collection<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for b in bytes {
+            if b == 0x20 { space = !out.isEmpty; continue }
+            if space { out.append(0x20); space = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length of the run of ASCII digits from `i`, when it is followed by a
+    /// space, a line break or the end (a whole token), else 0.
+    private static func digitToken(_ u: [UInt8], at i: Int) -> Int {
+        var j = i
+        while j < u.count, (0x30...0x39).contains(u[j]) { j += 1 }
+        return j == u.count || u[j] == 0x20 || u[j] == 0x0A ? j - i : 0
+    }
+
+    private static func skippingSpaces(_ u: [UInt8], from i: Int) -> Int {
+        var i = i
+        while i < u.count, u[i] == 0x20 { i += 1 }
+        return i
     }
 
     /// A leading classification code: `210`, `210 15`, `210 15 06` (or `21015`
@@ -61,17 +87,38 @@ enum LineTokens {
     static func leadingCode(_ text: String, classes: ClosedRange<Int>) -> (code: String, rest: String)? {
         // Most lines do not start with a digit: turn them away on their first byte.
         guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }), (0x30...0x39).contains(first) else { return nil }
-        let tokens = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
-        guard let first = tokens.first, first.count == 3, first.allSatisfy(\.isASCIINumber),
-              let cls = Int(first), classes.contains(cls) else { return nil }
-        var code = String(first)
-        var used = 1
-        while used < tokens.count, used < 3, tokens[used].count == 2, tokens[used].allSatisfy(\.isASCIINumber) {
-            code += tokens[used]
-            used += 1
+        let u = Array(text.utf8)
+        var i = skippingSpaces(u, from: 0)
+        guard digitToken(u, at: i) == 3, u[i] != 0x0A else { return nil }
+        let cls = Int(u[i] - 0x30) * 100 + Int(u[i + 1] - 0x30) * 10 + Int(u[i + 2] - 0x30)
+        guard classes.contains(cls) else { return nil }
+        var code = Array(u[i..<(i + 3)])
+        i += 3
+        for _ in 0..<2 {
+            let j = skippingSpaces(u, from: i)
+            guard j > i, digitToken(u, at: j) == 2 else { break }
+            code += u[j..<(j + 2)]
+            i = j + 2
         }
-        let rest = tokens.count > used ? tokens[used...].joined(separator: " ") : ""
-        return (code, rest)
+        return (String(decoding: code, as: UTF8.self), collapsingSpaces(u[i...]))
+    }
+
+    /// A row's label without its leading code tokens (three, two and two digits,
+    /// each followed by a space, a line break or the end), spaces and line breaks
+    /// trimmed at either end.
+    static func codeStripped(_ label: String) -> String {
+        let u = Array(label.utf8)
+        var i = 0
+        for _ in 0..<3 {
+            let j = skippingSpaces(u, from: i)
+            let n = j < u.count ? digitToken(u, at: j) : 0
+            guard n == 2 || n == 3 else { break }
+            i = j + n
+        }
+        var rest = Spaces.trimmed(bytes: u[i...])
+        while rest.last == 0x0A { rest = rest.dropLast() }
+        while rest.first == 0x0A { rest = rest.dropFirst() }
+        return String(decoding: rest, as: UTF8.self)
     }
 
     /// The text without spaces.

@@ -264,11 +264,11 @@ struct TableReader {
             pending.append(line)
             if !split.values.isEmpty {
                 let text = pending.dropLast().map(\.text) + [split.label]
-                let label = text.joined(separator: "\n")
+                let label = codeStripped(text.joined(separator: "\n"), pendingCode)
+                let labelLines = label.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
                 result.entries.append(TableEntry(
-                    code: pendingCode, label: String(String.UnicodeScalarView(codeStripped(label, pendingCode).unicodeScalars.filter { $0 != "\n" })),
-                    values: split.values, start: pending[0].location, valuesAt: line.location,
-                    labelLines: codeStripped(label, pendingCode).split(separator: "\n").map(String.init)))
+                    code: pendingCode, label: labelLines.joined(), values: split.values, start: pending[0].location,
+                    valuesAt: line.location, labelLines: labelLines))
                 pending = []
                 pendingCode = nil
             }
@@ -280,19 +280,7 @@ struct TableReader {
 
     /// The label without its leading code.
     private func codeStripped(_ label: String, _ code: String?) -> String {
-        guard code != nil else { return label.trimmingSpaces() }
-        var tokens = Substring(label)
-        // drop the code tokens (3, 2, 2 digits) at the start
-        for _ in 0..<3 {
-            let t = tokens.drop { $0 == " " }
-            let digits = t.prefix { $0.isASCIINumber }
-            guard (digits.count == 3 || digits.count == 2), t.dropFirst(digits.count).first.map({ $0 == " " || $0 == "\n" }) ?? true else { break }
-            tokens = t.dropFirst(digits.count)
-        }
-        var label = tokens.trimmingSpaces()
-        while label.ends(with: "\n") { label.removeLast() }
-        while label.begins(with: "\n") { label.removeFirst() }
-        return label
+        code == nil ? label.trimmingSpaces() : LineTokens.codeStripped(label)
     }
 
     static func isTotalLabel(_ compact: String) -> Bool {
