@@ -93,6 +93,11 @@ import YusuanModel
         let document = String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self)
         #expect(document.contains("<w:pStyle w:val=\"CoverDepartment\"/></w:pPr><w:r><w:t xml:space=\"preserve\">\(d.department)</w:t>"))
         #expect(document.contains("<w:pStyle w:val=\"CoverDate\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年2月10日</w:t>"))
+        // The 落款 at the end gives the date the same way.
+        let signed = document.contains("<w:pStyle w:val=\"Signature\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2025年2月10日</w:t>")
+        #expect(signed, "the 落款 is dated 2025年2月10日")
+        let isoDate = document.contains(date) || html.contains(date)
+        #expect(!isoDate, "the date as the model keeps it is not printed")
         // Centred, and without the body's two-character indent, which would push them off centre.
         let styles = try XMLNode.parse(try #require(parts["word/styles.xml"]))
         for id in ["CoverDepartment", "Title", "CoverDate"] {

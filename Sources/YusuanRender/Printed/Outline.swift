@@ -104,7 +104,8 @@ public enum Outline {
 
         blocks += [.pageBreak, .heading(level: 1, text: parts[3])]
         for entry in d.glossary { blocks.append(.paragraph("\(entry.number)、\(entry.term)：\(entry.definition)")) }
-        if let s = d.signature { blocks.append(.signature(name: s.name, date: s.date)) }
+        // The 落款's date as the cover prints it (2025年2月10日), not as the model keeps it.
+        if let s = d.signature { blocks.append(.signature(name: s.name, date: s.date.map(coverDate))) }
         return blocks
     }
 
