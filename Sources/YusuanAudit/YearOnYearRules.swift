@@ -26,7 +26,7 @@ public enum YearOnYearRules: RuleSet {
         zh: "“其中：”所列各项的增减额（增加为正、减少为负）之和等于总的增减额；差额在舍入范围内（n × 0.005）为警告",
         en: "The changes listed after 其中 (increases plus, decreases minus) add up to the change they belong to; a gap within rounding (n × 0.005) is a warning")
 
-    public static let rules = [direction, rate, change, fromZero, parts, newItem]
+    public static let rules = [direction, rate, change, fromZero, parts, newItem, sumOfChanges]
 
     public static func check(_ context: AuditContext) -> [Finding] {
         var findings: [Finding] = []
@@ -34,7 +34,7 @@ public enum YearOnYearRules: RuleSet {
             for c in s.statements.changes { findings += judge(c, section: s.number, at: s.at(c.source)) }
             findings += listedParts(s)
         }
-        return findings + newItems(context.sections)
+        return findings + newItems(context.sections) + sumsOfChanges(context.sections)
     }
 
     /// Judges one change; `at` is its line (or the section's heading where it has none).
