@@ -210,11 +210,12 @@ struct ColumnSolver {
 
     /// The number of columns where row `p` equals the sum of its children, as assigned.
     private func equations(of p: Int, in assignment: [Int]) -> Int {
-        let pv = vectors[p][assignment[p]]
-        var sum = Array(repeating: Amount.zero, count: columnCount)
+        let units = comboCache.units
+        let pv = units[p][assignment[p]]
+        var sum = [Int64](repeating: 0, count: columnCount)
         for k in children[p] {
-            let kv = vectors[k][assignment[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+            let kv = units[k][assignment[k]]
+            for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
         }
         var eq = 0
         for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
@@ -322,34 +323,55 @@ struct ColumnSolver {
         let target = units[p][pc]
         let kids = children[p]
         let (low, high) = childBounds(p)
+        // Every child's candidates in one buffer, child after child, so that the
+        // search reads them without touching nested arrays.
+        var offsets: [Int] = []
+        var counts: [Int] = []
+        var flat: [Int64] = []
+        for k in kids {
+            offsets.append(flat.count)
+            counts.append(units[k].count)
+            for v in units[k] { flat += v }
+        }
         var results: [[Int]] = []
         var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
         var nodes = 0
-        func search(_ i: Int) {
-            if results.count >= limit || nodes >= Self.comboBound || budget.exhausted { return }
-            nodes += 1
-            if i == kids.count {
-                if partial == target { results.append(picked) }
-                return
-            }
-            let rest = (i + 1) * width
-            for (c, v) in units[kids[i]].enumerated() {
-                var fits = true
-                for col in 0..<width {
-                    partial[col] = partial[col] &+ v[col]
-                    let need = target[col] &- partial[col]
-                    if need < low[rest + col] || need > high[rest + col] { fits = false }
+        let exhausted = budget.exhausted
+        flat.withUnsafeBufferPointer { flat in
+            low.withUnsafeBufferPointer { low in
+                high.withUnsafeBufferPointer { high in
+                    target.withUnsafeBufferPointer { target in
+                        partial.withUnsafeMutableBufferPointer { partial in
+                            func search(_ i: Int) {
+                                if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
+                                nodes += 1
+                                if i == kids.count {
+                                    if (0..<width).allSatisfy({ partial[$0] == target[$0] }) { results.append(picked) }
+                                    return
+                                }
+                                let rest = (i + 1) * width
+                                for c in 0..<counts[i] {
+                                    let v = offsets[i] + c * width
+                                    var fits = true
+                                    for col in 0..<width {
+                                        let need = target[col] &- (partial[col] &+ flat[v + col])
+                                        if need < low[rest + col] || need > high[rest + col] { fits = false; break }
+                                    }
+                                    guard fits else { continue }
+                                    for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
+                                    picked.append(c)
+                                    search(i + 1)
+                                    picked.removeLast()
+                                    for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
+                                }
+                            }
+                            search(0)
+                        }
+                    }
                 }
-                if fits {
-                    picked.append(c)
-                    search(i + 1)
-                    picked.removeLast()
-                }
-                for col in 0..<width { partial[col] = partial[col] &- v[col] }
             }
         }
-        search(0)
         budget.spend(nodes)
         return results
     }
@@ -449,14 +471,15 @@ struct ColumnSolver {
     /// The candidate of `p` that matches its children (as assigned) in the most
     /// columns, then by prior.
     private func bestFit(_ p: Int, given assignment: [Int]) -> Int {
-        var sum = Array(repeating: Amount.zero, count: columnCount)
+        let units = comboCache.units
+        var sum = [Int64](repeating: 0, count: columnCount)
         for k in children[p] {
-            let kv = vectors[k][assignment[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] + kv[c] }
+            let kv = units[k][assignment[k]]
+            for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
         }
         var best = (assignment[p], (equations: -1, prior: Int.min))
         for cand in candidates[p].indices {
-            let pv = vectors[p][cand]
+            let pv = units[p][cand]
             let eq = (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
             let s = (equations: eq, prior: priorScore[p][cand])
             if Self.better(s, than: best.1) { best = (cand, s) }
