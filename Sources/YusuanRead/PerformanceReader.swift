@@ -135,18 +135,18 @@ enum PerformanceReader {
     /// The text with the spaces between two Chinese characters taken out (a wrap
     /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.
     static func tidy(_ text: String) -> String {
-        let chars = Array(text.trimmingSpaces())
-        var out = ""
-        for (k, c) in chars.enumerated() {
+        let scalars = Array(text.trimmingSpaces().unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (k, c) in scalars.enumerated() {
             if c == " " {
                 let before = out.last
-                let after = chars[(k + 1)...].first { $0 != " " }
+                let after = scalars[(k + 1)...].first { $0 != " " }
                 if let before, let after, !before.isASCII, !after.isASCII { continue }
                 if before == " " { continue }
             }
             out.append(c)
         }
-        return out
+        return String(out)
     }
 
     static func nonEmpty(_ text: String?) -> String? {
@@ -378,13 +378,23 @@ extension PerformanceReader {
         /// An evidence item: a known one, or a short word ending like one (…资料, …凭证).
         static func isEvidenceItem(_ s: String) -> Bool {
             if evidence.contains(s) { return true }
-            return s.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.ends(with: $0) }
+            return s.unicodeScalars.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.ends(with: $0) }
         }
 
+        /// The marks that separate evidence items.
+        private static let evidenceSeparators: Set<Unicode.Scalar> = [",", "，", "、", ";", "；"]
+
         /// Whether a run of evidence text is complete, still open (`工作资`, `正式材料,工作`)
-        /// or not evidence at all.
+        /// or not evidence at all. Split on scalars: the run grows a line at a time
+        /// and is looked at again each time.
         static func evidenceState(_ s: String) -> EvidenceState {
-            let items = s.split(omittingEmptySubsequences: false) { ",，、;；".contains($0) }.map(String.init)
+            var items: [String] = []
+            var start = s.unicodeScalars.startIndex
+            for i in s.unicodeScalars.indices where evidenceSeparators.contains(s.unicodeScalars[i]) {
+                items.append(String(s.unicodeScalars[start..<i]))
+                start = s.unicodeScalars.index(after: i)
+            }
+            items.append(String(s.unicodeScalars[start...]))
             guard let last = items.last else { return .invalid }
             for item in items.dropLast() where !isEvidenceItem(item) { return .invalid }
             if isEvidenceItem(last) { return .complete }
