@@ -53,8 +53,8 @@ public enum TextRules: RuleSet {
         en: "Every described project has a row in table 7 (by name or by amount)")
     static let carryOver = Rule(
         "text.carry-over", .text, .error,
-        zh: "上年结转结余说明的金额与表11 总计一致",
-        en: "The carry-over the text states equals table 11's totals")
+        zh: "上年结转结余说明的金额与表11 总计一致，所列各项目的金额与表11 该项目合计一致",
+        en: "The carry-over the text states equals table 11's totals, and each project it lists that project's row")
     static let sourceList = Rule(
         "text.source-list", .text, .warning,
         zh: "总体说明列出的收入来源正是表1 有金额的收入来源",
@@ -84,6 +84,7 @@ public enum TextRules: RuleSet {
             case .overview: findings += lists(s, d)
             case .generalPublic: findings += items(s, d)
             case .basic: findings += costLists(s, d)
+            case .carryOver: findings += carryOverItems(s, d)
             default: break
             }
         }
