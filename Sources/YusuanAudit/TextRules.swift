@@ -596,7 +596,8 @@ public enum TextRules: RuleSet {
     /// (库尔勒) state them apart, and non-fiscal projects are not in table 7: the count
     /// is at most table 7's, table 11's carried-over items of other names and the
     /// stated non-fiscal count, and no upper bound is judged where 政府性基金 or 国有资本
-    /// tables hold spending or non-fiscal money is stated without its count.
+    /// tables hold spending or non-fiscal money is stated without its count, nor where
+    /// money is carried over and no table 11 lists its projects.
     static func projectCounts(_ d: Disclosure, _ sections: [AuditSection]) -> [Finding] {
         guard let summary = d.facts.performanceSummary, let line = summary.source?.line,
               let t7 = d.table(.projects), t7.rows.contains(where: { $0.role == .project }),
@@ -617,7 +618,12 @@ public enum TextRules: RuleSet {
             .filter { !$0.isEmpty && !names.contains($0) })
         let otherFunds = [StandardTable.governmentFund, .stateCapital].contains { d.table($0).map { !$0.isEmpty } ?? false }
         let unknownNonFiscal = summary.nonFiscalProjectCount == nil && !(summary.nonFiscalProjectAmount ?? .zero).isZero
-        let upper: Int? = otherFunds || unknownNonFiscal ? nil : listed + carried.count + (summary.nonFiscalProjectCount ?? 0)
+        // Carried-over money with no table 11 to list its projects (the 2023 tables): they
+        // cannot be counted (004 counts its 2022 project, carried over as 76.50, among its 7).
+        let uncountedCarryOver = d.table(.carryOver) == nil
+            && !(d.table(.overall)?[.appropriationCarryOver, .budgeted] ?? .zero).isZero
+        let upper: Int? = otherFunds || unknownNonFiscal || uncountedCarryOver
+            ? nil : listed + carried.count + (summary.nonFiscalProjectCount ?? 0)
         let expected: Int
         if stated < listed { expected = listed } else if let upper, stated > upper { expected = upper } else { return [] }
         let within = upper.map { $0 > listed ? "\(listed) 至 \($0)" : "\(listed)" } ?? "至少 \(listed)"

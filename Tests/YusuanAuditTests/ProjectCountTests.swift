@@ -94,6 +94,22 @@ import YusuanRead
         #expect(Self.findings(both.disclosure).count == 1)
     }
 
+    /// 特克斯 (2023 tables, no table 11) counts 财政拨款项目 7 个 of 962.79 万元: table 7's five
+    /// rows (886.29), the 90 project table 7 merges into another's row, and its 2022 project
+    /// carried over as table 1's 76.50. Carried-over money with no table 11 to list its
+    /// projects sets no upper bound; fewer than table 7's five is still an error, and without
+    /// the carry-over seven is one.
+    @Test(.auditSeeds) func carryOverWithoutTable11() throws {
+        let c = try AuditSeeds.context("004")
+        #expect(Self.findings(c.disclosure).isEmpty)
+        let fewer = try Self.seed("004", "财政拨款项目 7 个", "财政拨款项目 4 个")
+        #expect(Self.findings(fewer.disclosure).map(\.expected) == [Amount(5)])
+        var none = c.disclosure
+        TextAudit.set(&none, .overall, .appropriationCarryOver, .budgeted, nil)
+        let f = try #require(Self.findings(none).first)
+        #expect(f.line == 1391 && f.stated == Amount(7) && f.expected == Amount(5))
+    }
+
     /// 尉犁县 says 项目共 3 个 of table 7's three (no carry-over); 巴州 of table 7's three and
     /// one carried-over project in table 11.
     @Test(.auditSeeds, arguments: [("000", 3), ("001", 4)]) func seedsWithThree(_ seed: String, _ most: Int) throws {

@@ -88,7 +88,6 @@ import YusuanModel
             "reconciliation.functional-rows error 表3 2100399 @370",
             "reconciliation.function-economic warning 表6 30110 @592",
             "text.project-amount error 表7 2100399 @1167",
-            "text.project-count error 表7 @1391",
             "year-on-year.from-zero warning 第二节 @931",
             "year-on-year.from-zero warning 第二节 @947",
             "year-on-year.rate error 第五节 @1043",
