@@ -177,6 +177,39 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         try expectContentsNumbersWhereTheHeadingsPrint(pdf, d, "\(name) DOCX")
     }
 
+    /// A bold amount wider than its column wraps after its fifth character (`970.6`
+    /// over `2`); with Times New Roman missing, LibreOffice sets digits wider still.
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
+          .enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-writer"),
+          .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"),
+          arguments: LookTests.documents)
+    func everyAmountPrintsOnOneLine(_ name: String) throws {
+        let d = try LookTests.document(name)
+        let pdf = try LookTests.libreOffice(try DOCXRenderer(numbersContents: false).render(d), extension: "docx")
+        // Each table's pages: from the one that prints its title (each table starts a
+        // page) to the next table's, the last one's up to 第三部分, whose text states amounts too.
+        let pages = try LookTests.pageLines(pdf).map { $0.joined(separator: "\n") }
+        let squeezed = pages.map { $0.filter { !$0.isWhitespace } }
+        var from = try #require(squeezed.firstIndex { $0.contains(Outline.contentsTitle) }) + 1
+        var starts: [Int] = []
+        for table in d.tables {
+            let start = try #require(squeezed.indices.first { $0 >= from && squeezed[$0].contains(table.title.filter { !$0.isWhitespace }) }, "\(table.title) printed")
+            starts.append(start)
+            from = start + 1
+        }
+        let explanation = Outline.partTitles(d)[2].filter { !$0.isWhitespace }
+        starts.append(try #require(squeezed.indices.first { $0 >= from && squeezed[$0].contains(explanation) }))
+        for (i, table) in d.tables.enumerated() {
+            let words = Set(pages[starts[i]..<max(starts[i + 1], starts[i] + 1)].flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) })
+            let amounts = PrintedTable(table, unit: d.unit).body.flatMap(\.cells).compactMap { cell -> String? in
+                if case .amount? = cell { return cell?.published }
+                return nil
+            }
+            let broken = Set(amounts.filter { !words.contains($0) })
+            #expect(broken.isEmpty, "\(name) 表\(table.kind.rawValue): \(broken.sorted()) not printed whole")
+        }
+    }
+
     @Test func amountsPrintWithThousandsSeparators() throws {
         var d = try Self.example()
         // The example's amounts are all under a thousand: one is made larger.

@@ -73,6 +73,8 @@ import YusuanModel
         #expect(pages.count > d.tables.count, "\(name): every sheet printed")
         for (i, words) in pages.enumerated() {
             #expect(!words.isEmpty, "\(name) page \(i + 1) prints words")
+            // A number too wide for its column prints as ###.
+            #expect(!words.contains { $0.text.contains("###") }, "\(name) XLSX page \(i + 1): a number too wide for its column")
             let overlapping = Self.overlaps(words)
             #expect(overlapping.isEmpty, "\(name) XLSX page \(i + 1): \(overlapping.count) words over others, first \(overlapping.first.map { "\($0.0) and \($0.1)" } ?? "")")
         }

@@ -242,10 +242,13 @@ public struct DOCXRenderer: Renderer {
     }
 
     /// Column widths in twentieths of a point, from the table's widths in ems of
-    /// its text (`size`, in half-points), filling the usable width.
+    /// its text (`size`, in half-points), filling the usable width; amounts are
+    /// measured in the widest digits a reader's machine may set them in
+    /// (`PrintedTable.amountEms`), so that none wraps.
     func columnWidths(_ t: PrintedTable, total: Int, size: Int) -> [Int] {
         let twipsPerEm = Double(size * 10)
-        let widths = t.columnWidths(fitting: Double(total) / twipsPerEm).map { Int(($0 * twipsPerEm).rounded(.down)) }
+        let widths = t.columnWidths(fitting: Double(total) / twipsPerEm, amountWidth: PrintedTable.amountEms)
+            .map { Int(($0 * twipsPerEm).rounded(.down)) }
         guard let last = widths.indices.last else { return widths }
         // What rounding left over goes to the last column, so that the grid fills the width.
         var fitted = widths

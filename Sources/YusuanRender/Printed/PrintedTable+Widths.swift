@@ -11,8 +11,11 @@ extension PrintedTable {
     ///
     /// A name column is never narrower than its own header. HTML and DOCX both lay
     /// out their tables from these widths.
-    public func columnWidths(fitting available: Double) -> [Double] {
-        var widths = (0..<width).map(naturalWidth)
+    ///
+    /// `amountWidth` measures an amount in ems: `ems` where the fonts are known (the
+    /// PDF, printed with Noto), `amountEms` where the reader's fonts decide (DOCX).
+    public func columnWidths(fitting available: Double, amountWidth: (String) -> Double = PrintedTable.ems) -> [Double] {
+        var widths = (0..<width).map { naturalWidth($0, amountWidth: amountWidth) }
         // A header over code columns alone is kept on one line.
         for cell in header where cell.colSpan > 1 {
             let columns = cell.column..<cell.column + cell.colSpan
@@ -60,15 +63,15 @@ extension PrintedTable {
     /// The narrowest amount column holding an amount (its header wraps to four characters).
     static let narrowestAmount = 4.4
 
-    private func naturalWidth(_ column: Int) -> Double {
+    private func naturalWidth(_ column: Int, amountWidth: (String) -> Double) -> Double {
         let texts = body.compactMap { $0.cells[column]?.published }
         let longest = texts.map(Self.ems).max()
         switch columnKinds[column] {
         case .code:
             return max(Self.codeWidth, (longest ?? 0) + Self.padding)
         case .amount:
-            guard let longest else { return Self.emptyAmountWidth }
-            return max(Self.narrowestAmount, longest + Self.padding)
+            guard let widest = texts.map(amountWidth).max() else { return Self.emptyAmountWidth }
+            return max(Self.narrowestAmount, widest + Self.padding)
         case .label, .text:
             // A name column is at least as wide as its own header (`功能分类科目名称`), even with no rows.
             let heading = header.filter { $0.column == column && $0.colSpan == 1 }.map { Self.ems($0.text) }.max() ?? 0
@@ -77,9 +80,17 @@ extension PrintedTable {
         }
     }
 
+    /// The printed width of an amount in ems, in bold and in the widest serif a
+    /// reader may print it with: where Times New Roman is missing LibreOffice sets
+    /// digits in DejaVu Serif, whose bold digit is 0.7 em (Times' is 0.5), and a
+    /// column that fits `ems` wraps a bold 970.62 after its fifth character.
+    public static func amountEms(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + (("0"..."9").contains($1) ? 0.7 : $1.value >= 0x2E80 ? 1 : 0.35) }
+    }
+
     /// The printed width of a text in ems: a Chinese character (or any full-width
     /// one) is one em, a Latin letter or digit a little over half.
-    static func ems(_ text: String) -> Double {
+    public static func ems(_ text: String) -> Double {
         text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 1 : 0.55) }
     }
 }
