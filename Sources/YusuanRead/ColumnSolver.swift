@@ -212,14 +212,17 @@ struct ColumnSolver {
     private func equations(of p: Int, in assignment: [Int]) -> Int {
         let units = comboCache.units
         let pv = units[p][assignment[p]]
-        var sum = [Int64](repeating: 0, count: columnCount)
-        for k in children[p] {
-            let kv = units[k][assignment[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+        // Scored for every move: the sums live on the stack.
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: columnCount) { sum in
+            sum.initialize(repeating: 0)
+            for k in children[p] {
+                let kv = units[k][assignment[k]]
+                for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+            }
+            var eq = 0
+            for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
+            return eq
         }
-        var eq = 0
-        for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
-        return eq
     }
 
     /// 增量评分 — the score of `trial`, which differs from `base` only in the rows
