@@ -80,6 +80,28 @@ import YusuanModel
         #expect(heading4.descendants("w:outlineLvl").first?.attributes["w:val"] == "3")
     }
 
+    /// Lines of one level are set alike: 表1's 4.财政专户核拨, without 其中 lines,
+    /// as bold as 3. and 5. beside it; 表10's three costs alike, their 其中 plain.
+    @Test func linesOfOneLevelAreSetAlike() throws {
+        let d = try Self.example()
+        for table in d.tables {
+            let printed = PrintedTable(table, unit: d.unit)
+            var weights: [RowKey?: Set<Bool>] = [:]
+            for line in printed.body {
+                // The row a line's first amount belongs to (the income side of 表1 and 表4).
+                guard let key = line.keys.compactMap({ $0 }).first?.row,
+                      let row = table.rows.first(where: { $0.key == key }), row.role == .line else { continue }
+                weights[key.parent, default: []].insert(line.isBold(0))
+            }
+            for (parent, set) in weights {
+                #expect(set.count == 1, "表\(table.kind.rawValue): the lines under \(parent?.rawValue ?? "the top") set alike")
+            }
+        }
+        let t1 = PrintedTable(try #require(d.table(.overall)), unit: d.unit)
+        let specialAccount = try #require(t1.body.first { $0.cells[0]?.printed.hasSuffix("财政专户核拨") == true })
+        #expect(specialAccount.isBold(0))
+    }
+
     @Test func theCoverCentresDepartmentNameAndDate() throws {
         let d = try Self.example()
         let date = try #require(d.signature?.date)

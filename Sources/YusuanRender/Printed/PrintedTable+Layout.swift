@@ -85,7 +85,7 @@ extension PrintedTable {
         let labels = labels(for: table.kind)
         let labelPaths = labels.paths
         let (header, headerRows) = HeaderCell.layout(labelPaths + amountPaths(table))
-        let hasChildren = parentKeys(table)
+        let groups = groupLines(table)
         let body = table.rows.map { row -> PrintedRow in
             var cells: [PrintedCell?] = []
             var indent = 0
@@ -109,7 +109,7 @@ extension PrintedTable {
                 + table.columns.map { CellKey(row: row.key, column: $0) }
             cells += row.cells.map { $0.map { PrintedCell.amount($0.value) } }
             // Table 6's 款 is its lowest level: set plain, as 项 is in the functional tables.
-            var emphasis = emphasis(row, hasChildren: hasChildren)
+            var emphasis = emphasis(row, groups: groups)
             if table.kind == .basicByEconomicClass, row.role == .section { emphasis = .plain }
             return PrintedRow(cells: cells, emphasis: emphasis, indent: indent, keys: keys)
         }
@@ -139,15 +139,21 @@ extension PrintedTable {
         return parts
     }
 
-    private static func parentKeys(_ table: BudgetTable) -> Set<RowKey> {
-        Set(table.rows.compactMap(\.key.parent))
+    /// The lines set in bold as groups: a line with lines under it, and every line
+    /// beside it (under the same parent), so that one level is set alike — 表1's
+    /// 4.财政专户核拨, which has no 其中 lines, as bold as 3. and 5. around it.
+    private static func groupLines(_ table: BudgetTable) -> Set<RowKey> {
+        let parents = Set(table.rows.compactMap(\.key.parent))
+        let lines = table.rows.filter { $0.role == .line }
+        let levels = Set(lines.filter { parents.contains($0.key) }.map { $0.key.parent })
+        return Set(lines.filter { parents.contains($0.key) || levels.contains($0.key.parent) }.map(\.key))
     }
 
-    private static func emphasis(_ row: TableRow, hasChildren: Set<RowKey>) -> PrintedRow.Emphasis {
+    private static func emphasis(_ row: TableRow, groups: Set<RowKey>) -> PrintedRow.Emphasis {
         switch row.role {
         case .total: .total
         case .classLevel, .section, .unit: .group
-        case .line: hasChildren.contains(row.key) ? .group : .plain
+        case .line: groups.contains(row.key) ? .group : .plain
         case .item, .project, .memo: .plain
         }
     }
@@ -167,7 +173,7 @@ extension PrintedTable {
         let paths = [[incomeGroup, "项目"]] + incomeColumns.map { [incomeGroup, table.columns[$0].rawValue] }
             + [[spendingGroup, "功能分类"]] + table.columns.map { [spendingGroup, $0.rawValue] }
         let (header, headerRows) = HeaderCell.layout(paths)
-        let hasChildren = parentKeys(table)
+        let groups = groupLines(table)
 
         let incomeLines = incomeRows.filter { $0.role != .total }
         let incomeTotals = incomeRows.filter { $0.role == .total }
@@ -196,7 +202,7 @@ extension PrintedTable {
         for i in 0..<lineCount {
             let income = i < incomeLines.count ? incomeLines[i] : nil
             let spending = i < spendingLines.count ? spendingLines[i] : nil
-            let emphasis = income.map { self.emphasis($0, hasChildren: hasChildren) } ?? .plain
+            let emphasis = income.map { self.emphasis($0, groups: groups) } ?? .plain
             let indent = income.map { max(0, $0.key.rawValue.split(separator: "/").count - 1) } ?? 0
             body.append(PrintedRow(cells: left(income) + right(spending), emphasis: emphasis, indent: indent,
                                    span: 0..<leftWidth, keys: keys(income, spending)))
