@@ -32,16 +32,16 @@ extension TableReader {
         var totalIndex: Int?
         var keys = Set<RowKey>()
 
+        /// The last row of each code that is not a project's, so that a parent is
+        /// found in a few look-ups, not by walking back over its earlier children.
+        var lastByCode: [String: Int] = [:]
+
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
-            // nearest earlier row (under the same unit) whose code is a prefix
-            for j in planned.indices.reversed() {
-                if let u = currentUnit, j < u.index { break }
-                if let c = planned[j].row.code, c.count < code.count, code.begins(with: c), planned[j].row.project == nil {
-                    return j
-                }
-            }
-            return currentUnit?.index ?? totalIndex
+            // The nearest earlier row (under the same unit) whose code is a prefix.
+            let floor = currentUnit?.index ?? 0
+            let nearest = (1..<max(code.count, 1)).compactMap { lastByCode[String(code.prefix($0))] }.filter { $0 >= floor }.max()
+            return nearest ?? currentUnit?.index ?? totalIndex
         }
 
         for entry in entries {
@@ -98,6 +98,7 @@ extension TableReader {
             keys.insert(row.key)
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
+            if let code = row.code, row.project == nil { lastByCode[code] = index }
             if row.role == .total { totalIndex = index }
             if row.role == .unit { currentUnit = (row.key.rawValue, index) }
         }
