@@ -136,23 +136,30 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         let parts = try unzip(try DOCXRenderer(numbersContents: false).render(d))
         let root = try XMLNode.parse(try #require(parts["word/document.xml"]))
         let instructions = root.descendants("w:instrText").map { $0.text }
-        #expect(instructions.count == 1 + entries.count)
-        #expect(instructions.first?.contains(#"TOC \o "1-3" \h"#) == true)
+        let tables = entries.filter { $0.level == 2 }
+        #expect(instructions.count == 1 + entries.count + tables.count)
+        // Word builds the field again from the parts' headings and the tables' TC fields.
+        #expect(instructions.first == #" TOC \o "1-1" \f \h \z \u "#)
+        #expect(instructions.filter { $0.hasPrefix(" TC ") } == tables.map { " TC \"\($0.text)\" \\l 2 " })
         // The TOC field opens before the first entry and closes after the last, each
-        // entry's PAGEREF field inside it.
+        // entry's PAGEREF field inside it; a TC field has no result.
         let kinds = root.descendants("w:fldChar").compactMap { $0.attributes["w:fldCharType"] }
-        #expect(kinds.prefix(2) == ["begin", "separate"] && kinds.last == "end" && kinds.count == 3 * (1 + entries.count))
+        #expect(kinds.prefix(2) == ["begin", "separate"] && kinds.count == 3 * (1 + entries.count) + 2 * tables.count)
         // Until the field is updated it holds the outline's entries, the tables one level down.
         let lines = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("TOC") && $0.descendants("w:pStyle").first?.attributes["w:val"] != "TOCHeading" }
         #expect(lines.map { $0.allText("w:t") } == entries.map(\.text), "no page numbers without LibreOffice")
-        #expect(lines.contains { $0.descendants("w:pStyle").first?.attributes["w:val"] == "TOC3" && $0.allText("w:t").hasPrefix("表1 ") })
-        // Each entry links to a bookmark on the heading it names, which its PAGEREF field numbers.
+        #expect(lines.contains { $0.descendants("w:pStyle").first?.attributes["w:val"] == "TOC2" && $0.allText("w:t").hasPrefix("表1 ") })
+        // Each entry links to a bookmark on the heading it names, which its PAGEREF field numbers
+        // (and a table's title paragraph holds its TC field).
         let headings = root.descendants("w:p").filter { ($0.descendants("w:pStyle").first?.attributes["w:val"] ?? "").hasPrefix("Heading") }
         for (line, entry) in zip(lines, entries) {
             let anchor = try #require(line.descendants("w:hyperlink").first?.attributes["w:anchor"])
             #expect(line.descendants("w:instrText").last?.text == " PAGEREF \(anchor) \\h ")
             let marked = headings.filter { $0.descendants("w:bookmarkStart").contains { $0.attributes["w:name"] == anchor } }
             #expect(marked.map { $0.allText("w:t") } == [entry.heading], "\(entry.text) points to its heading")
+            if entry.level == 2 {
+                #expect(marked.first?.descendants("w:instrText").first?.text == " TC \"\(entry.text)\" \\l 2 ")
+            }
         }
         // 目录 itself is not a heading the field would list; the parts are.
         #expect(!headings.contains { $0.allText("w:t") == "目录" })
@@ -256,7 +263,9 @@ func wordTables(_ documentXML: Data) throws -> (tables: [ParsedWordTable], root:
         #expect(converted == 0)
         let odt = try unzip(try Data(contentsOf: directory.appendingPathComponent("budget.odt")))
         let content = String(decoding: try #require(odt["content.xml"]), as: UTF8.self)
-        #expect(content.contains("<text:table-of-content ") && content.contains(#"text:outline-level="3""#))
+        // The parts by their outline level, the tables by the marks their TC fields become.
+        #expect(content.contains("<text:table-of-content ") && content.contains(#"<text:table-of-content-source text:outline-level="1""#))
+        #expect(content.contains("<text:toc-mark text:string-value=\"表1 \(d.tables[0].title)\""))
         // Each page ends with its number, from the footer's PAGE field.
         if let pdftotext = Tool.path("pdftotext") {
             let file = directory.appendingPathComponent("budget.pdf").path

@@ -62,9 +62,18 @@ enum DOCXParts {
         + #"<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>"#
         + "</w:ftr>"
 
-    /// 目录域 — the field code of the contents: headings of levels 1 to 3 (the
-    /// parts, the explanation's sections, the tables), entries as links.
-    static let contentsField = #" TOC \o "1-3" \h \z \u "#
+    /// 目录域 — the field code of the contents: the parts (headings of level 1) and
+    /// the `TC` fields beside the tables' titles (`表1 部门收支总体情况表`, level 2),
+    /// entries as links; so that Word, building the field again, lists what the
+    /// stored result lists, and not the explanation's sections or the titles without 表N.
+    static let contentsField = #" TOC \o "1-1" \f \h \z \u "#
+
+    /// A `TC` field: a contents entry at this level, where the field stands; it prints nothing.
+    static func contentsEntry(_ text: String, level: Int) -> String {
+        #"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#
+            + "<w:r><w:instrText xml:space=\"preserve\"> TC \"\(escape(text))\" \\l \(level) </w:instrText></w:r>"
+            + #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+    }
 
     /// The settings, in the schema's order (Word refuses a file whose settings are
     /// out of order): `updateFields` after `characterSpacingControl`, before `compat`,

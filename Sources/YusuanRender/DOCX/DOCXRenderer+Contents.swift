@@ -7,8 +7,9 @@ extension DOCXRenderer {
     /// level down), each a link to its heading's bookmark, then a right tab with a
     /// dotted leader and a `PAGEREF` field to the bookmark holding the page number
     /// (`pages`, in the entries' order; nothing where it is not known). Word, which is
-    /// told to update fields on opening, builds the field again from the headings;
-    /// a reader that does not update fields shows it as stored.
+    /// told to update fields on opening, builds the field again from the parts'
+    /// headings and the tables' `TC` fields, the same entries; a reader that does not
+    /// update fields shows it as stored.
     func contentsField(_ entries: [ContentsEntry], pages: [Int]?) -> String {
         let begin = #"<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>"#
             + "<w:r><w:instrText xml:space=\"preserve\">\(escape(DOCXParts.contentsField))</w:instrText></w:r>"
@@ -18,7 +19,7 @@ extension DOCXRenderer {
         var xml = ""
         for (i, entry) in entries.enumerated() {
             let name = Self.bookmarkName(i)
-            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level == 1 ? 1 : 3)\"/></w:pPr>"
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC\(entry.level)\"/></w:pPr>"
             if i == 0 { xml += begin }
             xml += "<w:hyperlink w:anchor=\"\(name)\" w:history=\"1\">"
             xml += "<w:r><w:t xml:space=\"preserve\">\(escape(entry.text))</w:t></w:r><w:r><w:tab/></w:r>"

@@ -99,7 +99,8 @@ public struct DOCXRenderer: Renderer {
             case .paragraph(let text):
                 body += paragraph(text, style: nil)
             case .table(let t):
-                body += table(t, landscape: landscape, bookmark: t.number == nil ? nil : bookmark(t.title))
+                let mark = t.number == nil ? nil : bookmark(t.title)
+                body += table(t, landscape: landscape, bookmark: mark, entry: mark.map { entries[$0].text })
             case .chart(let chart):
                 body += paragraph(chart.caption, style: "ChartCaption")
                 body += picture(chart)
@@ -133,8 +134,9 @@ public struct DOCXRenderer: Renderer {
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
-    /// A paragraph of one run; `bookmark` marks it as the heading of that contents entry.
-    func paragraph(_ text: String, style: String?, align: String? = nil, bookmark: Int? = nil) -> String {
+    /// A paragraph of one run; `bookmark` marks it as the heading of that contents
+    /// entry, and `entry` adds a `TC` field with the entry's text (level 2).
+    func paragraph(_ text: String, style: String?, align: String? = nil, bookmark: Int? = nil, entry: String? = nil) -> String {
         var p = "<w:p>"
         if style != nil || align != nil {
             p += "<w:pPr>"
@@ -142,18 +144,19 @@ public struct DOCXRenderer: Renderer {
             if let align { p += "<w:jc w:val=\"\(align)\"/>" }
             p += "</w:pPr>"
         }
-        let run = "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
+        let run = "<w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>" + (entry.map { DOCXParts.contentsEntry($0, level: 2) } ?? "")
         guard let bookmark else { return p + run + "</w:p>" }
         return p + "<w:bookmarkStart w:id=\"\(bookmark)\" w:name=\"\(Self.bookmarkName(bookmark))\"/>" + run
             + "<w:bookmarkEnd w:id=\"\(bookmark)\"/></w:p>"
     }
 
-    /// A table: its caption and 编制部门 / 单位 line, then the grid.
-    func table(_ t: PrintedTable, landscape: Bool, bookmark: Int? = nil) -> String {
+    /// A table: its caption and 编制部门 / 单位 line, then the grid; `bookmark` and
+    /// `entry` make its title the heading of that contents entry.
+    func table(_ t: PrintedTable, landscape: Bool, bookmark: Int? = nil, entry: String? = nil) -> String {
         var xml = ""
         if let n = t.number {
             xml += paragraph("表\(n)", style: "TableNumber")
-            xml += paragraph(t.title, style: "Heading3", bookmark: bookmark)
+            xml += paragraph(t.title, style: "Heading3", bookmark: bookmark, entry: entry)
         } else {
             xml += paragraph(t.title, style: "Heading4")
         }
