@@ -62,6 +62,22 @@ import YusuanModel
         #expect(Self.overlaps([name, next, below]).isEmpty)
     }
 
+    /// Each performance-target table of the 绩效目标 sheet starts a printed page, as
+    /// in the PDF and the DOCX, instead of running on from the one before.
+    @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
+          .enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-calc"),
+          .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"),
+          arguments: LookTests.documents)
+    func eachPerformanceTableStartsAPage(_ name: String) throws {
+        let d = try LookTests.document(name)
+        let tables = (d.performance.department == nil ? 0 : 1) + d.performance.projects.count
+        let pages = try LookTests.pageLines(try LookTests.libreOffice(try XLSXRenderer().render(d), extension: "xlsx"))
+        let titles = ["部门整体绩效目标表", "项目支出绩效目标表"]
+        let starts = pages.filter { $0.contains { titles.contains($0) } }
+        #expect(starts.count == tables, "\(name): \(starts.count) pages with a performance table's title for \(tables) tables")
+        for page in starts { #expect(titles.contains(page.first ?? ""), "\(name): a page begins \(page.first ?? "") before the title") }
+    }
+
     @Test(.enabled(if: RenderSeeds.available, "../shared/seeds is absent"),
           .enabled(if: Tool.path("soffice") != nil, "soffice is absent: apt-get install libreoffice-calc"),
           .enabled(if: Tool.path("pdftotext") != nil, "pdftotext is absent: apt-get install poppler-utils"),

@@ -8,8 +8,9 @@ import YusuanModel
 /// owner, the funds as numbers in 万元 as the forms print them, the goal text), then the indicator rows under a
 /// bold header: 一级指标, 二级指标, 三级指标, 指标值, 分值权重 (a number where the
 /// table gives one) and 指标值设置依据 (上年完成值 after it where printed). Text
-/// wraps and each row is as tall as its tallest cell (`RowHeights`); the print
-/// footer numbers the pages like the other sheets. The sheet is written only when
+/// wraps and each row is as tall as its tallest cell (`RowHeights`); each table
+/// starts a printed page, as in the PDF and the DOCX, and the print footer numbers
+/// the pages like the other sheets. The sheet is written only when
 /// the disclosure has a performance table, after 数据, so the other sheets keep
 /// their places.
 enum PerformanceSheet {
@@ -31,6 +32,7 @@ enum PerformanceSheet {
     static func sheet(_ disclosure: Disclosure, strings: inout SharedStrings) -> String {
         var rows: [String] = []
         var merges: [String] = []
+        var pageStarts: [Int] = []
         var r = 1
         let last = columns.count - 1
         let labelWidth = widths[0] + widths[1]
@@ -44,6 +46,7 @@ enum PerformanceSheet {
             "<c r=\"\(ref(r, column))\" s=\"\(style.rawValue)\"><v>\(amount.description)</v></c>"
         }
         func title(_ value: String) {
+            if r > 1 { pageStarts.append(r) }
             rows.append("<row r=\"\(r)\" ht=\"24\" customHeight=\"1\">" + text(0, value, .title) + "</row>")
             merges.append("\(ref(r, 0)):\(ref(r, last))")
             r += 1
@@ -118,6 +121,6 @@ enum PerformanceSheet {
         }
 
         return XLSXParts.worksheet(dimension: "A1:\(ref(max(r - 1, 1), last))", widths: widths.map { Int($0) },
-                                   rows: rows.joined(), merges: merges, landscape: false)
+                                   rows: rows.joined(), merges: merges, landscape: false, pageStarts: pageStarts)
     }
 }

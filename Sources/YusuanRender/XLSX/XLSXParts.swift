@@ -19,10 +19,11 @@ enum XLSXParts {
     static let pageFooter = "&amp;C&amp;P / &amp;N"
 
     /// 工作表 — one sheet's XML around its rows, the same for every sheet: A4 one
-    /// page wide, the page footer, and optionally frozen header rows, merged cells
-    /// and an autofilter.
+    /// page wide, the page footer, and optionally frozen header rows, merged cells,
+    /// an autofilter and rows that start a new printed page (`pageStarts`, from 1).
     static func worksheet(dimension: String, frozenRows: Int? = nil, widths: [Int], rows: String,
-                          merges: [String] = [], autoFilter: String? = nil, landscape: Bool) -> String {
+                          merges: [String] = [], autoFilter: String? = nil, landscape: Bool,
+                          pageStarts: [Int] = []) -> String {
         var xml = ZipPackage.declaration
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
@@ -45,6 +46,11 @@ enum XLSXParts {
         xml += #"<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
         xml += "<pageSetup paperSize=\"9\" orientation=\"\(landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         xml += "<headerFooter><oddFooter>\(pageFooter)</oddFooter></headerFooter>"
+        if !pageStarts.isEmpty {
+            // A break's id is the row above it (the rows counted from 1), as Excel writes it.
+            xml += "<rowBreaks count=\"\(pageStarts.count)\" manualBreakCount=\"\(pageStarts.count)\">"
+                + pageStarts.map { "<brk id=\"\($0 - 1)\" max=\"16383\" man=\"1\"/>" }.joined() + "</rowBreaks>"
+        }
         return xml + "</worksheet>"
     }
 
