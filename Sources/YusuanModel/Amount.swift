@@ -28,7 +28,10 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// Parses a printed number: optional sign, digits with optional `,` or `，`
     /// thousands separators, an optional fraction of at most six digits.
     /// Returns nil for anything else (including more than six decimals, or a
-    /// number too large to hold).
+    /// number too large to hold). Read on UTF-8 bytes (every printed value of a
+    /// document passes here); inlinable, so that callers parse substrings without
+    /// going through the generic witness tables.
+    @inlinable
     public init?(_ text: some StringProtocol) {
         var negative = false
         var whole: Int64 = 0
@@ -36,40 +39,45 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
         var fractionDigits = 0
         var sawDigit = false
         var inFraction = false
-        var index = text.startIndex
-        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
-            negative = text[index] == "-"
-            index = text.index(after: index)
-        }
-        while index < text.endIndex {
-            let c = text[index]
-            if let d = c.wholeNumberValue, c.isASCII {
+        var bytes = text.utf8.makeIterator()
+        var first = true
+        while let byte = bytes.next() {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 sawDigit = true
+                let d = Int64(byte - UInt8(ascii: "0"))
                 if inFraction {
                     fractionDigits += 1
                     if fractionDigits > Self.places { return nil }
-                    fraction = fraction * 10 + Int64(d)
+                    fraction = fraction * 10 + d
                 } else {
                     let (m, o1) = whole.multipliedReportingOverflow(by: 10)
-                    let (s, o2) = m.addingReportingOverflow(Int64(d))
+                    let (s, o2) = m.addingReportingOverflow(d)
                     if o1 || o2 || s > Int64.max / Self.scale { return nil }
                     whole = s
                 }
-            } else if c == "." && !inFraction && sawDigit {
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: break
+            case UInt8(ascii: "."):
+                guard !inFraction && sawDigit else { return nil }
                 inFraction = true
-            } else if (c == "," || c == "，") && !inFraction && sawDigit {
+            case UInt8(ascii: ","):
                 // thousands separator
-            } else {
+                guard !inFraction && sawDigit else { return nil }
+            case 0xEF:
+                // ， (U+FF0C, EF BC 8C), a thousands separator too.
+                guard bytes.next() == 0xBC, bytes.next() == 0x8C, !inFraction && sawDigit else { return nil }
+            default:
                 return nil
             }
-            index = text.index(after: index)
         }
         guard sawDigit, !(inFraction && fractionDigits == 0) else { return nil }
         for _ in fractionDigits..<Self.places { fraction *= 10 }
         // `whole` is at most Int64.max / scale, but its fraction can still pass Int64.max.
         let (units, overflow) = (whole * Self.scale).addingReportingOverflow(fraction)
         if overflow { return nil }
-        self.units = negative ? -units : units
+        self.init(units: negative ? -units : units)
     }
 
     public static let zero = Amount(units: 0)

@@ -20,6 +20,19 @@ import YusuanModel
         #expect(Amount("-4.500")?.description == "-4.50")
     }
 
+    /// What a printed number may be, and what it may not: one sign first, separators
+    /// (`,` or the full-width `，`) between digits of the whole part, one point.
+    @Test func printedNumbersAndWhatIsNotOne() {
+        #expect(Amount("1，297.28") == Amount("1297.28"))
+        #expect(Amount("1,297.28")?.units == 1_297_280_000)
+        #expect(Amount("+3") == Amount("3"))
+        #expect(Amount(Substring("x12.5").dropFirst()) == Amount("12.5"))
+        for bad in ["", "-", "+", "--1", "1-", ",1", "，1", "1.2.3", "1.", ".5", "1.2,3", "1.2，3", "1 2", " 1", "１２",
+                    "1\u{FF0E}5", "1\u{FF0D}", "1％"] {
+            #expect(Amount(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func numbersTooLargeToHoldAreRefusedNotTrapped() {
         #expect(Amount("9,223,372,036,855") == nil)
         #expect(Amount("9223372") != nil)
