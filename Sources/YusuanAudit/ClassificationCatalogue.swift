@@ -1,3 +1,4 @@
+import YusuanModel
 import Foundation
 
 /// 政府收支分类科目 — the catalogue of functional (支出功能分类) and economic
@@ -76,7 +77,7 @@ public struct ClassificationCatalogue: Sendable {
         // Scalars into bytes: comparing Characters of Chinese text normalises them.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)
-        for c in name.unicodeScalars where !c.properties.isWhitespace {
+        for c in name.unicodeScalars where !Spaces.isWhitespace(c) {
             switch c {
             case "（": bytes.append(UInt8(ascii: "("))
             case "）": bytes.append(UInt8(ascii: ")"))

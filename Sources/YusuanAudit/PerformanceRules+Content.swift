@@ -146,7 +146,7 @@ extension PerformanceRules {
         var findings: [Finding] = []
         var named: [String] = []
         for i in p.indicators where !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
-            && !["政策", "行业"].contains(where: { i.basis?.contains($0) == true }) {
+            && !["政策", "行业"].contains(where: { i.basis?.includes($0) == true }) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
                   unitKey(last.unit) == unitKey(i.target.unit), target < achieved else { continue }
@@ -202,7 +202,7 @@ extension PerformanceRules {
     /// The goal's figures in the given units (each a count unit of the table's indicators).
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
         // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        let chars = Array(goal.unicodeScalars.filter { !$0.properties.isWhitespace })
+        let chars = Array(goal.unicodeScalars.filter { !Spaces.isWhitespace($0) })
         func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
         let byLength = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         let breaks: Set<Unicode.Scalar> = ["，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")"]
@@ -331,7 +331,7 @@ extension PerformanceRules {
         let unit = unitKey(i.target.unit)
         if unit.begins(with: "元/人") { return n }
         if unit.begins(with: "万元/人") { return inOnes(n) }
-        if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.contains($0) }) { return n }
+        if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.includes($0) }) { return n }
         return nil
     }
 

@@ -76,7 +76,7 @@ public enum PerformanceRules: RuleSet {
     /// The first line from a table's start (within its first lines) that prints the label.
     static func locate(_ label: String, from source: SourceLocation?, in lines: [String], within: Int = 30) -> SourceLocation? {
         guard let first = source?.line, first >= 1, first <= lines.count else { return nil }
-        for n in first...min(lines.count, first + within) where lines[n - 1].filter({ !$0.isWhitespace }).contains(label) {
+        for n in first...min(lines.count, first + within) where lines[n - 1].filter({ !$0.isWhitespace }).includes(label) {
             return SourceLocation(line: n, page: n == first ? source?.page : nil)
         }
         return nil
@@ -212,7 +212,7 @@ public enum PerformanceRules: RuleSet {
         p.indicators.filter { i in
             guard i.level1.includes("成本") || i.level2.includes("成本"), i.target.unit == "万元",
                   i.target.number != nil, let c = i.target.comparison, c != .atLeast, c != .greater else { return false }
-            return !["人均", "每", "标准", "单价", "平均"].contains { i.name.contains($0) }
+            return !["人均", "每", "标准", "单价", "平均"].contains { i.name.includes($0) }
         }
     }
 

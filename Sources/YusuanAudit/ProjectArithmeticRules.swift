@@ -90,7 +90,7 @@ public enum ProjectArithmeticRules: RuleSet {
             let compact = range.map { lines[$0].filter { !$0.isWhitespace } }
             for length in stride(from: target.count, through: min(4, target.count), by: -1) {
                 let prefix = String(target.prefix(length))
-                if let i = compact.firstIndex(where: { $0.contains(prefix) }) {
+                if let i = compact.firstIndex(where: { $0.includes(prefix) }) {
                     let line = range.lowerBound + i + 1
                     return SourceLocation(line: line, page: line == first ? field.source?.page : nil)
                 }
@@ -120,7 +120,7 @@ public enum ProjectArithmeticRules: RuleSet {
 
         var isFactor: Bool { after.first.map { "*×".contains($0) } ?? false || before.last.map { "*×".contains($0) } ?? false }
         var isMoney: Bool { per == nil && !isFactor && !isPerPerson && !isBound && (unit == "万元" || unit == "元") }
-        var isPerPerson: Bool { ["每人", "人均", "每名"].contains { before.contains($0) } }
+        var isPerPerson: Bool { ["每人", "人均", "每名"].contains { before.includes($0) } }
         var isRate: Bool {
             guard !isFactor else { return false }
             if unit == "元" || unit == "万元" {
@@ -134,7 +134,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var isBound: Bool {
             let near = String(before.suffix(6))
             return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
-                .contains { near.contains($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
+                .contains { near.includes($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
         }
         /// The value in 万元 (money) as printed.
         var inWan: Amount { unit == "元" ? Amount(units: Self.divide(value.units, by: 10_000)) : value }

@@ -112,7 +112,7 @@ extension YearOnYearRules {
                 phrase.append(c)
             }
             // An amount follows: `新增 X 万元` is `statedNew`'s.
-            guard !String(phrase).unicodeScalars.allSatisfy(\.properties.isWhitespace) else { continue }
+            guard !String(phrase).unicodeScalars.allSatisfy(Spaces.isWhitespace) else { continue }
             for name in String(phrase).split(separator: "、").map(StatementGrammar.normalize) {
                 let named = items.filter { within(name, $0.name) }
                 guard let had = named.first, named.allSatisfy({ $0.previous > .zero }) else { continue }

@@ -12,6 +12,17 @@
 /// Spaces.trimmed("\u{3000} 表 1 ")  // "表 1"
 /// ```
 public enum Spaces {
+    /// True for a scalar of Unicode's White_Space property, as
+    /// `Unicode.Scalar.Properties.isWhitespace` says, without its table look-up
+    /// (the rules and the statement grammar ask it of every scalar they normalise).
+    @inlinable
+    public static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// The text without any space.
     public static func removed(_ text: some StringProtocol) -> String {
         var text = Substring(String(text))

@@ -107,7 +107,7 @@ public enum StatementGrammar {
         // and appending scalars to a string one by one is slow.
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars where !c.properties.isWhitespace {
+        for c in s.unicodeScalars where !Spaces.isWhitespace(c) {
             switch c {
             case "（", "〔", "[", "【", "［", "｛", "{": out.append(UInt8(ascii: "("))
             case "）", "〕", "]", "】", "］", "｝", "}": out.append(UInt8(ascii: ")"))
