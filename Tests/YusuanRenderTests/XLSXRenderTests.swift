@@ -300,7 +300,10 @@ struct ParsedWorkbook {
             expected += section.paragraphs.map(Optional.some)
         }
         #expect(column == expected)
-        for r in 1...sheet.rowCount where sheet.cell(r, 0)?.style == XLSXParts.Style.label.rawValue {
+        // The paragraphs print as text, without a grid.
+        #expect((1...sheet.rowCount).filter { sheet.cell($0, 0)?.style == XLSXParts.Style.plainText.rawValue }.count
+                == d.sections.reduce(0) { $0 + $1.paragraphs.count })
+        for r in 1...sheet.rowCount where sheet.cell(r, 0)?.style == XLSXParts.Style.plainText.rawValue {
             let lines = RowHeights.lines(sheet.value(r, 0) ?? "", width: ExplanationSheet.width)
             #expect(lines == 1 || (sheet.heights[r] ?? 0) >= RowHeights.height(lines: lines), "row \(r) is as tall as its text")
         }

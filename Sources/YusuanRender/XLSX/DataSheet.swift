@@ -38,7 +38,7 @@ enum DataSheet {
             rows += "<c r=\"\(XLSXParts.column(c))1\" s=\"\(XLSXParts.Style.dataHeader.rawValue)\" t=\"s\"><v>\(strings.index(title))</v></c>"
         }
         rows += "</row>"
-        let style = XLSXParts.Style.dataText.rawValue
+        let style = XLSXParts.Style.plainText.rawValue
         for (i, record) in records.enumerated() {
             let r = i + 2
             let row = rowsByKey[record.table]?[record.row]

@@ -3,7 +3,7 @@ import YusuanModel
 /// 情况说明 — the **情况说明** sheet: 第三部分 as text, each section's heading in
 /// bold and its paragraphs one a row below it, wrapped in one wide column with
 /// each row as tall as its text, so that the workbook carries the words the
-/// tables are explained with.
+/// tables are explained with. The text prints as text, without a grid.
 enum ExplanationSheet {
     /// The sheet's name.
     static let name = "情况说明"
@@ -19,13 +19,17 @@ enum ExplanationSheet {
         var r = 0
         func row(_ text: String, _ style: XLSXParts.Style) {
             r += 1
-            let height = style == .title ? " ht=\"24\" customHeight=\"1\"" : RowHeights.attributes(lines: RowHeights.lines(text, width: width))
+            let lines = RowHeights.lines(text, width: width)
+            // A section's heading sits at the foot of a row a little taller than its text, apart from the section before.
+            let height = style == .title ? " ht=\"24\" customHeight=\"1\""
+                : style == .plainBold ? " ht=\"\(RowHeights.height(lines: lines) + 8)\" customHeight=\"1\""
+                : RowHeights.attributes(lines: lines)
             rows.append("<row r=\"\(r)\"\(height)><c r=\"A\(r)\" s=\"\(style.rawValue)\" t=\"s\"><v>\(strings.index(text))</v></c></row>")
         }
         row(Outline.partTitles(disclosure)[2], .title)
         for section in disclosure.sections {
-            row("\(section.number)、\(section.title)", .labelBold)
-            for paragraph in section.paragraphs { row(paragraph, .label) }
+            row("\(section.number)、\(section.title)", .plainBold)
+            for paragraph in section.paragraphs { row(paragraph, .plainText) }
         }
         return XLSXParts.worksheet(dimension: "A1:A\(max(r, 1))", widths: [Int(width)], rows: rows.joined(), landscape: false)
     }

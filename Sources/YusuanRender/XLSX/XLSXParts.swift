@@ -10,9 +10,11 @@ enum XLSXParts {
         case dataHeader, dataAmount
         /// A performance indicator's weight: a bordered, centred number in the general format.
         case weight
-        /// The 数据 sheet's texts, wrapped at the column's width, at the top of the row
-        /// (a record's row is as tall as its longest text).
-        case dataText
+        /// Text without borders, wrapped at the column's width, at the top of its row:
+        /// the 数据 sheet's texts (a record's row is as tall as its longest) and the
+        /// explanation's paragraphs; and the explanation's headings, in bold at the
+        /// foot of theirs.
+        case plainText, plainBold
     }
 
     /// The print footer: the page number and the page count, centred (`&P / &N`).
@@ -168,6 +170,7 @@ enum XLSXParts {
             #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>"#,
             #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#,
+            #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="bottom" wrapText="1"/></xf>"#,
         ]
         xml += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         xml += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
