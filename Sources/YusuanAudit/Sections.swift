@@ -15,7 +15,7 @@ enum SectionKind: Sendable, Hashable {
             ("财政拨款收支", .fiscal), ("收支预算", .overview), ("收支总体", .overview), ("收入预算", .income),
             ("支出预算", .expenditure),
         ]
-        if let hit = byTitle.first(where: { t.contains($0.0) }) {
+        if let hit = byTitle.first(where: { t.includes($0.0) }) {
             self = hit.1
             return
         }
