@@ -16,8 +16,9 @@ import YusuanModel
 /// The contents' page numbers are found by printing the document once with
 /// LibreOffice (`contentsPages`) and stored as the field's result, so that a
 /// reader that does not update fields (LibreOffice, WPS, a viewer) shows them too;
-/// where LibreOffice is not installed the entries go without numbers until Word
-/// updates the field on opening.
+/// where LibreOffice is not installed, or fails or times out on the document, the
+/// entries go without numbers until Word updates the field on opening (the
+/// document is not refused for want of its page numbers).
 public struct DOCXRenderer: Renderer {
     /// Whether the contents' page numbers are looked for with LibreOffice.
     public var numbersContents: Bool
@@ -35,7 +36,7 @@ public struct DOCXRenderer: Renderer {
 
     public func render(_ disclosure: Disclosure) throws -> Data {
         let unnumbered = try package(disclosure, contentsPages: nil)
-        guard numbersContents, let pages = try contentsPages(of: unnumbered, disclosure) else { return unnumbered }
+        guard numbersContents, let pages = (try? contentsPages(of: unnumbered, disclosure)) ?? nil else { return unnumbered }
         return try package(disclosure, contentsPages: pages)
     }
 
