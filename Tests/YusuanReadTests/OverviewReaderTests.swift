@@ -79,22 +79,22 @@ import YusuanModel
     @Test func functionsKeepTheParagraphsThePageShows() {
         let o = read("""
             一、 主要职能
-            （一）负责全县医疗保障工作，组织实施医疗保障制度，拟订医疗保障中长
-            期规划和年度计划，起草有关政策措施并组织实施和监督检查工作；
-            完成上级交办的其他事项。
-            （二）负责医疗保障经办管理、公共服务体系和信息化建设等工作，完善统
-            一的城乡居民基本医疗保险制度。
-            本局的职能转变和职责分工按有关规定执行，与卫生健康部门加强制度衔
-            接。
+            （一）统筹本县某某保障工作，拟订年度计划并组织实施，对各乡镇的执行情
+            况开展经常性检查，按季度汇总并向县人民政府报告执行进度和存在问题；
+            年终组织考评。
+            （二）承办某某经办服务，建设和维护全县统一的信息系统，指导乡镇窗口开
+            展业务。
+            本局另承担县委县政府交办的临时事项，具体分工按县里有关规定执行，必要
+            时与相关部门会商。
             二、 机构设置及人员情况
             某局无下属预算单位。
             """)
         // A numbered point runs to the next point, though a full line of it ends
         // in ；; a short line closes the paragraph.
         #expect(o.functions?.value.components(separatedBy: "\n") == [
-            "（一）负责全县医疗保障工作，组织实施医疗保障制度，拟订医疗保障中长期规划和年度计划，起草有关政策措施并组织实施和监督检查工作；完成上级交办的其他事项。",
-            "（二）负责医疗保障经办管理、公共服务体系和信息化建设等工作，完善统一的城乡居民基本医疗保险制度。",
-            "本局的职能转变和职责分工按有关规定执行，与卫生健康部门加强制度衔接。",
+            "（一）统筹本县某某保障工作，拟订年度计划并组织实施，对各乡镇的执行情况开展经常性检查，按季度汇总并向县人民政府报告执行进度和存在问题；年终组织考评。",
+            "（二）承办某某经办服务，建设和维护全县统一的信息系统，指导乡镇窗口开展业务。",
+            "本局另承担县委县政府交办的临时事项，具体分工按县里有关规定执行，必要时与相关部门会商。",
         ])
     }
 
@@ -157,8 +157,10 @@ import YusuanModel
         #expect(o.functions?.value.hasPrefix("（1）贯彻实施") == true)
         let points = o.functions?.value.components(separatedBy: "\n") ?? []
         #expect(points.map { $0.prefix(while: { $0 != "）" }) } == (1...10).map { "（\($0)" })
-        // (3)'s last full line ends in 。 and its point goes on to the next line.
-        #expect(points[2].hasSuffix("待遇调整机制。贯彻实施长期护理保险制度改革方案。"))
+        // (3)'s last full line ends in 。 and its point goes on to the next line: no
+        // paragraph opens without its number.
+        #expect(points.allSatisfy { $0.hasPrefix("（") })
+        #expect(points[2].components(separatedBy: "。").count == 3, "(3) holds two sentences")
         #expect(o.subordinateUnitCount?.value == 0)
         #expect(o.offices?.word == "科室")
         #expect(o.offices?.count == 2)
