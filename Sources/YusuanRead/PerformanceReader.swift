@@ -350,6 +350,8 @@ extension PerformanceReader {
             "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
             "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标",
         ]
+        /// Either level's labels: what may open a row.
+        static let levels = level1.union(level2)
         /// 指标值设置依据 of project tables.
         static let basis: Set<String> = [
             "计划标准", "行业标准", "历史标准", "预算支出标准", "行业或国家标准", "国家或行业标准", "国家标准",
@@ -710,7 +712,7 @@ extension PerformanceReader {
         /// The 一级 and 二级 labels that open a row, if printed: `产出指` `标` `数量指标`,
         /// or `满意度指标` glued to the name that follows.
         mutating func readLabels(at i: Int) -> Labels {
-            guard let first = matchLabel(at: i, IndicatorVocabulary.level1.union(IndicatorVocabulary.level2)) else {
+            guard let first = matchLabel(at: i, IndicatorVocabulary.levels) else {
                 return Labels(next: i)
             }
             if IndicatorVocabulary.level1.contains(first.label),
