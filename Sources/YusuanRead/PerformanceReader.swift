@@ -562,7 +562,8 @@ extension PerformanceReader {
 
         init(_ lines: ArraySlice<SourceLine>) {
             for (n, line) in lines.enumerated() {
-                let words = line.text.split(separator: " ").map(String.init)
+                // Split on bytes: a split on Characters breaks graphemes all along the line.
+                let words = line.text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
                 for (k, word) in words.enumerated() {
                     f.append(Fragment(text: word, line: n, startsLine: k == 0, endsLine: k == words.count - 1,
                                       location: line.location))

@@ -86,16 +86,19 @@ extension TableReader {
     /// Splits a flattened line of table 1 or 4 at the start of the expenditure side:
     /// a 类 code (`201 一般公共服务支出`) or 支出总计 (printed `支 出 总 计`).
     static func splitSides(_ text: String) -> (left: String, right: String?) {
-        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        // Tokens split on bytes; the rest of the line is joined only where a token opens with 支.
+        let tokens = text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         for (i, t) in tokens.enumerated() {
-            if t.count == 3, t.allSatisfy(\.isASCIINumber), let n = Int(t), (201...299).contains(n),
+            if t.utf8.count == 3, t.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let n = Int(t), (201...299).contains(n),
                i + 1 < tokens.count, Amount(tokens[i + 1]) == nil {
                 return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
             }
             // 支出总计 / 支 出 总 计 / 支出合计
-            let rest = tokens[i...].joined()
-            if t.begins(with: "支"), rest.begins(with: "支出总计") || rest.begins(with: "支出合计") {
-                return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+            if t.begins(with: "支") {
+                let rest = tokens[i...].joined()
+                if rest.begins(with: "支出总计") || rest.begins(with: "支出合计") {
+                    return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+                }
             }
         }
         return (text, nil)
