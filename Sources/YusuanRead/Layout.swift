@@ -19,8 +19,13 @@ struct Layout {
     var performanceStarts: [(index: Int, isDepartment: Bool)]
 
     init(_ lines: [SourceLine]) throws(ReadError) {
-        // Each line without its spaces, made once (the searches below look at lines many times).
-        let compacts = lines.map { LineTokens.compact($0.text) }
+        // Each line without its spaces, made once (the searches below look at lines
+        // many times), and only for lines that could be one of the marks looked for:
+        // 表 N, 第N部分, 目录 and the performance tables' titles (部门…, 单位…, 项目…).
+        let marks: Set<Unicode.Scalar> = ["表", "第", "目", "部", "单", "项"]
+        let compacts = lines.map { line in
+            line.text.unicodeScalars.first.map(marks.contains) == true ? LineTokens.compact(line.text) : ""
+        }
         func compact(_ i: Int) -> String { compacts[i] }
         func isPart(_ i: Int, _ numeral: Character) -> Bool {
             let t = compact(i)
