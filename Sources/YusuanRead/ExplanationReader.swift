@@ -287,6 +287,8 @@ enum ExplanationReader {
 
     /// `（一）项目名称：X` / `(二) 项目名称：X` / `6. 项目名称：X` → ordinal and X.
     static func projectStart(_ text: String) -> (String, String)? {
+        // Most lines are turned away by a byte search before the pattern runs.
+        guard text.includes("项目名称") else { return nil }
         let ns = text as NSString
         guard let m = projectStartPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
         else { return nil }
@@ -299,6 +301,7 @@ enum ExplanationReader {
 
     /// A `label：text` line with a label of 2 to 12 Chinese characters.
     static func field(_ text: String) -> (String, String)? {
+        guard text.includes("：") || text.includes(":") else { return nil }
         let ns = text as NSString
         guard let m = fieldPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
             return nil
