@@ -36,9 +36,15 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
     public var paragraphs: [String] {
         let texts = lines.map(\.value)
         guard !paragraphStarts.isEmpty else { return texts.filter { !$0.isEmpty } }
-        let starts = Array(Set([0] + paragraphStarts.filter { texts.indices.contains($0) })).sorted()
-        let bounds = zip(starts, starts.dropFirst().map { $0 } + [texts.count])
-        return bounds.map { texts[$0..<$1].joined() }.filter { !$0.isEmpty }
+        return Self.paragraphs(texts, starts: paragraphStarts).filter { !$0.isEmpty }
+    }
+
+    /// Printed lines joined into paragraphs at `starts` (indices into `lines`; the
+    /// first line always opens one, starts out of range are ignored).
+    public static func paragraphs(_ lines: [String], starts: [Int]) -> [String] {
+        guard !lines.isEmpty else { return [] }
+        let starts = Array(Set([0] + starts.filter { lines.indices.contains($0) })).sorted()
+        return zip(starts, starts.dropFirst() + [lines.count]).map { lines[$0..<$1].joined() }
     }
 
     /// A numbered point opens the line: （一） (1) 1、 1． 1. (not a decimal such as 1.2).

@@ -31,7 +31,7 @@ enum OverviewReader {
         let body = lines[(heading + 1)...].prefix { !isHeading($0.text) }.map(\.text)
         guard let first = lines[(heading + 1)...].first, !body.isEmpty else { return nil }
         let starts = Prose.paragraphStarts(body, wrap: Prose.wrapWidth(lines.map(\.text)))
-        let paragraphs = zip(starts, starts.dropFirst() + [body.count]).map { body[$0..<$1].joined() }
+        let paragraphs = ExplanationSection.paragraphs(body, starts: starts)
         return Located(paragraphs.joined(separator: "\n"), at: first.location)
     }
 
