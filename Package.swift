@@ -29,8 +29,10 @@ let package = Package(
     targets: [
         // The domain: Disclosure, tables, amounts, codes. No I/O.
         .target(name: "YusuanModel"),
+        // Finding and running the external programs (poppler, qpdf, Chromium, LibreOffice).
+        .target(name: "YusuanTools"),
         // Published text or PDF → Disclosure; the regional table templates as data files.
-        .target(name: "YusuanRead", dependencies: ["YusuanModel"], resources: [.copy("Resources/Templates")]),
+        .target(name: "YusuanRead", dependencies: ["YusuanModel", "YusuanTools"], resources: [.copy("Resources/Templates")]),
         // Disclosure → findings: the rule catalogue, one file per family.
         .target(name: "YusuanAudit", dependencies: ["YusuanModel"], resources: [.copy("Resources")]),
         // Budget (the officer's line items) → Disclosure; the budget workbook (YAML, JSON, CSV, XLSX).
@@ -45,7 +47,7 @@ let package = Package(
         // audit's findings drawn on the published PDF.
         .target(
             name: "YusuanRender",
-            dependencies: ["YusuanModel", "YusuanAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["YusuanModel", "YusuanAudit", "YusuanTools", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Many disclosures in one database (SQLite by default, PostgreSQL at scale):
         // schema and migrations, import, the library's reports.
@@ -79,7 +81,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YusuanModelTests", dependencies: ["YusuanModel"]),
-        .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel"]),
+        .testTarget(name: "YusuanReadTests", dependencies: ["YusuanRead", "YusuanModel", "YusuanTools"]),
         .testTarget(
             name: "YusuanComposeTests",
             dependencies: [
@@ -91,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "YusuanRenderTests",
             dependencies: [
-                "YusuanRender", "YusuanRead", "YusuanModel",
+                "YusuanRender", "YusuanRead", "YusuanModel", "YusuanTools",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

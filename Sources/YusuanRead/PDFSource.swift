@@ -1,5 +1,6 @@
 import Foundation
 import YusuanModel
+import YusuanTools
 
 /// PDF 原文 — a PDF's text and word boxes, by poppler's `pdftotext -bbox-layout`.
 ///
@@ -13,23 +14,13 @@ public enum PDFSource {
 
     /// Reads a PDF file into a source document.
     public static func load(contentsOf path: String) throws(ReadError) -> SourceDocument {
-        guard let tool = executable("pdftotext") else { throw .tool("pdftotext is not installed; \(installHint)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-bbox-layout", "-enc", "UTF-8", path, "-"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { throw .tool("pdftotext could not be started: \(error.localizedDescription)") }
-        // Standard output is read to its end before waiting, so a large output cannot
-        // block the tool; its few lines of messages fit in the error pipe's buffer.
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-            throw .notPDF(message.isEmpty ? "pdftotext exited with status \(process.terminationStatus)" : message)
+        guard let tool = ExternalProgram.find("pdftotext") else { throw .tool("pdftotext is not installed; \(installHint)") }
+        let outcome: ExternalProgram.Outcome
+        do { outcome = try ExternalProgram.run(tool, ["-bbox-layout", "-enc", "UTF-8", path, "-"]) } catch {
+            throw .tool(error.description)
         }
+        guard outcome.status == 0 else { throw .notPDF(outcome.firstMessage) }
+        let output = outcome.output
         return try document(fromBBoxLayout: Array(output))
     }
 
@@ -122,17 +113,7 @@ public enum PDFSource {
     }
 
     /// Whether poppler's `pdftotext` is on `PATH`.
-    public static var isAvailable: Bool { executable("pdftotext") != nil }
-
-    /// The path of a program on `PATH`, or nil.
-    static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    public static var isAvailable: Bool { ExternalProgram.find("pdftotext") != nil }
 }
 
 /// The XHTML `pdftotext -bbox-layout` writes: `<page width= height=>` elements holding

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import YusuanRead
 import YusuanModel
+import YusuanTools
 
 /// The four Shanghai disclosures in `../shared/pdf`, read through poppler.
 enum ShanghaiPDFs {
     static let directory: URL = Seeds.directory.deletingLastPathComponent().appendingPathComponent("pdf")
     static let available = FileManager.default.fileExists(atPath: directory.path)
-    static let pdftotext = PDFSource.executable("pdftotext") != nil
+    static let pdftotext = PDFSource.isAvailable
 
     nonisolated(unsafe) private static var cache: [String: (SourceDocument, Disclosure)] = [:]
     private static let lock = NSLock()
@@ -287,14 +288,8 @@ private func yuan(_ printed: String) -> Amount? { Amount(printed)?.inWan(from: .
         let pdf = try ShanghaiPDFs.read(name).disclosure
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: ShanghaiPDFs.directory.path)
             .first { $0.contains(name) && $0.hasSuffix(".pdf") })
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(PDFSource.executable("pdftotext")))
-        process.arguments = ["-layout", ShanghaiPDFs.directory.appendingPathComponent(file).path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let bytes = Array(pipe.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        let pdftotext = try #require(ExternalProgram.find("pdftotext"))
+        let bytes = Array(try ExternalProgram.run(pdftotext, ["-layout", ShanghaiPDFs.directory.appendingPathComponent(file).path, "-"]).output)
         let text = try DisclosureReader.read(try DisclosureReader.source(bytes: bytes))
         #expect(text.template == "shanghai" && text.department == pdf.department && text.year == pdf.year)
         #expect(text.tables.map(\.kind) == pdf.tables.map(\.kind))

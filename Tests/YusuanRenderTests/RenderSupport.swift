@@ -1,4 +1,5 @@
 import Foundation
+import YusuanTools
 import Testing
 import YusuanModel
 import YusuanRead
@@ -27,29 +28,13 @@ enum RenderSeeds {
 
 /// A program on PATH, for the tests that need one.
 enum Tool {
-    static func path(_ name: String) -> String? { Chromium.which([name]) }
+    static func path(_ name: String) -> String? { ExternalProgram.find(name) }
 
     /// Runs a program and returns its exit status and standard output.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 240) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-test-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let handle = try FileHandle(forWritingTo: out)
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline { process.terminate() }
-            usleep(50_000)
-        }
-        try handle.close()
-        return (process.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+        let outcome = try ExternalProgram.run(executable, arguments, timeout: timeout)
+        return (outcome.status, String(decoding: outcome.output, as: UTF8.self))
     }
 
     /// A fresh temporary directory.

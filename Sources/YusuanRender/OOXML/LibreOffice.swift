@@ -1,4 +1,5 @@
 import Foundation
+import YusuanTools
 
 /// LibreOffice 打印 — an Office file (DOCX, XLSX) printed to PDF by headless
 /// LibreOffice, the way a reader without Word would see it.
@@ -8,7 +9,7 @@ import Foundation
 enum LibreOffice {
     /// The `soffice` program, or nil where LibreOffice is not installed (Debian:
     /// `apt-get install libreoffice-writer libreoffice-calc`).
-    static func executable() -> String? { Chromium.which(["soffice", "libreoffice"]) }
+    static func executable() -> String? { ExternalProgram.find(["soffice", "libreoffice"]) }
 
     /// The file printed to PDF; nil where LibreOffice is not installed.
     /// - Parameter ext: the file's extension, which tells LibreOffice what it holds.

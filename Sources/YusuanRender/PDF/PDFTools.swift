@@ -1,4 +1,5 @@
 import Foundation
+import YusuanTools
 
 /// PDF 工具 — the command-line PDF tools Yusuan drives (qpdf, poppler's pdfinfo
 /// and pdftoppm): finding them, with the Debian package to install where one is
@@ -16,7 +17,7 @@ public enum PDFTools {
 
         /// The tool's path on `PATH`, or a one-line error that says what to install.
         public func executable() throws(RenderError) -> String {
-            guard let path = Chromium.which([name]) else {
+            guard let path = ExternalProgram.find(name) else {
                 throw RenderError(message: "\(name) is not installed; install \(package) (Debian: apt-get install \(package))")
             }
             return path
@@ -38,32 +39,14 @@ public enum PDFTools {
     @discardableResult
     static func run(_ tool: Tool, _ arguments: [String], accepting: Set<Int32> = [0]) throws(RenderError) -> Data {
         let executable = try tool.executable()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        // Messages go to a file, so that neither pipe can fill while the other is read.
-        let messages = FileManager.default.temporaryDirectory.appendingPathComponent("yusuan-\(tool.name)-\(UUID().uuidString).txt")
-        _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: messages) }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        do {
-            let errorHandle = try FileHandle(forWritingTo: messages)
-            defer { try? errorHandle.close() }
-            process.standardError = errorHandle
-            try process.run()
-        } catch {
-            throw RenderError(message: "\(tool.name) could not be started: \(error.localizedDescription)")
+        let outcome: ExternalProgram.Outcome
+        do { outcome = try ExternalProgram.run(executable, arguments) } catch {
+            throw RenderError(message: error.description)
         }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard accepting.contains(process.terminationStatus) else {
-            let text = (try? String(contentsOf: messages, encoding: .utf8)) ?? ""
-            let first = text.split(separator: "\n").first.map(String.init) ?? "exited with status \(process.terminationStatus)"
-            throw RenderError(message: "\(tool.name) failed: \(first)")
+        guard accepting.contains(outcome.status) else {
+            throw RenderError(message: "\(tool.name) failed: \(outcome.firstMessage)")
         }
-        return output
+        return outcome.output
     }
 
     /// A page as `pdfinfo` gives it: its size in points and its `/Rotate`.
