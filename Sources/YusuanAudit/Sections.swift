@@ -36,11 +36,60 @@ struct AuditSection: Sendable {
     let section: ExplanationSection
     let kind: SectionKind
     let joined: JoinedText
+    /// The joined text's UTF-16 units, which its offsets count.
+    let units: [UInt16]
+    /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
+    /// (`YearOnYearRules.itemChange`): matched once for the text and year-on-year rules.
+    let items: [PatternMatch]
+    let itemChanges: [PatternMatch]
 
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
+        units = Array(joined.text.utf16)
+        // An item names its 类, 款 and 项 and states 预算数为 X 万元.
+        let itemSentences = Self.sentences(of: units, holding: Array("类款项为万元".utf16))
+        items = Self.matches(TextRules.itemPattern, in: joined, itemSentences).map(PatternMatch.init)
+        itemChanges = Self.matches(YearOnYearRules.itemChange, in: joined, itemSentences).map(PatternMatch.init)
+    }
+
+    /// The text of a group of a match, nil where the group took no part.
+    func string(_ m: PatternMatch, _ group: Int) -> String? {
+        let r = m.range(at: group)
+        return r.location == NSNotFound ? nil : joined.substring(r.location..<(r.location + r.length))
+    }
+
+    func amount(_ m: PatternMatch, _ group: Int) -> Amount? { string(m, group).flatMap { Amount($0) } }
+
+    /// The matches of a pattern none of whose matches holds a 。 but as its first unit,
+    /// looked for only in the sentences (from a 。 to the next) that hold every unit of
+    /// `words` (characters every match prints): the same matches as over the whole
+    /// text, without running the engine over sentences that cannot hold one.
+    func matches(_ regex: NSRegularExpression, inSentencesHolding words: some StringProtocol) -> [NSTextCheckingResult] {
+        Self.matches(regex, in: joined, Self.sentences(of: units, holding: Array(words.utf16)))
+    }
+
+    /// The runs of sentences that hold every unit of `words`, each sentence from its 。
+    /// (or the start) to the next.
+    static func sentences(of units: [UInt16], holding words: [UInt16]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < units.count {
+            var end = start + 1
+            while end < units.count, units[end] != 0x3002 { end += 1 }  // 。
+            let sentence = units[start..<end]
+            if words.allSatisfy(sentence.contains) {
+                if let last = runs.last, last.upperBound == start { runs[runs.count - 1] = last.lowerBound..<end }
+                else { runs.append(start..<end) }
+            }
+            start = end
+        }
+        return runs
+    }
+
+    static func matches(_ regex: NSRegularExpression, in text: JoinedText, _ runs: [Range<Int>]) -> [NSTextCheckingResult] {
+        runs.flatMap { text.matches(regex, from: $0.lowerBound, to: $0.upperBound) }
     }
 
     var number: String { section.number }
@@ -55,6 +104,71 @@ struct AuditSection: Sendable {
 
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
+}
+
+// MARK: - Scanning the units
+
+/// A few simple patterns are scanned by hand over the UTF-16 units, each step taking
+/// what the pattern's engine would (the patterns are written in the doc comments of
+/// their scans): a regular-expression engine costs far more than the scan.
+extension AuditSection {
+    /// The unit at `i`; 0 past the end.
+    func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
+
+    /// Whether `word` is printed at `i`.
+    func holds(_ word: [UInt16], at i: Int) -> Bool {
+        i + word.count <= units.count && units[i..<(i + word.count)].elementsEqual(word)
+    }
+
+    /// `\s*` (Unicode white space) from `i`: the offset after it.
+    func spaces(from i: Int) -> Int {
+        var i = i
+        while i < units.count, Unicode.Scalar(units[i])?.properties.isWhitespace == true { i += 1 }
+        return i
+    }
+
+    /// `[0-9]` at `i`.
+    func isDigit(_ i: Int) -> Bool { i < units.count && units[i] &- 0x30 < 10 }
+
+    func digits(from i: Int) -> Int {
+        var i = i
+        while isDigit(i) { i += 1 }
+        return i
+    }
+
+    /// `StatementGrammar.number` at `i`, where a run of digits starts, as a pattern that
+    /// goes on to a word takes it: its end (nil where no digit is there). A shorter end
+    /// would leave a digit, a separator or a point before the word.
+    func number(at i: Int) -> Int? {
+        let run = digits(from: i)
+        guard run > i else { return nil }
+        var end = run
+        if run - i <= 3 {
+            // Thousands by `,` or `，`.
+            while unit(end) == 0x2C || unit(end) == 0xFF0C, isDigit(end + 1), isDigit(end + 2), isDigit(end + 3) {
+                end += 4
+            }
+        }
+        if unit(end) == 0x2E, isDigit(end + 1) { end = digits(from: end + 1) }
+        return end
+    }
+
+    /// `[^。]*` from `i`: where the sentence ends.
+    func sentenceEnd(from i: Int) -> Int {
+        var i = i
+        while i < units.count, units[i] != 0x3002 { i += 1 }
+        return i
+    }
+}
+
+/// A pattern's match kept with the section: the UTF-16 ranges of its groups (0 the
+/// whole match, `NSNotFound` for a group that took no part).
+struct PatternMatch: Sendable {
+    let groups: [NSRange]
+
+    init(_ m: NSTextCheckingResult) { groups = (0..<m.numberOfRanges).map(m.range(at:)) }
+
+    func range(at group: Int) -> NSRange { groups[group] }
 }
 
 /// Text helpers shared by the text, year-on-year and wording rules (labels are

@@ -348,7 +348,7 @@ public enum TextRules: RuleSet {
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
         let text = s.text
-        for m in itemPattern.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)) {
+        for m in s.items {
             func group(_ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
             guard let c = group(1), let k = group(2), let x = group(3), let n = group(4), let amount = Amount(n) else { continue }
             let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
@@ -397,8 +397,17 @@ public enum TextRules: RuleSet {
 
     // MARK: - Lists
 
-    nonisolated(unsafe) static let incomeList = try! Regex("收入预算包括\\s*[：:]\\s*([^。]*)")
-    nonisolated(unsafe) static let spendingList = try! Regex("支出预算包括\\s*[：:]\\s*([^。]*)")
+    /// The first `收入预算包括\s*[：:]\s*([^。]*)` (or 支出预算包括): where it starts, and the list.
+    static func list(after word: String, in s: AuditSection) -> (start: Int, list: Range<Int>)? {
+        let word = Array(word.utf16)
+        for p in s.units.indices where s.holds(word, at: p) {
+            let colon = s.spaces(from: p + word.count)
+            guard s.unit(colon) == 0xFF1A || s.unit(colon) == 0x3A else { continue }
+            let from = s.spaces(from: colon + 1)
+            return (p, from..<s.sentenceEnd(from: from))
+        }
+        return nil
+    }
 
     /// Table 1's top-level source for a listed name.
     static func listedSource(_ name: String) -> RowKey? {
@@ -417,9 +426,9 @@ public enum TextRules: RuleSet {
     static func lists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         guard let t1 = d.table(.overall) else { return [] }
         var findings: [Finding] = []
-        if let m = s.text.firstMatch(of: incomeList), let list = m.output[1].substring {
-            let at = s.location(m.range.lowerBound)
-            let named = Text.items(list)
+        if let (start, list) = list(after: "收入预算包括", in: s) {
+            let at = s.joined.location(at: start)
+            let named = Text.items(s.joined.substring(list))
             let listed = Set(named.compactMap(listedSource))
             let sources: [RowKey] = [.generalPublicIncome, .governmentFundIncome, .stateCapitalIncome, .specialAccountIncome,
                                      .unitFundsIncome, .appropriationCarryOver, .otherCarryOver]
@@ -437,9 +446,9 @@ public enum TextRules: RuleSet {
                 }
             }
         }
-        if let m = s.text.firstMatch(of: spendingList), let list = m.output[1].substring {
-            let at = s.location(m.range.lowerBound)
-            let named = Set(Text.items(list))
+        if let (start, list) = list(after: "支出预算包括", in: s) {
+            let at = s.joined.location(at: start)
+            let named = Set(Text.items(s.joined.substring(list)))
             let classes = t1.rows.filter { $0.role == .classLevel && ($0.code?.count ?? 0) == 3 }
             for row in classes {
                 let name = StatementGrammar.normalize(row.name)
@@ -463,17 +472,40 @@ public enum TextRules: RuleSet {
         return findings
     }
 
-    nonisolated(unsafe) static let costList = try! Regex(
-        "(人员经费|公用经费)\\s*(?:\(StatementGrammar.number))\\s*万\\s*元\\s*[，,]?\\s*主要包括\\s*[：:]?\\s*([^。]*)")
+    /// Every `(人员经费|公用经费)\s*number\s*万\s*元\s*[，,]?\s*主要包括\s*[：:]?\s*([^。]*)`
+    /// (`number` as `StatementGrammar.number`): which cost, where it starts, and the list.
+    static func costLists(_ s: AuditSection) -> [(kind: String, start: Int, list: Range<Int>)] {
+        let kinds = ["人员经费", "公用经费"].map { ($0, Array($0.utf16)) }
+        let includes = Array("主要包括".utf16)
+        var lists: [(kind: String, start: Int, list: Range<Int>)] = []
+        var p = 0
+        while p < s.units.count {
+            guard let (kind, word) = kinds.first(where: { s.holds($0.1, at: p) }),
+                  let number = s.number(at: s.spaces(from: p + word.count)) else { p += 1; continue }
+            var i = s.spaces(from: number)
+            guard s.unit(i) == 0x4E07 else { p += 1; continue }  // 万
+            i = s.spaces(from: i + 1)
+            guard s.unit(i) == 0x5143 else { p += 1; continue }  // 元
+            i = s.spaces(from: i + 1)
+            if s.unit(i) == 0xFF0C || s.unit(i) == 0x2C { i += 1 }
+            i = s.spaces(from: i)
+            guard s.holds(includes, at: i) else { p += 1; continue }
+            i = s.spaces(from: i + includes.count)
+            if s.unit(i) == 0xFF1A || s.unit(i) == 0x3A { i += 1 }
+            let from = s.spaces(from: i), to = s.sentenceEnd(from: from)
+            lists.append((kind, p, from..<to))
+            p = max(to, p + 1)
+        }
+        return lists
+    }
 
     static func costLists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         guard let t6 = d.table(.basicByEconomicClass) else { return [] }
         var findings: [Finding] = []
-        for m in s.text.matches(of: costList) {
-            guard let kind = m.output[1].substring.map(String.init), let key = costColumn(kind),
-                  let list = m.output[2].substring else { continue }
-            let at = s.location(m.range.lowerBound)
-            let named = Text.items(list)
+        for (kind, start, list) in costLists(s) {
+            guard let key = costColumn(kind) else { continue }
+            let at = s.joined.location(at: start)
+            let named = Text.items(s.joined.substring(list))
             let column = t6.columnIndex(key)
             let prefixes = key == .personnel ? ["301", "303"] : ["302"]
             let rows = t6.rows.filter { row in

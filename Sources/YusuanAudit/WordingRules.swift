@@ -116,9 +116,16 @@ public enum WordingRules: RuleSet {
 
     /// A reason that names nothing: empty, or the years or projects said to differ with no cause named.
     static func isVague(_ reason: String) -> Bool {
-        let marks = "，。；、：,.;:".unicodeScalars
-        let text = String(String.UnicodeScalarView(StatementGrammar.normalize(reason).unicodeScalars.filter { !marks.contains($0) }))
-        if text.isEmpty { return true }
+        // Scalars into bytes, as `StatementGrammar.normalize` does: appending scalars one by one is slow.
+        var kept: [UInt8] = []
+        for c in StatementGrammar.normalize(reason).unicodeScalars {
+            switch c {
+            case "，", "。", "；", "、", "：", ",", ".", ";", ":": continue
+            default: UTF8.encode(c) { kept.append($0) }
+            }
+        }
+        if kept.isEmpty { return true }
+        let text = String(decoding: kept, as: UTF8.self)
         return differenceWords.contains { text.includes($0) } && !causeWords.contains { text.includes($0) }
     }
 
@@ -138,11 +145,38 @@ public enum WordingRules: RuleSet {
     // MARK: - A use listed twice
 
     /// `主要用于：A 1 万元、B 2 万元、A 3 万元。` — the list, to the end of its sentence or
-    /// the next colon (where another list opens).
-    static let useList = StatementGrammarText.regex("(?:主要)?(?:用于|包括)[：:]?([^。：:]+)")
-    /// The separator of a list's items (、), as UTF-16 units; commas and semicolons separate
-    /// clauses, which may well repeat a word (标准 32 元/人…；标准 40 元/人…).
-    static let listSeparators: Set<UInt16> = Set("、".utf16)
+    /// the next colon (where another list opens): `(?:主要)?(?:用于|包括)[：:]?([^。：:]+)`,
+    /// scanned by hand over the UTF-16 units. Each list: where its words start, and its
+    /// items (after a colon), in printed order and not overlapping.
+    static func useLists(_ units: [UInt16]) -> [(start: Int, list: Range<Int>)] {
+        func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
+        /// 用于 or 包括 at `i`.
+        func opens(_ i: Int) -> Bool {
+            (unit(i) == 0x7528 && unit(i + 1) == 0x4E8E) || (unit(i) == 0x5305 && unit(i + 1) == 0x62EC)
+        }
+        /// 。 ： : end a list.
+        func ends(_ i: Int) -> Bool { i >= units.count || units[i] == 0x3002 || units[i] == 0xFF1A || units[i] == 0x3A }
+        var lists: [(start: Int, list: Range<Int>)] = []
+        var p = 0
+        while p < units.count {
+            var q = p
+            if unit(q) == 0x4E3B, unit(q + 1) == 0x8981, opens(q + 2) { q += 2 }  // 主要
+            guard opens(q) else { p += 1; continue }
+            var from = q + 2
+            // The colon is taken where an item follows it.
+            if unit(from) == 0xFF1A || unit(from) == 0x3A, !ends(from + 1) { from += 1 }
+            guard !ends(from) else { p += 1; continue }
+            var to = from
+            while !ends(to) { to += 1 }
+            lists.append((p, from..<to))
+            p = to
+        }
+        return lists
+    }
+
+    /// The separator of a list's items (、); commas and semicolons separate clauses, which
+    /// may well repeat a word (标准 32 元/人…；标准 40 元/人…).
+    static let listSeparator: UInt16 = 0x3001
 
     /// An item's name: the words before its amount, without a trailing 等.
     static func useName(_ item: String) -> String {
@@ -155,18 +189,17 @@ public enum WordingRules: RuleSet {
     static func repeatedUses(_ s: AuditSection) -> [Finding] {
         let text = s.joined
         var findings: [Finding] = []
-        for m in text.matches(useList) {
-            let group = m.range(at: 1)
-            let units = Array(text.substring(group.location..<(group.location + group.length)).utf16)
+        for (listStart, list) in useLists(s.units) {
+            let units = s.units[list]
             var seen = Set<String>(), repeated: [String] = []
             var at: SourceLocation?
-            var start = 0
-            for k in 0...units.count where k == units.count || listSeparators.contains(units[k]) {
+            var start = list.lowerBound
+            for k in list.lowerBound...list.upperBound where k == list.upperBound || units[k] == listSeparator {
                 let item = String(decoding: units[start..<k], as: UTF16.self)
                 let name = useName(item)
                 if name.count >= 2, item.includes("元"), !seen.insert(name).inserted, !repeated.contains(name) {
                     repeated.append(name)
-                    at = at ?? text.location(at: group.location + start)
+                    at = at ?? text.location(at: start)
                 }
                 start = k + 1
             }
@@ -174,8 +207,8 @@ public enum WordingRules: RuleSet {
             findings.append(Finding(
                 rule: repeatedUse,
                 message: "同一列举中" + repeated.map { "“\($0)”" }.joined(separator: "、") + "列出不止一次",
-                section: s.number, at: s.at(at ?? text.location(of: m)),
-                computation: "列举：\(StatementGrammar.normalize(text.string(m, 1) ?? "").prefix(60))"))
+                section: s.number, at: s.at(at ?? text.location(at: listStart)),
+                computation: "列举：\(StatementGrammar.normalize(text.substring(list)).prefix(60))"))
         }
         return findings
     }
@@ -201,10 +234,11 @@ public enum WordingRules: RuleSet {
     static func notArranged(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         let text = s.joined
-        // A byte search first: `ranges(of:)` compares Characters all through the section.
-        guard text.text.includes("未安排") else { return [] }
-        for hit in text.text.ranges(of: "未安排") {
-            let lower = hit.lowerBound.utf16Offset(in: text.text), upper = hit.upperBound.utf16Offset(in: text.text)
+        let units = s.units
+        // 未安排, found on the UTF-16 units.
+        for lower in units.indices where units[lower] == 0x672A && lower + 2 < units.count
+            && units[lower + 1] == 0x5B89 && units[lower + 2] == 0x6392 {
+            let upper = lower + 3
             let start = text.clauseStart(before: lower)
             let clause = StatementGrammar.normalize(text.substring(start..<text.clauseEnd(from: upper)))
             // What last year lacked, or 此项 pointing elsewhere, says nothing about this year's tables.
@@ -240,6 +274,8 @@ public enum WordingRules: RuleSet {
         var findings: [Finding] = []
         let text = s.text
         // Each claim names one of these; most sections name none, and are not split into sentences.
+        // None can be printed without 空, 没 or 余 (spaces cannot split a character).
+        guard s.units.contains(where: { $0 == 0x7A7A || $0 == 0x6CA1 || $0 == 0x4F59 }) else { return [] }
         let whole = Spaces.removed(text)
         guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
         // Sentences found on scalars; one is normalised only where it holds a scalar

@@ -48,14 +48,11 @@ extension YearOnYearRules {
     /// Every item the sections state with its change, and its previous year.
     static func budgeted(_ s: AuditSection) -> [Budgeted] {
         var items: [Budgeted] = []
-        let text = s.joined
-        if s.text.includes("项") {
-            for m in text.matches(itemChange) {
-                guard let name = text.string(m, 3), let current = text.amount(m, 4), let word = text.string(m, 5),
-                      let change = text.amount(m, 6) else { continue }
-                let previous = StatementGrammar.isIncrease(word) ? current - change : current + change
-                items.append(Budgeted(name: StatementGrammar.normalize(name), current: current, previous: previous))
-            }
+        for m in s.itemChanges {
+            guard let name = s.string(m, 3), let current = s.amount(m, 4), let word = s.string(m, 5),
+                  let change = s.amount(m, 6) else { continue }
+            let previous = StatementGrammar.isIncrease(word) ? current - change : current + change
+            items.append(Budgeted(name: StatementGrammar.normalize(name), current: current, previous: previous))
         }
         // Anything else stated with its change: named by its subject, else by the label of
         // this year's amount (the last amount of that value before it).
@@ -77,7 +74,7 @@ extension YearOnYearRules {
     /// `比上年新增 X 万元` of this year's C where C is more than X: last year had C − X.
     static func statedNew(_ s: AuditSection) -> [Finding] {
         let text = s.joined
-        return text.matches(statedNew).compactMap { m in
+        return s.matches(statedNew, inSentencesHolding: "新增万元").compactMap { m in
             guard let current = text.amount(m, 1), let said = text.amount(m, 2), current > said else { return nil }
             let previous = current - said
             return Finding(

@@ -29,7 +29,7 @@ extension YearOnYearRules {
             let whole = basicAndProject(s)
             let items = itemChanges(s)
             guard whole.count == 2, !items.isEmpty,
-                  items.count == s.joined.matches(TextRules.itemPattern).count else { continue }
+                  items.count == s.items.count else { continue }
             findings += judge(whole: whole, parts: items, wholeName: "第\(s.number)节基本支出与项目支出",
                               partsName: "所列 \(items.count) 项", section: s)
         }
@@ -82,10 +82,9 @@ extension YearOnYearRules {
 
     /// The 项 of 五（三） with their changes.
     static func itemChanges(_ s: AuditSection) -> [Changed] {
-        guard s.text.includes("项") else { return [] }
         let text = s.joined
-        return text.matches(itemChange).compactMap { m in
-            guard let current = text.amount(m, 4), let word = text.string(m, 5), let change = text.amount(m, 6) else {
+        return s.itemChanges.compactMap { m in
+            guard let current = s.amount(m, 4), let word = s.string(m, 5), let change = s.amount(m, 6) else {
                 return nil
             }
             return Changed(current: current, change: StatementGrammar.isIncrease(word) ? change : -change,

@@ -43,7 +43,7 @@ public enum YearOnYearRules: RuleSet {
         let x = c.amount, y = c.rate
         // The rate is judged to the decimals printed, at most two.
         let places = min(c.ratePlaces, 2)
-        let printed = "\(c.changeWord) \(x) 万元，\(c.rateWord) \(y)%"
+        var printed: String { "\(c.changeWord) \(x) 万元，\(c.rateWord) \(y)%" }
         if c.isIncrease != c.rateIsIncrease {
             findings.append(Finding(
                 rule: direction, message: "增减方向不一致：\(printed)（\(c.changeWord)应配\(c.isIncrease ? "增长" : "下降")）",
@@ -59,7 +59,7 @@ public enum YearOnYearRules: RuleSet {
         }
         guard let current = c.current else { return findings }
         let previous = c.isIncrease ? current - x : current + x
-        let formula = c.isIncrease ? "\(x) / (\(current) − \(x)) × 100" : "\(x) / (\(current) + \(x)) × 100"
+        var formula: String { c.isIncrease ? "\(x) / (\(current) − \(x)) × 100" : "\(x) / (\(current) + \(x)) × 100" }
         if let stated = c.previous, (current - stated).magnitude != x || (current >= stated) != c.isIncrease {
             findings.append(Finding(
                 rule: change, message: "增减额与本年数、上年数不符：本年 \(current)，上年 \(stated)，写作\(c.changeWord) \(x)",
@@ -111,7 +111,8 @@ public enum YearOnYearRules: RuleSet {
     /// part is missed.
     static func listedParts(_ s: AuditSection) -> [Finding] {
         let text = s.joined
-        let found = text.matches(changePattern)
+        // Only a sentence naming 其中 can list parts (a change and its parts share a sentence).
+        let found = s.matches(changePattern, inSentencesHolding: "其中")
         var findings: [Finding] = []
         for (i, heading) in found.enumerated() where i + 1 < found.count {
             let end = heading.range.location + heading.range.length
