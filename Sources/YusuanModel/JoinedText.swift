@@ -11,6 +11,12 @@ import Foundation
 /// binary search.
 public struct JoinedText: Sendable {
     public let text: String
+    /// The text's UTF-16 units, which the offsets count.
+    public let units: [UInt16]
+    /// The text's UTF-8, and the byte at which each UTF-16 offset starts (one more
+    /// than there are units): a substring is copied from bytes, not transcoded.
+    private let bytes: [UInt8]
+    private let byteOffsets: [Int32]
     /// Length in UTF-16 units.
     public let length: Int
     /// The UTF-16 offset at which each line starts.
@@ -28,37 +34,79 @@ public struct JoinedText: Sendable {
         // A dozen units: a linear look that skips letters is cheaper than hashing each unit.
         let clauseUnits = StatementGrammar.clauseEnds.flatMap { $0.utf16 }
         let sentenceUnits = StatementGrammar.sentenceEnds.flatMap { $0.utf16 }
-        var text = ""
+        var bytes: [UInt8] = []
+        var byteOffsets: [Int32] = []
+        var units: [UInt16] = []
         var starts: [Int] = []
         var locations: [SourceLocation?] = []
         var clauseBreaks: [Int] = []
         var sentenceBreaks: [Int] = []
-        var offset = 0
         var last: SourceLocation?
         starts.reserveCapacity(lines.count)
         locations.reserveCapacity(lines.count)
         for line in lines {
             let piece = compact ? Self.compact(line.value) : line.value
-            starts.append(offset)
+            starts.append(units.count)
             last = line.source ?? last
             locations.append(last)
-            for unit in piece.utf16 {
+            let first = units.count
+            Self.append(piece, units: &units, bytes: &bytes, byteOffsets: &byteOffsets)
+            for offset in first..<units.count {
+                let unit = units[offset]
                 if clauseUnits.contains(unit) {
                     clauseBreaks.append(offset)
                     // Every sentence end is a clause end.
                     if sentenceUnits.contains(unit) { sentenceBreaks.append(offset) }
                 }
-                offset += 1
             }
-            text += piece
         }
-        self.text = text
-        self.length = offset
+        byteOffsets.append(Int32(bytes.count))
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.bytes = bytes
+        self.byteOffsets = byteOffsets
+        self.units = units
+        self.length = units.count
         self.starts = starts
         self.locations = locations
         self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
+    }
+
+    /// Appends the UTF-16 units of `s`, decoded from its UTF-8 by hand (the string's
+    /// UTF-16 view decodes each unit through the standard library's slow path), its
+    /// bytes, and where each unit starts among the bytes.
+    static func append(_ s: String, units: inout [UInt16], bytes: inout [UInt8], byteOffsets: inout [Int32]) {
+        var s = s
+        s.withUTF8 { utf8 in
+            units.reserveCapacity(units.count + utf8.count)
+            byteOffsets.reserveCapacity(byteOffsets.count + utf8.count)
+            let base = bytes.count
+            bytes.append(contentsOf: utf8)
+            var i = 0
+            while i < utf8.count {
+                let b = UInt32(utf8[i])
+                byteOffsets.append(Int32(base + i))
+                if b < 0x80 {
+                    units.append(UInt16(b)); i += 1
+                } else if b < 0xE0 {
+                    units.append(UInt16((b & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F)); i += 2
+                } else if b < 0xF0 {
+                    units.append(UInt16((b & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F))
+                    i += 3
+                } else {
+                    let scalar = (b & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12
+                        | (UInt32(utf8[i + 2]) & 0x3F) << 6 | UInt32(utf8[i + 3]) & 0x3F
+                    let v = scalar - 0x10000
+                    units.append(UInt16(0xD800 + (v >> 10)))
+                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                    // The low surrogate has no byte of its own: a range ending between the
+                    // two halves takes the whole character.
+                    byteOffsets.append(Int32(base + i + 4))
+                    i += 4
+                }
+            }
+        }
     }
 
     /// The text without spaces of any kind.
@@ -117,10 +165,8 @@ public struct JoinedText: Sendable {
 
     /// The text between two UTF-16 offsets.
     public func substring(_ range: Range<Int>) -> String {
-        let u = text.utf16
-        let from = u.index(u.startIndex, offsetBy: range.lowerBound)
-        let to = u.index(u.startIndex, offsetBy: range.upperBound)
-        return String(text[from..<to])
+        let r = range.clamped(to: 0..<length)
+        return String(decoding: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
     }
 
     // MARK: - Matching

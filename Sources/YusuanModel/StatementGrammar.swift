@@ -40,34 +40,10 @@ public enum StatementGrammar {
     /// 原因 — `，主要原因是：` opening the reason given for a change. No group.
     public static let reason = "\\s*[，,。；;]?\\s*(?:主要原因|原因)(?:是|为|在于)?\\s*[：:]?"
 
-    // MARK: - Compiled
-
-    /// An amount and the share printed after it. Groups: the amount as printed
-    /// (number and unit), its number, the share's number.
-    static let amountStatement = compile("(\(amount))(?:\(share))?")
-
-    /// A change, with the comparison that opens it where printed (`比上年预算增加 …`).
-    /// Groups as `change`.
-    static let changeStatement = compile("(?:\(comparison)[^0-9，。；,;]{0,8}?)?\(change)")
-
-    /// The opening of a reason; matched anchored where a change ends.
-    static let reasonOpening = compile(reason)
-
-    static let firstNumber = compile(number)
-
-    /// An enumerator opening a label: `1、` `二.` `3)` `(4)`.
-    static let enumerator = compile(
-        "^(?:[0-9]+|[一二三四五六七八九十]+)[、.．)]|^\\((?:[0-9]+|[一二三四五六七八九十]+)\\)")
-
-    /// An enumerator after a heading run into the label (`…结构情况1.社会保障…`).
-    static let innerEnumerator = compile("(?:^|[^0-9.])[0-9]+[、.．](?![0-9])")
-
-    /// Compiles a pattern written in the source (never input data).
-    static func compile(_ pattern: String) -> NSRegularExpression {
-        do { return try NSRegularExpression(pattern: pattern) } catch {
-            preconditionFailure("invalid pattern \(pattern): \(error)")
-        }
-    }
+    // Statements are found by `StatementScanner`, which matches exactly these
+    // fragments composed as `(amount)(?:share)?`, `(?:comparison[^0-9，。；,;]{0,8}?)?change`
+    // and `reason` (anchored), without a pattern engine. The fragments remain for the
+    // facts the reader takes from the prose and for the audit.
 
     // MARK: - Punctuation and words
 
@@ -93,12 +69,11 @@ public enum StatementGrammar {
 
     /// The first printed number in `text` (`921.93 万元` → 921.93), spaces ignored.
     public static func firstAmount(in text: String) -> Amount? {
-        let compacted = JoinedText.compact(text)
-        let ns = compacted as NSString
-        guard let m = firstNumber.firstMatch(in: compacted, range: NSRange(location: 0, length: ns.length)) else {
+        let scanner = StatementScanner(Array(JoinedText.compact(text).utf16))
+        guard let start = (0..<scanner.count).first(where: scanner.isDigit), let end = scanner.number(at: start) else {
             return nil
         }
-        return Amount(ns.substring(with: m.range))
+        return Amount(String(decoding: scanner.units[start..<end], as: UTF16.self))
     }
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
@@ -118,29 +93,15 @@ public enum StatementGrammar {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A label: normalised, without a leading enumerator, 其中 / 主要用于 / 包括 / 用于,
-    /// or a trailing (类).
+    /// A label: normalised, without a leading enumerator (also one run into it after
+    /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类).
     public static func label(_ s: some StringProtocol) -> String {
-        var l = normalize(s)
-        if let m = matches(innerEnumerator, in: l).last { l = suffix(of: l, from: m.range) }
-        if let m = anchoredMatch(enumerator, in: l) { l = suffix(of: l, from: m.range) }
+        var units = Array(normalize(s).utf16)
+        if let end = StatementScanner(units).lastInnerEnumerator() { units.removeFirst(end) }
+        if let end = StatementScanner(units).leadingEnumerator() { units.removeFirst(end) }
+        var l = String(decoding: units, as: UTF16.self)
         for prefix in ["其中", "主要用于", "包括", "用于"] where l.begins(with: prefix) { l.removeFirst(prefix.count) }
         if l.ends(with: "(类)") { l.removeLast(3) }
         return l
-    }
-
-    static func matches(_ regex: NSRegularExpression, in s: String) -> [NSTextCheckingResult] {
-        regex.matches(in: s, range: NSRange(location: 0, length: s.utf16.count))
-    }
-
-    /// A match that starts where `s` starts.
-    static func anchoredMatch(_ regex: NSRegularExpression, in s: String) -> NSTextCheckingResult? {
-        regex.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: s.utf16.count))
-    }
-
-    /// `s` after the end of `range` (UTF-16).
-    static func suffix(of s: String, from range: NSRange) -> String {
-        let u = s.utf16
-        return String(s[u.index(u.startIndex, offsetBy: range.location + range.length)...])
     }
 }

@@ -125,22 +125,25 @@ extension SectionStatements {
     /// time is linear in the text. (A label is the words back to its clause's start:
     /// a clause of many amounts and no punctuation is read once for each.)
     public init(reading text: JoinedText) {
-        let changes = Self.changes(in: text)
+        let scanner = StatementScanner(text.units)
+        let changes = Self.changes(in: text, scanner: scanner)
         var amounts: [StatedAmount] = []
         /// Each amount's number and unit, as UTF-16 offsets.
         var spans: [Range<Int>] = []
         var c = 0, r = 0
         let reasons = changes.compactMap(\.reason)
-        for m in text.matches(StatementGrammar.amountStatement) {
-            guard let number = text.string(m, 2), let value = Amount(number) else { continue }
-            let whole = m.range(at: 1)
-            let start = whole.location
+        for m in scanner.amountStatements() {
+            guard let value = Amount(text.substring(m.number)) else { continue }
+            let start = m.whole.lowerBound
             var stated = StatedAmount(
                 label: StatementGrammar.label(text.substring(text.clauseStart(before: start)..<start)),
                 amount: value, source: text.location(at: start))
-            if let printed = text.string(m, 3), let percent = Amount(printed) {
-                stated.share = StatedShare(percent: percent, places: StatementGrammar.places(printed),
-                                           source: text.location(at: m.range(at: 3).location))
+            if let share = m.share {
+                let printed = text.substring(share)
+                if let percent = Amount(printed) {
+                    stated.share = StatedShare(percent: percent, places: StatementGrammar.places(printed),
+                                               source: text.location(at: share.lowerBound))
+                }
             }
             // Changes and reasons are in printed order and do not overlap.
             while c < changes.count, changes[c].span.upperBound <= start { c += 1 }
@@ -148,7 +151,7 @@ extension SectionStatements {
             while r < reasons.count, reasons[r].span.upperBound <= start { r += 1 }
             stated.inReason = r < reasons.count && reasons[r].span.contains(start)
             amounts.append(stated)
-            spans.append(start..<(start + whole.length))
+            spans.append(m.whole)
         }
         self.init(amounts: amounts, changes: Self.resolve(changes, amounts: amounts, spans: spans, in: text))
     }
@@ -160,32 +163,28 @@ extension SectionStatements {
         var reason: (text: String, span: Range<Int>)?
     }
 
-    static func changes(in text: JoinedText) -> [Found] {
+    static func changes(in text: JoinedText, scanner: StatementScanner) -> [Found] {
         var found: [Found] = []
-        for m in text.matches(StatementGrammar.changeStatement) {
-            guard let changeWord = text.string(m, 1), let x = text.string(m, 2), let amount = Amount(x),
-                  let rateWord = text.string(m, 3), let y = text.string(m, 4), let rate = Amount(y) else { continue }
-            let span = m.range.location..<(m.range.location + m.range.length)
+        for m in scanner.changeStatements() {
+            let y = text.substring(m.rate)
+            guard let amount = Amount(text.substring(m.amount)), let rate = Amount(y) else { continue }
+            let span = m.whole
             var subject = StatementGrammar.normalize(text.substring(text.clauseStart(before: span.lowerBound)..<span.lowerBound))
             if subject.hasPrefix("其中") { subject.removeFirst(2) }
             found.append(Found(
-                change: StatedChange(subject: subject, changeWord: changeWord, amount: amount, rateWord: rateWord,
-                                     rate: rate, ratePlaces: StatementGrammar.places(y),
-                                     source: text.location(at: span.lowerBound)),
+                change: StatedChange(subject: subject, changeWord: text.substring(m.changeWord), amount: amount,
+                                     rateWord: text.substring(m.rateWord), rate: rate,
+                                     ratePlaces: StatementGrammar.places(y), source: text.location(at: span.lowerBound)),
                 span: span))
         }
         // The reason follows the statement, up to the sentence of the next one.
         for i in found.indices {
             let end = found[i].span.upperBound
             let next = i + 1 < found.count ? text.sentenceStart(before: found[i + 1].span.lowerBound) : text.length
-            let rest = text.substring(end..<max(end, next))
-            let units = Array(rest.utf16)
-            guard let opening = StatementGrammar.reasonOpening.firstMatch(
-                in: rest, options: .anchored, range: NSRange(location: 0, length: units.count)) else { continue }
-            let from = opening.range.location + opening.range.length
-            let stop = units[from...].firstIndex(of: 0x3002) ?? units.count  // 。
-            let reason = String(decoding: units[from..<stop], as: UTF16.self)
-            found[i].reason = (reason, (end + from)..<(end + stop))
+            guard let from = scanner.reasonOpening(at: end, limit: next) else { continue }
+            let stop = text.units[from..<max(from, next)].firstIndex(of: 0x3002) ?? max(from, next)  // 。
+            let reason = text.substring(from..<stop)
+            found[i].reason = (reason, from..<stop)
             found[i].change.reason = reason
         }
         return found
