@@ -12,16 +12,25 @@ public protocol RuleSet: SendableMetatype {
 
 /// What a rule set sees: the model, and the source text for quoting lines.
 public struct AuditContext: Sendable {
-    public var disclosure: Disclosure { didSet { sections = Self.sections(disclosure) } }
+    public var disclosure: Disclosure {
+        didSet {
+            sections = Self.sections(disclosure)
+            allocations = disclosure.facts.projects.map(ProjectArithmeticRules.Allocation.init)
+        }
+    }
     /// The document's lines as printed (index 0 is line 1); empty for a composed document.
     public var lines: [String]
     /// The explanation's sections as the text rules read them, each built once.
     private(set) var sections: [AuditSection]
+    /// The 资金分配情况 of each described project (`Disclosure.facts.projects`, in order),
+    /// read once for the project-arithmetic and performance rules.
+    private(set) var allocations: [ProjectArithmeticRules.Allocation?]
 
     public init(disclosure: Disclosure, lines: [String] = []) {
         self.disclosure = disclosure
         self.lines = lines
         sections = Self.sections(disclosure)
+        allocations = disclosure.facts.projects.map(ProjectArithmeticRules.Allocation.init)
     }
 
     static func sections(_ d: Disclosure) -> [AuditSection] { d.sections.map { AuditSection($0, format: d.format) } }

@@ -42,25 +42,27 @@ public struct ClassificationCatalogue: Sendable {
     }
 
     /// Parses the TSV: `#` comment lines (one of them `# edition: YYYY …`), a
-    /// `code<TAB>name` header, then one code per line.
+    /// `code<TAB>name` header, then one code (ASCII digits) per line. Read as bytes:
+    /// the file is ASCII but for the names, and reading Characters cost more than an audit.
     public init(text: String) {
         var names: [String: String] = [:]
         var edition = 0
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = String(raw)
-            if line.begins(with: "#") {
+        for raw in text.utf8.split(whereSeparator: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+            if raw.first == UInt8(ascii: "#") {
+                let line = Substring(raw)
                 if let r = line.range(of: "edition:") {
                     edition = Int(line[r.upperBound...].trimmingCharacters(in: .whitespaces).prefix(4)) ?? edition
                 }
                 continue
             }
-            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].allSatisfy(\.isASCII), Int(parts[0]) != nil else { continue }
-            names[parts[0]] = parts[1]
+            guard let tab = raw.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let code = raw[..<tab], name = raw[raw.index(after: tab)...]
+            guard !code.isEmpty, !name.isEmpty, code.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { continue }
+            names[String(Substring(code))] = String(Substring(name))
         }
         self.edition = edition
         self.names = names
-        self.detailedClasses = Set(names.keys.filter { $0.count > 3 }.map { String($0.prefix(3)) })
+        self.detailedClasses = Set(names.keys.filter { $0.utf8.count > 3 }.map { String($0.utf8.prefix(3))! })
     }
 
     public func name(_ code: String) -> String? { names[code] }

@@ -85,12 +85,13 @@ public enum ClassificationRules: RuleSet {
         var findings: [Finding] = []
         for table in d.tables {
             let economic = table.kind == .basicByEconomicClass
-            var seen = Set<String>()   // one finding per code and printed name in a table
+            var seen: [String: [String]] = [:]   // one finding per code and printed name in a table
             for row in table.rows {
                 guard let code = row.code, [3, 5, 7].contains(code.count), code.allSatisfy(\.isNumber) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
                 guard economic == code.begins(with: "3"), !(economic && code.count == 7) else { continue }
-                guard seen.insert(code + "\t" + row.name).inserted, catalogue.covers(code) else { continue }
+                guard catalogue.covers(code), !(seen[code]?.contains(row.name) ?? false) else { continue }
+                seen[code, default: []].append(row.name)
                 let kind = economic ? "经济分类" : "功能分类"
                 let at = row.source ?? row.cells.compactMap { $0?.source }.first
                 guard let expected = catalogue.name(code) else {
@@ -101,7 +102,8 @@ public enum ClassificationRules: RuleSet {
                     continue
                 }
                 let printed = row.name
-                guard !printed.isEmpty,
+                // Printed exactly as the catalogue prints it: nothing to normalise.
+                guard !printed.isEmpty, !printed.utf8.elementsEqual(expected.utf8),
                       ClassificationCatalogue.normalised(printed) != ClassificationCatalogue.normalised(expected) else { continue }
                 findings.append(Finding(
                     rule: name,

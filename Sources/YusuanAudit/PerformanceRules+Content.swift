@@ -33,12 +33,13 @@ extension PerformanceRules {
     /// The usual weight of the 满意度 indicators of a project table.
     static let usualSatisfactionWeight = Amount(10)
 
-    static func content(_ projects: [ProjectPerformanceTable], _ d: Disclosure) -> [Finding] {
+    static func content(_ projects: [ProjectPerformanceTable], _ allocations: [ProjectArithmeticRules.Allocation?],
+                        _ d: Disclosure) -> [Finding] {
         var findings = missingSatisfaction(projects, d)
-        // The descriptions that compute with a count and a rate, each read once (few do).
-        let computed: [Computed] = d.facts.projects.compactMap { t in
-            let pairs = ProjectArithmeticRules.countRatePairs(of: t)
-            return pairs.isEmpty ? nil : Computed(project: t, pairs: pairs)
+        // The descriptions that compute with a count and a rate (few do).
+        let computed: [Computed] = zip(d.facts.projects, allocations).compactMap { t, allocation in
+            guard let pairs = allocation?.pairs, !pairs.isEmpty else { return nil }
+            return Computed(project: t, pairs: pairs)
         }
         if let dept = d.performance.department {
             findings += goalAgainstIndicators(goal: dept.annualGoal, dept.indicators, table: "部门整体", at: dept.source, d)
@@ -202,17 +203,22 @@ extension PerformanceRules {
     /// The goal's figures in the given units (each a count unit of the table's indicators).
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
         // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        let chars = Array(goal.unicodeScalars.filter { !Spaces.isWhitespace($0) })
+        let chars = Array(goal.unicodeScalars.lazy.filter { !Spaces.isWhitespace($0) })
         func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
         let byLength = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-        let breaks: Set<Unicode.Scalar> = ["，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")"]
-        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        func isBreak(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")": true
+            default: false
+            }
+        }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
         var figures: [GoalFigure] = []
         var labelStart = 0
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if breaks.contains(c) { labelStart = i + 1; i += 1; continue }
+            if isBreak(c) { labelStart = i + 1; i += 1; continue }
             guard isDigit(c) else { i += 1; continue }
             var j = i
             while j < chars.count, isDigit(chars[j]) || chars[j] == "." && j + 1 < chars.count && isDigit(chars[j + 1]) { j += 1 }

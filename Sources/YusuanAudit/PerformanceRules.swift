@@ -61,15 +61,17 @@ public enum PerformanceRules: RuleSet {
             }
         }
         let candidates = rowCandidates(d)
+        // The projects the explanation describes with an amount, each with its name's key.
+        let described = d.facts.projects.filter { $0.amount != nil }.map { (project: $0, key: key($0.name)) }
         for p in d.performance.projects {
             findings += weightTotal(p.indicators, name: p.project, at: p.source, d)
             let funds = locate("年度预算总额", from: p.source, in: context.lines)
             findings += split(p, d).map { relocated($0, funds) }
             findings += tableFunds(p, candidates, d).map { relocated($0, funds) }
-            findings += textFunds(p, d)
+            findings += textFunds(p, described, d)
             findings += costs(p, d)
         }
-        findings += content(d.performance.projects, d)
+        findings += content(d.performance.projects, context.allocations, d)
         return findings
     }
 
@@ -101,8 +103,10 @@ public enum PerformanceRules: RuleSet {
 
     /// Same project by name: equal, or one contains the other (the shorter at least
     /// four characters, so that a bare 综合业务费 does not match everything).
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        let x = key(a), y = key(b)
+    static func sameName(_ a: String, _ b: String) -> Bool { sameKey(key(a), key(b)) }
+
+    /// `sameName` of two names' keys.
+    static func sameKey(_ x: String, _ y: String) -> Bool {
         guard min(x.unicodeScalars.count, y.unicodeScalars.count) >= 4 else { return x == y && !x.isEmpty }
         return x == y || x.includes(y) || y.includes(x)
     }
@@ -145,6 +149,8 @@ public enum PerformanceRules: RuleSet {
 
     struct Candidate {
         var name: String?
+        /// The name's `key`.
+        var key: String?
         var amount: Amount
         var unit: String?
         var table: Int
@@ -157,12 +163,13 @@ public enum PerformanceRules: RuleSet {
             guard let t = d.table(kind) else { continue }
             for row in t.rows where row.role == .project {
                 guard let amount = row.cells.first??.value else { continue }
-                list.append(Candidate(name: row.project ?? row.name, amount: amount, unit: row.unit,
+                let name = row.project ?? row.name
+                list.append(Candidate(name: name, key: key(name), amount: amount, unit: row.unit,
                                       table: kind.rawValue, row: row.key))
             }
         }
         if d.table(.carryOver) == nil, let carry = d.table(.overall)?[.appropriationCarryOver, .budgeted] {
-            list.append(Candidate(name: nil, amount: carry, unit: nil, table: 1, row: .appropriationCarryOver))
+            list.append(Candidate(name: nil, key: nil, amount: carry, unit: nil, table: 1, row: .appropriationCarryOver))
         }
         return list
     }
@@ -170,7 +177,8 @@ public enum PerformanceRules: RuleSet {
     static func tableFunds(_ p: ProjectPerformanceTable, _ candidates: [Candidate], _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds, !candidates.isEmpty else { return [] }
         let section = section(containing: p.source?.line, in: d)
-        let byName = candidates.filter { $0.name.map { sameName($0, p.project) } ?? false }
+        let project = key(p.project)
+        let byName = candidates.filter { $0.key.map { sameKey($0, project) } ?? false }
         if !byName.isEmpty {
             guard !byName.contains(where: { $0.amount == funds }) else { return [] }
             let c = byName.first { key($0.unit ?? "") == key(p.unit) } ?? byName[0]
@@ -189,10 +197,11 @@ public enum PerformanceRules: RuleSet {
             stated: funds, computation: "\(tables) 项目行")]
     }
 
-    static func textFunds(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
+    static func textFunds(_ p: ProjectPerformanceTable, _ described: [(project: ProjectDescription, key: String)],
+                          _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds else { return [] }
-        let described = d.facts.projects.filter { $0.amount != nil }
-        let byName = described.filter { sameName($0.name, p.project) }
+        let project = key(p.project)
+        let byName = described.filter { sameKey($0.key, project) }.map(\.project)
         // No project of that name in the text: nothing to compare (matching by amount finds only agreement).
         guard !byName.isEmpty, !byName.contains(where: { $0.amount == funds }) else { return [] }
         let t = byName[0]

@@ -40,28 +40,40 @@ public enum ProjectArithmeticRules: RuleSet {
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
         var findings: [Finding] = []
-        for p in d.facts.projects {
-            guard let field = p.fields.first(where: { $0.label.includes("资金分配") }) else { continue }
+        for (p, allocation) in zip(d.facts.projects, context.allocations) {
+            guard let allocation else { continue }
+            let field = allocation.field
             let place = Place(project: p, field: field, section: PerformanceRules.section(containing: field.source?.line, in: d),
                               lines: context.lines)
             let text = field.text
             findings += formulas(text, place)
-            let figures = scan(text)
-            if let amount = p.amount { findings += allocations(figures, amount: amount, text: text, place) }
-            findings += countsAndRates(figures, amount: p.amount, standard: standard(of: p), place)
+            if let amount = p.amount { findings += allocations(allocation.figures, amount: amount, text: text, place) }
+            findings += countsAndRates(allocation.pairs, amount: p.amount, place)
         }
         return findings
+    }
+
+    /// 资金分配情况 — a described project's allocations as read: the field, its figures,
+    /// and the counts and rates it computes with (with the rates of its 补贴标准 field,
+    /// for counts stated without theirs). Read once an audit (`AuditContext.allocations`),
+    /// for these rules and the performance rule that holds the counts and rates against
+    /// the project's indicators; nil for a description without the field.
+    struct Allocation: Sendable {
+        var field: LabelledText
+        var figures: [Figure]
+        var pairs: [CountRate]
+
+        init?(_ p: ProjectDescription) {
+            guard let field = p.fields.first(where: { $0.label.includes("资金分配") }) else { return nil }
+            self.field = field
+            figures = scan(field.text)
+            pairs = countRatePairs(figures, standard: standard(of: p))
+        }
     }
 
     /// The rates a description's 补贴标准 field states.
     static func standard(of p: ProjectDescription) -> [Figure] {
         p.fields.first { $0.label.includes("补贴标准") }.map { scan($0.text).filter(\.isRate) } ?? []
-    }
-
-    /// The counts and rates of a description (none where it has no 资金分配情况).
-    static func countRatePairs(of p: ProjectDescription) -> [CountRate] {
-        guard let field = p.fields.first(where: { $0.label.includes("资金分配") }) else { return [] }
-        return countRatePairs(scan(field.text), standard: standard(of: p))
     }
 
     /// Where a finding about one project's description is.
@@ -154,6 +166,8 @@ public enum ProjectArithmeticRules: RuleSet {
     }
 
     static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
+    /// `units` as Characters, compared with the text's in place.
+    static let unitCharacters = units.map(Array.init)
 
     /// Every number in the text with the unit printed after it.
     static func scan(_ text: String) -> [Figure] {
@@ -176,8 +190,8 @@ public enum ProjectArithmeticRules: RuleSet {
             var k = j
             while k < chars.count, chars[k] == " " { k += 1 }
             var unit = ""
-            for u in units where k + u.count <= chars.count && String(chars[k..<(k + u.count)]) == u {
-                unit = u
+            for u in unitCharacters where k + u.count <= chars.count && chars[k..<(k + u.count)].elementsEqual(u) {
+                unit = String(u)
                 k += u.count
                 break
             }
@@ -346,8 +360,7 @@ public enum ProjectArithmeticRules: RuleSet {
     typealias CountRate = (count: Figure, rate: Figure, target: Figure?)
 
     /// The counts and rates of a description's 资金分配情况 (and its 补贴标准 field, for
-    /// counts stated without their rate). Shared by `countsAndRates` and the performance
-    /// rule that holds them against the project's indicators.
+    /// counts stated without their rate), read once into `Allocation`.
     static func countRatePairs(_ figures: [Figure], standard: [Figure]) -> [CountRate] {
         // Segments end at each amount in 万元 (an allocation or a result).
         var segments: [(figures: [Figure], target: Figure?)] = []
@@ -377,9 +390,9 @@ public enum ProjectArithmeticRules: RuleSet {
         return pairs
     }
 
-    static func countsAndRates(_ figures: [Figure], amount: Amount?, standard: [Figure], _ place: Place) -> [Finding] {
+    static func countsAndRates(_ pairs: [CountRate], amount: Amount?, _ place: Place) -> [Finding] {
         var findings: [Finding] = []
-        for (count, rate, target) in countRatePairs(figures, standard: standard) {
+        for (count, rate, target) in pairs {
             guard let stated = target?.value ?? amount else { continue }
             // count in 人 × 元/人 = 元; ÷10 000 for 万元. A count in 万人 or a rate in 万元 shifts by 10 000.
             var shift = 0

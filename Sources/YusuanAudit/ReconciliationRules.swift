@@ -61,15 +61,16 @@ public enum ReconciliationRules: RuleSet {
     /// `unit` is the coarsest unit either table prints its amounts in: where one table
     /// prints whole 元 (`BudgetTable.printedUnit`), a figure printed to the fen in the
     /// other may differ from it by half a 元, a rounding warning (`SumCheck`).
+    /// The message and computation are written only for a finding.
     static func compare(_ rule: Rule, _ stated: Amount?, _ expected: Amount?, table: Int, row: RowKey, column: ColumnKey,
-                        at source: SourceLocation?, message: String, computation: String,
-                        printedIn unit: MoneyUnit = .wan) -> Finding? {
+                        at source: SourceLocation?, message: @autoclosure () -> String,
+                        computation: @autoclosure () -> String, printedIn unit: MoneyUnit = .wan) -> Finding? {
         let a = stated ?? .zero, b = expected ?? .zero
         guard a != b else { return nil }
         let rounding = unit == .yuan && SumCheck.judge(total: a, parts: [b], printedIn: .yuan)?.severity == .warning
-        return Finding(rule: rule, message: message + "：\(a) ≠ \(b)" + (rounding ? "（差额在整元舍入范围内）" : ""),
+        return Finding(rule: rule, message: message() + "：\(a) ≠ \(b)" + (rounding ? "（差额在整元舍入范围内）" : ""),
                        severity: rounding ? .warning : nil, table: table, row: row, column: column,
-                       at: source, stated: a, expected: b, computation: computation)
+                       at: source, stated: a, expected: b, computation: computation())
     }
 
     /// 元 where any of the tables prints whole 元, else 万元.

@@ -7,22 +7,26 @@ enum SectionKind: Sendable, Hashable {
     case overview, income, expenditure, fiscal, generalPublic, basic, projects, fund, capital, threePublic
     case carryOver, other, unknown
 
+    /// The words of a title, first match wins.
+    static let byTitle: [(String, SectionKind)] = [
+        ("三公", .threePublic), ("上年结转结余", .carryOver), ("其他重要事项", .other), ("基本支出", .basic),
+        ("项目支出", .projects), ("当年拨款", .generalPublic), ("政府性基金", .fund), ("国有资本经营", .capital),
+        ("财政拨款收支", .fiscal), ("收支预算", .overview), ("收支总体", .overview), ("收入预算", .income),
+        ("支出预算", .expenditure),
+    ]
+    /// What the sections numbered 一 to 十 are about where the title does not say.
+    static let numbered: [SectionKind] = [.overview, .income, .expenditure, .fiscal, .generalPublic, .basic, .projects,
+                                          .fund, .capital, .threePublic]
+    static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+
     init(title: String, number: String, format: DisclosureFormat) {
         let t = title.filter { !$0.isWhitespace }
-        let byTitle: [(String, SectionKind)] = [
-            ("三公", .threePublic), ("上年结转结余", .carryOver), ("其他重要事项", .other), ("基本支出", .basic),
-            ("项目支出", .projects), ("当年拨款", .generalPublic), ("政府性基金", .fund), ("国有资本经营", .capital),
-            ("财政拨款收支", .fiscal), ("收支预算", .overview), ("收支总体", .overview), ("收入预算", .income),
-            ("支出预算", .expenditure),
-        ]
-        if let hit = byTitle.first(where: { t.includes($0.0) }) {
+        if let hit = Self.byTitle.first(where: { t.includes($0.0) }) {
             self = hit.1
             return
         }
-        let numbered: [SectionKind] = [.overview, .income, .expenditure, .fiscal, .generalPublic, .basic, .projects,
-                                       .fund, .capital, .threePublic]
-        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
-        guard let i = numerals.firstIndex(of: number) else { self = .unknown; return }
+        let numbered = Self.numbered
+        guard let i = Self.numerals.firstIndex(of: number) else { self = .unknown; return }
         if i < numbered.count { self = numbered[i] } else if format == .edition2023 { self = .other }
         else { self = i == 10 ? .carryOver : .other }
     }
@@ -171,12 +175,36 @@ struct PatternMatch: Sendable {
     func range(at group: Int) -> NSRange { groups[group] }
 }
 
+/// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)
+/// once a table for the text rules, which look rows up by the names the text prints.
+struct RowNames {
+    private let byTable: [StandardTable: [String]]
+
+    init(_ d: Disclosure) {
+        var byTable: [StandardTable: [String]] = [:]
+        for kind in [StandardTable.overall, .income, .expenditure, .fiscalAppropriation, .generalPublic, .basicByEconomicClass] {
+            byTable[kind] = d.table(kind).map { $0.rows.map { StatementGrammar.normalize($0.name) } }
+        }
+        self.byTable = byTable
+    }
+
+    /// The table's rows with their names (a table of 1–6 as `Disclosure.table(_:)` gives it).
+    func rows(_ t: BudgetTable) -> Zip2Sequence<[TableRow], [String]> {
+        zip(t.rows, byTable[t.kind] ?? t.rows.map { StatementGrammar.normalize($0.name) })
+    }
+}
+
 /// Text helpers shared by the text, year-on-year and wording rules (labels are
 /// normalised by `StatementGrammar.normalize`).
 enum Text {
     /// The items of a printed list `A、B、C等`.
     static func items(_ s: some StringProtocol) -> [String] {
-        s.split(whereSeparator: { "、，,；;".contains($0) }).map { item in
+        s.split(whereSeparator: { c in
+            switch c {
+            case "、", "，", ",", "；", ";": true
+            default: false
+            }
+        }).map { item in
             var n = StatementGrammar.normalize(item)
             while n.ends(with: "等") || n.ends(with: "。") { n.removeLast() }
             return n

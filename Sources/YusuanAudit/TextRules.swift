@@ -76,14 +76,15 @@ public enum TextRules: RuleSet {
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
         let sections = context.sections
+        let names = RowNames(d)
         var findings: [Finding] = []
         for s in sections {
-            findings += amounts(s, d)
+            findings += amounts(s, d, names)
             findings += shares(s, d)
             switch s.kind {
-            case .overview: findings += lists(s, d)
-            case .generalPublic: findings += items(s, d)
-            case .basic: findings += costLists(s, d)
+            case .overview: findings += lists(s, d, names)
+            case .generalPublic: findings += items(s, d, names)
+            case .basic: findings += costLists(s, d, names)
             case .carryOver: findings += carryOverItems(s, d)
             default: break
             }
@@ -104,7 +105,7 @@ public enum TextRules: RuleSet {
         var column: ColumnKey
     }
 
-    static func target(_ label: String, in kind: SectionKind, _ d: Disclosure) -> Target? {
+    static func target(_ label: String, in kind: SectionKind, _ d: Disclosure, _ names: RowNames) -> Target? {
         switch kind {
         case .overview:
             if label.ends(with: "收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
@@ -125,11 +126,11 @@ public enum TextRules: RuleSet {
             if label == "一般公共预算拨款" || label == "一般公共预算" {
                 return Target(rule: incomeSource, table: .fiscalAppropriation, row: .appropriationGeneralPublic, column: .total)
             }
-            if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, classesOnly: true) {
+            if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .fiscalAppropriation, row: row,
                               column: t4.columnIndex(.generalPublic) != nil ? .generalPublic : .total)
             }
-            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: false) {
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: false) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .generalPublic:
@@ -137,7 +138,7 @@ public enum TextRules: RuleSet {
             if let column = splitColumn(label) {
                 return Target(rule: split, table: .generalPublic, row: .grandTotal, column: column)
             }
-            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, classesOnly: true) {
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .basic:
@@ -208,21 +209,28 @@ public enum TextRules: RuleSet {
     }
 
     /// The row whose printed name is the label (or the label without a trailing 支出), unique in the table.
-    static func functionalRow(_ label: String, _ t: BudgetTable, classesOnly: Bool) -> RowKey? {
-        let candidates = t.rows.filter {
-            guard let code = $0.code, code.count <= 7 else { return false }
-            if classesOnly && $0.role != .classLevel { return false }
-            let name = StatementGrammar.normalize($0.name)
+    static func functionalRow(_ label: String, _ t: BudgetTable, _ names: RowNames, classesOnly: Bool) -> RowKey? {
+        let candidates = names.rows(t).filter { row, name in
+            guard let code = row.code, code.count <= 7 else { return false }
+            if classesOnly && row.role != .classLevel { return false }
             return name == label || name + "支出" == label
         }
-        return candidates.count == 1 ? candidates[0].key : nil
+        return candidates.count == 1 ? candidates[0].0.key : nil
     }
 
-    static func amounts(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
+    /// A cell a stated figure is judged against, with the figure.
+    struct Judged: Hashable {
+        var table: StandardTable
+        var row: RowKey
+        var column: ColumnKey
+        var amount: Amount
+    }
+
+    static func amounts(_ s: AuditSection, _ d: Disclosure, _ names: RowNames) -> [Finding] {
         var findings: [Finding] = []
-        var seen = Set<String>()
+        var seen = Set<Judged>()
         for a in s.plainAmounts {
-            guard let t = target(a.label, in: s.kind, d), let table = d.table(t.table) else { continue }
+            guard let t = target(a.label, in: s.kind, d, names), let table = d.table(t.table) else { continue }
             let expected: Amount
             if let (value, _) = Text.cell(table, t.row, t.column) {
                 expected = value
@@ -232,7 +240,7 @@ public enum TextRules: RuleSet {
                 continue
             }
             // A figure repeated in the same section is judged once.
-            guard seen.insert("\(t.table.rawValue)|\(t.row)|\(t.column)|\(a.amount)").inserted else { continue }
+            guard seen.insert(Judged(table: t.table, row: t.row, column: t.column, amount: a.amount)).inserted else { continue }
             guard a.amount != expected else { continue }
             findings.append(Finding(
                 rule: t.rule, message: "说明“\(a.label) \(a.amount) 万元”与表\(t.table.rawValue) \(t.row) \(t.column) \(expected) 不符",
@@ -342,7 +350,7 @@ public enum TextRules: RuleSet {
     static let itemPatternText =
         "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元"
 
-    static func items(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
+    static func items(_ s: AuditSection, _ d: Disclosure, _ rowNames: RowNames) -> [Finding] {
         // The pattern needs a 款 and a 项: text without them is not searched.
         guard let t5 = d.table(.generalPublic), s.text.includes("款"), s.text.includes("项") else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
@@ -353,7 +361,7 @@ public enum TextRules: RuleSet {
             guard let c = group(1), let k = group(2), let x = group(3), let n = group(4), let amount = Amount(n) else { continue }
             let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
             let at = s.location(n.startIndex)
-            let code = itemCode(names, in: named)
+            let code = itemCode(names, in: named, rowNames)
             let expected: Amount
             let row: RowKey?
             if let code {
@@ -363,7 +371,7 @@ public enum TextRules: RuleSet {
                 // Names the tables do not print: an item of zero is consistent; otherwise look for the amount.
                 if amount.isZero { continue }
                 let classCode = named.lazy.compactMap { t in
-                    t.rows.first { $0.role == .classLevel && StatementGrammar.normalize($0.name) == names[0] }?.code
+                    rowNames.rows(t).first { row, name in row.role == .classLevel && name == names[0] }?.0.code
                 }.first
                 if t5.rows.contains(where: { row in
                     row.role == .item && row.cells.first??.value == amount
@@ -383,13 +391,13 @@ public enum TextRules: RuleSet {
     }
 
     /// The 7-digit code of 类/款/项 names, from the first table that prints all three.
-    static func itemCode(_ names: [String], in tables: [BudgetTable]) -> String? {
+    static func itemCode(_ names: [String], in tables: [BudgetTable], _ rowNames: RowNames) -> String? {
         for t in tables {
-            guard let c = t.rows.first(where: { $0.role == .classLevel && StatementGrammar.normalize($0.name) == names[0] })?.code,
-                  let k = t.rows.first(where: { $0.role == .section && ($0.code?.begins(with: c) ?? false)
-                                                && StatementGrammar.normalize($0.name) == names[1] })?.code,
-                  let x = t.rows.first(where: { $0.role == .item && ($0.code?.begins(with: k) ?? false)
-                                                && StatementGrammar.normalize($0.name) == names[2] })?.code else { continue }
+            let rows = rowNames.rows(t)
+            guard let c = rows.first(where: { $0.role == .classLevel && $1 == names[0] })?.0.code,
+                  let k = rows.first(where: { $0.role == .section && ($0.code?.begins(with: c) ?? false) && $1 == names[1] })?.0.code,
+                  let x = rows.first(where: { $0.role == .item && ($0.code?.begins(with: k) ?? false) && $1 == names[2] })?.0.code
+            else { continue }
             return x
         }
         return nil
@@ -423,7 +431,7 @@ public enum TextRules: RuleSet {
         return nil
     }
 
-    static func lists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
+    static func lists(_ s: AuditSection, _ d: Disclosure, _ names: RowNames) -> [Finding] {
         guard let t1 = d.table(.overall) else { return [] }
         var findings: [Finding] = []
         if let (start, list) = list(after: "收入预算包括", in: s) {
@@ -449,9 +457,8 @@ public enum TextRules: RuleSet {
         if let (start, list) = list(after: "支出预算包括", in: s) {
             let at = s.joined.location(at: start)
             let named = Set(Text.items(s.joined.substring(list)))
-            let classes = t1.rows.filter { $0.role == .classLevel && ($0.code?.count ?? 0) == 3 }
-            for row in classes {
-                let name = StatementGrammar.normalize(row.name)
+            let classes = names.rows(t1).filter { row, _ in row.role == .classLevel && (row.code?.count ?? 0) == 3 }
+            for (row, name) in classes {
                 let value = row.cells.first??.value ?? .zero
                 if named.contains(name) && value.isZero {
                     findings.append(Finding(rule: classList, message: "总体说明列出“\(row.name)”，而表1 该类无金额",
@@ -463,7 +470,7 @@ public enum TextRules: RuleSet {
                                             stated: nil, expected: value, computation: "表1 \(row.key)"))
                 }
             }
-            let known = Set(classes.map { StatementGrammar.normalize($0.name) })
+            let known = Set(classes.map(\.1))
             for name in named.sorted() where !known.contains(name) {
                 findings.append(Finding(rule: classList, message: "总体说明列出的“\(name)”不是表1 的支出类", table: 1,
                                         section: s.number, at: at, computation: "表1 支出类"))
@@ -499,7 +506,7 @@ public enum TextRules: RuleSet {
         return lists
     }
 
-    static func costLists(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
+    static func costLists(_ s: AuditSection, _ d: Disclosure, _ rowNames: RowNames) -> [Finding] {
         guard let t6 = d.table(.basicByEconomicClass) else { return [] }
         var findings: [Finding] = []
         for (kind, start, list) in costLists(s) {
@@ -508,19 +515,19 @@ public enum TextRules: RuleSet {
             let named = Text.items(s.joined.substring(list))
             let column = t6.columnIndex(key)
             let prefixes = key == .personnel ? ["301", "303"] : ["302"]
-            let rows = t6.rows.filter { row in
+            let rows = rowNames.rows(t6).filter { row, _ in
                 guard row.role == .section, let code = row.code else { return false }
                 if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
                 return prefixes.contains { code.begins(with: $0) } && !(row.cells.first??.value ?? .zero).isZero
             }
-            let names = Set(rows.map { StatementGrammar.normalize($0.name) })
+            let names = Set(rows.map(\.1))
             for name in named where !names.contains(name) {
                 findings.append(Finding(rule: costItems, message: "\(kind)列出“\(name)”，而表6 \(kind)中没有该款",
                                         table: 6, row: nil, column: key, section: s.number, at: at,
                                         computation: "表6 \(kind) 各款"))
             }
             let listed = Set(named)
-            for row in rows where !listed.contains(StatementGrammar.normalize(row.name)) {
+            for (row, name) in rows where !listed.contains(name) {
                 findings.append(Finding(rule: costItems, message: "表6 \(row.key) \(row.name) 属\(kind)，未在说明中列出",
                                         severity: .info, table: 6, row: row.key, column: key, section: s.number, at: at,
                                         expected: column.flatMap { row.cells[$0]?.value }, computation: "表6 \(row.key)"))
@@ -567,13 +574,15 @@ public enum TextRules: RuleSet {
             StatementGrammar.normalize(row.project ?? row.key.rawValue.split(separator: "|").last.map(String.init) ?? "")
         }
         func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
+        let names = rows.map(name)
         let sectionNumber = sectionNumbers(sections)
         var findings: [Finding] = []
         for p in d.facts.projects {
             guard let amount = p.amount else { continue }
             let at = p.fields.first { $0.label == "预算安排规模" }?.source ?? p.source
             let section = sectionNumber(at)
-            let byName = rows.filter { name($0) == StatementGrammar.normalize(p.name) }
+            let described = StatementGrammar.normalize(p.name)
+            let byName = zip(rows, names).filter { $0.1 == described }.map(\.0)
             if !byName.isEmpty {
                 if byName.contains(where: { value($0) == amount }) { continue }
                 let row = byName[0]

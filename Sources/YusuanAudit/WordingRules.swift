@@ -195,13 +195,15 @@ public enum WordingRules: RuleSet {
             var at: SourceLocation?
             var start = list.lowerBound
             for k in list.lowerBound...list.upperBound where k == list.upperBound || units[k] == listSeparator {
+                defer { start = k + 1 }
+                // Only an item with an amount (元) counts.
+                guard units[start..<k].contains(0x5143) else { continue }
                 let item = String(decoding: units[start..<k], as: UTF16.self)
                 let name = useName(item)
-                if name.count >= 2, item.includes("元"), !seen.insert(name).inserted, !repeated.contains(name) {
+                if name.count >= 2, !seen.insert(name).inserted, !repeated.contains(name) {
                     repeated.append(name)
                     at = at ?? text.location(at: start)
                 }
-                start = k + 1
             }
             guard !repeated.isEmpty else { continue }
             findings.append(Finding(
