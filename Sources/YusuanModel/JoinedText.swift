@@ -26,41 +26,69 @@ public struct JoinedText: Sendable {
     /// The location of a position before any line with a location.
     private let fallback: SourceLocation?
     /// The offsets of the characters that end a clause, and a sentence
-    /// (`StatementGrammar.clauseEnds`, `.sentenceEnds`).
+    /// (`StatementGrammar.endsClause`, `.endsSentence`).
     private let clauseBreaks: [Int]
     private let sentenceBreaks: [Int]
 
     public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
-        // A dozen units: a linear look that skips letters is cheaper than hashing each unit.
-        let clauseUnits = StatementGrammar.clauseEnds.flatMap { $0.utf16 }
-        let sentenceUnits = StatementGrammar.sentenceEnds.flatMap { $0.utf16 }
+        // The lines' bytes end to end, and the byte at which each line starts.
         var bytes: [UInt8] = []
-        var byteOffsets: [Int32] = []
-        var units: [UInt16] = []
-        var starts: [Int] = []
+        var lineBytes: [Int] = []
         var locations: [SourceLocation?] = []
-        var clauseBreaks: [Int] = []
-        var sentenceBreaks: [Int] = []
         var last: SourceLocation?
-        starts.reserveCapacity(lines.count)
+        lineBytes.reserveCapacity(lines.count + 1)
         locations.reserveCapacity(lines.count)
         for line in lines {
-            let piece = compact ? Self.compact(line.value) : line.value
-            starts.append(units.count)
+            lineBytes.append(bytes.count)
+            bytes.append(contentsOf: (compact ? Self.compact(line.value) : line.value).utf8)
             last = line.source ?? last
             locations.append(last)
-            let first = units.count
-            Self.append(piece, units: &units, bytes: &bytes, byteOffsets: &byteOffsets)
-            for offset in first..<units.count {
-                let unit = units[offset]
-                if clauseUnits.contains(unit) {
-                    clauseBreaks.append(offset)
-                    // Every sentence end is a clause end.
-                    if sentenceUnits.contains(unit) { sentenceBreaks.append(offset) }
-                }
+        }
+        lineBytes.append(bytes.count)
+        // Then decoded once into UTF-16 units, noting where each unit starts among the
+        // bytes and where each line starts among the units.
+        var units: [UInt16] = []
+        var byteOffsets: [Int32] = []
+        var starts: [Int] = []
+        var clauseBreaks: [Int] = []
+        var sentenceBreaks: [Int] = []
+        units.reserveCapacity(bytes.count)
+        byteOffsets.reserveCapacity(bytes.count + 1)
+        starts.reserveCapacity(lines.count)
+        var line = 0
+        var i = 0
+        while i < bytes.count {
+            while line < lines.count, lineBytes[line] <= i { starts.append(units.count); line += 1 }
+            byteOffsets.append(Int32(i))
+            let b = UInt32(bytes[i])
+            if b < 0x80 {
+                units.append(UInt16(b))
+                i += 1
+            } else if b < 0xE0 {
+                units.append(UInt16((b & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F))
+                i += 2
+            } else if b < 0xF0 {
+                let unit = UInt16((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F)
+                units.append(unit)
+                i += 3
+            } else {
+                let v = ((b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F) - 0x10000
+                units.append(UInt16(0xD800 + (v >> 10)))
+                units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                // The low surrogate has no byte of its own: a range ending between the
+                // two halves takes the whole character.
+                byteOffsets.append(Int32(i + 4))
+                i += 4
             }
         }
+        while line < lines.count { starts.append(units.count); line += 1 }
         byteOffsets.append(Int32(bytes.count))
+        for (offset, unit) in units.enumerated() where StatementGrammar.endsClause(unit) {
+            clauseBreaks.append(offset)
+            // Every sentence end is a clause end.
+            if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(offset) }
+        }
         self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
         self.byteOffsets = byteOffsets
@@ -71,42 +99,6 @@ public struct JoinedText: Sendable {
         self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
-    }
-
-    /// Appends the UTF-16 units of `s`, decoded from its UTF-8 by hand (the string's
-    /// UTF-16 view decodes each unit through the standard library's slow path), its
-    /// bytes, and where each unit starts among the bytes.
-    static func append(_ s: String, units: inout [UInt16], bytes: inout [UInt8], byteOffsets: inout [Int32]) {
-        var s = s
-        s.withUTF8 { utf8 in
-            units.reserveCapacity(units.count + utf8.count)
-            byteOffsets.reserveCapacity(byteOffsets.count + utf8.count)
-            let base = bytes.count
-            bytes.append(contentsOf: utf8)
-            var i = 0
-            while i < utf8.count {
-                let b = UInt32(utf8[i])
-                byteOffsets.append(Int32(base + i))
-                if b < 0x80 {
-                    units.append(UInt16(b)); i += 1
-                } else if b < 0xE0 {
-                    units.append(UInt16((b & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F)); i += 2
-                } else if b < 0xF0 {
-                    units.append(UInt16((b & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F))
-                    i += 3
-                } else {
-                    let scalar = (b & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12
-                        | (UInt32(utf8[i + 2]) & 0x3F) << 6 | UInt32(utf8[i + 3]) & 0x3F
-                    let v = scalar - 0x10000
-                    units.append(UInt16(0xD800 + (v >> 10)))
-                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
-                    // The low surrogate has no byte of its own: a range ending between the
-                    // two halves takes the whole character.
-                    byteOffsets.append(Int32(base + i + 4))
-                    i += 4
-                }
-            }
-        }
     }
 
     /// The text without spaces of any kind.

@@ -47,11 +47,19 @@ public enum StatementGrammar {
 
     // MARK: - Punctuation and words
 
-    /// Characters that end a clause: a label is read back to the last of them.
-    public static let clauseEnds: Set<Character> = ["，", "。", "；", "：", "、", ",", ";", ":", "！", "？", "%", "％"]
+    /// Whether a UTF-16 unit ends a clause (`，。；：、,;:！？%％`): a label is read back
+    /// to the last of them.
+    @inline(__always) public static func endsClause(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2C, 0x3A, 0x25, 0x3B, 0xFF0C, 0xFF1A, 0x3001, 0xFF01, 0xFF1F, 0xFF05, 0x3002, 0xFF1B: true
+        default: false
+        }
+    }
 
-    /// Characters that end a sentence.
-    public static let sentenceEnds: Set<Character> = ["。", "；", ";"]
+    /// Whether a UTF-16 unit ends a sentence (`。；;`).
+    @inline(__always) public static func endsSentence(_ unit: UInt16) -> Bool {
+        unit == 0x3002 || unit == 0xFF1B || unit == 0x3B
+    }
 
     /// The words of a change that speak of less: 减少, 減少, 下降.
     public static let decreaseWords: Set<String> = ["减少", "減少", "下降"]

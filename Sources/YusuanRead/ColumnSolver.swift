@@ -76,6 +76,8 @@ struct ColumnSolver {
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
+        /// By parent: its children's candidates in one buffer (`childCandidates`).
+        var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
     }
     private let comboCache = ComboCache()
 
@@ -237,7 +239,9 @@ struct ColumnSolver {
             if !children[r].isEmpty { parents.append(r) }
             if let p = rows[r].parent { parents.append(p) }
         }
-        for p in Set(parents) {
+        // Each family once: the list is a handful long, so sorting beats hashing.
+        parents.sort()
+        for (i, p) in parents.enumerated() where i == 0 || parents[i - 1] != p {
             budget.spend(children[p].count + 1)
             eq += equations(of: p, in: trial) - families[p]
         }
@@ -322,20 +326,10 @@ struct ColumnSolver {
     /// hostile amount may make a bound wrong, never the search trap.)
     private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
-        let units = comboCache.units
-        let target = units[p][pc]
+        let target = comboCache.units[p][pc]
         let kids = children[p]
         let (low, high) = childBounds(p)
-        // Every child's candidates in one buffer, child after child, so that the
-        // search reads them without touching nested arrays.
-        var offsets: [Int] = []
-        var counts: [Int] = []
-        var flat: [Int64] = []
-        for k in kids {
-            offsets.append(flat.count)
-            counts.append(units[k].count)
-            for v in units[k] { flat += v }
-        }
+        let (offsets, counts, flat) = childCandidates(p)
         var results: [[Int]] = []
         var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
@@ -377,6 +371,25 @@ struct ColumnSolver {
         }
         budget.spend(nodes)
         return results
+    }
+
+    /// Every child's candidates in one buffer, child after child, so that the search
+    /// reads them without touching nested arrays: where each child's start, how many
+    /// candidates it has, and the buffer. Built once per parent.
+    private func childCandidates(_ p: Int) -> (offsets: [Int], counts: [Int], flat: [Int64]) {
+        if let known = comboCache.flat[p] { return known }
+        let kids = children[p]
+        var offsets: [Int] = [], counts: [Int] = [], flat: [Int64] = []
+        offsets.reserveCapacity(kids.count)
+        counts.reserveCapacity(kids.count)
+        flat.reserveCapacity(kids.reduce(0) { $0 + comboCache.units[$1].count } * columnCount)
+        for k in kids {
+            offsets.append(flat.count)
+            counts.append(comboCache.units[k].count)
+            for v in comboCache.units[k] { flat.append(contentsOf: v) }
+        }
+        comboCache.flat[p] = (offsets, counts, flat)
+        return (offsets, counts, flat)
     }
 
     /// The least and the most the children of `p` from the i-th on can add to each
