@@ -7,53 +7,56 @@ extension IndicatorTarget {
     /// by the reader for published tables and by the workbook for the officer's
     /// targets, so both parse alike.
     public init(parsing printed: String) {
-        let printed = printed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let printed = Spaces.trimmed(printed)
         self.init(printed: printed)
-        var rest = Substring(Self.normalisedOperators(printed.filter { !$0.isWhitespace }))
+        // Scalars, not Characters: this runs for every target, and comparing
+        // Characters of Chinese text normalises them.
+        let rest = Self.normalisedOperators(printed)
+        var i = rest.startIndex
         var comparison: Comparison?
-        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.hasPrefix(op.rawValue) {
+        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.begins(with: op.rawValue) {
             comparison = op
-            rest = rest.dropFirst(op.rawValue.count)
+            i = rest.utf8.index(i, offsetBy: op.rawValue.utf8.count)
             break
         }
-        if let date = Self.date(rest) {
+        let scalars = rest.unicodeScalars[i...]
+        if let date = Self.date(scalars) {
             self.date = date
             self.comparison = comparison
             return
         }
-        let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-        guard let comparison, let number = Amount(digits) else { return }
+        let digitsEnd = scalars.firstIndex { !($0.isASCII && ("0"..."9" ~= $0 || $0 == "." || $0 == ",")) } ?? scalars.endIndex
+        guard let comparison, let number = Amount(String(scalars[..<digitsEnd])) else { return }
         self.comparison = comparison
         self.number = number
-        let unit = rest.dropFirst(digits.count)
+        let unit = scalars[digitsEnd...]
         self.unit = unit.isEmpty ? nil : String(unit)
     }
 
-    /// ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
+    /// Without spaces, and ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
     static func normalisedOperators(_ text: String) -> String {
-        var out = ""
-        for c in text {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars where !Spaces.isWhitespace(c) {
             switch c {
-            case "＞": out.append(">")
-            case "＜": out.append("<")
-            case "＝": out.append("=")
-            case "≥": out.append(">=")
-            case "≤": out.append("<=")
-            case "％": out.append("%")
-            default: out.append(c)
+            case "＞": out.append(UInt8(ascii: ">"))
+            case "＜": out.append(UInt8(ascii: "<"))
+            case "＝": out.append(UInt8(ascii: "="))
+            case "≥": out += Array(">=".utf8)
+            case "≤": out += Array("<=".utf8)
+            case "％": out.append(UInt8(ascii: "%"))
+            default: UTF8.encode(c) { out.append($0) }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
-    /// starts with a year and a month.
-    static func date(_ text: Substring) -> String? {
-        // Scanned by hand: this runs for every target, and most are not dates.
-        func isDigit(_ c: Character) -> Bool { c.unicodeScalars.first?.properties.numericType == .decimal && c.unicodeScalars.count == 1 }
-        func digits(from i: Substring.Index, max: Int) -> Substring.Index {
+    /// starts with a year and a month. Digits are any decimal digits (full-width too).
+    static func date(_ text: Substring.UnicodeScalarView) -> String? {
+        func digits(from i: Substring.UnicodeScalarView.Index, max: Int) -> Substring.UnicodeScalarView.Index {
             var j = i, n = 0
-            while j < text.endIndex, n < max, isDigit(text[j]) { j = text.index(after: j); n += 1 }
+            while j < text.endIndex, n < max, text[j].properties.numericType == .decimal { j = text.index(after: j); n += 1 }
             return j
         }
         let yearEnd = digits(from: text.startIndex, max: 4)
@@ -61,8 +64,8 @@ extension IndicatorTarget {
         let monthStart = text.index(after: yearEnd)
         let monthEnd = digits(from: monthStart, max: 2)
         guard monthEnd > monthStart, monthEnd < text.endIndex, text[monthEnd] == "月" else { return nil }
-        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
-        var date = "\(text[..<yearEnd])-\(two(text[monthStart..<monthEnd]))"
+        func two(_ s: Substring.UnicodeScalarView) -> String { s.count == 1 ? "0" + String(s) : String(s) }
+        var date = "\(String(text[..<yearEnd]))-\(two(text[monthStart..<monthEnd]))"
         let dayStart = text.index(after: monthEnd)
         let dayEnd = digits(from: dayStart, max: 2)
         if dayEnd > dayStart { date += "-\(two(text[dayStart..<dayEnd]))" }

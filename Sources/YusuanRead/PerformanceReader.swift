@@ -545,12 +545,23 @@ extension PerformanceReader {
 
     /// 碎片 — one space-separated word of a flattened line.
     struct Fragment {
-        var text: String
+        var text: String { didSet { compact = PerformanceReader.compact(text) } }
+        /// The text without spaces, made once: every test of the row grammar reads it.
+        private(set) var compact: String
         /// The index of its line in the region.
         var line: Int
         var startsLine: Bool
         var endsLine: Bool
         var location: SourceLocation
+
+        init(text: String, line: Int, startsLine: Bool, endsLine: Bool, location: SourceLocation) {
+            self.text = text
+            self.compact = PerformanceReader.compact(text)
+            self.line = line
+            self.startsLine = startsLine
+            self.endsLine = endsLine
+            self.location = location
+        }
     }
 
     /// 平铺行 — rows of the flattened form, found from the cells that can be recognised.
@@ -632,10 +643,10 @@ extension PerformanceReader {
         func ruleEnd(from start: Int) -> Int? {
             guard start < f.count else { return nil }
             for k in start..<f.count {
-                let piece = PerformanceReader.compact(f[k].text)
+                let piece = f[k].compact
                 if piece.ends(with: "赋分") { return k }
                 if k > start, piece.begins(with: "分") || piece == "分",
-                   (PerformanceReader.compact(f[k - 1].text) + piece).ends(with: "赋分") { return k }
+                   (f[k - 1].compact + piece).ends(with: "赋分") { return k }
             }
             return nil
         }
@@ -643,7 +654,7 @@ extension PerformanceReader {
         /// The first fragment of a rule ending at `end`, when no weight precedes it:
         /// the rule is that fragment, or the one before too where the rule is wrapped.
         func ruleFirst(end: Int, floor: Int) -> Int {
-            let last = PerformanceReader.compact(f[end].text)
+            let last = f[end].compact
             if last.count > 2 || end <= floor { return end }
             return end - 1
         }
@@ -653,7 +664,7 @@ extension PerformanceReader {
             for k in range {
                 var s = ""
                 for n in k..<min(range.upperBound, k + 3) {
-                    s += PerformanceReader.compact(f[n].text)
+                    s += f[n].compact
                     if IndicatorVocabulary.basis.contains(s) { return k..<(n + 1) }
                 }
             }
@@ -732,7 +743,7 @@ extension PerformanceReader {
             var s = ""
             for k in i..<min(f.count, i + 4) {
                 let before = s
-                s += PerformanceReader.compact(f[k].text)
+                s += f[k].compact
                 if vocabulary.contains(s) { return (s, k + 1) }
                 if let label = vocabulary.filter({ s.begins(with: $0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
                     f[k].text = String(f[k].text.dropFirst(label.count - before.count))
@@ -749,7 +760,7 @@ extension PerformanceReader {
         /// The first fragment that starts a comparison (`>=`, `＜`) or a date.
         func targetStart(in range: Range<Int>) -> Int? {
             for k in range {
-                let piece = PerformanceReader.compact(f[k].text)
+                let piece = f[k].compact
                 guard let c = piece.first else { continue }
                 if "＞＜><=＝≥≤".contains(c) && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
                 if c.isASCII && c.isNumber && IndicatorVocabulary.isDatePrefix(piece) {
@@ -766,7 +777,7 @@ extension PerformanceReader {
             var s = ""
             var end = t
             for k in t..<min(limit, f.count) {
-                let candidate = s + PerformanceReader.compact(f[k].text)
+                let candidate = s + f[k].compact
                 guard IndicatorVocabulary.isNumericTargetPrefix(candidate) || IndicatorVocabulary.isDatePrefix(candidate)
                 else { break }
                 s = candidate
@@ -781,7 +792,7 @@ extension PerformanceReader {
         func qualitativeStart(in range: Range<Int>) -> Int {
             guard range.count > 1 else { return range.upperBound }
             for k in (range.lowerBound + 1)..<range.upperBound {
-                let rest = PerformanceReader.compact(join(k..<range.upperBound))
+                let rest = f[k..<range.upperBound].map(\.compact).joined()
                 let line = f[k..<range.upperBound].prefix { $0.line == f[k].line }.map(\.text).joined()
                 if (rest.count <= 12 && IndicatorVocabulary.isQualitative(rest))
                     || IndicatorVocabulary.qualitativeWords.contains(line) { return k }
@@ -799,7 +810,7 @@ extension PerformanceReader {
             var end = start
             guard start < f.count else { return start }
             for k in start..<f.count {
-                s += PerformanceReader.compact(f[k].text)
+                s += f[k].compact
                 switch IndicatorVocabulary.evidenceState(s) {
                 case .complete: end = k + 1
                 case .open: continue
