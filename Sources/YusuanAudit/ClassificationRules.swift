@@ -87,7 +87,8 @@ public enum ClassificationRules: RuleSet {
             let economic = table.kind == .basicByEconomicClass
             var seen: [String: [String]] = [:]   // one finding per code and printed name in a table
             for row in table.rows {
-                guard let code = row.code, [3, 5, 7].contains(code.count), code.allSatisfy(\.isNumber) else { continue }
+                guard let code = row.code, [3, 5, 7].contains(code.count),
+                      code.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) || code.allSatisfy(\.isNumber) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
                 guard economic == code.begins(with: "3"), !(economic && code.count == 7) else { continue }
                 guard catalogue.covers(code), !(seen[code]?.contains(row.name) ?? false) else { continue }

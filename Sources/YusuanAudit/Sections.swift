@@ -43,28 +43,24 @@ struct AuditSection: Sendable {
     /// The joined text's UTF-16 units, which its offsets count.
     let units: [UInt16]
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
-    /// (`YearOnYearRules.itemChange`): matched once for the text and year-on-year rules.
-    let items: [PatternMatch]
-    let itemChanges: [PatternMatch]
+    /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
+    let items: [ItemScanner.Match]
+    let itemChanges: [ItemScanner.Match]
 
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
         units = Array(joined.text.utf16)
-        // An item names its 类, 款 and 项 and states 预算数为 X 万元.
-        let itemSentences = Self.sentences(of: units, holding: Array("类款项为万元".utf16))
-        items = Self.matches(TextRules.itemPattern, in: joined, itemSentences).map(PatternMatch.init)
-        itemChanges = Self.matches(YearOnYearRules.itemChange, in: joined, itemSentences).map(PatternMatch.init)
+        let scanner = ItemScanner(units: units)
+        items = scanner.matches(withChange: false)
+        itemChanges = scanner.matches(withChange: true)
     }
 
-    /// The text of a group of a match, nil where the group took no part.
-    func string(_ m: PatternMatch, _ group: Int) -> String? {
-        let r = m.range(at: group)
-        return r.location == NSNotFound ? nil : joined.substring(r.location..<(r.location + r.length))
-    }
+    /// The text between two UTF-16 offsets.
+    func string(_ range: Range<Int>) -> String { joined.substring(range) }
 
-    func amount(_ m: PatternMatch, _ group: Int) -> Amount? { string(m, group).flatMap { Amount($0) } }
+    func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 
     /// The matches of a pattern none of whose matches holds a 。 but as its first unit,
     /// looked for only in the sentences (from a 。 to the next) that hold every unit of
@@ -163,16 +159,6 @@ extension AuditSection {
         while i < units.count, units[i] != 0x3002 { i += 1 }
         return i
     }
-}
-
-/// A pattern's match kept with the section: the UTF-16 ranges of its groups (0 the
-/// whole match, `NSNotFound` for a group that took no part).
-struct PatternMatch: Sendable {
-    let groups: [NSRange]
-
-    init(_ m: NSTextCheckingResult) { groups = (0..<m.numberOfRanges).map(m.range(at:)) }
-
-    func range(at group: Int) -> NSRange { groups[group] }
 }
 
 /// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)

@@ -210,12 +210,15 @@ public enum TextRules: RuleSet {
 
     /// The row whose printed name is the label (or the label without a trailing 支出), unique in the table.
     static func functionalRow(_ label: String, _ t: BudgetTable, _ names: RowNames, classesOnly: Bool) -> RowKey? {
-        let candidates = names.rows(t).filter { row, name in
-            guard let code = row.code, code.count <= 7 else { return false }
-            if classesOnly && row.role != .classLevel { return false }
-            return name == label || name + "支出" == label
+        // The label less a trailing 支出, for the names printed without it.
+        let stem = label.ends(with: "支出") ? String(label.dropLast(2)) : nil
+        var found: RowKey?
+        for (row, name) in names.rows(t) where name == label || name == stem {
+            guard let code = row.code, code.count <= 7, !classesOnly || row.role == .classLevel else { continue }
+            if found != nil { return nil }
+            found = row.key
         }
-        return candidates.count == 1 ? candidates[0].0.key : nil
+        return found
     }
 
     /// A cell a stated figure is judged against, with the figure.
@@ -344,23 +347,22 @@ public enum TextRules: RuleSet {
 
     // MARK: - 五（三） items
 
-    /// ICU's engine (`NSRegularExpression`): Swift's `Regex` took most of the audit's time here.
+    /// `1、A（类）B（款）C（项）：2025 年预算数为 X 万元`. Groups: 类, 款, 项, X. Scanned by
+    /// hand (`ItemScanner`, once a section: `AuditSection.items`); the pattern is its
+    /// definition, and the scanner's test holds it to the pattern.
     static let itemPattern = StatementGrammarText.regex(itemPatternText)
-    /// `1、A（类）B（款）C（项）：2025 年预算数为 X 万元`. Groups: 类, 款, 项, X.
     static let itemPatternText =
         "(?:^|[^0-9.])[0-9]+\\s*[、.．]\\s*([^。，；：:%0-9]+?)\\s*[（(]\\s*类\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*款\\s*[）)]\\s*([^。，；：:]+?)\\s*[（(]\\s*项\\s*[）)]\\s*[：:]?[^。；]*?预算数?为\\s*(\(StatementGrammar.number))\\s*万\\s*元"
 
     static func items(_ s: AuditSection, _ d: Disclosure, _ rowNames: RowNames) -> [Finding] {
-        // The pattern needs a 款 and a 项: text without them is not searched.
-        guard let t5 = d.table(.generalPublic), s.text.includes("款"), s.text.includes("项") else { return [] }
+        guard let t5 = d.table(.generalPublic) else { return [] }
         let named = [t5, d.table(.expenditure), d.table(.income), d.table(.overall)].compactMap { $0 }
         var findings: [Finding] = []
-        let text = s.text
         for m in s.items {
-            func group(_ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
-            guard let c = group(1), let k = group(2), let x = group(3), let n = group(4), let amount = Amount(n) else { continue }
-            let names = [StatementGrammar.normalize(c), StatementGrammar.normalize(k), StatementGrammar.normalize(x)]
-            let at = s.location(n.startIndex)
+            guard let amount = s.amount(m[4]) else { continue }
+            let names = [StatementGrammar.normalize(s.string(m[1])), StatementGrammar.normalize(s.string(m[2])),
+                         StatementGrammar.normalize(s.string(m[3]))]
+            let at = s.joined.location(at: m[4].lowerBound)
             let code = itemCode(names, in: named, rowNames)
             let expected: Amount
             let row: RowKey?

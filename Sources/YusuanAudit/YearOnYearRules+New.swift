@@ -26,6 +26,7 @@ extension YearOnYearRules {
 
     /// A 项 of 五（三） with its change: `…（项）：2025 年预算数为 644.71 万元，比上年预算增加
     /// 27.14 万元`. Groups: 类, 款, 项, this year's amount, the change's word, its amount.
+    /// Scanned by hand (`ItemScanner`: `AuditSection.itemChanges`), held to this pattern by its test.
     static let itemChange = StatementGrammarText.regex(
         TextRules.itemPatternText + "\\s*[，,]?\\s*" + StatementGrammar.comparison + "[^0-9，。；,;]{0,8}?"
             + StatementGrammar.changeWord + "\\s*" + StatementGrammar.amount)
@@ -49,8 +50,8 @@ extension YearOnYearRules {
     static func budgeted(_ s: AuditSection) -> [Budgeted] {
         var items: [Budgeted] = []
         for m in s.itemChanges {
-            guard let name = s.string(m, 3), let current = s.amount(m, 4), let word = s.string(m, 5),
-                  let change = s.amount(m, 6) else { continue }
+            let name = s.string(m[3]), word = s.string(m[5])
+            guard let current = s.amount(m[4]), let change = s.amount(m[6]) else { continue }
             let previous = StatementGrammar.isIncrease(word) ? current - change : current + change
             items.append(Budgeted(name: StatementGrammar.normalize(name), current: current, previous: previous))
         }

@@ -84,11 +84,12 @@ extension YearOnYearRules {
     static func itemChanges(_ s: AuditSection) -> [Changed] {
         let text = s.joined
         return s.itemChanges.compactMap { m in
-            guard let current = s.amount(m, 4), let word = s.string(m, 5), let change = s.amount(m, 6) else {
+            let word = s.string(m[5])
+            guard let current = s.amount(m[4]), let change = s.amount(m[6]) else {
                 return nil
             }
             return Changed(current: current, change: StatementGrammar.isIncrease(word) ? change : -change,
-                           at: text.location(at: m.range(at: 4).location))
+                           at: text.location(at: m[4].lowerBound))
         }
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+import YusuanRead
+
+/// The hand scan of 五（三）'s items finds exactly what the patterns it stands for find.
+@Suite struct ItemScannerTests {
+    /// The pattern's matches over the whole text, as UTF-16 ranges of every group.
+    static func patternMatches(_ regex: NSRegularExpression, _ text: String) -> [[Range<Int>]] {
+        regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { m in
+            (0..<m.numberOfRanges).map { i in
+                let r = m.range(at: i)
+                return r.location..<(r.location + r.length)
+            }
+        }
+    }
+
+    static func expectSame(_ text: String) {
+        let scanner = ItemScanner(units: Array(text.utf16))
+        #expect(scanner.matches(withChange: false) == patternMatches(TextRules.itemPattern, text), "items of \(text)")
+        #expect(scanner.matches(withChange: true) == patternMatches(YearOnYearRules.itemChange, text),
+                "items with changes of \(text)")
+    }
+
+    @Test(.auditSeeds) func seedSectionsMatchThePatterns() throws {
+        var items = 0
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let d = try DisclosureReader.read(try AuditSeeds.text(prefix))
+            for section in d.sections {
+                let text = JoinedText(section.lines).text
+                Self.expectSame(text)
+                items += Self.patternMatches(TextRules.itemPattern, text).count
+            }
+        }
+        // The seeds hold items to find, or the comparison says little.
+        #expect(items > 20)
+    }
+
+    /// Texts written to make the patterns backtrack: spaces a name may take, names that run
+    /// past a bracket, a 预算 that is not the amount's, numbers that are not enumerators, a
+    /// change too far after its amount, and items run together.
+    @Test func writtenTextsMatchThePatterns() {
+        let texts = [
+            "1、一般公共服务（类）人大事务（款）行政运行（项）：2025年预算数为644.71万元，比上年预算增加27.14万元，增长4.39%。",
+            "2. 社会保障和就业支出 (类) 行政事业单位养老支出 ( 款 ) 机关事业单位基本养老保险缴费支出（项） 预算为 1,297.28 万元。",
+            "3、 （类）B（款）C（项）：预算数为 5 万元",
+            "4、A（类）B（类）C（款）D（项）：上年预算为3万元，今年预算数为 12.5 万 元 ,较去年预算减少 1.5 万元。",
+            "5、A（类）B（款）C（项）预算数是10万元，预算数为20万元，比上年增长 20万元",
+            "金额27.14万元，2025年预算数为30万元。6、A（类）B（款）C（项）：预算数为 1,2345 万元，预算为 7 万元",
+            "7、A（类）B（款）C（项）：预算数为8万元，比上年预算（一般公共预算）增加1万元",
+            "8、A（类）B（款）C（项）：预算数为8万元，比上年一般公共预算资金安排的增加1万元",
+            "9、A（类）B（款）C（项）：预算数为8万元10、D（类）E（款）F（项）：预算数为9万元，较上年下降2万元。",
+            "11、A（类）B（款）C（项）：预算数为8万元；12、A（类）B（款）C（项）：预算为8万元，比去年減少 0.5 万元",
+            "13、A（类）B（款）\u{3000}C（项）\u{3000}：\u{3000}预算数为\u{3000}8\u{3000}万元",
+            "14、A%（类）B（款）C（项）预算数为1万元；15.B（类）C（款）D(项)：预算数为 2 万元",
+        ]
+        for text in texts { Self.expectSame(text) }
+    }
+}
