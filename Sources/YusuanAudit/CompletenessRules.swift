@@ -56,7 +56,7 @@ public enum CompletenessRules: RuleSet {
         if !d.sections.isEmpty, !d.sections.contains(where: { $0.title.includes("三公") }) {
             findings.append(Finding(rule: threePublic, message: "情况说明中没有“三公”经费一节"))
         }
-        findings += projectTables(d)
+        findings += projectTables(d, context.sections)
         if d.glossary.isEmpty { findings.append(Finding(rule: glossary, message: "缺少名词解释")) }
         if d.overview.functions == nil || d.overview.staffing == nil {
             let missing = [d.overview.functions == nil ? "主要职能" : nil, d.overview.staffing == nil ? "人员编制" : nil]
@@ -68,10 +68,11 @@ public enum CompletenessRules: RuleSet {
 
     /// Each project row of table 7 needs a performance table: matched by name
     /// (`ClassificationCatalogue.normalised`, one containing the other) or by its amount.
-    static func projectTables(_ d: Disclosure) -> [Finding] {
+    static func projectTables(_ d: Disclosure, _ sections: [AuditSection]) -> [Finding] {
         guard let t7 = d.table(.projects) else { return [] }
         let tables = d.performance.projects
-        let reasonGiven = d.sections.contains { $0.text.includes("不予公开") || $0.text.includes("不公开") }
+        // The sections' text as joined once for the audit.
+        let reasonGiven = sections.contains { $0.text.includes("不予公开") || $0.text.includes("不公开") }
         let printed = tables.map { (name: ClassificationCatalogue.normalised($0.project), funds: $0.totalFunds) }
         var findings: [Finding] = []
         for row in t7.rows where row.role == .project {

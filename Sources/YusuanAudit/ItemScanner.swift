@@ -23,7 +23,8 @@ struct ItemScanner {
         var found: [Match] = []
         var s = 0
         while s < units.count {
-            if let m = match(at: s, withChange: withChange) {
+            // A match starts before its first digit (or with it, at the start).
+            if isDigit(s + 1) || s == 0, let m = match(at: s, withChange: withChange) {
                 found.append(m)
                 s = max(m[0].upperBound, s + 1)
             } else {

@@ -268,11 +268,16 @@ extension PerformanceRules {
 
     static func goalAgainstIndicators(goal: String, _ indicators: [PerformanceIndicator], table: String,
                                       at source: SourceLocation?, _ d: Disclosure) -> [Finding] {
-        let counted = indicators.filter { $0.target.number != nil && isCountUnit(unitKey($0.target.unit)) }
+        // The indicators with a count for target, each with its unit's key.
+        let counted: [(indicator: PerformanceIndicator, unit: String)] = indicators.compactMap { i in
+            guard i.target.number != nil else { return nil }
+            let unit = unitKey(i.target.unit)
+            return isCountUnit(unit) ? (i, unit) : nil
+        }
         guard !counted.isEmpty, !goal.isEmpty else { return [] }
         var findings: [Finding] = []
-        for figure in goalFigures(goal, units: Set(counted.map { unitKey($0.target.unit) })) {
-            let candidates = counted.filter { unitKey($0.target.unit) == figure.unit }
+        for figure in goalFigures(goal, units: Set(counted.map(\.unit))) {
+            let candidates = counted.filter { $0.unit == figure.unit }.map(\.indicator)
             let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, $0.name.filter { !$0.isWhitespace })) }
             guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }
             let i = best.indicator

@@ -99,9 +99,6 @@ struct AuditSection: Sendable {
     /// The amounts stated for themselves, outside changes and reasons.
     var plainAmounts: [StatedAmount] { section.statements.plainAmounts }
 
-    /// The printed line a position of the joined text lies on.
-    func location(_ index: String.Index) -> SourceLocation? { joined.location(of: index) }
-
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
 }
@@ -183,15 +180,16 @@ struct RowNames {
 /// Text helpers shared by the text, year-on-year and wording rules (labels are
 /// normalised by `StatementGrammar.normalize`).
 enum Text {
-    /// The items of a printed list `A、B、C等`.
-    static func items(_ s: some StringProtocol) -> [String] {
-        s.split(whereSeparator: { c in
+    /// The items of a printed list `A、B、C等` (split on scalars: splitting Characters of
+    /// Chinese text costs more than the rest of the list's rule).
+    static func items(_ s: String) -> [String] {
+        s.unicodeScalars.split(whereSeparator: { c in
             switch c {
             case "、", "，", ",", "；", ";": true
             default: false
             }
         }).map { item in
-            var n = StatementGrammar.normalize(item)
+            var n = StatementGrammar.normalize(Substring(item))
             while n.ends(with: "等") || n.ends(with: "。") { n.removeLast() }
             return n
         }.filter { !$0.isEmpty }

@@ -222,7 +222,7 @@ public enum TextRules: RuleSet {
     }
 
     /// A cell a stated figure is judged against, with the figure.
-    struct Judged: Hashable {
+    struct Judged: Equatable {
         var table: StandardTable
         var row: RowKey
         var column: ColumnKey
@@ -231,7 +231,7 @@ public enum TextRules: RuleSet {
 
     static func amounts(_ s: AuditSection, _ d: Disclosure, _ names: RowNames) -> [Finding] {
         var findings: [Finding] = []
-        var seen = Set<Judged>()
+        var seen: [Judged] = []
         for a in s.plainAmounts {
             guard let t = target(a.label, in: s.kind, d, names), let table = d.table(t.table) else { continue }
             let expected: Amount
@@ -243,7 +243,9 @@ public enum TextRules: RuleSet {
                 continue
             }
             // A figure repeated in the same section is judged once.
-            guard seen.insert(Judged(table: t.table, row: t.row, column: t.column, amount: a.amount)).inserted else { continue }
+            let judged = Judged(table: t.table, row: t.row, column: t.column, amount: a.amount)
+            guard !seen.contains(judged) else { continue }
+            seen.append(judged)
             guard a.amount != expected else { continue }
             findings.append(Finding(
                 rule: t.rule, message: "说明“\(a.label) \(a.amount) 万元”与表\(t.table.rawValue) \(t.row) \(t.column) \(expected) 不符",

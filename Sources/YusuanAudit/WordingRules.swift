@@ -280,17 +280,17 @@ public enum WordingRules: RuleSet {
         guard s.units.contains(where: { $0 == 0x7A7A || $0 == 0x6CA1 || $0 == 0x4F59 }) else { return [] }
         let whole = Spaces.removed(text)
         guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
-        // Sentences found on scalars; one is normalised only where it holds a scalar
-        // that every claim needs (表, 没 or 结; spaces cannot split a scalar).
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        while start < scalars.endIndex {
+        // Sentences found on the UTF-16 units; one is normalised only where it holds a
+        // character that every claim needs (表, 没 or 结; spaces cannot split one).
+        let units = s.units
+        var start = 0
+        while start < units.count {
             var end = start
-            while end < scalars.endIndex, scalars[end] != "。" { end = scalars.index(after: end) }
-            defer { start = end < scalars.endIndex ? scalars.index(after: end) : end }
-            guard scalars[start..<end].contains(where: { $0 == "表" || $0 == "没" || $0 == "结" }) else { continue }
-            let sentence = StatementGrammar.normalize(text[start..<end])
-            let at = s.location(start)
+            while end < units.count, units[end] != 0x3002 { end += 1 }  // 。
+            defer { start = end < units.count ? end + 1 : end }
+            guard units[start..<end].contains(where: { $0 == 0x8868 || $0 == 0x6CA1 || $0 == 0x7ED3 }) else { continue }
+            let sentence = StatementGrammar.normalize(s.string(start..<end))
+            let at = s.joined.location(at: start)
             // 为空表 / 没有使用…安排的支出.
             if sentence.includes("为空表") || sentence.includes("没有使用") {
                 let part = sentence.includes("为空表")

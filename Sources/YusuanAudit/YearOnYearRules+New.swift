@@ -93,7 +93,7 @@ extension YearOnYearRules {
     /// nowhere as new. One finding per 新增, at its line.
     static func reasonsNamingNew(_ s: AuditSection, _ items: [Budgeted]) -> [Finding] {
         let text = s.joined
-        let units = Array(text.text.utf16)
+        let units = s.units
         let word = Array("新增".utf16)
         var findings: [Finding] = []
         var i = 0
@@ -103,12 +103,11 @@ extension YearOnYearRules {
             var from = i + word.count
             // 新增加, 新增了: the words, not the name.
             while from < units.count, "加了的".utf16.contains(units[from]) { from += 1 }
-            let rest = String(decoding: units[from..<min(units.count, from + 80)], as: UTF16.self)
-            var phrase = String.UnicodeScalarView()
-            for c in rest.unicodeScalars {
-                if nameEnds.contains(c) || (c.isASCII && c.properties.numericType != nil) { break }
-                phrase.append(c)
-            }
+            // The name, of the next 80 units, up to a mark or a digit.
+            var end = from
+            while end < min(units.count, from + 80), units[end] &- 0x30 >= 10,  // not an ASCII digit
+                  !(Unicode.Scalar(units[end]).map(nameEnds.contains) ?? false) { end += 1 }
+            let phrase = String(decoding: units[from..<end], as: UTF16.self).unicodeScalars
             // An amount follows: `新增 X 万元` is `statedNew`'s.
             guard !String(phrase).unicodeScalars.allSatisfy(Spaces.isWhitespace) else { continue }
             for name in String(phrase).split(separator: "、").map(StatementGrammar.normalize) {
