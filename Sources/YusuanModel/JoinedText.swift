@@ -163,16 +163,79 @@ public struct JoinedText: Sendable {
 
     // MARK: - Matching
 
+    /// The first match in `start..<end`. A regex sees only its range (Foundation's
+    /// bounds are opaque), so it runs on a copy of that range alone: Foundation copies
+    /// the whole string it is given into UTF-16 on every call. A pattern that opens
+    /// with a literal (`政府采购预算…`) cannot match before the literal's first
+    /// occurrence, so the range starts there, and a literal that does not occur spares
+    /// the call.
     public func firstMatch(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> NSTextCheckingResult? {
-        let upper = min(end ?? length, length)
-        guard start <= upper else { return nil }
-        return regex.firstMatch(in: text, range: NSRange(location: start, length: upper - start))
+        guard let window = window(for: regex, from: start, to: end) else { return nil }
+        let piece = substring(window)
+        return regex.firstMatch(in: piece, range: NSRange(location: 0, length: piece.utf16.count))?
+            .adjustingRanges(offset: window.lowerBound)
     }
 
+    /// Every match in `start..<end`, as `firstMatch` finds them.
     public func matches(_ regex: NSRegularExpression, from start: Int = 0, to end: Int? = nil) -> [NSTextCheckingResult] {
+        guard let window = window(for: regex, from: start, to: end) else { return [] }
+        let piece = substring(window)
+        return regex.matches(in: piece, range: NSRange(location: 0, length: piece.utf16.count))
+            .map { $0.adjustingRanges(offset: window.lowerBound) }
+    }
+
+    /// The part of `start..<end` a match of `regex` can lie in: from the first
+    /// occurrence of the literal the pattern opens with; nil where it does not occur.
+    func window(for regex: NSRegularExpression, from start: Int, to end: Int?) -> Range<Int>? {
         let upper = min(end ?? length, length)
-        guard start <= upper else { return [] }
-        return regex.matches(in: text, range: NSRange(location: start, length: upper - start))
+        guard start >= 0, start <= upper else { return nil }
+        let literal = Self.leadingLiteral(of: regex.pattern)
+        guard let first = literal.first else { return start..<upper }
+        var i = start
+        while i + literal.count <= upper {
+            if units[i] == first, units[i..<(i + literal.count)].elementsEqual(literal) { return i..<upper }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The characters a pattern opens with that every match starts with: up to the
+    /// first metacharacter, less the last character where a quantifier follows it.
+    /// Empty for a pattern that opens with a group, a class, an escape or an anchor,
+    /// or that has an alternative (`|`) outside its groups.
+    static func leadingLiteral(of pattern: String) -> [UInt16] {
+        guard !hasTopLevelAlternative(pattern) else { return [] }
+        var literal: [UInt16] = []
+        for c in pattern.unicodeScalars {
+            switch c {
+            case "?", "*", "+", "{":
+                if !literal.isEmpty { literal.removeLast(c.value > 0xFFFF ? 2 : 1) }
+                return literal
+            case "\\", "^", "$", ".", "|", "(", ")", "[", "]", "}":
+                return literal
+            default:
+                UTF16.encode(c) { literal.append($0) }
+            }
+        }
+        return literal
+    }
+
+    /// Whether `|` occurs outside every group and class (escapes skipped).
+    static func hasTopLevelAlternative(_ pattern: String) -> Bool {
+        var depth = 0, inClass = false, escaped = false
+        for c in pattern.unicodeScalars {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where !inClass && depth == 0: return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// The text of capture group `group`, nil where it did not take part.

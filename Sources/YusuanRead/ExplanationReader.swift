@@ -288,25 +288,22 @@ enum ExplanationReader {
     /// `（一）项目名称：X` / `(二) 项目名称：X` / `6. 项目名称：X` → ordinal and X.
     static func projectStart(_ text: String) -> (String, String)? {
         // Most lines are turned away by a byte search before the pattern runs.
-        guard text.includes("项目名称") else { return nil }
-        let ns = text as NSString
-        guard let m = projectStartPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+        guard text.includes("项目名称"),
+              let m = projectStartPattern.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
         else { return nil }
-        let ordinal = m.range(at: 1).location != NSNotFound ? ns.substring(with: m.range(at: 1))
-                                                              : ns.substring(with: m.range(at: 2))
-        return (ordinal, ns.substring(with: m.range(at: 3)).trimmingSpaces())
+        let ordinal = Prose.group(m, 1, in: text) ?? Prose.group(m, 2, in: text) ?? ""
+        return (ordinal, (Prose.group(m, 3, in: text) ?? "").trimmingSpaces())
     }
 
     private static let fieldPattern = Prose.regex("^([\\p{Han}]{2,12})\\s*[：:]\\s*(.*)$")
 
     /// A `label：text` line with a label of 2 to 12 Chinese characters.
     static func field(_ text: String) -> (String, String)? {
-        guard text.includes("：") || text.includes(":") else { return nil }
-        let ns = text as NSString
-        guard let m = fieldPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else {
-            return nil
-        }
-        return (ns.substring(with: m.range(at: 1)), ns.substring(with: m.range(at: 2)).trimmingSpaces())
+        guard text.includes("：") || text.includes(":"),
+              let m = fieldPattern.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
+              let label = Prose.group(m, 1, in: text)
+        else { return nil }
+        return (label, (Prose.group(m, 2, in: text) ?? "").trimmingSpaces())
     }
 
     /// Copies the named fields into their properties.
@@ -356,10 +353,15 @@ enum Prose {
         }
     }
 
-    /// A line that holds nothing but a page number (`30`).
+    /// A line that holds nothing but a page number (`30`): one to three ASCII digits.
     static func isPageNumber(_ text: String) -> Bool {
-        let t = text.trimmingSpaces()
-        return !t.isEmpty && t.count <= 3 && t.allSatisfy { $0.isASCII && $0.isNumber }
+        let t = text.trimmingSpaces().utf8
+        return (1...3).contains(t.count) && t.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// The text of a match's capture group in `text`; nil where the group took no part.
+    static func group(_ match: NSTextCheckingResult, _ group: Int, in text: String) -> String? {
+        Range(match.range(at: group), in: text).map { String(text[$0]) }
     }
 
     /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
