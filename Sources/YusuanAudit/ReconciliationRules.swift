@@ -152,11 +152,17 @@ public enum ReconciliationRules: RuleSet {
         }
         let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
                                                            (.stateCapital, .stateCapital)]
-        for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
+        // Every row of table 4 is looked up in table 4 by its key: the row itself, unless
+        // an earlier row has the same key (then that one, as `BudgetTable.row` finds it).
+        var earlier = Set<RowKey>()
+        for row in t4.rows {
+            let first = earlier.insert(row.key).inserted ? row : t4.row(row.key) ?? row
+            guard row.code != nil || row.key == .expenditureTotal else { continue }
             let key = row.code.map(RowKey.code) ?? .grandTotal
             for (column, kind) in counterparts {
                 guard let kind else { continue }
-                let (stated, at) = cell(t4, row.key, column)
+                let c = t4.columnIndex(column)
+                let (stated, at) = c.map { (first.cells[$0]?.value, first.cells[$0]?.source ?? first.source) } ?? (nil, nil)
                 let other = d.table(kind)
                 let expected = other?[key, .total]
                 guard stated != nil || expected != nil else { continue }
