@@ -27,9 +27,12 @@ struct Layout {
             line.text.unicodeScalars.first.map(marks.contains) == true ? LineTokens.compact(line.text) : ""
         }
         func compact(_ i: Int) -> String { compacts[i] }
+        // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.
+        func isLine(_ i: Int, _ text: String) -> Bool { compacts[i].utf8.elementsEqual(text.utf8) }
+        let partHeadings: [Character: String] = ["一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分"]
         func isPart(_ i: Int, _ numeral: Character) -> Bool {
             let t = compact(i)
-            return t.begins(with: "第\(numeral)部分") && t.count <= 40
+            return !t.isEmpty && t.begins(with: partHeadings[numeral]!) && t.count <= 40
         }
         // Table starts: a line `表 N` (or `表N`) whose table title follows within a
         // few lines. Repeated `表 2` lines (004 prints one twice) count once.
@@ -52,7 +55,7 @@ struct Layout {
         }
         let partFour = (partThree..<lines.count).first { isPart($0, "四") } ?? lines.count
         if let partOne {
-            let toc = (0..<partOne).first { compact($0) == "目录" }
+            let toc = (0..<partOne).first { isLine($0, "目录") }
             contents = toc.map { ($0 + 1)..<partOne }
             overview = (partOne + 1)..<partTwo
         } else {
@@ -63,9 +66,9 @@ struct Layout {
         glossary = min(partFour + 1, lines.count)..<lines.count
         tableStarts = starts
         performanceStarts = explanation.compactMap { i in
-            let t = compact(i)
-            if t == "部门整体绩效目标表" || t == "单位整体绩效目标表" { return (i, true) }
-            if t == "项目支出绩效目标表" { return (i, false) }
+            guard !compact(i).isEmpty else { return nil }
+            if isLine(i, "部门整体绩效目标表") || isLine(i, "单位整体绩效目标表") { return (i, true) }
+            if isLine(i, "项目支出绩效目标表") { return (i, false) }
             return nil
         }
     }
