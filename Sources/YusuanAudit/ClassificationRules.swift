@@ -94,7 +94,7 @@ public enum ClassificationRules: RuleSet {
                 guard catalogue.covers(code), !(seen[code]?.contains(row.name) ?? false) else { continue }
                 seen[code, default: []].append(row.name)
                 let kind = economic ? "经济分类" : "功能分类"
-                let at = row.source ?? row.cells.compactMap { $0?.source }.first
+                var at: SourceLocation? { row.source ?? row.cells.lazy.compactMap { $0?.source }.first }
                 guard let expected = catalogue.name(code) else {
                     findings.append(Finding(
                         rule: unknownCode,

@@ -249,14 +249,14 @@ extension PerformanceRules {
     static func sharedRun(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        var previous = [Int](repeating: 0, count: y.count + 1), best = 0
+        // Two rows of the table, reused: the run ending at each character of `b`.
+        var previous = [Int](repeating: 0, count: y.count + 1), row = previous, best = 0
         for i in 1...x.count {
-            var row = [Int](repeating: 0, count: y.count + 1)
-            for k in 1...y.count where x[i - 1] == y[k - 1] {
-                row[k] = previous[k - 1] + 1
+            for k in 1...y.count {
+                row[k] = x[i - 1] == y[k - 1] ? previous[k - 1] + 1 : 0
                 best = max(best, row[k])
             }
-            previous = row
+            swap(&previous, &row)
         }
         return best
     }

@@ -172,6 +172,13 @@ public enum ProjectArithmeticRules: RuleSet {
     /// Every number in the text with the unit printed after it.
     static func scan(_ text: String) -> [Figure] {
         let chars = Array(text)
+        /// The Characters as a string, appended here: the generic `String.init` of a
+        /// sequence of Characters costs several times as much.
+        func string(_ range: Range<Int>) -> String {
+            var s = ""
+            for c in chars[range] { s.append(c) }
+            return s
+        }
         var figures: [Figure] = []
         var i = 0
         while i < chars.count {
@@ -183,7 +190,7 @@ public enum ProjectArithmeticRules: RuleSet {
             let start = i
             var j = i
             while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
-            var digits = String(chars[start..<j])
+            var digits = string(start..<j)
             while let last = digits.last, last == "." || last == "," { digits.removeLast(); j -= 1 }
             guard let value = Amount(digits) else { i = j + 1; continue }
             let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
@@ -203,7 +210,7 @@ public enum ProjectArithmeticRules: RuleSet {
                 if m < chars.count, chars[m] == "/" {
                     var n = m + 1
                     while n < chars.count, "人名月年次天户/".contains(chars[n]) { n += 1 }
-                    if n > m + 1 { per = String(chars[(m + 1)..<n]); end = n }
+                    if n > m + 1 { per = string((m + 1)..<n); end = n }
                 }
             }
             var a = end
@@ -212,7 +219,7 @@ public enum ProjectArithmeticRules: RuleSet {
             while b > 0, chars[b - 1] == " " { b -= 1 }
             figures.append(Figure(
                 value: value, decimals: decimals, printed: digits, unit: unit, per: per,
-                before: String(chars[max(0, b - 8)..<b]), after: String(chars[a..<min(chars.count, a + 3)]),
+                before: string(max(0, b - 8)..<b), after: string(a..<min(chars.count, a + 3)),
                 start: start, end: end))
             i = max(end, j)
         }
