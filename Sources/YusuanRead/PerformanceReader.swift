@@ -136,17 +136,20 @@ enum PerformanceReader {
     /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.
     static func tidy(_ text: String) -> String {
         let scalars = Array(text.trimmingSpaces().unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // Written as bytes: appending scalars to a string one by one is slow.
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        var before: Unicode.Scalar?
         for (k, c) in scalars.enumerated() {
             if c == " " {
-                let before = out.last
                 let after = scalars[(k + 1)...].first { $0 != " " }
                 if let before, let after, !before.isASCII, !after.isASCII { continue }
                 if before == " " { continue }
             }
-            out.append(c)
+            UTF8.encode(c) { out.append($0) }
+            before = c
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func nonEmpty(_ text: String?) -> String? {
@@ -265,18 +268,25 @@ extension PerformanceReader {
     /// width of brackets; a value is the text between its label and the next one found.
     struct HeaderText {
         // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        private let original: [Unicode.Scalar]
+        /// The text's UTF-8, and where each of its scalars starts (one more than there
+        /// are scalars): a value is copied from bytes, not rebuilt scalar by scalar.
+        private let bytes: [UInt8]
+        private var scalarStarts: [Int] = []
         private var compact: [Unicode.Scalar] = []
-        /// For each compact character, its index in `original`.
+        /// For each compact character, its index among the scalars.
         private var origin: [Int] = []
 
         init(_ text: String) {
-            original = Array(text.unicodeScalars)
-            for (k, c) in original.enumerated() {
+            bytes = Array(text.utf8)
+            var offset = 0
+            for (k, c) in text.unicodeScalars.enumerated() {
+                scalarStarts.append(offset)
+                offset += UTF8.width(c)
                 guard let n = Self.normalised(c) else { continue }
                 compact.append(n)
                 origin.append(k)
             }
+            scalarStarts.append(offset)
         }
 
         /// Brackets as ASCII; spaces and colons dropped.
@@ -331,9 +341,9 @@ extension PerformanceReader {
         /// The original text between two compact positions, trimmed of spaces and colons.
         private func text(from a: Int, to b: Int) -> String {
             let start = a > 0 ? origin[a - 1] + 1 : 0
-            let end = b < origin.count ? origin[b] : original.count
+            let end = b < origin.count ? origin[b] : scalarStarts.count - 1
             guard start < end else { return "" }
-            var s = Substring(String(String.UnicodeScalarView(original[start..<end])))
+            var s = Substring(String(decoding: bytes[scalarStarts[start]..<scalarStarts[end]], as: UTF8.self))
             while let c = s.first, c == " " || c == ":" || c == "：" || c == "\u{3000}" { s = s.dropFirst() }
             return s.trimmingSpaces()
         }
