@@ -104,10 +104,12 @@ public enum StatementGrammar {
     /// A label: normalised, without a leading enumerator (also one run into it after
     /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类).
     public static func label(_ s: some StringProtocol) -> String {
-        var units = Array(normalize(s).utf16)
-        if let end = StatementScanner(units).lastInnerEnumerator() { units.removeFirst(end) }
-        if let end = StatementScanner(units).leadingEnumerator() { units.removeFirst(end) }
-        var l = String(decoding: units, as: UTF16.self)
+        let normal = normalize(s)
+        let units = Array(normal.utf16)
+        var cut = StatementScanner(units).lastInnerEnumerator() ?? 0
+        cut += StatementScanner(Array(units[cut...])).leadingEnumerator() ?? 0
+        // Cut on the string itself: a string made from UTF-16 is transcoded slowly.
+        var l = String(normal[normal.utf16.index(normal.startIndex, offsetBy: cut)...])
         for prefix in ["其中", "主要用于", "包括", "用于"] where l.begins(with: prefix) { l.removeFirst(prefix.count) }
         if l.ends(with: "(类)") { l.removeLast(3) }
         return l
