@@ -1,30 +1,40 @@
 import YusuanModel
 
-/// 五（三）的项 — `1、A（类）B（款）C（项）：2025 年预算数为 X 万元`, with or without the
-/// change stated after it (`，比上年预算增加 Y 万元`), found by scanning the UTF-16
-/// units by hand.
+/// 手工扫描 — the audit's patterns run over whole sections, matched by scanning the
+/// UTF-16 units by hand: 五（三）'s items (`1、A（类）B（款）C（项）：2025 年预算数为 X 万元`),
+/// with or without the change after them; the changes with their rates (`比上年增加 X
+/// 万元，增长 y%`) and without; and `X 万元，比上年新增 Y 万元`.
 ///
 /// Each scan matches exactly what its pattern matches (`TextRules.itemPatternText`,
-/// `YearOnYearRules.itemChange`): the leftmost start, then the first way through in
-/// the order the pattern's quantifiers try them (greedy `\s*` longest first, lazy names
-/// and the words before 预算 shortest first), the matches in order and not
-/// overlapping. `ItemScannerTests` holds the scans to the patterns on the seeds and on
-/// texts written to try the backtracking. The patterns cost most of an audit's time
-/// run over 五（三）; the scan a small part of it.
-struct ItemScanner {
+/// `YearOnYearRules.itemChange`, `.changePattern`, `.anyChange`, `.statedNew`): the
+/// leftmost start, then the first way through in the order the pattern's quantifiers
+/// try them (greedy `\s*` longest first, lazy names and words shortest first), the
+/// matches in order and not overlapping. `PatternScannerTests` holds the scans to the
+/// patterns on the seeds and on texts written to try the backtracking. The patterns,
+/// run by ICU's engine, were most of an audit's time; the scans a small part of it.
+struct PatternScanner {
     let units: [UInt16]
 
-    /// The groups of a match as UTF-16 ranges: 0 the whole match, 1 类, 2 款, 3 项, 4 the
-    /// number of 预算数; with the change, 5 its word and 6 the number of its amount.
+    /// The groups of a match as UTF-16 ranges, 0 the whole match; the others as the
+    /// pattern numbers them. An item's: 1 类, 2 款, 3 项, 4 the number of 预算数, and
+    /// with the change, 5 its word and 6 the number of its amount.
     typealias Match = [Range<Int>]
 
     /// Every item, with the change after it where `withChange`.
     func matches(withChange: Bool) -> [Match] {
+        // A match starts before its first digit (or with it, at the start).
+        scan(from: 0, to: units.count) { s in
+            isDigit(s + 1) || s == 0 ? match(at: s, withChange: withChange) : nil
+        }
+    }
+
+    /// Tries `match` at each start from `from` on, left to right; after a match the next
+    /// start is its end. Only matches starting before `to` are taken.
+    func scan(from: Int, to: Int, _ match: (Int) -> Match?) -> [Match] {
         var found: [Match] = []
-        var s = 0
-        while s < units.count {
-            // A match starts before its first digit (or with it, at the start).
-            if isDigit(s + 1) || s == 0, let m = match(at: s, withChange: withChange) {
+        var s = from
+        while s < to {
+            if let m = match(s) {
                 found.append(m)
                 s = max(m[0].upperBound, s + 1)
             } else {
@@ -61,10 +71,10 @@ struct ItemScanner {
         return i
     }
 
-    /// `StatementGrammar.number` at `i` followed by `\s*万\s*元`: the number's end and the
-    /// amount's end. The number ends where no digit, separator or point can follow, the
-    /// one end after which 万 can come.
-    func amount(at i: Int) -> (number: Int, end: Int)? {
+    /// `StatementGrammar.number` at `i`, followed by a space or a unit word: where it
+    /// ends. The one end after which a space, 万 or % can come: a shorter one leaves a
+    /// digit, a separator or a point.
+    func number(at i: Int) -> Int? {
         let run = digits(from: i)
         guard run > i else { return nil }
         var end = run
@@ -74,11 +84,36 @@ struct ItemScanner {
             }
         }
         if unit(end) == 0x2E, isDigit(end + 1) { end = digits(from: end + 1) }
+        return end
+    }
+
+    /// `StatementGrammar.amount` (`number\s*万\s*元`) at `i`: the number's end and the amount's.
+    func amount(at i: Int) -> (number: Int, end: Int)? {
+        guard let end = number(at: i) else { return nil }
         var j = spaces(from: end)
         guard unit(j) == 0x4E07 else { return nil }  // 万
         j = spaces(from: j + 1)
         guard unit(j) == 0x5143 else { return nil }  // 元
         return (end, j + 1)
+    }
+
+    /// `StatementGrammar.percent` (`number\s*[%％]`) at `i`: the number's end and the percentage's.
+    func percent(at i: Int) -> (number: Int, end: Int)? {
+        guard let end = number(at: i) else { return nil }
+        let j = spaces(from: end)
+        guard unit(j) == 0x25 || unit(j) == 0xFF05 else { return nil }
+        return (end, j + 1)
+    }
+
+    /// `[，,]?` at `i` then `\s*`: the comma taken first, then not.
+    func comma<T>(at i: Int, then rest: (Int) -> T?) -> T? {
+        if unit(i) == 0xFF0C || unit(i) == 0x2C, let r = rest(spaces(from: i + 1)) { return r }
+        return rest(i)
+    }
+
+    /// `(?:比|较)(?:上年|去年)` at `i`.
+    func isComparison(at i: Int) -> Bool {
+        (unit(i) == 0x6BD4 || unit(i) == 0x8F83) && (unit(i + 1) == 0x4E0A || unit(i + 1) == 0x53BB) && unit(i + 2) == 0x5E74
     }
 
     // MARK: - Backtracking
@@ -204,22 +239,84 @@ struct ItemScanner {
 
     /// `\s*[，,]?\s*(?:比|较)(?:上年|去年)[^0-9，。；,;]{0,8}?(增加|减少|減少|增长|下降)\s*(number)\s*万\s*元`.
     func change(from i: Int) -> (groups: [Range<Int>], end: Int)? {
-        let j = spaces(from: i)
-        var starts: [Int] = []
-        if unit(j) == 0xFF0C || unit(j) == 0x2C { starts.append(spaces(from: j + 1)) }  // the comma taken first
-        starts.append(j)
-        for c in starts {
-            // 比 or 较, then 上年 or 去年.
-            guard unit(c) == 0x6BD4 || unit(c) == 0x8F83, unit(c + 1) == 0x4E0A || unit(c + 1) == 0x53BB,
-                  unit(c + 2) == 0x5E74 else { continue }
-            let found: (groups: [Range<Int>], end: Int)? = lazy(from: c + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange) { w in
+        comma(at: spaces(from: i)) { c in
+            guard isComparison(at: c) else { return nil }
+            return lazy(from: c + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange) { w in
                 guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
                 let start = spaces(from: w + 2)
                 return amount(at: start).map { ([w..<(w + 2), start..<$0.number], $0.end) }
             }
-            if let found { return found }
         }
-        return nil
+    }
+
+    // MARK: - Changes
+
+    /// `YearOnYearRules.changePattern`: `(?:(?:比|较)(?:上年|去年)[^0-9，。；,;]{0,8}?)?`
+    /// then `(增加|…)\s*(number)\s*万\s*元\s*[，,]?\s*(增长|…)\s*(number)\s*[%％]`. Groups: 1 the
+    /// change's word, 2 its amount's number, 3 the rate's word, 4 the rate's number.
+    func changes() -> [Match] {
+        scan(from: 0, to: units.count) { s in
+            switch unit(s) {
+            case 0x6BD4, 0x8F83, 0x589E, 0x51CF, 0x6E1B, 0x4E0B: changeStatement(at: s)  // 比 较 增 减 減 下
+            default: nil
+            }
+        }
+    }
+
+    func changeStatement(at s: Int) -> Match? {
+        // The comparison and the words after it are taken first, then the change alone.
+        if isComparison(at: s),
+           let m = lazy(from: s + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange, then: { changeWithRate(at: $0) }) {
+            return [s..<m.end] + m.groups
+        }
+        return changeWithRate(at: s).map { [s..<$0.end] + $0.groups }
+    }
+
+    /// `(增加|…)\s*(number)\s*万\s*元\s*[，,]?\s*(增长|…)\s*(number)\s*[%％]` at `w`.
+    func changeWithRate(at w: Int) -> (groups: [Range<Int>], end: Int)? {
+        guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
+        let start = spaces(from: w + 2)
+        guard let amount = amount(at: start) else { return nil }
+        return comma(at: spaces(from: amount.end)) { r in
+            guard Self.isChangeWord(unit(r), unit(r + 1)) else { return nil }
+            let rate = spaces(from: r + 2)
+            return percent(at: rate).map {
+                ([w..<(w + 2), start..<amount.number, r..<(r + 2), rate..<$0.number], $0.end)
+            }
+        }
+    }
+
+    /// `YearOnYearRules.anyChange` (`(增加|…)\s*(number)\s*万\s*元`) starting in `from..<to`,
+    /// searched from `from`. Groups: 1 the word, 2 the amount's number.
+    func anyChanges(from: Int, to: Int) -> [Match] {
+        scan(from: from, to: to) { w in
+            guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
+            let start = spaces(from: w + 2)
+            return amount(at: start).map { [w..<$0.end, w..<(w + 2), start..<$0.number] }
+        }
+    }
+
+    // MARK: - 新增
+
+    /// `YearOnYearRules.statedNew`: `number\s*万\s*元\s*[，,]?\s*(?:比|较)(?:上年|去年)[^0-9，。；,;]{0,8}?新增加?\s*number\s*万\s*元`.
+    /// Groups: 1 this year's number, 2 the number said new.
+    func statedNew() -> [Match] {
+        // Any digit may start the number (a run too long for thousands may end in a group that fits).
+        scan(from: 0, to: units.count) { s in
+            guard let current = amount(at: s) else { return nil }
+            return comma(at: spaces(from: current.end)) { c in
+                guard isComparison(at: c) else { return nil }
+                return lazy(from: c + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange) { w in
+                    guard unit(w) == 0x65B0, unit(w + 1) == 0x589E else { return nil }  // 新增
+                    // 加 taken first, then not.
+                    for after in unit(w + 2) == 0x52A0 ? [w + 3, w + 2] : [w + 2] {
+                        let start = spaces(from: after)
+                        if let said = amount(at: start) { return [s..<said.end, s..<current.number, start..<said.number] }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// `[^0-9，。；,;]`: what may come between 比上年 and the change.

@@ -44,15 +44,15 @@ struct AuditSection: Sendable {
     let units: [UInt16]
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
     /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
-    let items: [ItemScanner.Match]
-    let itemChanges: [ItemScanner.Match]
+    let items: [PatternScanner.Match]
+    let itemChanges: [PatternScanner.Match]
 
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
         units = Self.utf16(joined.text)
-        let scanner = ItemScanner(units: units)
+        let scanner = PatternScanner(units: units)
         items = scanner.matches(withChange: false)
         itemChanges = scanner.matches(withChange: true)
     }
@@ -94,35 +94,6 @@ struct AuditSection: Sendable {
 
     func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 
-    /// The matches of a pattern none of whose matches holds a 。 but as its first unit,
-    /// looked for only in the sentences (from a 。 to the next) that hold every unit of
-    /// `words` (characters every match prints): the same matches as over the whole
-    /// text, without running the engine over sentences that cannot hold one.
-    func matches(_ regex: NSRegularExpression, inSentencesHolding words: some StringProtocol) -> [NSTextCheckingResult] {
-        Self.matches(regex, in: joined, Self.sentences(of: units, holding: Array(words.utf16)))
-    }
-
-    /// The runs of sentences that hold every unit of `words`, each sentence from its 。
-    /// (or the start) to the next.
-    static func sentences(of units: [UInt16], holding words: [UInt16]) -> [Range<Int>] {
-        var runs: [Range<Int>] = []
-        var start = 0
-        while start < units.count {
-            var end = start + 1
-            while end < units.count, units[end] != 0x3002 { end += 1 }  // 。
-            let sentence = units[start..<end]
-            if words.allSatisfy(sentence.contains) {
-                if let last = runs.last, last.upperBound == start { runs[runs.count - 1] = last.lowerBound..<end }
-                else { runs.append(start..<end) }
-            }
-            start = end
-        }
-        return runs
-    }
-
-    static func matches(_ regex: NSRegularExpression, in text: JoinedText, _ runs: [Range<Int>]) -> [NSTextCheckingResult] {
-        runs.flatMap { text.matches(regex, from: $0.lowerBound, to: $0.upperBound) }
-    }
 
     var number: String { section.number }
     var text: String { joined.text }

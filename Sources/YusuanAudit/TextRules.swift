@@ -350,7 +350,7 @@ public enum TextRules: RuleSet {
     // MARK: - 五（三） items
 
     /// `1、A（类）B（款）C（项）：2025 年预算数为 X 万元`. Groups: 类, 款, 项, X. Scanned by
-    /// hand (`ItemScanner`, once a section: `AuditSection.items`); the pattern is its
+    /// hand (`PatternScanner`, once a section: `AuditSection.items`); the pattern is its
     /// definition, and the scanner's test holds it to the pattern.
     static let itemPattern = StatementGrammarText.regex(itemPatternText)
     static let itemPatternText =

@@ -20,13 +20,14 @@ extension YearOnYearRules {
         en: "What the text calls new (新增) had no budget last year: “比上年新增 X 万元” is the whole of this year's amount; a reason calling new an item whose own statement shows a budget last year is a warning")
 
     /// `15.19 万元，比上年预算新增 15.19 万元`. Groups: this year's amount, the amount said new.
+    /// Scanned by hand (`PatternScanner.statedNew`), held to this pattern by its test.
     static let statedNew = StatementGrammarText.regex(
         StatementGrammar.amount + "\\s*[，,]?\\s*" + StatementGrammar.comparison + "[^0-9，。；,;]{0,8}?新增加?\\s*"
             + StatementGrammar.amount)
 
     /// A 项 of 五（三） with its change: `…（项）：2025 年预算数为 644.71 万元，比上年预算增加
     /// 27.14 万元`. Groups: 类, 款, 项, this year's amount, the change's word, its amount.
-    /// Scanned by hand (`ItemScanner`: `AuditSection.itemChanges`), held to this pattern by its test.
+    /// Scanned by hand (`PatternScanner`: `AuditSection.itemChanges`), held to this pattern by its test.
     static let itemChange = StatementGrammarText.regex(
         TextRules.itemPatternText + "\\s*[，,]?\\s*" + StatementGrammar.comparison + "[^0-9，。；,;]{0,8}?"
             + StatementGrammar.changeWord + "\\s*" + StatementGrammar.amount)
@@ -75,13 +76,13 @@ extension YearOnYearRules {
     /// `比上年新增 X 万元` of this year's C where C is more than X: last year had C − X.
     static func statedNew(_ s: AuditSection) -> [Finding] {
         let text = s.joined
-        return s.matches(statedNew, inSentencesHolding: "新增万元").compactMap { m in
-            guard let current = text.amount(m, 1), let said = text.amount(m, 2), current > said else { return nil }
+        return PatternScanner(units: s.units).statedNew().compactMap { m in
+            guard let current = s.amount(m[1]), let said = s.amount(m[2]), current > said else { return nil }
             let previous = current - said
             return Finding(
                 rule: newItem,
                 message: "称比上年新增 \(said) 万元，而本年为 \(current) 万元：上年已有 \(previous) 万元预算，不是新增",
-                section: s.number, at: s.at(text.location(at: m.range(at: 2).location)), stated: said, expected: current,
+                section: s.number, at: s.at(text.location(at: m[2].lowerBound)), stated: said, expected: current,
                 computation: "\(current) − \(said) = \(previous)（上年）")
         }
     }

@@ -98,7 +98,8 @@ public enum YearOnYearRules: RuleSet {
     // MARK: - 其中
 
     /// A change as printed, with the comparison that opens it. Groups: the word, the
-    /// amount, the rate's word, the rate.
+    /// amount, the rate's word, the rate. Scanned by hand (`PatternScanner.changes`, as
+    /// `anyChange` by `.anyChanges`), held to these patterns by its test.
     static let changePattern = StatementGrammarText.regex(
         "(?:\(StatementGrammar.comparison)[^0-9，。；,;]{0,8}?)?\(StatementGrammar.change)")
     /// 增加 X 万元 with or without a rate: every change a list can hold.
@@ -111,22 +112,23 @@ public enum YearOnYearRules: RuleSet {
     /// part is missed.
     static func listedParts(_ s: AuditSection) -> [Finding] {
         let text = s.joined
-        // Only a sentence naming 其中 can list parts (a change and its parts share a sentence).
-        let found = s.matches(changePattern, inSentencesHolding: "其中")
+        // Only a section naming 其中 can list parts.
+        guard s.text.includes("其中") else { return [] }
+        let scanner = PatternScanner(units: s.units)
+        let found = scanner.changes()
         var findings: [Finding] = []
         for (i, heading) in found.enumerated() where i + 1 < found.count {
-            let end = heading.range.location + heading.range.length
-            let next = found[i + 1].range.location
+            let end = heading[0].upperBound
+            let next = found[i + 1][0].lowerBound
             let gap = text.substring(end..<next)
             guard gap.includes("其中"), !gap.includes("原因"), !gap.includes("。") else { continue }
-            let stop = text.text.utf16.dropFirst(end).firstIndex(of: 0x3002)  // 。
-                .map { text.text.utf16.distance(from: text.text.utf16.startIndex, to: $0) } ?? text.length
-            let listed = found[(i + 1)...].filter { $0.range.location < stop }
-            let all = text.matches(anyChange, from: next, to: stop)
+            let stop = s.units[end...].firstIndex(of: 0x3002) ?? s.units.count  // 。
+            let listed = found[(i + 1)...].filter { $0[0].lowerBound < stop }
+            let all = scanner.anyChanges(from: next, to: stop)
             guard all.count == listed.count else { continue }
-            func signed(_ m: NSTextCheckingResult) -> Amount? {
-                guard let word = text.string(m, 1), let amount = text.amount(m, 2) else { return nil }
-                return StatementGrammar.isIncrease(word) ? amount : -amount
+            func signed(_ m: PatternScanner.Match) -> Amount? {
+                guard let amount = s.amount(m[2]) else { return nil }
+                return StatementGrammar.isIncrease(s.string(m[1])) ? amount : -amount
             }
             guard let total = signed(heading) else { continue }
             let values = listed.compactMap(signed)
@@ -136,7 +138,7 @@ public enum YearOnYearRules: RuleSet {
             findings.append(Finding(
                 rule: parts,
                 message: "其中所列 \(values.count) 项增减额合计 \(sum) 万元，与总的增减额 \(total) 万元相差 \(difference) 万元",
-                severity: severity, section: s.number, at: s.at(text.location(of: heading)), stated: total, expected: sum,
+                severity: severity, section: s.number, at: s.at(text.location(at: heading[0].lowerBound)), stated: total, expected: sum,
                 computation: SumCheck.describe(values) + " = \(sum)（增加为正、减少为负）"))
         }
         return findings

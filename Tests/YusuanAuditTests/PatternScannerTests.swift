@@ -5,7 +5,7 @@ import YusuanModel
 import YusuanRead
 
 /// The hand scan of 五（三）'s items finds exactly what the patterns it stands for find.
-@Suite struct ItemScannerTests {
+@Suite struct PatternScannerTests {
     /// The pattern's matches over the whole text, as UTF-16 ranges of every group.
     static func patternMatches(_ regex: NSRegularExpression, _ text: String) -> [[Range<Int>]] {
         regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { m in
@@ -17,10 +17,14 @@ import YusuanRead
     }
 
     static func expectSame(_ text: String) {
-        let scanner = ItemScanner(units: Array(text.utf16))
+        let scanner = PatternScanner(units: Array(text.utf16))
         #expect(scanner.matches(withChange: false) == patternMatches(TextRules.itemPattern, text), "items of \(text)")
         #expect(scanner.matches(withChange: true) == patternMatches(YearOnYearRules.itemChange, text),
                 "items with changes of \(text)")
+        #expect(scanner.changes() == patternMatches(YearOnYearRules.changePattern, text), "changes of \(text)")
+        #expect(scanner.anyChanges(from: 0, to: scanner.units.count) == patternMatches(YearOnYearRules.anyChange, text),
+                "any changes of \(text)")
+        #expect(scanner.statedNew() == patternMatches(YearOnYearRules.statedNew, text), "stated new of \(text)")
     }
 
     /// The units a section is scanned on are its text's UTF-16.
@@ -62,6 +66,21 @@ import YusuanRead
             "11、A（类）B（款）C（项）：预算数为8万元；12、A（类）B（款）C（项）：预算为8万元，比去年減少 0.5 万元",
             "13、A（类）B（款）\u{3000}C（项）\u{3000}：\u{3000}预算数为\u{3000}8\u{3000}万元",
             "14、A%（类）B（款）C（项）预算数为1万元；15.B（类）C（款）D(项)：预算数为 2 万元",
+        ]
+        for text in texts { Self.expectSame(text) }
+    }
+
+    /// Changes and 新增 written to try the optional comparison, the words allowed before
+    /// the change, commas, full-width signs and numbers that start inside a run of digits.
+    @Test func writtenChangesMatchThePatterns() {
+        let texts = [
+            "比上年预算增加 27.14 万元，增长 4.39%，主要原因是人员增加。",
+            "较去年减少1,234.5万元,下降 12％；比上年（一般公共预算）增加 1 万元，增长 2%",
+            "比上年一般公共预算资金安排的增加1万元，增长1%，其中：A增加 0 万元，增长 0.00%；B 减少 0.42 万元，下降 100%。",
+            "增加 0 万元 增长 0%減少3万元，下降5%下降 1 万元，减少 2%增长 3 万元",
+            "本年 30.50 万元，比上年预算新增 20.00 万元，较去年新增加 1 万元。",
+            "1234,567万元，比上年新增加 5 万元；12 万元比去年新增12万元；7万元，比上年一二三四五六七八九新增 1 万元",
+            "15.19 万 元 ， 比 上年新增 15.19 万元，比上年新增万元",
         ]
         for text in texts { Self.expectSame(text) }
     }
