@@ -25,9 +25,10 @@ public enum Spaces {
 
     /// The text without any space.
     public static func removed(_ text: some StringProtocol) -> String {
-        var text = Substring(String(text))
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: mayStartSpace) else { return String(decoding: bytes, as: UTF8.self) }
+        var text = String(text)
+        // A text without spaces (most) is returned as it is, not copied.
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: mayStartSpace) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var i = 0, n = 0
                 while i < bytes.count {
@@ -42,15 +43,18 @@ public enum Spaces {
                 }
                 return n
             }
-        }
+        } ?? text
     }
 
     /// The text without spaces at either end.
     public static func trimmed(_ text: some StringProtocol) -> String {
-        var text = Substring(String(text))
-        return text.withUTF8 { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
-        }
+        var text = String(text)
+        // A text without margins (most) is returned as it is, not copied.
+        return text.withUTF8 { bytes -> String? in
+            let range = trimmedRange(bytes)
+            guard range.count != bytes.count else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        } ?? text
     }
 
     /// The bytes without spaces at either end.

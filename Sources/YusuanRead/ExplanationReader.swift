@@ -29,13 +29,16 @@ enum ExplanationReader {
     /// True for a line that starts a numbered paragraph inside a section:
     /// （一） (一) ( 五 ) and the like.
     static func isSubsectionHeading(_ text: String) -> Bool {
-        let t = text.filter { $0 != " " }
-        guard let first = t.first, first == "(" || first == "（" else { return false }
-        let rest = t.dropFirst()
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        guard let close = rest.firstIndex(where: { $0 == ")" || $0 == "）" }) else { return false }
-        let inner = rest[rest.startIndex..<close]
-        return !inner.isEmpty && inner.allSatisfy { numerals.contains($0) }
+        // Scalars, spaces skipped: most lines are turned away on their first one.
+        var scalars = text.unicodeScalars.lazy.filter { $0 != " " }.makeIterator()
+        guard let first = scalars.next(), first == "(" || first == "（" else { return false }
+        var numerals = 0
+        while let c = scalars.next() {
+            if c == ")" || c == "）" { return numerals > 0 }
+            guard "一二三四五六七八九十".unicodeScalars.contains(c) else { return false }
+            numerals += 1
+        }
+        return false
     }
 
     // MARK: Sections
