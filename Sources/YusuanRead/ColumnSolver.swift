@@ -76,6 +76,9 @@ struct ColumnSolver {
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
+        /// By parent and candidate: the best of the children's exact combinations, or
+        /// nil where there is none (`bestChildCombo`).
+        var best: [Int: [Int]?] = [:]
         /// By parent: its children's candidates in one buffer (`childCandidates`).
         var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
     }
@@ -86,7 +89,6 @@ struct ColumnSolver {
     private var priorScore: [[Int]] = []
     private var children: [[Int]] = []
     private var choice: [Int] = []
-    private var fixed: [Int: Int] = [:]
 
     /// `prior` is asked once for each row and column (c ≥ 1) and kept.
     init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row],
@@ -108,7 +110,7 @@ struct ColumnSolver {
         priorScore = rows.indices.map { r in
             candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + prior(r, $1).rawValue } }
         }
-        let best = run(fixed: [:])
+        let best = run()
         choice = best.choice
         let ambiguous = findAmbiguities(best: best.score)
         return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
@@ -116,11 +118,10 @@ struct ColumnSolver {
     }
 
     /// Searches an assignment: priors at the leaves, each parent fitted to its
-    /// children bottom-up, then local improvements. `fixed` pins rows to candidates.
-    private mutating func run(fixed: [Int: Int]) -> (choice: [Int], score: (equations: Int, prior: Int)) {
-        self.fixed = fixed
-        choice = rows.indices.map { fixed[$0] ?? bestByPrior($0) }
-        for r in rows.indices.sorted(by: { depth($0) > depth($1) }) where !children[r].isEmpty && fixed[r] == nil {
+    /// children bottom-up, then local improvements.
+    private mutating func run() -> (choice: [Int], score: (equations: Int, prior: Int)) {
+        choice = rows.indices.map { bestByPrior($0) }
+        for r in rows.indices.sorted(by: { depth($0) > depth($1) }) where !children[r].isEmpty {
             choice[r] = bestFit(r, given: choice)
         }
         optimise()
@@ -265,7 +266,7 @@ struct ColumnSolver {
         var families = familyEquations(choice)
         for _ in 0..<12 {
             var improved = false
-            for r in rows.indices where fixed[r] == nil && (candidates[r].count > 1 || !children[r].isEmpty) {
+            for r in rows.indices where candidates[r].count > 1 || !children[r].isEmpty {
                 if budget.exhausted { return }
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
@@ -295,11 +296,7 @@ struct ColumnSolver {
         if assignment[r] != c { changed.append(r) }
         assignment[r] = c
         guard !children[r].isEmpty, depth < 8 else { return }
-        let combos = exactChildCombos(parent: r, parentChoice: c, limit: 16)
-        let scored = combos.filter { combo in zip(children[r], combo).allSatisfy { fixed[$0.0] == nil || fixed[$0.0] == $0.1 } }
-        guard let best = scored.max(by: { a, b in
-            zip(children[r], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[r], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
-        }) else { return }
+        guard let best = bestChildCombo(parent: r, parentChoice: c) else { return }
         for (k, kc) in zip(children[r], best) where assignment[k] != kc {
             cascade(k, kc, &assignment, changed: &changed, depth: depth + 1)
         }
@@ -309,6 +306,18 @@ struct ColumnSolver {
         var d = 0, p = rows[r].parent
         while let q = p, d < 16 { d += 1; p = rows[q].parent }
         return d
+    }
+
+    /// Of the children's exact combinations for the parent's candidate, the one the
+    /// priors like best (the first of equals); found once per parent and candidate.
+    private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
+        let key = p &* 65_536 &+ pc
+        if let known = comboCache.best[key] { return known }
+        let best = exactChildCombos(parent: p, parentChoice: pc, limit: 16).max { a, b in
+            zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+        }
+        comboCache.best[key] = .some(best)
+        return best
     }
 
     /// Children assignments whose column sums equal the parent's vector exactly.
