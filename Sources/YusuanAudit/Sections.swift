@@ -41,7 +41,7 @@ struct AuditSection: Sendable {
     let kind: SectionKind
     let joined: JoinedText
     /// The joined text's UTF-16 units, which its offsets count.
-    let units: [UInt16]
+    var units: [UInt16] { joined.units }
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
     /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
     let items: [PatternScanner.Match]
@@ -51,42 +51,9 @@ struct AuditSection: Sendable {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
-        units = Self.utf16(joined.text)
-        let scanner = PatternScanner(units: units)
+        let scanner = PatternScanner(units: joined.units)
         items = scanner.matches(withChange: false)
         itemChanges = scanner.matches(withChange: true)
-    }
-
-    /// The UTF-16 units of a text, decoded from its UTF-8 (the string's own storage):
-    /// walking its UTF-16 view costs several times as much.
-    static func utf16(_ text: String) -> [UInt16] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var units: [UInt16] = []
-            units.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                let b = UInt32(bytes[i])
-                func next(_ k: Int) -> UInt32 { UInt32(bytes[i + k] & 0x3F) }
-                switch b {
-                case ..<0x80:
-                    units.append(UInt16(b))
-                    i += 1
-                case ..<0xE0:
-                    units.append(UInt16((b & 0x1F) << 6 | next(1)))
-                    i += 2
-                case ..<0xF0:
-                    units.append(UInt16((b & 0x0F) << 12 | next(1) << 6 | next(2)))
-                    i += 3
-                default:
-                    let beyond = ((b & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)) - 0x10000
-                    units.append(UInt16(0xD800 + (beyond >> 10)))
-                    units.append(UInt16(0xDC00 + (beyond & 0x3FF)))
-                    i += 4
-                }
-            }
-            return units
-        }
     }
 
     /// The text between two UTF-16 offsets.

@@ -27,20 +27,12 @@ import YusuanRead
         #expect(scanner.statedNew() == patternMatches(YearOnYearRules.statedNew, text), "stated new of \(text)")
     }
 
-    /// The units a section is scanned on are its text's UTF-16.
-    @Test func unitsAreTheTextsUTF16() {
-        for text in ["", "abc", "预算数为 1,297.28 万元。", "é\u{301}", "\u{1F600}項目\u{20000}（类）", "\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
-            #expect(AuditSection.utf16(text) == Array(text.utf16), "\(text)")
-        }
-    }
-
     @Test(.auditSeeds) func seedSectionsMatchThePatterns() throws {
         var items = 0
         for prefix in ["000", "001", "002", "003", "004"] {
             let d = try DisclosureReader.read(try AuditSeeds.text(prefix))
             for section in d.sections {
                 let text = JoinedText(section.lines).text
-                #expect(AuditSection.utf16(text) == Array(text.utf16))
                 Self.expectSame(text)
                 items += Self.patternMatches(TextRules.itemPattern, text).count
             }
