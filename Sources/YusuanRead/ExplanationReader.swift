@@ -406,7 +406,9 @@ enum Prose {
     static func isWrapped(_ line: String, width: Int?, inPoint: Bool = false) -> Bool {
         guard let width else { return false }
         let t = line.trimmingSpaces()
-        if let last = t.last, "：:".contains(last) || (!inPoint && "。；;".contains(last)) { return false }
+        if let last = t.unicodeScalars.last, last == "：" || last == ":" || (!inPoint && (last == "。" || last == "；" || last == ";")) {
+            return false
+        }
         return self.width(t) * 100 >= width * 85
     }
 
