@@ -3,7 +3,8 @@ import YusuanModel
 /// 手工扫描 — the audit's patterns run over whole sections, matched by scanning the
 /// UTF-16 units by hand: 五（三）'s items (`1、A（类）B（款）C（项）：2025 年预算数为 X 万元`),
 /// with or without the change after them; the changes with their rates (`比上年增加 X
-/// 万元，增长 y%`) and without; and `X 万元，比上年新增 Y 万元`.
+/// 万元，增长 y%`) and without; `X 万元，比上年新增 Y 万元`; and the printed lists (收入预算
+/// 包括：, 人员经费 X 万元，主要包括：, 主要用于：).
 ///
 /// Each scan matches exactly what its pattern matches (`TextRules.itemPatternText`,
 /// `YearOnYearRules.itemChange`, `.changePattern`, `.anyChange`, `.statedNew`): the
@@ -333,5 +334,95 @@ struct PatternScanner {
         case (0x589E, 0x52A0), (0x51CF, 0x5C11), (0x6E1B, 0x5C11), (0x589E, 0x957F), (0x4E0B, 0x964D): true
         default: false
         }
+    }
+
+    // MARK: - Lists
+
+    /// Whether `word` is printed at `i`.
+    func holds(_ word: [UInt16], at i: Int) -> Bool {
+        i + word.count <= units.count && units[i..<(i + word.count)].elementsEqual(word)
+    }
+
+    /// `\s*` as Swift's `Regex` reads it (Unicode white space) from `i`: the offset after it.
+    /// The list patterns were Swift's.
+    func whiteSpace(from i: Int) -> Int {
+        var i = i
+        while i < units.count, Unicode.Scalar(units[i])?.properties.isWhitespace == true { i += 1 }
+        return i
+    }
+
+    /// `[^。]*` from `i`: where the sentence ends.
+    func sentenceEnd(from i: Int) -> Int {
+        var i = i
+        while i < units.count, units[i] != 0x3002 { i += 1 }
+        return i
+    }
+
+    /// The first `收入预算包括\s*[：:]\s*([^。]*)` (or 支出预算包括): where it starts, and the list.
+    func list(after word: String) -> (start: Int, list: Range<Int>)? {
+        let word = Array(word.utf16)
+        for p in units.indices where holds(word, at: p) {
+            let colon = whiteSpace(from: p + word.count)
+            guard unit(colon) == 0xFF1A || unit(colon) == 0x3A else { continue }
+            let from = whiteSpace(from: colon + 1)
+            return (p, from..<sentenceEnd(from: from))
+        }
+        return nil
+    }
+
+    /// Every `(人员经费|公用经费)\s*number\s*万\s*元\s*[，,]?\s*主要包括\s*[：:]?\s*([^。]*)`
+    /// (`number` as `StatementGrammar.number`): which cost, where it starts, and the list.
+    func costLists() -> [(kind: String, start: Int, list: Range<Int>)] {
+        let kinds = ["人员经费", "公用经费"].map { ($0, Array($0.utf16)) }
+        let includes = Array("主要包括".utf16)
+        var lists: [(kind: String, start: Int, list: Range<Int>)] = []
+        var p = 0
+        while p < units.count {
+            guard let (kind, word) = kinds.first(where: { holds($0.1, at: p) }),
+                  let number = number(at: whiteSpace(from: p + word.count)) else { p += 1; continue }
+            var i = whiteSpace(from: number)
+            guard unit(i) == 0x4E07 else { p += 1; continue }  // 万
+            i = whiteSpace(from: i + 1)
+            guard unit(i) == 0x5143 else { p += 1; continue }  // 元
+            i = whiteSpace(from: i + 1)
+            if unit(i) == 0xFF0C || unit(i) == 0x2C { i += 1 }
+            i = whiteSpace(from: i)
+            guard holds(includes, at: i) else { p += 1; continue }
+            i = whiteSpace(from: i + includes.count)
+            if unit(i) == 0xFF1A || unit(i) == 0x3A { i += 1 }
+            let from = whiteSpace(from: i), to = sentenceEnd(from: from)
+            lists.append((kind, p, from..<to))
+            p = max(to, p + 1)
+        }
+        return lists
+    }
+
+    /// `主要用于：A 1 万元、B 2 万元、A 3 万元。` — the list, to the end of its sentence or the
+    /// next colon (where another list opens): `(?:主要)?(?:用于|包括)[：:]?([^。：:]+)`. Each
+    /// list: where its words start, and its items (after a colon), in printed order and
+    /// not overlapping.
+    func useLists() -> [(start: Int, list: Range<Int>)] {
+        /// 用于 or 包括 at `i`.
+        func opens(_ i: Int) -> Bool {
+            (unit(i) == 0x7528 && unit(i + 1) == 0x4E8E) || (unit(i) == 0x5305 && unit(i + 1) == 0x62EC)
+        }
+        /// 。 ： : end a list.
+        func ends(_ i: Int) -> Bool { i >= units.count || units[i] == 0x3002 || units[i] == 0xFF1A || units[i] == 0x3A }
+        var lists: [(start: Int, list: Range<Int>)] = []
+        var p = 0
+        while p < units.count {
+            var q = p
+            if unit(q) == 0x4E3B, unit(q + 1) == 0x8981, opens(q + 2) { q += 2 }  // 主要
+            guard opens(q) else { p += 1; continue }
+            var from = q + 2
+            // The colon is taken where an item follows it.
+            if unit(from) == 0xFF1A || unit(from) == 0x3A, !ends(from + 1) { from += 1 }
+            guard !ends(from) else { p += 1; continue }
+            var to = from
+            while !ends(to) { to += 1 }
+            lists.append((p, from..<to))
+            p = to
+        }
+        return lists
     }
 }

@@ -61,7 +61,6 @@ struct AuditSection: Sendable {
 
     func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 
-
     var number: String { section.number }
     var text: String { joined.text }
     var statements: SectionStatements { section.statements }
@@ -71,61 +70,6 @@ struct AuditSection: Sendable {
 
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
-}
-
-// MARK: - Scanning the units
-
-/// A few simple patterns are scanned by hand over the UTF-16 units, each step taking
-/// what the pattern's engine would (the patterns are written in the doc comments of
-/// their scans): a regular-expression engine costs far more than the scan.
-extension AuditSection {
-    /// The unit at `i`; 0 past the end.
-    func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
-
-    /// Whether `word` is printed at `i`.
-    func holds(_ word: [UInt16], at i: Int) -> Bool {
-        i + word.count <= units.count && units[i..<(i + word.count)].elementsEqual(word)
-    }
-
-    /// `\s*` (Unicode white space) from `i`: the offset after it.
-    func spaces(from i: Int) -> Int {
-        var i = i
-        while i < units.count, Unicode.Scalar(units[i])?.properties.isWhitespace == true { i += 1 }
-        return i
-    }
-
-    /// `[0-9]` at `i`.
-    func isDigit(_ i: Int) -> Bool { i < units.count && units[i] &- 0x30 < 10 }
-
-    func digits(from i: Int) -> Int {
-        var i = i
-        while isDigit(i) { i += 1 }
-        return i
-    }
-
-    /// `StatementGrammar.number` at `i`, where a run of digits starts, as a pattern that
-    /// goes on to a word takes it: its end (nil where no digit is there). A shorter end
-    /// would leave a digit, a separator or a point before the word.
-    func number(at i: Int) -> Int? {
-        let run = digits(from: i)
-        guard run > i else { return nil }
-        var end = run
-        if run - i <= 3 {
-            // Thousands by `,` or `，`.
-            while unit(end) == 0x2C || unit(end) == 0xFF0C, isDigit(end + 1), isDigit(end + 2), isDigit(end + 3) {
-                end += 4
-            }
-        }
-        if unit(end) == 0x2E, isDigit(end + 1) { end = digits(from: end + 1) }
-        return end
-    }
-
-    /// `[^。]*` from `i`: where the sentence ends.
-    func sentenceEnd(from i: Int) -> Int {
-        var i = i
-        while i < units.count, units[i] != 0x3002 { i += 1 }
-        return i
-    }
 }
 
 /// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)

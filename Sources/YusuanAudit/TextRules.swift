@@ -409,18 +409,6 @@ public enum TextRules: RuleSet {
 
     // MARK: - Lists
 
-    /// The first `收入预算包括\s*[：:]\s*([^。]*)` (or 支出预算包括): where it starts, and the list.
-    static func list(after word: String, in s: AuditSection) -> (start: Int, list: Range<Int>)? {
-        let word = Array(word.utf16)
-        for p in s.units.indices where s.holds(word, at: p) {
-            let colon = s.spaces(from: p + word.count)
-            guard s.unit(colon) == 0xFF1A || s.unit(colon) == 0x3A else { continue }
-            let from = s.spaces(from: colon + 1)
-            return (p, from..<s.sentenceEnd(from: from))
-        }
-        return nil
-    }
-
     /// Table 1's top-level source for a listed name.
     static func listedSource(_ name: String) -> RowKey? {
         if name.includes("非财政拨款") { return .otherCarryOver }
@@ -438,7 +426,8 @@ public enum TextRules: RuleSet {
     static func lists(_ s: AuditSection, _ d: Disclosure, _ names: RowNames) -> [Finding] {
         guard let t1 = d.table(.overall) else { return [] }
         var findings: [Finding] = []
-        if let (start, list) = list(after: "收入预算包括", in: s) {
+        let scanner = PatternScanner(units: s.units)
+        if let (start, list) = scanner.list(after: "收入预算包括") {
             let at = s.joined.location(at: start)
             let named = Text.items(s.joined.substring(list))
             let listed = Set(named.compactMap(listedSource))
@@ -458,7 +447,7 @@ public enum TextRules: RuleSet {
                 }
             }
         }
-        if let (start, list) = list(after: "支出预算包括", in: s) {
+        if let (start, list) = scanner.list(after: "支出预算包括") {
             let at = s.joined.location(at: start)
             let named = Set(Text.items(s.joined.substring(list)))
             let classes = names.rows(t1).filter { row, _ in row.role == .classLevel && (row.code?.count ?? 0) == 3 }
@@ -483,37 +472,10 @@ public enum TextRules: RuleSet {
         return findings
     }
 
-    /// Every `(人员经费|公用经费)\s*number\s*万\s*元\s*[，,]?\s*主要包括\s*[：:]?\s*([^。]*)`
-    /// (`number` as `StatementGrammar.number`): which cost, where it starts, and the list.
-    static func costLists(_ s: AuditSection) -> [(kind: String, start: Int, list: Range<Int>)] {
-        let kinds = ["人员经费", "公用经费"].map { ($0, Array($0.utf16)) }
-        let includes = Array("主要包括".utf16)
-        var lists: [(kind: String, start: Int, list: Range<Int>)] = []
-        var p = 0
-        while p < s.units.count {
-            guard let (kind, word) = kinds.first(where: { s.holds($0.1, at: p) }),
-                  let number = s.number(at: s.spaces(from: p + word.count)) else { p += 1; continue }
-            var i = s.spaces(from: number)
-            guard s.unit(i) == 0x4E07 else { p += 1; continue }  // 万
-            i = s.spaces(from: i + 1)
-            guard s.unit(i) == 0x5143 else { p += 1; continue }  // 元
-            i = s.spaces(from: i + 1)
-            if s.unit(i) == 0xFF0C || s.unit(i) == 0x2C { i += 1 }
-            i = s.spaces(from: i)
-            guard s.holds(includes, at: i) else { p += 1; continue }
-            i = s.spaces(from: i + includes.count)
-            if s.unit(i) == 0xFF1A || s.unit(i) == 0x3A { i += 1 }
-            let from = s.spaces(from: i), to = s.sentenceEnd(from: from)
-            lists.append((kind, p, from..<to))
-            p = max(to, p + 1)
-        }
-        return lists
-    }
-
     static func costLists(_ s: AuditSection, _ d: Disclosure, _ rowNames: RowNames) -> [Finding] {
         guard let t6 = d.table(.basicByEconomicClass) else { return [] }
         var findings: [Finding] = []
-        for (kind, start, list) in costLists(s) {
+        for (kind, start, list) in PatternScanner(units: s.units).costLists() {
             guard let key = costColumn(kind) else { continue }
             let at = s.joined.location(at: start)
             let named = Text.items(s.joined.substring(list))

@@ -144,36 +144,6 @@ public enum WordingRules: RuleSet {
 
     // MARK: - A use listed twice
 
-    /// `主要用于：A 1 万元、B 2 万元、A 3 万元。` — the list, to the end of its sentence or
-    /// the next colon (where another list opens): `(?:主要)?(?:用于|包括)[：:]?([^。：:]+)`,
-    /// scanned by hand over the UTF-16 units. Each list: where its words start, and its
-    /// items (after a colon), in printed order and not overlapping.
-    static func useLists(_ units: [UInt16]) -> [(start: Int, list: Range<Int>)] {
-        func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
-        /// 用于 or 包括 at `i`.
-        func opens(_ i: Int) -> Bool {
-            (unit(i) == 0x7528 && unit(i + 1) == 0x4E8E) || (unit(i) == 0x5305 && unit(i + 1) == 0x62EC)
-        }
-        /// 。 ： : end a list.
-        func ends(_ i: Int) -> Bool { i >= units.count || units[i] == 0x3002 || units[i] == 0xFF1A || units[i] == 0x3A }
-        var lists: [(start: Int, list: Range<Int>)] = []
-        var p = 0
-        while p < units.count {
-            var q = p
-            if unit(q) == 0x4E3B, unit(q + 1) == 0x8981, opens(q + 2) { q += 2 }  // 主要
-            guard opens(q) else { p += 1; continue }
-            var from = q + 2
-            // The colon is taken where an item follows it.
-            if unit(from) == 0xFF1A || unit(from) == 0x3A, !ends(from + 1) { from += 1 }
-            guard !ends(from) else { p += 1; continue }
-            var to = from
-            while !ends(to) { to += 1 }
-            lists.append((p, from..<to))
-            p = to
-        }
-        return lists
-    }
-
     /// The separator of a list's items (、); commas and semicolons separate clauses, which
     /// may well repeat a word (标准 32 元/人…；标准 40 元/人…).
     static let listSeparator: UInt16 = 0x3001
@@ -189,7 +159,7 @@ public enum WordingRules: RuleSet {
     static func repeatedUses(_ s: AuditSection) -> [Finding] {
         let text = s.joined
         var findings: [Finding] = []
-        for (listStart, list) in useLists(s.units) {
+        for (listStart, list) in PatternScanner(units: s.units).useLists() {
             let units = s.units[list]
             var seen = Set<String>(), repeated: [String] = []
             var at: SourceLocation?

@@ -27,6 +27,46 @@ import YusuanRead
         #expect(scanner.statedNew() == patternMatches(YearOnYearRules.statedNew, text), "stated new of \(text)")
     }
 
+    /// The list scans against the patterns they were (Swift's `Regex` for the lists of 二 and
+    /// 六, ICU's for 主要用于), as UTF-16 offsets: where each starts, and its list.
+    static func expectSameLists(_ text: String) throws {
+        func offsets(_ r: Range<String.Index>) -> Range<Int> { r.lowerBound.utf16Offset(in: text)..<r.upperBound.utf16Offset(in: text) }
+        let scanner = PatternScanner(units: Array(text.utf16))
+        for word in ["收入预算包括", "支出预算包括"] {
+            let m = text.firstMatch(of: try Regex(word + "\\s*[：:]\\s*([^。]*)"))
+            let expected = m.map { ($0.range.lowerBound.utf16Offset(in: text), offsets($0.output[1].range!)) }
+            let found = scanner.list(after: word)
+            #expect(found?.start == expected?.0 && found?.list == expected?.1, "\(word) in \(text)")
+        }
+        let costs = text.matches(of: try Regex(
+            "(人员经费|公用经费)\\s*(?:\(StatementGrammar.number))\\s*万\\s*元\\s*[，,]?\\s*主要包括\\s*[：:]?\\s*([^。]*)"))
+        let scanned = scanner.costLists()
+        #expect(scanned.map(\.kind) == costs.map { String($0.output[1].substring!) }, "costs in \(text)")
+        #expect(scanned.map(\.start) == costs.map { $0.range.lowerBound.utf16Offset(in: text) }, "costs in \(text)")
+        #expect(scanned.map(\.list) == costs.map { offsets($0.output[2].range!) }, "costs in \(text)")
+        let uses = patternMatches(StatementGrammarText.regex("(?:主要)?(?:用于|包括)[：:]?([^。：:]+)"), text)
+        let usesScanned = scanner.useLists()
+        #expect(usesScanned.map(\.start) == uses.map(\.[0].lowerBound), "uses in \(text)")
+        #expect(usesScanned.map(\.list) == uses.map(\.[1]), "uses in \(text)")
+    }
+
+    @Test(.auditSeeds) func seedListsMatchThePatterns() throws {
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let d = try DisclosureReader.read(try AuditSeeds.text(prefix))
+            for section in d.sections { try Self.expectSameLists(JoinedText(section.lines).text) }
+        }
+    }
+
+    @Test func writtenListsMatchThePatterns() throws {
+        let texts = [
+            "收入预算包括 ：一般公共预算、政府性基金。支出预算包括:教育支出等",
+            "收入预算包括一般公共预算。收入预算包括：单位资金",
+            "人员经费 1,297.28 万元，主要包括：基本工资、津贴补贴。公用经费12万 元主要包括办公费；人员经费1234,567万元，主要包括：",
+            "主要用于：A 1 万元、B 2 万元；主要包括：。用于:：包括X、Y主要用于",
+        ]
+        for text in texts { try Self.expectSameLists(text) }
+    }
+
     @Test(.auditSeeds) func seedSectionsMatchThePatterns() throws {
         var items = 0
         for prefix in ["000", "001", "002", "003", "004"] {
