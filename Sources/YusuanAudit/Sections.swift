@@ -73,14 +73,19 @@ struct AuditSection: Sendable {
 }
 
 /// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)
-/// once a table for the text rules, which look rows up by the names the text prints.
+/// once a table for the text rules, which look up classification rows (with a code, or a
+/// 类, 款 or 项) by the names the text prints; other rows' names are left empty.
 struct RowNames {
     private let byTable: [StandardTable: [String]]
 
     init(_ d: Disclosure) {
         var byTable: [StandardTable: [String]] = [:]
         for kind in [StandardTable.overall, .income, .expenditure, .fiscalAppropriation, .generalPublic, .basicByEconomicClass] {
-            byTable[kind] = d.table(kind).map { $0.rows.map { StatementGrammar.normalize($0.name) } }
+            byTable[kind] = d.table(kind).map { t in
+                t.rows.map { row in
+                    row.code != nil || [.classLevel, .section, .item].contains(row.role) ? StatementGrammar.normalize(row.name) : ""
+                }
+            }
         }
         self.byTable = byTable
     }

@@ -168,7 +168,7 @@ public enum WordingRules: RuleSet {
                 defer { start = k + 1 }
                 // Only an item with an amount (元) counts.
                 guard units[start..<k].contains(0x5143) else { continue }
-                let item = String(decoding: units[start..<k], as: UTF16.self)
+                let item = s.string(start..<k)
                 let name = useName(item)
                 if name.count >= 2, !seen.insert(name).inserted, !repeated.contains(name) {
                     repeated.append(name)
