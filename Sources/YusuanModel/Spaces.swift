@@ -161,10 +161,38 @@ extension Spaces {
 extension StringProtocol {
     /// Whether the text starts with `prefix`, compared as UTF-8 bytes: `hasPrefix`
     /// walks Characters, normalising Chinese text as it goes (see `String.includes`).
-    @inlinable public func begins(with prefix: some StringProtocol) -> Bool { utf8.starts(with: prefix.utf8) }
+    @inlinable public func begins(with prefix: some StringProtocol) -> Bool {
+        // On the bytes in place where both are contiguous (native strings are), else
+        // through the views' iterators.
+        let fast = utf8.withContiguousStorageIfAvailable { text in
+            prefix.utf8.withContiguousStorageIfAvailable { prefix in Spaces.equal(text, prefix, at: 0) }
+        }
+        if let fast, let fast { return fast }
+        return utf8.starts(with: prefix.utf8)
+    }
 
     /// Whether the text ends with `suffix`, compared as UTF-8 bytes.
     @inlinable public func ends(with suffix: some StringProtocol) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+        let fast = utf8.withContiguousStorageIfAvailable { text in
+            suffix.utf8.withContiguousStorageIfAvailable { suffix in
+                text.count >= suffix.count && Spaces.equal(text, suffix, at: text.count - suffix.count)
+            }
+        }
+        if let fast, let fast { return fast }
+        return utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+}
+
+extension Spaces {
+    /// Whether `text` holds `piece` at byte `offset`.
+    @inlinable
+    public static func equal(_ text: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset >= 0, text.count - offset >= piece.count else { return false }
+        var k = 0
+        while k < piece.count {
+            if text[offset + k] != piece[k] { return false }
+            k += 1
+        }
+        return true
     }
 }
