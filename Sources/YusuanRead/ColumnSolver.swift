@@ -258,16 +258,30 @@ struct ColumnSolver {
     /// follow (each family re-fitted to an exact combination where one exists), and
     /// keeps the move when the whole assignment scores better. Each move is scored
     /// incrementally (`score(_:changed:from:scored:families:)`).
+    ///
+    /// A move's gain depends only on the rows it changes and the families they sit
+    /// in: the row's subtree, its parent and its siblings. A row tried without gain
+    /// is tried again only once a move has changed one of those (it is `stale`), so
+    /// the last pass, which finds nothing, costs the rows that moved, not the table.
     private mutating func optimise() {
         var current = globalScore(choice)
         // Every equation holds: leaves sit at their best priors and parents fit
         // them, so no move can do better.
         if current.equations == maximumEquations { return }
         var families = familyEquations(choice)
+        var stale = [Bool](repeating: true, count: rows.count)
+        func touch(_ x: Int) {
+            stale[x] = true
+            for k in children[x] { stale[k] = true }
+            if let p = rows[x].parent { for sibling in children[p] { stale[sibling] = true } }
+            var node = rows[x].parent
+            while let a = node { stale[a] = true; node = rows[a].parent }
+        }
         for _ in 0..<12 {
             var improved = false
-            for r in rows.indices where candidates[r].count > 1 || !children[r].isEmpty {
+            for r in rows.indices where stale[r] && (candidates[r].count > 1 || !children[r].isEmpty) {
                 if budget.exhausted { return }
+                stale[r] = false
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
                 for c in candidates[r].indices {
@@ -281,6 +295,7 @@ struct ColumnSolver {
                         where !children[p].isEmpty {
                             families[p] = equations(of: p, in: trial)
                         }
+                        for x in changed { touch(x) }
                         choice = trial
                         current = score
                         improved = true
