@@ -171,6 +171,12 @@ extension StringProtocol {
         return utf8.starts(with: prefix.utf8)
     }
 
+    /// Whether the two texts are the same bytes: `==` compares Chinese text through
+    /// Unicode normalisation (see `String.includes`).
+    @inlinable public func sameBytes(as other: some StringProtocol) -> Bool {
+        utf8.count == other.utf8.count && begins(with: other)
+    }
+
     /// Whether the text ends with `suffix`, compared as UTF-8 bytes.
     @inlinable public func ends(with suffix: some StringProtocol) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { text in

@@ -49,7 +49,7 @@ public struct TableTemplate: Sendable, Hashable, Codable {
         else { return nil }
         var t = Self.strippedTitle(line)
         if let word = entityWords.first(where: { t.begins(with: $0) }) { t = "部门" + t.dropFirst(word.count) }
-        return normalTitles.firstIndex(of: t).map { tables[$0] }
+        return normalTitles.firstIndex { $0.sameBytes(as: t) }.map { tables[$0] }
     }
 
     /// The entity word a title uses: `单位` for a 单位 budget's titles, else `部门`.

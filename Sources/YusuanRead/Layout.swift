@@ -28,7 +28,7 @@ struct Layout {
         }
         func compact(_ i: Int) -> String { compacts[i] }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.
-        func isLine(_ i: Int, _ text: String) -> Bool { compacts[i].utf8.elementsEqual(text.utf8) }
+        func isLine(_ i: Int, _ text: String) -> Bool { compacts[i].sameBytes(as: text) }
         let partHeadings: [Character: String] = ["一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分"]
         func isPart(_ i: Int, _ numeral: Character) -> Bool {
             let t = compact(i)
