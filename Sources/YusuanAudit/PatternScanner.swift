@@ -13,7 +13,7 @@ import YusuanModel
 /// matches in order and not overlapping. `PatternScannerTests` holds the scans to the
 /// patterns on the seeds and on texts written to try the backtracking. The patterns,
 /// run by ICU's engine, were most of an audit's time; the scans a small part of it.
-struct PatternScanner {
+struct PatternScanner: UnitScanning {
     let units: [UInt16]
 
     /// The groups of a match as UTF-16 ranges, 0 the whole match; the others as the
@@ -47,64 +47,7 @@ struct PatternScanner {
 
     // MARK: - Units
 
-    func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
-
-    /// `\s` as ICU defines it: tab, line feed, form feed, carriage return and the
-    /// separators (Unicode Z).
-    static func isSpace(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x09, 0x0A, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
-
-    func spaces(from i: Int) -> Int {
-        var i = i
-        while i < units.count, Self.isSpace(units[i]) { i += 1 }
-        return i
-    }
-
-    func isDigit(_ i: Int) -> Bool { i < units.count && units[i] &- 0x30 < 10 }
-
-    func digits(from i: Int) -> Int {
-        var i = i
-        while isDigit(i) { i += 1 }
-        return i
-    }
-
-    /// `StatementGrammar.number` at `i`, followed by a space or a unit word: where it
-    /// ends. The one end after which a space, 万 or % can come: a shorter one leaves a
-    /// digit, a separator or a point.
-    func number(at i: Int) -> Int? {
-        let run = digits(from: i)
-        guard run > i else { return nil }
-        var end = run
-        if run - i <= 3 {
-            while unit(end) == 0x2C || unit(end) == 0xFF0C, isDigit(end + 1), isDigit(end + 2), isDigit(end + 3) {
-                end += 4
-            }
-        }
-        if unit(end) == 0x2E, isDigit(end + 1) { end = digits(from: end + 1) }
-        return end
-    }
-
-    /// `StatementGrammar.amount` (`number\s*万\s*元`) at `i`: the number's end and the amount's.
-    func amount(at i: Int) -> (number: Int, end: Int)? {
-        guard let end = number(at: i) else { return nil }
-        var j = spaces(from: end)
-        guard unit(j) == 0x4E07 else { return nil }  // 万
-        j = spaces(from: j + 1)
-        guard unit(j) == 0x5143 else { return nil }  // 元
-        return (end, j + 1)
-    }
-
-    /// `StatementGrammar.percent` (`number\s*[%％]`) at `i`: the number's end and the percentage's.
-    func percent(at i: Int) -> (number: Int, end: Int)? {
-        guard let end = number(at: i) else { return nil }
-        let j = spaces(from: end)
-        guard unit(j) == 0x25 || unit(j) == 0xFF05 else { return nil }
-        return (end, j + 1)
-    }
+    // The unit, spaces, digits, number, amount and percentage: `UnitScanning`.
 
     /// `[，,]?` at `i` then `\s*`: the comma taken first, then not.
     func comma<T>(at i: Int, then rest: (Int) -> T?) -> T? {

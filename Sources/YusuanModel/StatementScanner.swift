@@ -7,22 +7,24 @@
 /// checks this against the patterns on many generated texts), in time linear in
 /// the text and without copying it. Offsets are UTF-16, as everywhere in
 /// `JoinedText`. Every Chinese character the grammar names is one unit.
-struct StatementScanner {
-    let units: [UInt16]
+/// 单元扫描 — what every hand-written scanner of the prose shares, on UTF-16 units:
+/// a unit by its offset, ICU's `\s`, digits, and `StatementGrammar`'s number, amount
+/// and percentage. The reader's `StatementScanner` and the audit's scans are built
+/// on it, so each piece of the grammar is scanned one way.
+public protocol UnitScanning {
+    /// The text's UTF-16 units.
+    var units: [UInt16] { get }
+}
 
-    init(_ units: [UInt16]) { self.units = units }
-
-    var count: Int { units.count }
-
-    // MARK: - Units
+extension UnitScanning {
+    /// The unit at `i`, or 0 past the end.
+    @inlinable @inline(__always) public func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
 
     /// `[0-9]`.
-    @inline(__always) func isDigit(_ i: Int) -> Bool { i < units.count && units[i] &- 0x30 < 10 }
-
-    @inline(__always) func unit(_ i: Int) -> UInt16 { i < units.count ? units[i] : 0 }
+    @inlinable @inline(__always) public func isDigit(_ i: Int) -> Bool { i < units.count && units[i] &- 0x30 < 10 }
 
     /// `\s` as ICU matches it: Unicode's White_Space (as `Spaces.isWhitespace`).
-    @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
+    @inlinable @inline(__always) public static func isSpace(_ u: UInt16) -> Bool {
         switch u {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
@@ -30,26 +32,24 @@ struct StatementScanner {
     }
 
     /// `\s*` from `i`: the offset after the spaces.
-    @inline(__always) func spaces(from i: Int) -> Int {
+    @inlinable public func spaces(from i: Int) -> Int {
         var i = i
         while i < units.count, Self.isSpace(units[i]) { i += 1 }
         return i
     }
 
     /// The end of the digit run starting at `i`.
-    @inline(__always) func digits(from i: Int) -> Int {
+    @inlinable public func digits(from i: Int) -> Int {
         var i = i
         while isDigit(i) { i += 1 }
         return i
     }
 
-    // MARK: - Numbers
-
     /// `StatementGrammar.number` at `s`: where it ends, or nil. Thousands grouped by
     /// `,` or `，` where the first run has at most three digits, else the whole run;
     /// then an optional fraction. The one end the pattern can usefully take: a
     /// shorter one is followed by a digit, a separator or a point.
-    func number(at s: Int) -> Int? {
+    @inlinable public func number(at s: Int) -> Int? {
         let run = digits(from: s)
         guard run > s else { return nil }
         var end = run
@@ -62,16 +62,9 @@ struct StatementScanner {
         return end
     }
 
-    /// Where to try after a statement failed to match at digit `s`: starting later
-    /// in the same run reaches the same end, except in its last three digits (where
-    /// a thousands group can start), so the rest of the run is skipped.
-    func nextStart(afterFailureAt s: Int) -> Int {
-        let run = digits(from: s)
-        return run - s > 3 ? run - 3 : run
-    }
-
-    /// `number \s* 万 \s* 元` at `s`: the number's end and the amount's end.
-    func amount(at s: Int) -> (number: Int, end: Int)? {
+    /// `StatementGrammar.amount` (`number \s* 万 \s* 元`) at `s`: the number's end and
+    /// the amount's end.
+    @inlinable public func amount(at s: Int) -> (number: Int, end: Int)? {
         guard let n = number(at: s) else { return nil }
         var i = spaces(from: n)
         guard unit(i) == 0x4E07 else { return nil }  // 万
@@ -80,12 +73,29 @@ struct StatementScanner {
         return (n, i + 1)
     }
 
-    /// `number \s* [%％]` at `s`: the number's end and the percentage's end.
-    func percent(at s: Int) -> (number: Int, end: Int)? {
+    /// `StatementGrammar.percent` (`number \s* [%％]`) at `s`: the number's end and the
+    /// percentage's end.
+    @inlinable public func percent(at s: Int) -> (number: Int, end: Int)? {
         guard let n = number(at: s) else { return nil }
         let i = spaces(from: n)
         guard unit(i) == 0x25 || unit(i) == 0xFF05 else { return nil }
         return (n, i + 1)
+    }
+}
+
+struct StatementScanner: UnitScanning {
+    let units: [UInt16]
+
+    init(_ units: [UInt16]) { self.units = units }
+
+    var count: Int { units.count }
+
+    /// Where to try after a statement failed to match at digit `s`: starting later
+    /// in the same run reaches the same end, except in its last three digits (where
+    /// a thousands group can start), so the rest of the run is skipped.
+    func nextStart(afterFailureAt s: Int) -> Int {
+        let run = digits(from: s)
+        return run - s > 3 ? run - 3 : run
     }
 
     // MARK: - Amount statements
