@@ -55,11 +55,6 @@ struct PatternScanner: UnitScanning {
         return rest(i)
     }
 
-    /// `(?:比|较)(?:上年|去年)` at `i`.
-    func isComparison(at i: Int) -> Bool {
-        (unit(i) == 0x6BD4 || unit(i) == 0x8F83) && (unit(i + 1) == 0x4E0A || unit(i + 1) == 0x53BB) && unit(i + 2) == 0x5E74
-    }
-
     // MARK: - Backtracking
 
     /// `\s*` before a group that may take spaces itself: the group tried from after
@@ -186,7 +181,7 @@ struct PatternScanner: UnitScanning {
         comma(at: spaces(from: i)) { c in
             guard isComparison(at: c) else { return nil }
             return lazy(from: c + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange) { w in
-                guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
+                guard isChangeWord(at: w) else { return nil }
                 let start = spaces(from: w + 2)
                 return amount(at: start).map { ([w..<(w + 2), start..<$0.number], $0.end) }
             }
@@ -199,42 +194,14 @@ struct PatternScanner: UnitScanning {
     /// then `(增加|…)\s*(number)\s*万\s*元\s*[，,]?\s*(增长|…)\s*(number)\s*[%％]`. Groups: 1 the
     /// change's word, 2 its amount's number, 3 the rate's word, 4 the rate's number.
     func changes() -> [Match] {
-        scan(from: 0, to: units.count) { s in
-            switch unit(s) {
-            case 0x6BD4, 0x8F83, 0x589E, 0x51CF, 0x6E1B, 0x4E0B: changeStatement(at: s)  // 比 较 增 减 減 下
-            default: nil
-            }
-        }
-    }
-
-    func changeStatement(at s: Int) -> Match? {
-        // The comparison and the words after it are taken first, then the change alone.
-        if isComparison(at: s),
-           let m = lazy(from: s + 3, atLeastOne: false, upTo: 8, Self.mayPrecedeChange, then: { changeWithRate(at: $0) }) {
-            return [s..<m.end] + m.groups
-        }
-        return changeWithRate(at: s).map { [s..<$0.end] + $0.groups }
-    }
-
-    /// `(增加|…)\s*(number)\s*万\s*元\s*[，,]?\s*(增长|…)\s*(number)\s*[%％]` at `w`.
-    func changeWithRate(at w: Int) -> (groups: [Range<Int>], end: Int)? {
-        guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
-        let start = spaces(from: w + 2)
-        guard let amount = amount(at: start) else { return nil }
-        return comma(at: spaces(from: amount.end)) { r in
-            guard Self.isChangeWord(unit(r), unit(r + 1)) else { return nil }
-            let rate = spaces(from: r + 2)
-            return percent(at: rate).map {
-                ([w..<(w + 2), start..<amount.number, r..<(r + 2), rate..<$0.number], $0.end)
-            }
-        }
+        changeStatements().map { [$0.whole, $0.changeWord, $0.amount, $0.rateWord, $0.rate] }
     }
 
     /// `YearOnYearRules.anyChange` (`(增加|…)\s*(number)\s*万\s*元`) starting in `from..<to`,
     /// searched from `from`. Groups: 1 the word, 2 the amount's number.
     func anyChanges(from: Int, to: Int) -> [Match] {
         scan(from: from, to: to) { w in
-            guard Self.isChangeWord(unit(w), unit(w + 1)) else { return nil }
+            guard isChangeWord(at: w) else { return nil }
             let start = spaces(from: w + 2)
             return amount(at: start).map { [w..<$0.end, w..<(w + 2), start..<$0.number] }
         }
@@ -260,22 +227,6 @@ struct PatternScanner: UnitScanning {
                     return nil
                 }
             }
-        }
-    }
-
-    /// `[^0-9，。；,;]`: what may come between 比上年 and the change.
-    static func mayPrecedeChange(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x30...0x39, 0xFF0C, 0x3002, 0xFF1B, 0x2C, 0x3B: false
-        default: true
-        }
-    }
-
-    /// 增加 减少 減少 增长 下降.
-    static func isChangeWord(_ a: UInt16, _ b: UInt16) -> Bool {
-        switch (a, b) {
-        case (0x589E, 0x52A0), (0x51CF, 0x5C11), (0x6E1B, 0x5C11), (0x589E, 0x957F), (0x4E0B, 0x964D): true
-        default: false
         }
     }
 

@@ -127,81 +127,6 @@ struct StatementScanner: UnitScanning {
     /// Every amount statement, in order and not overlapping.
     func amountStatements() -> [AmountMatch] { scan { amountStatement(at: $0) } }
 
-    // MARK: - Change statements
-
-    /// A change: the words and numbers of `StatementGrammar.change`, with the
-    /// comparison before it where printed.
-    struct ChangeMatch: Equatable {
-        /// From the comparison (比上年) where printed, else from the change word, to the `%`.
-        var whole: Range<Int>
-        var changeWord: Range<Int>
-        var amount: Range<Int>
-        var rateWord: Range<Int>
-        var rate: Range<Int>
-    }
-
-    /// 增加 减少 減少 增长 下降 (both the change's and the rate's words).
-    func isChangeWord(at i: Int) -> Bool {
-        switch (unit(i), unit(i + 1)) {
-        case (0x589E, 0x52A0), (0x589E, 0x957F), (0x51CF, 0x5C11), (0x6E1B, 0x5C11), (0x4E0B, 0x964D): true
-        default: false
-        }
-    }
-
-    /// `StatementGrammar.change` at `p`.
-    func change(at p: Int) -> (amount: Range<Int>, rateWord: Int, rate: Range<Int>, end: Int)? {
-        guard isChangeWord(at: p) else { return nil }
-        let a = spaces(from: p + 2)
-        guard let amount = amount(at: a) else { return nil }
-        var i = spaces(from: amount.end)
-        if unit(i) == 0xFF0C || unit(i) == 0x2C { i += 1 }
-        i = spaces(from: i)
-        guard isChangeWord(at: i) else { return nil }
-        let r = spaces(from: i + 2)
-        guard let rate = percent(at: r) else { return nil }
-        return (a..<amount.number, i, r..<rate.number, rate.end)
-    }
-
-    /// A change statement starting at `s`: `(?:比|较)(?:上年|去年)`, then up to eight
-    /// units other than digits and `，。；,;` (as few as will do), then the change;
-    /// or the change alone.
-    func changeStatement(at s: Int) -> ChangeMatch? {
-        let u = unit(s)
-        if u == 0x6BD4 || u == 0x8F83,  // 比 较
-           unit(s + 2) == 0x5E74, unit(s + 1) == 0x4E0A || unit(s + 1) == 0x53BB {  // 上年 去年
-            var p = s + 3
-            while p <= s + 3 + 8 {
-                if let c = change(at: p) {
-                    return ChangeMatch(whole: s..<c.end, changeWord: p..<(p + 2), amount: c.amount,
-                                       rateWord: c.rateWord..<(c.rateWord + 2), rate: c.rate)
-                }
-                guard p < units.count, !Self.stopsComparison(units[p]) else { break }
-                p += 1
-            }
-        }
-        guard let c = change(at: s) else { return nil }
-        return ChangeMatch(whole: s..<c.end, changeWord: s..<(s + 2), amount: c.amount,
-                           rateWord: c.rateWord..<(c.rateWord + 2), rate: c.rate)
-    }
-
-    /// `[0-9，。；,;]`: what cannot come between the comparison and the change.
-    static func stopsComparison(_ u: UInt16) -> Bool {
-        switch u {
-        case 0x30...0x39, 0xFF0C, 0x3002, 0xFF1B, 0x2C, 0x3B: true
-        default: false
-        }
-    }
-
-    /// Every change statement, in order and not overlapping.
-    func changeStatements() -> [ChangeMatch] {
-        scan { s in
-            switch unit(s) {
-            case 0x6BD4, 0x8F83, 0x589E, 0x51CF, 0x6E1B, 0x4E0B: changeStatement(at: s)
-            default: nil
-            }
-        }
-    }
-
     // MARK: - Reasons
 
     /// `StatementGrammar.reason` anchored at `s`, not past `limit`: where it ends.
@@ -299,8 +224,8 @@ struct StatementScanner: UnitScanning {
 
     /// Tries `match` at each start, left to right; after a match the next start is
     /// its end. A failed digit skips what `nextStart` says cannot match.
-    private func scan<M: HasWhole>(_ match: (Int) -> M?) -> [M] {
-        var found: [M] = []
+    private func scan(_ match: (Int) -> AmountMatch?) -> [AmountMatch] {
+        var found: [AmountMatch] = []
         var s = 0
         while s < units.count {
             if let m = match(s) {
@@ -314,7 +239,104 @@ struct StatementScanner: UnitScanning {
     }
 }
 
-/// A match with the range it covers.
-protocol HasWhole { var whole: Range<Int> { get } }
-extension StatementScanner.AmountMatch: HasWhole {}
-extension StatementScanner.ChangeMatch: HasWhole {}
+
+/// 增减陈述的位置 — where a change statement lies in a text, as UTF-16 ranges: the
+/// words and numbers of `StatementGrammar.change`, with the comparison before it
+/// where printed.
+public struct ChangeMatch: Equatable, Sendable {
+    /// From the comparison (比上年) where printed, else from the change word, to the `%`.
+    public var whole: Range<Int>
+    public var changeWord: Range<Int>
+    public var amount: Range<Int>
+    public var rateWord: Range<Int>
+    public var rate: Range<Int>
+
+    @inlinable
+    public init(whole: Range<Int>, changeWord: Range<Int>, amount: Range<Int>, rateWord: Range<Int>, rate: Range<Int>) {
+        self.whole = whole
+        self.changeWord = changeWord
+        self.amount = amount
+        self.rateWord = rateWord
+        self.rate = rate
+    }
+}
+
+extension UnitScanning {
+    // MARK: - Change statements
+
+    /// 增加 减少 減少 增长 下降 (both the change's and the rate's words) at `i`.
+    @inlinable public func isChangeWord(at i: Int) -> Bool {
+        switch (unit(i), unit(i + 1)) {
+        case (0x589E, 0x52A0), (0x589E, 0x957F), (0x51CF, 0x5C11), (0x6E1B, 0x5C11), (0x4E0B, 0x964D): true
+        default: false
+        }
+    }
+
+    /// `(?:比|较)(?:上年|去年)` at `i`.
+    @inlinable public func isComparison(at i: Int) -> Bool {
+        (unit(i) == 0x6BD4 || unit(i) == 0x8F83) && (unit(i + 1) == 0x4E0A || unit(i + 1) == 0x53BB) && unit(i + 2) == 0x5E74
+    }
+
+    /// `[^0-9，。；,;]`: what may come between the comparison and the change.
+    @inlinable public static func mayPrecedeChange(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x30...0x39, 0xFF0C, 0x3002, 0xFF1B, 0x2C, 0x3B: false
+        default: true
+        }
+    }
+
+    /// `StatementGrammar.change` at `p`: the amount's number, where the rate's word
+    /// starts, the rate's number and the end.
+    @inlinable public func change(at p: Int) -> (amount: Range<Int>, rateWord: Int, rate: Range<Int>, end: Int)? {
+        guard isChangeWord(at: p) else { return nil }
+        let a = spaces(from: p + 2)
+        guard let amount = amount(at: a) else { return nil }
+        var i = spaces(from: amount.end)
+        if unit(i) == 0xFF0C || unit(i) == 0x2C { i += 1 }
+        i = spaces(from: i)
+        guard isChangeWord(at: i) else { return nil }
+        let r = spaces(from: i + 2)
+        guard let rate = percent(at: r) else { return nil }
+        return (a..<amount.number, i, r..<rate.number, rate.end)
+    }
+
+    /// A change statement starting at `s`: `(?:比|较)(?:上年|去年)`, then up to eight
+    /// units other than digits and `，。；,;` (as few as will do), then the change;
+    /// or the change alone.
+    @inlinable public func changeStatement(at s: Int) -> ChangeMatch? {
+        if isComparison(at: s) {
+            var p = s + 3
+            while p <= s + 3 + 8 {
+                if let c = change(at: p) {
+                    return ChangeMatch(whole: s..<c.end, changeWord: p..<(p + 2), amount: c.amount,
+                                       rateWord: c.rateWord..<(c.rateWord + 2), rate: c.rate)
+                }
+                guard p < units.count, Self.mayPrecedeChange(units[p]) else { break }
+                p += 1
+            }
+        }
+        guard let c = change(at: s) else { return nil }
+        return ChangeMatch(whole: s..<c.end, changeWord: s..<(s + 2), amount: c.amount,
+                           rateWord: c.rateWord..<(c.rateWord + 2), rate: c.rate)
+    }
+
+    /// Every change statement, in order and not overlapping (`StatementGrammar`'s
+    /// `(?:comparison[^0-9，。；,;]{0,8}?)?change`, matched left to right).
+    @inlinable public func changeStatements() -> [ChangeMatch] {
+        var found: [ChangeMatch] = []
+        var s = 0
+        while s < units.count {
+            switch unit(s) {
+            case 0x6BD4, 0x8F83, 0x589E, 0x51CF, 0x6E1B, 0x4E0B:  // 比 较 增 减 減 下
+                if let m = changeStatement(at: s) {
+                    found.append(m)
+                    s = m.whole.upperBound
+                    continue
+                }
+            default: break
+            }
+            s += 1
+        }
+        return found
+    }
+}

@@ -82,7 +82,7 @@ import Testing
                 + (i % 5 == 0 ? "1,234" : "3") + "%" + tail
             let expected = Self.matches(Self.changePattern, text).map { m in
                 let r = Self.ranges(m)
-                return StatementScanner.ChangeMatch(whole: r[0]!, changeWord: r[1]!, amount: r[2]!, rateWord: r[3]!,
+                return ChangeMatch(whole: r[0]!, changeWord: r[1]!, amount: r[2]!, rateWord: r[3]!,
                                                     rate: r[4]!)
             }
             let found = StatementScanner(Array(text.utf16)).changeStatements()
