@@ -13,6 +13,9 @@ public struct ColumnKey: RawRepresentable, Hashable, Sendable, Comparable, Custo
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
     public static func < (a: ColumnKey, b: ColumnKey) -> Bool { a.rawValue < b.rawValue }
+    // Keys are compared and hashed as bytes: `String`'s own normalise Chinese text.
+    public static func == (a: ColumnKey, b: ColumnKey) -> Bool { a.rawValue.sameBytes(as: b.rawValue) }
+    public func hash(into hasher: inout Hasher) { Spaces.hashBytes(of: rawValue, into: &hasher) }
 }
 
 extension ColumnKey: Codable {
@@ -134,6 +137,9 @@ public struct RowKey: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
     public static func < (a: RowKey, b: RowKey) -> Bool { a.rawValue < b.rawValue }
+    // Keys are compared and hashed as bytes: `String`'s own normalise Chinese text.
+    public static func == (a: RowKey, b: RowKey) -> Bool { a.rawValue.sameBytes(as: b.rawValue) }
+    public func hash(into hasher: inout Hasher) { Spaces.hashBytes(of: rawValue, into: &hasher) }
 
     /// A classification row: 功能分类 (`210`, `21015`, `2101501`) or 经济分类 (`301`, `30101`).
     public static func code(_ code: String) -> RowKey { RowKey(rawValue: code) }

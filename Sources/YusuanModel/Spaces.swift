@@ -190,6 +190,16 @@ extension StringProtocol {
 }
 
 extension Spaces {
+    /// Feeds the text's UTF-8 bytes to `hasher`: for keys compared as bytes
+    /// (`sameBytes(as:)`), where `String`'s hash would normalise them first.
+    public static func hashBytes(of text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)  // so that two keys hashed in a row do not run together
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
     /// Whether `text` holds `piece` at byte `offset`.
     @inlinable
     public static func equal(_ text: UnsafeBufferPointer<UInt8>, _ piece: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
