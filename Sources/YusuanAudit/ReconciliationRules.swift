@@ -122,10 +122,19 @@ public enum ReconciliationRules: RuleSet {
             }
         }
         if let t2 = d.table(.income) {
-            let keys = Set(t2.rows.map(\.key)).union(t3.rows.map(\.key))
-            for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ t3.row($0) == nil }) where keys.contains(key) {
-                let (stated, at) = cell(t3, key, .total)
-                let (expected, at2) = cell(t2, key, .grandTotal)
+            // Each table's rows by key, the first of a key as `row(_:)` gives it: every row
+            // is looked up, so a linear search per row would make the rule quadratic.
+            func byKey(_ t: BudgetTable) -> [RowKey: TableRow] {
+                Dictionary(t.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            let rows3 = byKey(t3), rows2 = byKey(t2)
+            func cell(_ t: BudgetTable, _ rows: [RowKey: TableRow], _ key: RowKey, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
+                guard let r = rows[key], let c = t.columnIndex(column) else { return (nil, nil) }
+                return (r.cells[c]?.value, r.cells[c]?.source ?? r.source)
+            }
+            for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ rows3[$0] == nil }) {
+                let (stated, at) = cell(t3, rows3, key, .total)
+                let (expected, at2) = cell(t2, rows2, key, .grandTotal)
                 if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
                                    message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计", printedIn: unit) { findings.append(f) }
             }

@@ -22,11 +22,26 @@ extension BudgetTable {
     }
 
     /// For each row, the index of the row it sums into (nil for a top total).
+    ///
+    /// A coded row sums into the nearest earlier row, under the same unit and since the
+    /// last unit or total row, whose code is a proper prefix of its own. Those rows are
+    /// kept by unit and code as the table is read, so each row looks up its code's few
+    /// prefixes instead of walking back over its siblings: linear in the rows.
     public var parentIndices: [Int?] {
         var parents: [Int?] = Array(repeating: nil, count: rows.count)
         let byKey = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        struct Coded: Hashable { var unit: String?; var code: String }
+        /// The last row with each code (and no project) since the last unit or total row.
+        var latest: [Coded: Int] = [:]
         var currentUnit: Int?
         for (i, row) in rows.enumerated() {
+            defer {
+                if row.role == .unit || row.role == .total {
+                    latest.removeAll(keepingCapacity: true)
+                } else if let code = row.code, row.project == nil {
+                    latest[Coded(unit: row.unit, code: code)] = i
+                }
+            }
             switch row.role {
             case .total, .memo:
                 continue
@@ -40,17 +55,8 @@ extension BudgetTable {
                 break
             }
             guard let code = row.code else { continue }
-            // The nearest earlier row, under the same unit, whose code is a proper prefix.
-            var j = i - 1
-            while j >= 0 {
-                let r = rows[j]
-                if r.role == .unit || r.role == .total { break }
-                if let c = r.code, c.count < code.count, code.hasPrefix(c), r.project == nil, r.unit == row.unit {
-                    parents[i] = j
-                    break
-                }
-                j -= 1
-            }
+            let prefixes = (1..<max(1, code.count)).compactMap { latest[Coded(unit: row.unit, code: String(code.prefix($0)))] }
+            if let nearest = prefixes.max() { parents[i] = nearest }
             if parents[i] == nil, row.unit != nil { parents[i] = currentUnit }
         }
         // Each total sums the parentless rows of its side.
