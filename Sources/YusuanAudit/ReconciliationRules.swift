@@ -79,8 +79,19 @@ public enum ReconciliationRules: RuleSet {
     }
 
     static func cell(_ t: BudgetTable?, _ row: RowKey, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
-        guard let t, let r = t.row(row), let c = t.columnIndex(column) else { return (nil, nil) }
+        cell(t?.row(row), of: t, column)
+    }
+
+    /// A row's cell in a column of its table, with where it is printed.
+    static func cell(_ r: TableRow?, of t: BudgetTable?, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
+        guard let r, let c = t?.columnIndex(column) else { return (nil, nil) }
         return (r.cells[c]?.value, r.cells[c]?.source ?? r.source)
+    }
+
+    /// A table's rows by key, the first of a key as `BudgetTable.row` finds it: for the
+    /// checks that look up every row of a table, where a search per row is quadratic.
+    static func rowsByKey(_ t: BudgetTable?) -> [RowKey: TableRow] {
+        Dictionary((t?.rows ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func incomeSources(_ d: Disclosure) -> [Finding] {
@@ -122,19 +133,10 @@ public enum ReconciliationRules: RuleSet {
             }
         }
         if let t2 = d.table(.income) {
-            // Each table's rows by key, the first of a key as `row(_:)` gives it: every row
-            // is looked up, so a linear search per row would make the rule quadratic.
-            func byKey(_ t: BudgetTable) -> [RowKey: TableRow] {
-                Dictionary(t.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            }
-            let rows3 = byKey(t3), rows2 = byKey(t2)
-            func cell(_ t: BudgetTable, _ rows: [RowKey: TableRow], _ key: RowKey, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
-                guard let r = rows[key], let c = t.columnIndex(column) else { return (nil, nil) }
-                return (r.cells[c]?.value, r.cells[c]?.source ?? r.source)
-            }
+            let rows3 = rowsByKey(t3), rows2 = rowsByKey(t2)
             for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ rows3[$0] == nil }) {
-                let (stated, at) = cell(t3, rows3, key, .total)
-                let (expected, at2) = cell(t2, rows2, key, .grandTotal)
+                let (stated, at) = cell(rows3[key], of: t3, .total)
+                let (expected, at2) = cell(rows2[key], of: t2, .grandTotal)
                 if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
                                    message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计", printedIn: unit) { findings.append(f) }
             }
@@ -161,19 +163,15 @@ public enum ReconciliationRules: RuleSet {
         }
         let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
                                                            (.stateCapital, .stateCapital)]
-        // Every row of table 4 is looked up in table 4 by its key: the row itself, unless
-        // an earlier row has the same key (then that one, as `BudgetTable.row` finds it).
-        var earlier = Set<RowKey>()
-        for row in t4.rows {
-            let first = earlier.insert(row.key).inserted ? row : t4.row(row.key) ?? row
-            guard row.code != nil || row.key == .expenditureTotal else { continue }
+        // Every row of table 4 is looked up by its key, in table 4 and in the counterparts.
+        let rows4 = rowsByKey(t4)
+        let others = counterparts.map { rowsByKey($0.1.flatMap { d.table($0) }) }
+        for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
             let key = row.code.map(RowKey.code) ?? .grandTotal
-            for (column, kind) in counterparts {
+            for ((column, kind), otherRows) in zip(counterparts, others) {
                 guard let kind else { continue }
-                let c = t4.columnIndex(column)
-                let (stated, at) = c.map { (first.cells[$0]?.value, first.cells[$0]?.source ?? first.source) } ?? (nil, nil)
-                let other = d.table(kind)
-                let expected = other?[key, .total]
+                let (stated, at) = cell(rows4[row.key], of: t4, column)
+                let expected = cell(otherRows[key], of: d.table(kind), .total).0
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",

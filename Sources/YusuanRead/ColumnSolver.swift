@@ -323,10 +323,13 @@ struct ColumnSolver {
         return d
     }
 
+    /// The caches' key for a parent row and one of its candidates.
+    private static func comboKey(_ p: Int, _ pc: Int) -> Int { p &* 65_536 &+ pc }
+
     /// Of the children's exact combinations for the parent's candidate, the one the
     /// priors like best (the first of equals); found once per parent and candidate.
     private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
-        let key = p &* 65_536 &+ pc
+        let key = Self.comboKey(p, pc)
         if let known = comboCache.best[key] { return known }
         let best = exactChildCombos(parent: p, parentChoice: pc, limit: 16).max { a, b in
             zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
@@ -337,7 +340,7 @@ struct ColumnSolver {
 
     /// Children assignments whose column sums equal the parent's vector exactly.
     private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
-        let key = p &* 65_536 &+ pc
+        let key = Self.comboKey(p, pc)
         if let known = comboCache.combos[key] { return known }
         let found = searchChildCombos(parent: p, parentChoice: pc, limit: limit)
         comboCache.combos[key] = found

@@ -29,10 +29,9 @@ struct Layout {
         func compact(_ i: Int) -> String { compacts[i] }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.
         func isLine(_ i: Int, _ text: String) -> Bool { compacts[i].sameBytes(as: text) }
-        let partHeadings: [Character: String] = ["一": "第一部分", "二": "第二部分", "三": "第三部分", "四": "第四部分"]
-        func isPart(_ i: Int, _ numeral: Character) -> Bool {
+        func isPart(_ i: Int, _ heading: String) -> Bool {
             let t = compact(i)
-            return !t.isEmpty && t.begins(with: partHeadings[numeral]!) && t.count <= 40
+            return !t.isEmpty && t.begins(with: heading) && t.count <= 40
         }
         // Table starts: a line `表 N` (or `表N`) whose table title follows within a
         // few lines. Repeated `表 2` lines (004 prints one twice) count once.
@@ -48,12 +47,12 @@ struct Layout {
         guard let first = starts.first else {
             throw ReadError.notADisclosure("no standard table (表 1 … 表 10) was found")
         }
-        let partTwo = (0..<first.index).last { isPart($0, "二") } ?? first.index
-        let partOne = (0..<partTwo).last { isPart($0, "一") }
-        guard let partThree = (first.index..<lines.count).first(where: { isPart($0, "三") }) else {
+        let partTwo = (0..<first.index).last { isPart($0, "第二部分") } ?? first.index
+        let partOne = (0..<partTwo).last { isPart($0, "第一部分") }
+        guard let partThree = (first.index..<lines.count).first(where: { isPart($0, "第三部分") }) else {
             throw ReadError.notADisclosure("no 第三部分 (情况说明) follows the tables")
         }
-        let partFour = (partThree..<lines.count).first { isPart($0, "四") } ?? lines.count
+        let partFour = (partThree..<lines.count).first { isPart($0, "第四部分") } ?? lines.count
         if let partOne {
             let toc = (0..<partOne).first { isLine($0, "目录") }
             contents = toc.map { ($0 + 1)..<partOne }

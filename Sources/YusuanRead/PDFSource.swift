@@ -19,9 +19,8 @@ public enum PDFSource {
         do { outcome = try ExternalProgram.run(tool, ["-bbox-layout", "-enc", "UTF-8", path, "-"]) } catch {
             throw .tool(error.description)
         }
-        guard outcome.status == 0 else { throw .notPDF(outcome.firstMessage) }
-        let output = outcome.output
-        return try document(fromBBoxLayout: Array(output))
+        guard outcome.status == 0 else { throw .notPDF("pdftotext: \(outcome.firstMessage)") }
+        return try document(fromBBoxLayout: Array(outcome.output))
     }
 
     /// Reads a PDF held in memory (an upload): poppler needs a file, so the bytes go
