@@ -39,8 +39,9 @@ struct ColumnSolver {
     /// Columns that may hold a value at all.
     let allowed: [Bool]
     var rows: [Row]
-    /// The prior of placing a value of row `r` in column `c` (c ≥ 1).
-    let prior: (_ row: Int, _ column: Int) -> Prior
+    /// The prior of placing a value of row `r` in column `c`: `priors[r][c]`
+    /// (neutral for column 0, the row's total).
+    let priors: [[Prior]]
 
     /// Result: for each row, the column of each value; the rows left ambiguous
     /// with their alternatives; and whether the search stopped at its bound.
@@ -85,31 +86,36 @@ struct ColumnSolver {
     private let comboCache = ComboCache()
 
     private var candidates: [[[Int]]] = []
-    private var vectors: [[[Amount]]] = []
     private var priorScore: [[Int]] = []
+    /// What the classification says of each row's candidates (`strong(_:_:)`).
+    private var strongScores: [[Int]] = []
     private var children: [[Int]] = []
     private var choice: [Int] = []
 
-    /// `prior` is asked once for each row and column (c ≥ 1) and kept.
-    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row],
-         prior: (Int, Int) -> Prior) {
+    /// `priors` holds one prior for each row and column.
+    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row], priors: [[Prior]]) {
         self.columnCount = columnCount
         self.identities = identities
         self.allowed = allowed
         self.rows = rows
-        let priors = rows.indices.map { r in (0..<columnCount).map { c in c == 0 ? Prior.neutral : prior(r, c) } }
-        self.prior = { r, c in priors[r][c] }
+        self.priors = priors
     }
 
     mutating func solve() -> Solution {
         children = Array(repeating: [], count: rows.count)
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
-        candidates = rows.indices.map { makeCandidates(row: $0) }
-        vectors = rows.indices.map { r in candidates[r].map { vector(values: rows[r].values, columns: $0) } }
-        comboCache.units = vectors.map { $0.map { $0.map(\.units) } }
-        priorScore = rows.indices.map { r in
-            candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + prior(r, $1).rawValue } }
+        var units: [[[Int64]]] = []
+        units.reserveCapacity(rows.count)
+        candidates = rows.indices.map { r in
+            let (placements, vectors) = makeCandidates(row: r)
+            units.append(vectors)
+            return placements
         }
+        comboCache.units = units
+        priorScore = rows.indices.map { r in
+            candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + priors[r][$1].rawValue } }
+        }
+        strongScores = rows.indices.map { r in candidates[r].indices.map { strong(r, $0) } }
         let best = run()
         choice = best.choice
         let ambiguous = findAmbiguities(best: best.score)
@@ -130,60 +136,74 @@ struct ColumnSolver {
 
     // MARK: Candidates
 
-    private func makeCandidates(row r: Int) -> [[Int]] {
-        let values = rows[r].values
-        guard !values.isEmpty else { return [[]] }
-        guard values.count <= columnCount else { return [Array(0..<columnCount)] }
-        let free = (1..<columnCount).filter { allowed[$0] }
+    /// The order-preserving placements of row `r`'s values that its identities
+    /// allow, each with its vector in units.
+    private func makeCandidates(row r: Int) -> (placements: [[Int]], vectors: [[Int64]]) {
+        let values = rows[r].values.map(\.units)
+        guard !values.isEmpty else { return ([[]], [Array(repeating: 0, count: columnCount)]) }
+        guard values.count <= columnCount else {
+            return ([Array(0..<columnCount)], [values.prefix(columnCount).map { $0 }])
+        }
+        var all = placements(of: values.count, in: (1..<columnCount).filter { allowed[$0] })
+        // More values than allowed columns: every column may hold one, and no
+        // other table's vector is trusted.
+        let fellBack = all.isEmpty
+        if fellBack { all = placements(of: values.count, in: Array(1..<columnCount)) }
+        let vectors = all.map { vector(values: values, columns: $0) }
+        func keep(_ wanted: (Int) -> Bool) -> ([[Int]], [[Int64]])? {
+            let kept = all.indices.filter(wanted)
+            return kept.isEmpty ? nil : (kept.map { all[$0] }, kept.map { vectors[$0] })
+        }
+        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }),
+           let matching = keep({ vectors[$0] == known }) {
+            return matching
+        }
+        // Row identities: exact first, then within rounding, else keep all (the
+        // printed row is itself inconsistent; the hierarchy decides).
+        return keep { satisfiesIdentities(vectors[$0], tolerance: false) }
+            ?? keep { satisfiesIdentities(vectors[$0], tolerance: true) }
+            ?? (all, vectors)
+    }
+
+    /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
+    /// most about 20,000).
+    private func placements(of count: Int, in free: [Int]) -> [[Int]] {
         var all: [[Int]] = []
-        func choose(_ start: Int, _ picked: inout [Int]) {
-            if picked.count == values.count - 1 {
-                all.append([0] + picked)
+        var picked: [Int] = [0]
+        func choose(_ start: Int) {
+            if picked.count == count {
+                all.append(picked)
                 return
             }
-            let need = values.count - 1 - picked.count
+            let need = count - picked.count
             guard start <= free.count - need else { return }
             for i in start...(free.count - need) {
                 picked.append(free[i])
-                choose(i + 1, &picked)
+                choose(i + 1)
                 picked.removeLast()
                 if all.count > 20_000 { return }
             }
         }
-        var picked: [Int] = []
-        choose(0, &picked)
-        if all.isEmpty {
-            // More values than allowed columns: fall back to every column.
-            let everyColumn = ColumnSolver(columnCount: columnCount, identities: identities,
-                                           allowed: Array(repeating: true, count: columnCount),
-                                           rows: [Row(values: values, parent: nil, known: nil)], prior: { _, _ in .neutral })
-            return everyColumn.makeCandidates(row: 0)
-        }
-        if let known = rows[r].known {
-            let matching = all.filter { vector(values: values, columns: $0).map(Optional.some) == known.map { $0 ?? .zero } }
-            if !matching.isEmpty { return matching }
-        }
-        // Row identities: exact first, then within rounding, else keep all (the
-        // printed row is itself inconsistent; the hierarchy decides).
-        let exact = all.filter { satisfiesIdentities(vector(values: values, columns: $0), tolerance: false) }
-        if !exact.isEmpty { return exact }
-        let rounded = all.filter { satisfiesIdentities(vector(values: values, columns: $0), tolerance: true) }
-        return rounded.isEmpty ? all : rounded
+        choose(0)
+        return all
     }
 
-    private func vector(values: [Amount], columns: [Int]) -> [Amount] {
-        var v = Array(repeating: Amount.zero, count: columnCount)
+    private func vector(values: [Int64], columns: [Int]) -> [Int64] {
+        var v = [Int64](repeating: 0, count: columnCount)
         for (value, column) in zip(values, columns) { v[column] = value }
         return v
     }
 
-    private func satisfiesIdentities(_ v: [Amount], tolerance: Bool) -> Bool {
+    /// Wrapping arithmetic: amounts are read within bounds that no row's sum
+    /// exceeds; a hostile one may make the answer wrong, never the check trap.
+    private func satisfiesIdentities(_ v: [Int64], tolerance: Bool) -> Bool {
         identities.allSatisfy { relation in
-            let sum = relation.parts.reduce(Amount.zero) { $0 + v[$1] }
-            let difference = (v[relation.total] - sum).magnitude
+            var sum: Int64 = 0
+            for part in relation.parts { sum = sum &+ v[part] }
+            let difference = v[relation.total] &- sum
             // Each printed part is rounded to 0.01: n parts may be off by n × 0.005.
-            let limit = tolerance ? Amount.halfStep(places: 2).times(relation.parts.count + 1) : .zero
-            return difference <= limit
+            let limit = tolerance ? Amount.halfStep(places: 2).units &* Int64(relation.parts.count + 1) : 0
+            return difference <= limit && difference >= -limit
         }
     }
 
@@ -228,15 +248,16 @@ struct ColumnSolver {
         }
     }
 
-    /// 增量评分 — the score of `trial`, which differs from `base` only in the rows
-    /// `changed`: only the families those rows belong to are summed again, so a
-    /// move costs its family's size, not the table's.
-    private func score(_ trial: [Int], changed: [Int], from base: [Int], scored: (equations: Int, prior: Int),
+    /// 增量评分 — the score of `trial`, which differs from the scored assignment
+    /// only in the rows `moved` (each with the candidate it had there): only the
+    /// families those rows belong to are summed again, so a move costs its
+    /// family's size, not the table's.
+    private func score(_ trial: [Int], moved: [(row: Int, from: Int)], scored: (equations: Int, prior: Int),
                        families: [Int]) -> (equations: Int, prior: Int) {
         var eq = scored.equations, pr = scored.prior
         var parents: [Int] = []
-        for r in changed {
-            pr += priorScore[r][trial[r]] - priorScore[r][base[r]]
+        for (r, from) in moved {
+            pr += priorScore[r][trial[r]] - priorScore[r][from]
             if !children[r].isEmpty { parents.append(r) }
             if let p = rows[r].parent { parents.append(p) }
         }
@@ -277,43 +298,50 @@ struct ColumnSolver {
             var node = rows[x].parent
             while let a = node { stale[a] = true; node = rows[a].parent }
         }
+        // A move is made in place and undone unless it scores better: `moved`
+        // holds each changed row with the candidate it had.
+        var assignment = choice
+        var moved: [(row: Int, from: Int)] = []
         for _ in 0..<12 {
             var improved = false
             for r in rows.indices where stale[r] && (candidates[r].count > 1 || !children[r].isEmpty) {
-                if budget.exhausted { return }
+                if budget.exhausted { choice = assignment; return }
                 stale[r] = false
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
                 for c in candidates[r].indices {
-                    var trial = choice
-                    var changed: [Int] = []
-                    cascade(r, c, &trial, changed: &changed, depth: 0)
-                    guard !changed.isEmpty else { continue }
-                    let score = score(trial, changed: changed, from: choice, scored: current, families: families)
+                    moved.removeAll(keepingCapacity: true)
+                    cascade(r, c, &assignment, moved: &moved, depth: 0)
+                    guard !moved.isEmpty else { continue }
+                    let score = score(assignment, moved: moved, scored: current, families: families)
                     if Self.better(score, than: current) {
-                        for p in Set(changed.flatMap { [$0] + (rows[$0].parent.map { [$0] } ?? []) })
-                        where !children[p].isEmpty {
-                            families[p] = equations(of: p, in: trial)
+                        for (x, _) in moved {
+                            for p in [x] + (rows[x].parent.map { [$0] } ?? []) where !children[p].isEmpty {
+                                families[p] = equations(of: p, in: assignment)
+                            }
                         }
-                        for x in changed { touch(x) }
-                        choice = trial
+                        for (x, _) in moved { touch(x) }
                         current = score
                         improved = true
+                    } else {
+                        for (x, from) in moved.reversed() { assignment[x] = from }
                     }
                 }
             }
             if !improved { break }
         }
+        choice = assignment
     }
 
-    /// Sets row `r` to candidate `c` and re-fits its descendants to it.
-    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], changed: inout [Int], depth: Int) {
-        if assignment[r] != c { changed.append(r) }
+    /// Sets row `r` to candidate `c` and re-fits its descendants to it, noting
+    /// each row it changes with its former candidate.
+    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], moved: inout [(row: Int, from: Int)], depth: Int) {
+        if assignment[r] != c { moved.append((r, assignment[r])) }
         assignment[r] = c
         guard !children[r].isEmpty, depth < 8 else { return }
         guard let best = bestChildCombo(parent: r, parentChoice: c) else { return }
         for (k, kc) in zip(children[r], best) where assignment[k] != kc {
-            cascade(k, kc, &assignment, changed: &changed, depth: depth + 1)
+            cascade(k, kc, &assignment, moved: &moved, depth: depth + 1)
         }
     }
 
@@ -449,17 +477,26 @@ struct ColumnSolver {
     /// together), and the leaf alone moves with its ancestors re-fitted.
     private func findAmbiguities(best: (equations: Int, prior: Int)) -> [(row: Int, alternatives: [[Int]])] {
         let strongBest = strongScore(choice)
+        let families = familyEquations(choice)
+        /// A trial fits when it satisfies as many equations and the classification
+        /// likes the rest of the table as well (both scored from the rows it moves).
+        func fits(_ trial: [Int], _ r: Int, _ c: Int) -> Bool {
+            var moved: [(row: Int, from: Int)] = []
+            var strongTrial = strongBest
+            for i in rows.indices where trial[i] != choice[i] {
+                moved.append((i, choice[i]))
+                strongTrial += strongScores[i][trial[i]] - strongScores[i][choice[i]]
+            }
+            return score(trial, moved: moved, scored: best, families: families).equations >= best.equations
+                && strongTrial - strongScores[r][c] >= strongBest - strongScores[r][choice[r]]
+        }
         var result: [(row: Int, alternatives: [[Int]])] = []
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
             if budget.exhausted { break }
             var alternatives: [[Int]] = []
             for c in candidates[r].indices where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
-                let fits = [swapTrial(r, c), chainTrial(r, c)].contains { trial in
-                    globalScore(trial).equations >= best.equations
-                        && strongScore(trial) - strong(r, c) >= strongBest - strong(r, choice[r])
-                }
-                if fits { alternatives.append(candidates[r][c]) }
+                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c), r, c) { alternatives.append(candidates[r][c]) }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
@@ -475,9 +512,13 @@ struct ColumnSolver {
             map[to] = from
         }
         var trial = choice
-        for row in rows.indices {
-            let mapped = candidates[row][choice[row]].map { map[$0] }
-            if let index = candidates[row].firstIndex(of: mapped) { trial[row] = index }
+        for row in rows.indices where candidates[row].count > 1 {
+            let chosen = candidates[row][choice[row]]
+            if let index = candidates[row].firstIndex(where: { other in
+                other.count == chosen.count && zip(other, chosen).allSatisfy { $0 == map[$1] }
+            }) {
+                trial[row] = index
+            }
         }
         trial[r] = c
         return trial
@@ -499,7 +540,7 @@ struct ColumnSolver {
     /// an implied column, −1 for each in an unlikely one.
     private func strong(_ r: Int, _ c: Int) -> Int {
         candidates[r][c].dropFirst().reduce(0) { total, column in
-            switch prior(r, column) {
+            switch priors[r][column] {
             case .implied: total + 1
             case .unlikely: total - 1
             default: total
@@ -508,7 +549,7 @@ struct ColumnSolver {
     }
 
     private func strongScore(_ assignment: [Int]) -> Int {
-        rows.indices.reduce(0) { $0 + strong($1, assignment[$1]) }
+        rows.indices.reduce(0) { $0 + strongScores[$1][assignment[$1]] }
     }
 
     /// The candidate of `p` that matches its children (as assigned) in the most
@@ -534,7 +575,7 @@ struct ColumnSolver {
     /// assignment over the other.
     private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
         let a = candidates[r][chosen].dropFirst()
-        let aImplied = a.contains { prior(r, $0) == .implied }
+        let aImplied = a.contains { priors[r][$0] == .implied }
         return aImplied && priorScore[r][chosen] > priorScore[r][other]
     }
 }

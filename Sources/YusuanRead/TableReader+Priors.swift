@@ -1,43 +1,46 @@
 import YusuanModel
 
 extension TableReader {
-    /// What the classification implies about the column of a value — used only
-    /// where the identities leave a choice.
-    static func prior(_ kind: StandardTable, row: TableRow, column: ColumnKey, hint: [ColumnKey: Amount]?) -> ColumnSolver.Prior {
-        if let hint { return hint[column] != nil ? .implied : .unlikely }
+    /// What the classification implies about the column of a row's value — used
+    /// only where the identities leave a choice. The row is looked at once; the
+    /// function returned answers for each column.
+    static func prior(_ kind: StandardTable, row: TableRow, hint: [ColumnKey: Amount]?) -> (ColumnKey) -> ColumnSolver.Prior {
+        typealias Prior = ColumnSolver.Prior
+        /// `favoured` is `strength`; with `elsewhere`, every other column.
+        func only(_ favoured: ColumnKey, _ strength: Prior, elsewhere: Prior) -> (ColumnKey) -> Prior {
+            { $0 == favoured ? strength : elsewhere }
+        }
+        let neutral: (ColumnKey) -> Prior = { _ in .neutral }
+        if let hint { return { hint[$0] != nil ? .implied : .unlikely } }
         let name = row.name
         let code = row.code ?? ""
         switch kind {
         case .expenditure, .generalPublic:
-            guard row.role == .item else { return .neutral }
-            if basicItem(code: code, name: name) { return column == .basic ? .implied : .unlikely }
-            if projectItem(code: code, name: name) { return column == .project ? .implied : .unlikely }
-            return .neutral
+            guard row.role == .item else { return neutral }
+            if basicItem(code: code, name: name) { return only(.basic, .implied, elsewhere: .unlikely) }
+            if projectItem(code: code, name: name) { return only(.project, .implied, elsewhere: .unlikely) }
+            return neutral
         case .basicByEconomicClass:
             // 人员经费 = 工资福利支出 (301) + 对个人和家庭的补助 (303); the rest is 公用经费.
-            guard let cls = code.prefix(3).isEmpty ? nil : String(code.prefix(3)) else { return .neutral }
-            let personnel = cls == "301" || cls == "303"
-            return (column == .personnel) == personnel ? .implied : .unlikely
+            guard !code.isEmpty else { return neutral }
+            let personnel = code.begins(with: "301") || code.begins(with: "303")
+            return { ($0 == .personnel) == personnel ? .implied : .unlikely }
         case .projects:
-            guard row.role == .project || row.role == .item else { return .neutral }
+            guard row.role == .project || row.role == .item else { return neutral }
             if code.begins(with: "21012") || code.begins(with: "20908") {
-                return column == .socialSecurityFund ? .implied : .unlikely
+                return only(.socialSecurityFund, .implied, elsewhere: .unlikely)
             }
-            if code.begins(with: "21013") {
-                return column == .householdSubsidies ? .implied : .unlikely
-            }
-            if (row.project ?? "").includes("奖励") { return column == .householdSubsidies ? .usual : .neutral }
-            return column == .goodsAndServices ? .usual : .neutral
-        case .income:
-            return column == .generalPublic ? .usual : .neutral
-        case .fiscalAppropriation, .threePublicCosts:
-            return column == .generalPublic ? .usual : .neutral
+            if code.begins(with: "21013") { return only(.householdSubsidies, .implied, elsewhere: .unlikely) }
+            if (row.project ?? "").includes("奖励") { return only(.householdSubsidies, .usual, elsewhere: .neutral) }
+            return only(.goodsAndServices, .usual, elsewhere: .neutral)
+        case .income, .fiscalAppropriation, .threePublicCosts:
+            return only(.generalPublic, .usual, elsewhere: .neutral)
         case .carryOver:
             // A carried-over item is listed by its project's name: it is 项目支出.
-            guard row.role == .project else { return .neutral }
-            return column == .appropriationCarryProject || column == .otherCarryProject ? .implied : .neutral
+            guard row.role == .project else { return neutral }
+            return { $0 == .appropriationCarryProject || $0 == .otherCarryProject ? .implied : .neutral }
         default:
-            return .neutral
+            return neutral
         }
     }
 

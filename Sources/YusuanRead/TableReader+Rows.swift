@@ -167,12 +167,13 @@ extension TableReader {
         let solverRows = planned.indices.map { j in
             ColumnSolver.Row(values: planned[j].entry.values, parent: planned[j].parent, known: known[j])
         }
-        let rowsForPrior = planned.map(\.row)
         let basicHint = basicHints(kind, planned: planned)
-        var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
-                                  allowed: allowed, rows: solverRows) { r, c in
-            Self.prior(kind, row: rowsForPrior[r], column: columns[c], hint: basicHint[r])
+        let priors = planned.indices.map { r in
+            let prior = Self.prior(kind, row: planned[r].row, hint: basicHint[r])
+            return columns.indices.map { c in c == 0 ? ColumnSolver.Prior.neutral : prior(columns[c]) }
         }
+        var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
+                                  allowed: allowed, rows: solverRows, priors: priors)
         let solution = solver.solve()
         for j in planned.indices {
             let e = planned[j].entry
