@@ -32,14 +32,18 @@ public struct Amount: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// document passes here); inlinable, so that callers parse substrings without
     /// going through the generic witness tables.
     @inlinable
-    public init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) { self.init(utf8: text.utf8) }
+
+    /// Parses a printed number from its UTF-8 bytes (see `init(_:)`).
+    @inlinable
+    public init?(utf8: some Sequence<UInt8>) {
         var negative = false
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
         var sawDigit = false
         var inFraction = false
-        var bytes = text.utf8.makeIterator()
+        var bytes = utf8.makeIterator()
         var first = true
         while let byte = bytes.next() {
             defer { first = false }

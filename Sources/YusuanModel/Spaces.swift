@@ -64,7 +64,7 @@ public enum Spaces {
     }
 
     /// The range of `bytes` without spaces at either end.
-    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    public static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var start = 0
         while start < bytes.count {
             let width = spaceWidth(bytes, at: start)
@@ -210,5 +210,84 @@ extension Spaces {
             k += 1
         }
         return true
+    }
+}
+
+/// Matching a printed text as if its spaces were taken out (`编 制 部 门：` begins
+/// with `编制部门`), on its bytes in place: a reader asks this of every line, and
+/// taking the spaces out first would copy each one.
+extension StringProtocol {
+    /// Whether `Spaces.removed(self)` begins with `prefix`.
+    @inlinable public func compactBegins(with prefix: String) -> Bool {
+        Spaces.withBytes(self) { Spaces.compactEnd(of: $0, matching: prefix) } != nil
+    }
+
+    /// Whether `Spaces.removed(self)` is `other`, byte for byte.
+    @inlinable public func compactEquals(_ other: String) -> Bool {
+        Spaces.withBytes(self) { text in
+            guard let end = Spaces.compactEnd(of: text, matching: other) else { return false }
+            return Spaces.trimmedRange(UnsafeBufferPointer(rebasing: text[end...])).isEmpty
+        }
+    }
+
+    /// Whether `Spaces.removed(self)` contains `needle`.
+    @inlinable public func compactIncludes(_ needle: String) -> Bool {
+        Spaces.withBytes(self) { Spaces.compactSearch($0, for: needle) }
+    }
+
+    /// What follows the text's leading `prefix` (matched as by
+    /// `compactBegins(with:)`), or nil where it does not begin so.
+    @inlinable public func compactRest(after prefix: String) -> Substring? {
+        guard let end = Spaces.withBytes(self, { Spaces.compactEnd(of: $0, matching: prefix) }) else { return nil }
+        let text = Substring(self)
+        return text[text.utf8.index(text.utf8.startIndex, offsetBy: end)...]
+    }
+}
+
+extension Spaces {
+    /// Runs `body` on the text's UTF-8 bytes, in place where they are contiguous.
+    @inlinable
+    public static func withBytes<R>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = text.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The byte offset just past `prefix` at the start of `text`, spaces in `text`
+    /// skipped before and inside it, or nil where `text` does not begin so.
+    public static func compactEnd(of text: UnsafeBufferPointer<UInt8>, matching prefix: String) -> Int? {
+        var pin = prefix
+        return pin.withUTF8 { match(text, from: 0, $0) }
+    }
+
+    /// Whether `text` without its spaces contains `needle` (which has none).
+    public static func compactSearch(_ text: UnsafeBufferPointer<UInt8>, for needle: String) -> Bool {
+        var pin = needle
+        return pin.withUTF8 { pin in
+            guard let first = pin.first else { return true }
+            var i = 0
+            while i < text.count {
+                if text[i] == first, match(text, from: i, pin) != nil { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Matches `pin` in `text` from byte `start`, skipping spaces in `text` (before
+    /// each byte of `pin`, so spaces inside a character cannot be skipped: UTF-8
+    /// never puts a space byte inside one). Returns the offset past the match.
+    static func match(_ text: UnsafeBufferPointer<UInt8>, from start: Int, _ pin: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = start, k = 0
+        while k < pin.count {
+            while i < text.count, mayStartSpace(text[i]) {
+                let width = spaceWidth(text, at: i)
+                if width == 0 { break }
+                i += width
+            }
+            guard i < text.count, text[i] == pin[k] else { return nil }
+            i += 1
+            k += 1
+        }
+        return i
     }
 }

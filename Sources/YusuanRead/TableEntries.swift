@@ -36,23 +36,26 @@ enum LineTokens {
     /// Tokens are found from the end on bytes (a value is ASCII; most lines end in
     /// text and are turned away at their last token).
     static func splitTrailingValues(_ text: String) -> (label: String, values: [Amount]) {
-        let space = UInt8(ascii: " ")
-        let utf8 = text.utf8
-        var values: [Amount] = []
-        var hasDecimals = false
-        var cut = utf8.endIndex
-        while true {
-            var end = cut
-            while end > utf8.startIndex, utf8[utf8.index(before: end)] == space { end = utf8.index(before: end) }
-            var start = end
-            while start > utf8.startIndex, utf8[utf8.index(before: start)] != space { start = utf8.index(before: start) }
-            guard start < end, (0x30...0x39).contains(utf8[start]), let a = Amount(text[start..<end]) else { break }
-            values.append(a)
-            if utf8[start..<end].contains(UInt8(ascii: ".")) { hasDecimals = true }
-            cut = start
+        var bytes = text
+        return bytes.withUTF8 { u in
+            let space = UInt8(ascii: " ")
+            var values: [Amount] = []
+            var hasDecimals = false
+            var cut = u.count
+            while true {
+                var end = cut
+                while end > 0, u[end - 1] == space { end -= 1 }
+                var start = end
+                while start > 0, u[start - 1] != space { start -= 1 }
+                guard start < end, (0x30...0x39).contains(u[start]),
+                      let a = Amount(utf8: UnsafeBufferPointer(rebasing: u[start..<end])) else { break }
+                values.append(a)
+                if u[start..<end].contains(UInt8(ascii: ".")) { hasDecimals = true }
+                cut = start
+            }
+            guard !values.isEmpty, hasDecimals else { return (text, []) }
+            return (collapsingSpaces(u[..<cut]), values.reversed())
         }
-        guard !values.isEmpty, hasDecimals else { return (text, []) }
-        return (collapsingSpaces(text.utf8[..<cut]), values.reversed())
     }
 
     /// The bytes with each run of ASCII spaces made one and none at either end.
@@ -70,13 +73,13 @@ enum LineTokens {
 
     /// The length of the run of ASCII digits from `i`, when it is followed by a
     /// space, a line break or the end (a whole token), else 0.
-    private static func digitToken(_ u: [UInt8], at i: Int) -> Int {
+    private static func digitToken(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         var j = i
         while j < u.count, (0x30...0x39).contains(u[j]) { j += 1 }
         return j == u.count || u[j] == 0x20 || u[j] == 0x0A ? j - i : 0
     }
 
-    private static func skippingSpaces(_ u: [UInt8], from i: Int) -> Int {
+    private static func skippingSpaces(_ u: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         var i = i
         while i < u.count, u[i] == 0x20 { i += 1 }
         return i
@@ -85,40 +88,44 @@ enum LineTokens {
     /// A leading classification code: `210`, `210 15`, `210 15 06` (or `21015`
     /// printed together), followed by a space or the end of the line.
     static func leadingCode(_ text: String, classes: ClosedRange<Int>) -> (code: String, rest: String)? {
-        // Most lines do not start with a digit: turn them away on their first byte.
-        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }), (0x30...0x39).contains(first) else { return nil }
-        let u = Array(text.utf8)
-        var i = skippingSpaces(u, from: 0)
-        guard digitToken(u, at: i) == 3, u[i] != 0x0A else { return nil }
-        let cls = Int(u[i] - 0x30) * 100 + Int(u[i + 1] - 0x30) * 10 + Int(u[i + 2] - 0x30)
-        guard classes.contains(cls) else { return nil }
-        var code = Array(u[i..<(i + 3)])
-        i += 3
-        for _ in 0..<2 {
-            let j = skippingSpaces(u, from: i)
-            guard j > i, digitToken(u, at: j) == 2 else { break }
-            code += u[j..<(j + 2)]
-            i = j + 2
+        var text = text
+        return text.withUTF8 { u in
+            var i = skippingSpaces(u, from: 0)
+            // Most lines do not start with a digit: turned away on their first byte.
+            guard i < u.count, (0x30...0x39).contains(u[i]), digitToken(u, at: i) == 3 else { return nil }
+            let cls = Int(u[i] - 0x30) * 100 + Int(u[i + 1] - 0x30) * 10 + Int(u[i + 2] - 0x30)
+            guard classes.contains(cls) else { return nil }
+            var code = Array(u[i..<(i + 3)])
+            i += 3
+            for _ in 0..<2 {
+                let j = skippingSpaces(u, from: i)
+                guard j > i, digitToken(u, at: j) == 2 else { break }
+                code += u[j..<(j + 2)]
+                i = j + 2
+            }
+            return (String(decoding: code, as: UTF8.self), collapsingSpaces(u[i...]))
         }
-        return (String(decoding: code, as: UTF8.self), collapsingSpaces(u[i...]))
     }
 
     /// A row's label without its leading code tokens (three, two and two digits,
     /// each followed by a space, a line break or the end), spaces and line breaks
     /// trimmed at either end.
     static func codeStripped(_ label: String) -> String {
-        let u = Array(label.utf8)
-        var i = 0
-        for _ in 0..<3 {
-            let j = skippingSpaces(u, from: i)
-            let n = j < u.count ? digitToken(u, at: j) : 0
-            guard n == 2 || n == 3 else { break }
-            i = j + n
+        var label = label
+        return label.withUTF8 { u in
+            var i = 0
+            for _ in 0..<3 {
+                let j = skippingSpaces(u, from: i)
+                let n = j < u.count ? digitToken(u, at: j) : 0
+                guard n == 2 || n == 3 else { break }
+                i = j + n
+            }
+            var rest = UnsafeBufferPointer(rebasing: u[i...])
+            rest = UnsafeBufferPointer(rebasing: rest[Spaces.trimmedRange(rest)])
+            while rest.last == 0x0A { rest = UnsafeBufferPointer(rebasing: rest.dropLast()) }
+            while rest.first == 0x0A { rest = UnsafeBufferPointer(rebasing: rest.dropFirst()) }
+            return String(decoding: rest, as: UTF8.self)
         }
-        var rest = Spaces.trimmed(bytes: u[i...])
-        while rest.last == 0x0A { rest = rest.dropLast() }
-        while rest.first == 0x0A { rest = rest.dropFirst() }
-        return String(decoding: rest, as: UTF8.self)
     }
 
     /// The text without spaces.

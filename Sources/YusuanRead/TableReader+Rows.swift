@@ -40,19 +40,24 @@ extension TableReader {
             guard let code else { return nil }
             // The nearest earlier row (under the same unit) whose code is a prefix.
             let floor = currentUnit?.index ?? 0
-            let nearest = (1..<max(code.count, 1)).compactMap { lastByCode[String(code.prefix($0))] }.filter { $0 >= floor }.max()
+            // Codes are ASCII digits: a prefix is a number of bytes.
+            var nearest: Int?
+            for length in stride(from: 1, to: code.utf8.count, by: 1) {
+                if let j = lastByCode[String(decoding: code.utf8.prefix(length), as: UTF8.self)], j >= floor {
+                    nearest = max(nearest ?? j, j)
+                }
+            }
             return nearest ?? currentUnit?.index ?? totalIndex
         }
 
         for entry in entries {
-            let compact = LineTokens.compact(entry.label)
             // A unit's row and a carried-over item keep the name printed.
             var row = TableRow(key: .named(entry.label), name: entry.label, role: .line,
                                cells: Array(repeating: nil, count: columns.count), source: entry.start)
             var parent: Int?
-            if entry.code == nil && Self.isTotalLabel(compact) && kind != .threePublicCosts {
+            if entry.code == nil && Self.isTotalLabel(entry.label) && kind != .threePublicCosts {
                 row.key = .grandTotal
-                row.name = String(compact.prefix(2))
+                row.name = String(LineTokens.compact(entry.label).prefix(2))
                 row.role = .total
             } else if kind == .threePublicCosts {
                 guard let key = ThreePublicCosts.key(for: entry.label) else { continue }

@@ -12,8 +12,7 @@ extension TableReader {
         var started = false
         for i in body {
             let line = lines[i]
-            let compact = LineTokens.compact(line.text)
-            if compact.includes("空表") { break }
+            if line.text.compactIncludes("空表") { break }
             var left: String
             var leftValue: [Amount]
             var right: String?
@@ -86,45 +85,80 @@ extension TableReader {
     /// Splits a flattened line of table 1 or 4 at the start of the expenditure side:
     /// a 类 code (`201 一般公共服务支出`) or 支出总计 (printed `支 出 总 计`).
     static func splitSides(_ text: String) -> (left: String, right: String?) {
-        // Tokens split on bytes; the rest of the line is joined only where a token opens with 支.
-        let tokens = text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-        for (i, t) in tokens.enumerated() {
-            if t.utf8.count == 3, t.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let n = Int(t), (201...299).contains(n),
-               i + 1 < tokens.count, Amount(tokens[i + 1]) == nil {
-                return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+        var bytes = text
+        return bytes.withUTF8 { u in
+            // The tokens between ASCII spaces, as byte ranges.
+            var tokens: [Range<Int>] = []
+            var i = 0
+            while i < u.count {
+                while i < u.count, u[i] == 0x20 { i += 1 }
+                let start = i
+                while i < u.count, u[i] != 0x20 { i += 1 }
+                if start < i { tokens.append(start..<i) }
             }
-            // 支出总计 / 支 出 总 计 / 支出合计
-            if t.begins(with: "支") {
-                let rest = tokens[i...].joined()
-                if rest.begins(with: "支出总计") || rest.begins(with: "支出合计") {
-                    return (tokens[..<i].joined(separator: " "), tokens[i...].joined(separator: " "))
+            func joined(_ parts: ArraySlice<Range<Int>>) -> String {
+                var out: [UInt8] = []
+                for r in parts {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: u[r])
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+            /// Whether the tokens from byte `start` on, joined without spaces, begin with `word`.
+            func opens(at start: Int, _ word: String) -> Bool {
+                var j = start
+                for b in word.utf8 {
+                    while j < u.count, u[j] == 0x20 { j += 1 }
+                    guard j < u.count, u[j] == b else { return false }
+                    j += 1
+                }
+                return true
+            }
+            let zhi = Array("支".utf8)
+            /// A 类 code: three digits from 201 to 299.
+            func isClassCode(_ t: Range<Int>) -> Bool {
+                guard t.count == 3, u[t].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+                let n = u[t].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                return (201...299).contains(n)
+            }
+            for (k, t) in tokens.enumerated() {
+                if isClassCode(t), k + 1 < tokens.count, Amount(utf8: u[tokens[k + 1]]) == nil {
+                    return (joined(tokens[..<k]), joined(tokens[k...]))
+                }
+                // 支出总计 / 支 出 总 计 / 支出合计
+                if u[t].starts(with: zhi), opens(at: t.lowerBound, "支出总计") || opens(at: t.lowerBound, "支出合计") {
+                    return (joined(tokens[..<k]), joined(tokens[k...]))
                 }
             }
+            return (text, nil)
         }
-        return (text, nil)
     }
+
+    /// Chinese numerals that open a top-level income line (`一、`).
+    private static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
 
     /// `一、本年收入` → `本年收入`; `1.一般公共预算拨款` → `一般公共预算拨款`; `其中：一般财力` → `一般财力`.
     static func incomeLabel(_ compact: String) -> String {
         var t = Substring(compact)
-        if let i = t.firstIndex(of: "、"), t[..<i].allSatisfy({ "一二三四五六七八九十".contains($0) }) { t = t[t.index(after: i)...] }
-        let digits = t.prefix { $0.isASCIINumber }
-        if !digits.isEmpty, let mark = t.dropFirst(digits.count).first, ".、．".contains(mark) {
-            t = t.dropFirst(digits.count + 1)
+        let scalars = t.unicodeScalars
+        if let i = scalars.firstIndex(of: "、"), scalars[..<i].allSatisfy(numerals.contains) { t = t[scalars.index(after: i)...] }
+        let digits = t.utf8.prefix { (0x30...0x39).contains($0) }.count
+        if digits > 0, let mark = t.unicodeScalars.dropFirst(digits).first, mark == "." || mark == "、" || mark == "．" {
+            t = Substring(t.unicodeScalars.dropFirst(digits + 1))
         }
-        if t.begins(with: "其中：") || t.begins(with: "其中:") { t = t.dropFirst(3) }
-        var label = String(t)
-        if label == "基金预算拨款" { label = "政府性基金预算拨款" }
-        if label == "财政拨款(补助)" || label == "财政拨款（补助）" { label = "财政拨款" }
+        if t.begins(with: "其中：") || t.begins(with: "其中:") { t = Substring(t.unicodeScalars.dropFirst(3)) }
+        let label = String(t)
+        if label.sameBytes(as: "基金预算拨款") { return "政府性基金预算拨款" }
+        if label.sameBytes(as: "财政拨款(补助)") || label.sameBytes(as: "财政拨款（补助）") { return "财政拨款" }
         return label
     }
 
     /// The row key of an income line, following the printed numbering.
     static func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
         let label = Self.incomeLabel(compact)
-        if label == "收入总计" || label == "收入合计" { return .incomeTotal }
-        let isTop = compact.includes("、") && "一二三四五六七八九十".contains(compact.first!)
-        let isSecond = compact.first?.isASCIINumber == true
+        if label.sameBytes(as: "收入总计") || label.sameBytes(as: "收入合计") { return .incomeTotal }
+        let isTop = compact.includes("、") && compact.unicodeScalars.first.map(numerals.contains) == true
+        let isSecond = compact.utf8.first.map { (0x30...0x39).contains($0) } == true
         if kind == .fiscalAppropriation {
             // 一、财政拨款（补助） with its sources; 二、上年结转 with its sources.
             if isTop { path = [.named(label)]; return .named(label) }

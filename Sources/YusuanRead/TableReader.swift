@@ -118,8 +118,7 @@ struct TableReader {
     }
 
     static func isPreparerLine(_ text: String) -> Bool {
-        let t = LineTokens.compact(text)
-        return t.begins(with: "编制部门") || t.begins(with: "编制单位")
+        text.compactBegins(with: "编制部门") || text.compactBegins(with: "编制单位")
     }
 
     /// `编制部门：尉犁县医疗保障局 单位：万元` → ("尉犁县医疗保障局", "万元").
@@ -215,13 +214,13 @@ struct TableReader {
 
         while i < body.upperBound {
             let line = lines[i]
-            let compact = LineTokens.compact(line.text)
+            let text = line.text
             // 空表说明: from the line that says 没有 … to the one ending in 空表。
-            if compact.includes("没有") || compact.begins(with: "备注") || compact.includes("为空表") {
+            if text.compactIncludes("没有") || text.compactBegins(with: "备注") || text.compactIncludes("为空表") {
                 flush()
                 var statement = line.text
                 var j = i
-                while !LineTokens.compact(statement).includes("空表"), j + 1 < body.upperBound {
+                while !statement.compactIncludes("空表"), j + 1 < body.upperBound {
                     j += 1
                     statement += lines[j].text
                 }
@@ -244,13 +243,13 @@ struct TableReader {
                 continue
             }
             let code = LineTokens.leadingCode(line.text, classes: codeClasses(kind))
-            let isTotal = Self.isTotalLabel(compact)
+            let isTotal = Self.isTotalLabel(text)
             let split = LineTokens.splitTrailingValues(line.text)
             let knownLine = kind == .threePublicCosts && ThreePublicCosts.key(for: split.label) != nil
             if !inData {
                 // A bare 合计 in a header is a column heading, not the total row.
                 guard code != nil || (isTotal && !split.values.isEmpty) || knownLine
-                        || (!split.values.isEmpty && !compact.begins(with: "※")) else {
+                        || (!split.values.isEmpty && !text.compactBegins(with: "※")) else {
                     i += 1
                     continue
                 }
@@ -260,7 +259,7 @@ struct TableReader {
                 flush()
                 pendingCode = code?.code
             }
-            if compact.begins(with: "※") || compact == "类款项" { i += 1; continue }
+            if text.compactBegins(with: "※") || text.compactEquals("类款项") { i += 1; continue }
             pending.append(line)
             if !split.values.isEmpty {
                 let text = pending.dropLast().map(\.text) + [split.label]
@@ -283,10 +282,12 @@ struct TableReader {
         code == nil ? label.trimmingSpaces() : LineTokens.codeStripped(label)
     }
 
-    static func isTotalLabel(_ compact: String) -> Bool {
-        for word in ["总计", "合计"] where compact.begins(with: word) {
-            let rest = compact.dropFirst(word.count)
-            if rest.isEmpty || rest.first!.isNumber { return true }
+    /// 总计 or 合计, alone or followed by a number (spaces aside).
+    static func isTotalLabel(_ text: some StringProtocol) -> Bool {
+        for word in ["总计", "合计"] {
+            guard let rest = text.compactRest(after: word) else { continue }
+            let next = Spaces.removed(rest).first
+            if next == nil || next!.isNumber { return true }
         }
         return false
     }
@@ -324,7 +325,7 @@ struct TableReader {
         if let c = code, !c.allSatisfy(\.isASCIINumber) { return nil }
         if values.isEmpty && kind != .threePublicCosts { return nil }
         if label.isEmpty && code == nil { return nil }
-        if kind == .threePublicCosts, ThreePublicCosts.key(for: label) == nil, !Self.isTotalLabel(LineTokens.compact(label)) { return nil }
+        if kind == .threePublicCosts, ThreePublicCosts.key(for: label) == nil, !Self.isTotalLabel(label) { return nil }
         return TableEntry(code: code, label: label, project: project, values: values, columns: columns,
                           start: line.location, valuesAt: line.location, labelLines: [label])
     }

@@ -26,4 +26,37 @@ import YusuanModel
         #expect(slice.begins(with: "部门") && !slice.begins(with: "年部门") && slice.ends(with: "情况") && !slice.ends(with: "表"))
         #expect(title.begins(with: slice.prefix(0)) && !slice.begins(with: title))
     }
+
+    /// The matchers that skip spaces in place agree with taking the spaces out
+    /// first, on texts written with every kind of space between and around
+    /// the characters, and on slices of them.
+    @Test func compactMatchersAgreeWithRemovingTheSpaces() {
+        let spaces = ["", " ", "  ", "\t", "\u{3000}", "\u{A0}", "\r"]
+        let pieces = ["编", "制", "部", "门", "：", "合", "计", "1", ".", "5", "空", "表", "a", "\u{C2}", "\u{E3}"]
+        let needles = ["编制部门", "合计", "空表", "门：合", "1.5", "计1", "部", "表空", "\u{C2}\u{A0}"]
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<4_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...9, using: &generator) {
+                text += spaces.randomElement(using: &generator)! + pieces.randomElement(using: &generator)!
+            }
+            text += spaces.randomElement(using: &generator)!
+            let compact = Spaces.removed(text)
+            for needle in needles + [compact, String(compact.unicodeScalars.prefix(3))] {
+                #expect(text.compactBegins(with: needle) == compact.begins(with: needle), "\(text) begins \(needle)")
+                #expect(text.compactIncludes(needle) == compact.includes(needle), "\(text) includes \(needle)")
+                #expect(text.compactEquals(needle) == compact.sameBytes(as: needle), "\(text) equals \(needle)")
+                if let rest = text.compactRest(after: needle) {
+                    #expect(Spaces.removed(rest) == String(compact.unicodeScalars.dropFirst(needle.unicodeScalars.count)))
+                }
+                let slice = text.dropFirst()
+                #expect(slice.compactIncludes(needle) == Spaces.removed(slice).includes(needle))
+                checked += 1
+            }
+        }
+        #expect(checked > 40_000)
+        #expect("编 制 部 门：尉犁县".compactBegins(with: "编制部门") && !"编 制 部 门".compactBegins(with: "编制部门："))
+        #expect("  类 款 项\u{3000}".compactEquals("类款项") && !"类款项目".compactEquals("类款项"))
+    }
 }
