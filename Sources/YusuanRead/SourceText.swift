@@ -26,49 +26,50 @@ public struct SourceText: Sendable {
     /// as bytes: markup comes off, lines are trimmed, and a text file's page marks
     /// are found. A PDF's text is the flattened form, its pages known.
     public init(document: SourceDocument) {
-        let bytes = document.bytes
         let isText = document.origin == .text
-        let tabular = isText && document.lines.contains { line in
-            let b = bytes[line.range]
-            return b.contains(0x09) || b.starts(with: "## ".utf8)
-        }
-        form = tabular ? .tabular : .flattened
-        // A page starts at a line indented by one space; a document with fewer than
-        // three such lines has no page marks (its first and last lines may be
-        // indented by accident).
-        let marksPages = isText && !tabular
-            && document.lines.reduce(0) { $0 + (Self.startsPage(bytes[$1.range]) ? 1 : 0) } >= 3
-        var page = 0
-        var result: [SourceLine] = []
-        result.reserveCapacity(document.lines.count)
-        for (index, line) in document.lines.enumerated() {
-            let raw = bytes[line.range]
-            var location = line.location
-            if marksPages {
-                if index == 0 || Self.startsPage(raw) { page += 1 }
-                location.page = max(page, 1)
-            }
-            if tabular {
-                var cells: [String]? = nil
-                if raw.contains(0x09) {
-                    cells = raw.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                        Self.string(Spaces.trimmed(bytes: Self.stripMarkup($0)))
-                    }
+        // Each line is read in place on the document's bytes, and becomes one String
+        // (and one per cell): nothing else is copied.
+        (form, lines) = document.bytes.withUnsafeBufferPointer { all in
+            func raw(_ line: SourceDocument.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[line.range]) }
+            // A tab anywhere is one inside a line: lines hold every byte but their breaks.
+            let tabular = isText && (all.firstIndex(of: 0x09) != nil
+                || document.lines.contains { Self.opens(raw($0), with: Self.headingMark) })
+            // A page starts at a line indented by one space; a document with fewer than
+            // three such lines has no page marks (its first and last lines may be
+            // indented by accident).
+            let marksPages = isText && !tabular
+                && document.lines.reduce(0) { $0 + (Self.startsPage(raw($1)) ? 1 : 0) } >= 3
+            var page = 0
+            var result: [SourceLine] = []
+            result.reserveCapacity(document.lines.count)
+            var scratch: [UInt8] = []
+            for (index, line) in document.lines.enumerated() {
+                let raw = raw(line)
+                var location = line.location
+                if marksPages {
+                    if index == 0 || Self.startsPage(raw) { page += 1 }
+                    location.page = max(page, 1)
                 }
-                let stripped = Self.stripMarkup(raw)
-                // Cells joined by single spaces: each tab becomes a space.
-                let text = Self.string(Spaces.trimmed(bytes: ArraySlice(stripped.map { $0 == 0x09 ? 0x20 : $0 })))
-                if text.isEmpty && cells == nil { continue }
-                if let cells, cells.allSatisfy(\.isEmpty) { continue }
-                result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))
-            } else {
-                let trimmed = Spaces.trimmed(bytes: raw)
-                if trimmed.isEmpty { continue }
-                let text = Self.string(trimmed)
-                result.append(SourceLine(text: text, cells: nil, location: location, isHeading: false))
+                if tabular {
+                    var cells: [String]? = nil
+                    if raw.contains(0x09) {
+                        cells = raw.split(separator: 0x09, omittingEmptySubsequences: false).map { cell in
+                            Self.stripped(UnsafeBufferPointer(rebasing: cell), into: &scratch) { Self.string(trimming: $0) }
+                        }
+                    }
+                    // Cells joined by single spaces: each tab becomes a space.
+                    let text = Self.stripped(raw, into: &scratch, tabsAsSpaces: true) { Self.string(trimming: $0) }
+                    if text.isEmpty && cells == nil { continue }
+                    if let cells, cells.allSatisfy(\.isEmpty) { continue }
+                    result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))
+                } else {
+                    let text = Self.string(trimming: raw)
+                    if text.isEmpty { continue }
+                    result.append(SourceLine(text: text, cells: nil, location: location, isHeading: false))
+                }
             }
+            return (tabular ? .tabular : .flattened, result)
         }
-        lines = result
     }
 
     /// The lines of a text (either text form).
@@ -76,36 +77,59 @@ public struct SourceText: Sendable {
         self.init(document: SourceDocument(text: Array(text.utf8)))
     }
 
-    private static func string(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    /// The bytes without spaces at either end, as a String.
+    private static func string(trimming bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Spaces.trimmedRange(bytes)]), as: UTF8.self)
+    }
 
-    private static func startsPage(_ line: ArraySlice<UInt8>) -> Bool {
+    private static let headingMark = Array("## ".utf8)
+
+    private static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 }
+    }
+
+    private static func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // One space, then something else.
-        line.count >= 2 && line[line.startIndex] == 0x20 && line[line.startIndex + 1] != 0x20
+        line.count >= 2 && line[0] == 0x20 && line[1] != 0x20
     }
 
     /// The markup tags of the tabular form, taken out wherever they stand.
     private static let tags: [[UInt8]] = ["<b>", "</b>", "<p>", "</p>", "**"].map { Array($0.utf8) }
 
-    /// Removes `#` heading marks, list bullets, `<b>`/`</b>`, `<p>`/`</p>` and `**`.
-    static func stripMarkup(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var s = line.drop { $0 == UInt8(ascii: "#") }
+    /// Gives `body` the line without `#` heading marks, list bullets, `<b>`/`</b>`,
+    /// `<p>`/`</p>` and `**` (and then with tabs made spaces, if asked): the line
+    /// itself where there is nothing to take out, else a copy made in `scratch`.
+    static func stripped<R>(_ line: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8], tabsAsSpaces: Bool = false,
+                            _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let s = UnsafeBufferPointer(rebasing: line.drop { $0 == UInt8(ascii: "#") })
         // Most lines carry no markup at all: look for the tags only where one could be.
-        if s.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) {
-            var out: [UInt8] = []
-            out.reserveCapacity(s.count)
-            var i = s.startIndex
-            scan: while i < s.endIndex {
-                for tag in tags where s[i...].starts(with: tag) {
-                    i += tag.count
-                    continue scan
-                }
-                out.append(s[i])
-                i += 1
-            }
-            s = out[...]
+        guard s.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else {
+            return Self.spaced(Self.unbulleted(s), tabsAsSpaces, body)
         }
-        s = s.drop { $0 == 0x20 }
-        if s.starts(with: "- ".utf8) { s = s.dropFirst(2) }
+        scratch.removeAll(keepingCapacity: true)
+        var i = 0
+        scan: while i < s.count {
+            for tag in tags where Self.opens(UnsafeBufferPointer(rebasing: s[i...]), with: tag) {
+                i += tag.count
+                continue scan
+            }
+            scratch.append(s[i])
+            i += 1
+        }
+        return scratch.withUnsafeBufferPointer { Self.spaced(Self.unbulleted($0), tabsAsSpaces, body) }
+    }
+
+    /// Gives `body` the bytes, with their tabs made spaces when asked and there are any.
+    private static func spaced<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ tabsAsSpaces: Bool,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard tabsAsSpaces, bytes.contains(0x09) else { return body(bytes) }
+        return bytes.map { $0 == 0x09 ? 0x20 : $0 }.withUnsafeBufferPointer(body)
+    }
+
+    /// The line without its leading spaces and a `- ` list bullet.
+    private static func unbulleted(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var s = UnsafeBufferPointer(rebasing: line.drop { $0 == 0x20 })
+        if s.count >= 2, s[0] == UInt8(ascii: "-"), s[1] == 0x20 { s = UnsafeBufferPointer(rebasing: s.dropFirst(2)) }
         return s
     }
 }
