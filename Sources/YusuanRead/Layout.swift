@@ -22,9 +22,11 @@ struct Layout {
         // Each line without its spaces, made once (the searches below look at lines
         // many times), and only for lines that could be one of the marks looked for:
         // 表 N, 第N部分, 目录 and the performance tables' titles (部门…, 单位…, 项目…).
-        let marks: Set<Unicode.Scalar> = ["表", "第", "目", "部", "单", "项"]
         let compacts = lines.map { line in
-            line.text.unicodeScalars.first.map(marks.contains) == true ? LineTokens.compact(line.text) : ""
+            switch line.text.unicodeScalars.first {
+            case "表", "第", "目", "部", "单", "项": LineTokens.compact(line.text)
+            default: ""
+            }
         }
         func compact(_ i: Int) -> String { compacts[i] }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.
