@@ -172,8 +172,35 @@ struct TableReader {
         return table
     }
 
+    /// The statement a table printed empty carries (the last, if more than one).
     private func emptyStatement(_ body: Range<Int>) -> Located<String>? {
-        readBody(.overall, body).emptyStatement
+        var statement: Located<String>?
+        var i = body.lowerBound
+        while i < body.upperBound {
+            if Self.opensEmptyStatement(lines[i].text) {
+                (statement, i) = readEmptyStatement(at: i, body)
+            } else {
+                i += 1
+            }
+        }
+        return statement
+    }
+
+    /// 空表说明: a line that says 没有 …, or 备注, or 为空表.
+    private static func opensEmptyStatement(_ text: String) -> Bool {
+        text.compactIncludes("没有") || text.compactBegins(with: "备注") || text.compactIncludes("为空表")
+    }
+
+    /// The empty table's statement opening at line `i`, to the line that says
+    /// 空表, and the line after it.
+    private func readEmptyStatement(at i: Int, _ body: Range<Int>) -> (Located<String>, next: Int) {
+        var statement = lines[i].text
+        var j = i
+        while !statement.compactIncludes("空表"), j + 1 < body.upperBound {
+            j += 1
+            statement += lines[j].text
+        }
+        return (Located(statement, at: lines[i].location), j + 1)
     }
 
     /// The label cells a tabular row of this table starts with.
@@ -216,16 +243,9 @@ struct TableReader {
             let line = lines[i]
             let text = line.text
             // 空表说明: from the line that says 没有 … to the one ending in 空表。
-            if text.compactIncludes("没有") || text.compactBegins(with: "备注") || text.compactIncludes("为空表") {
+            if Self.opensEmptyStatement(text) {
                 flush()
-                var statement = line.text
-                var j = i
-                while !statement.compactIncludes("空表"), j + 1 < body.upperBound {
-                    j += 1
-                    statement += lines[j].text
-                }
-                result.emptyStatement = Located(statement, at: line.location)
-                i = j + 1
+                (result.emptyStatement, i) = readEmptyStatement(at: i, body)
                 continue
             }
             if Self.isPreparerLine(line.text) {
