@@ -165,7 +165,7 @@ struct TableReader {
             table.rows = readTwoSided(body, incomeColumns: 1, expenditureColumns: 4, kind: kind)
             table.emptyStatement = emptyStatement(body)
         default:
-            let parsed = readBody(kind, body)
+            let parsed = readBody(kind, body, columnCount: columns.count)
             table.emptyStatement = parsed.emptyStatement
             table.rows = place(kind, parsed.entries, columns: columns, preparer: header.preparer)
         }
@@ -217,8 +217,9 @@ struct TableReader {
         kind == .basicByEconomicClass ? 301...399 : 201...299
     }
 
-    /// Reads the printed rows of a table body (every table but 1 and 4).
-    private func readBody(_ kind: StandardTable, _ body: Range<Int>) -> TableBody {
+    /// Reads the printed rows of a table body (every table but 1 and 4), which has
+    /// `columnCount` value columns.
+    private func readBody(_ kind: StandardTable, _ body: Range<Int>, columnCount: Int) -> TableBody {
         var result = TableBody()
         var i = body.lowerBound
         var inData = false
@@ -255,7 +256,7 @@ struct TableReader {
                 continue
             }
             if let cells = line.cells {
-                if let entry = tabularEntry(kind, cells, line) {
+                if let entry = tabularEntry(kind, cells, line, columnCount: columnCount) {
                     result.entries.append(entry)
                     inData = true
                 }
@@ -313,12 +314,12 @@ struct TableReader {
     }
 
     /// A tabular row → entry, or nil for header rows.
-    private func tabularEntry(_ kind: StandardTable, _ cells: [String], _ line: SourceLine) -> TableEntry? {
+    private func tabularEntry(_ kind: StandardTable, _ cells: [String], _ line: SourceLine, columnCount: Int) -> TableEntry? {
         let labelCount = labelCellCount(kind)
         guard cells.count > labelCount else { return nil }
         let labels = Array(cells[0..<labelCount])
         if labels.contains(where: { $0.begins(with: "※") }) { return nil }
-        let valueCells = cells[labelCount...].prefix(Self.columns(kind, format).count)
+        let valueCells = cells[labelCount...].prefix(columnCount)
         var values: [Amount] = []
         var columns: [Int] = []
         for (c, cell) in valueCells.enumerated() where !cell.isEmpty {
@@ -342,7 +343,7 @@ struct TableReader {
             label = labels[3]
             if kind == .projects, !labels[4].isEmpty { project = labels[4] }
         }
-        if let c = code, !c.allSatisfy(\.isASCIINumber) { return nil }
+        if let c = code, !c.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return nil }
         if values.isEmpty && kind != .threePublicCosts { return nil }
         if label.isEmpty && code == nil { return nil }
         if kind == .threePublicCosts, ThreePublicCosts.key(for: label) == nil, !Self.isTotalLabel(label) { return nil }
