@@ -141,7 +141,7 @@ extension Substring {
 
 extension Spaces {
     /// Whether `hay` holds `pin` anywhere.
-    static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pin.first else { return true }
         guard hay.count >= pin.count else { return false }
         var i = 0

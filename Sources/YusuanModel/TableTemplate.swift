@@ -44,10 +44,20 @@ public struct TableTemplate: Sendable, Hashable, Codable {
     /// The printed table a title line names (`2026年预算单位收入预算总表`), or nil.
     /// The year, the numbering and the entity word are not part of the match.
     public func table(titled line: String) -> PrintedTable? {
-        // Every title ends in 表: most lines are turned away without normalising them.
-        guard line.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{0C}" }) == "表"
-        else { return nil }
-        var t = Self.strippedTitle(line)
+        guard Self.mayBeTitle(line) else { return nil }
+        return table(strippedTitle: Self.strippedTitle(line))
+    }
+
+    /// Whether a line ends in 表, as every title does: most lines are turned away
+    /// without normalising them.
+    public static func mayBeTitle(_ line: String) -> Bool {
+        line.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "\u{0C}" }) == "表"
+    }
+
+    /// The printed table whose title, normalised and without numbering or year
+    /// (`strippedTitle(_:)`), is `title`, or nil.
+    public func table(strippedTitle title: String) -> PrintedTable? {
+        var t = title
         if let word = entityWords.first(where: { t.begins(with: $0) }) { t = "部门" + t.dropFirst(word.count) }
         return normalTitles.firstIndex { $0.sameBytes(as: t) }.map { tables[$0] }
     }
@@ -75,7 +85,7 @@ public struct TableTemplate: Sendable, Hashable, Codable {
     }
 
     /// A title without numbering (`1.` `4．`) or year (`2026年`), normalised.
-    static func strippedTitle(_ line: String) -> String {
+    public static func strippedTitle(_ line: String) -> String {
         var t = Substring(normal(line))
         let digits = t.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 2, let mark = t.dropFirst(digits.count).first, ".．、".contains(mark) {

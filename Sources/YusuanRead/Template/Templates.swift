@@ -25,16 +25,24 @@ public enum Templates {
     /// The template a document follows: the one whose table titles it prints most
     /// (at least three), or nil.
     public static func recognise(_ source: SourceDocument) -> TableTemplate? {
-        // Every title holds 表: only those lines are made into strings.
-        let candidates = source.lines.compactMap { line -> String? in
-            guard line.range.count < 200, source.line(line, includes: "表") else { return nil }
-            return source.text(of: line)
+        // Every title holds 表: only those lines are made into strings, and each is
+        // normalised once for all the templates.
+        let mark = Array("表".utf8)
+        let titles = source.bytes.withUnsafeBufferPointer { all in
+            mark.withUnsafeBufferPointer { mark in
+                source.lines.compactMap { line -> String? in
+                    let bytes = UnsafeBufferPointer(rebasing: all[line.range])
+                    guard bytes.count < 200, Spaces.search(bytes, for: mark) else { return nil }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    return TableTemplate.mayBeTitle(text) ? TableTemplate.strippedTitle(text) : nil
+                }
+            }
         }
         var best: (TableTemplate, Int)?
         for template in all {
             var found = Set<Int>()
-            for line in candidates {
-                if let t = template.table(titled: line) { found.insert(t.number) }
+            for title in titles {
+                if let t = template.table(strippedTitle: title) { found.insert(t.number) }
             }
             if found.count >= 3, found.count > best?.1 ?? 0 { best = (template, found.count) }
         }
