@@ -51,12 +51,17 @@ extension IndicatorTarget {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A decimal digit, ASCII (asked first: the property look-up is slow) or not.
+    static func isDecimal(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? ("0"..."9").contains(c) : c.properties.numericType == .decimal
+    }
+
     /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
     /// starts with a year and a month. Digits are any decimal digits (full-width too).
     static func date(_ text: Substring.UnicodeScalarView) -> String? {
         func digits(from i: Substring.UnicodeScalarView.Index, max: Int) -> Substring.UnicodeScalarView.Index {
             var j = i, n = 0
-            while j < text.endIndex, n < max, text[j].properties.numericType == .decimal { j = text.index(after: j); n += 1 }
+            while j < text.endIndex, n < max, isDecimal(text[j]) { j = text.index(after: j); n += 1 }
             return j
         }
         let yearEnd = digits(from: text.startIndex, max: 4)

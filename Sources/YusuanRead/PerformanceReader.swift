@@ -135,21 +135,23 @@ enum PerformanceReader {
     /// The text with the spaces between two Chinese characters taken out (a wrap
     /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.
     static func tidy(_ text: String) -> String {
-        let scalars = Array(text.trimmingSpaces().unicodeScalars)
-        // Written as bytes: appending scalars to a string one by one is slow.
-        var out: [UInt8] = []
-        out.reserveCapacity(scalars.count * 3)
-        var before: Unicode.Scalar?
-        for (k, c) in scalars.enumerated() {
-            if c == " " {
-                let after = scalars[(k + 1)...].first { $0 != " " }
-                if let before, let after, !before.isASCII, !after.isASCII { continue }
-                if before == " " { continue }
+        var text = text.trimmingSpaces()
+        // Written as bytes: appending scalars to a string one by one is slow. A byte of
+        // 0x80 or more is part of a non-ASCII scalar.
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(UInt8(ascii: " ")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (k, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: " ") {
+                    let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
+                    if let before = out.last, let after, before >= 0x80, after >= 0x80 { continue }
+                    if out.last == UInt8(ascii: " ") { continue }
+                }
+                out.append(byte)
             }
-            UTF8.encode(c) { out.append($0) }
-            before = c
-        }
-        return String(decoding: out, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     static func nonEmpty(_ text: String?) -> String? {
@@ -351,133 +353,191 @@ extension PerformanceReader {
 
     // MARK: - Vocabulary
 
+    /// 词表 — a list of words, looked up by their UTF-8 bytes: the row grammar looks
+    /// up runs of fragments many times a row, and a `Set<String>` would hash and
+    /// compare Chinese text through Unicode normalisation.
+    struct Words {
+        let texts: [String]
+        let bytes: [[UInt8]]
+
+        init(_ texts: [String]) {
+            self.texts = texts
+            bytes = texts.map { Array($0.utf8) }
+        }
+
+        /// The index of the word that is exactly `s`.
+        func index(of s: ArraySlice<UInt8>) -> Int? { bytes.firstIndex { s.same(as: $0) } }
+        func contains(_ s: ArraySlice<UInt8>) -> Bool { index(of: s) != nil }
+        func contains(_ s: String) -> Bool { contains(ArraySlice(s.utf8)) }
+        /// Whether some word starts with `s`.
+        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.starts(with: s) } }
+        /// Whether `s` starts with some word.
+        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.starts(with: $0) } }
+        /// Whether `s` ends with some word.
+        func closes(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.ends(with: $0) } }
+    }
+
     /// 指标词汇 — the words that name labels, bases, rules and evidence in these tables.
     enum IndicatorVocabulary {
-        static let level1: Set<String> = [
+        static let level1 = Words([
             "产出指标", "效益指标", "满意度指标", "成本指标", "履职效能", "管理效率", "社会效应", "效果指标",
-        ]
-        static let level2: Set<String> = [
+        ])
+        static let level2 = Words([
             "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
             "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标",
-        ]
+        ])
         /// Either level's labels: what may open a row.
-        static let levels = level1.union(level2)
+        static let levels = Words(level1.texts + level2.texts.filter { !level1.contains($0) })
         /// 指标值设置依据 of project tables.
-        static let basis: Set<String> = [
+        static let basis = Words([
             "计划标准", "行业标准", "历史标准", "预算支出标准", "行业或国家标准", "国家或行业标准", "国家标准",
             "地方标准", "其他标准", "自定义", "其他",
-        ]
+        ])
         /// 佐证资料.
-        static let evidence: Set<String> = [
+        static let evidence = Words([
             "工作资料", "原始凭证", "正式材料", "说明材料", "会议纪要", "财务资料", "相关资料", "其他资料",
             "台账资料", "统计资料", "证明材料", "验收资料",
-        ]
+        ])
+        /// How an evidence item not in `evidence` may end (…资料, …凭证).
+        static let evidenceEndings = Words(["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"])
         /// Words a qualitative target starts with (有效减轻, 成效明显, 每季度结束后的 15 日内 …).
-        static let qualitativeStarts = [
+        static let qualitativeStarts = Words([
             "有效", "基本", "显著", "不断", "逐步", "明显", "持续", "进一步", "大幅", "稳步", "全面", "完全",
             "成效", "减轻", "提高", "提升", "降低", "增强", "改善", "每", "达到", "保持", "良好", "较好", "优良",
             "按时", "及时", "稳定",
-        ]
+        ])
         /// Qualitative targets that are a whole word.
-        static let qualitativeWords: Set<String> = ["是", "否", "达标", "合格", "优", "良"]
+        static let qualitativeWords = Words(["是", "否", "达标", "合格", "优", "良"])
 
-        static func isLevel(_ s: String) -> Bool { level1.contains(s) || level2.contains(s) }
+        static func isLevel(_ s: String) -> Bool { levels.contains(s) }
 
-        static func isQualitative(_ s: String) -> Bool {
-            qualitativeWords.contains(s) || qualitativeStarts.contains { s.begins(with: $0) }
+        static func isQualitative(_ s: ArraySlice<UInt8>) -> Bool {
+            qualitativeWords.contains(s) || qualitativeStarts.opens(s)
         }
 
         /// An evidence item: a known one, or a short word ending like one (…资料, …凭证).
-        static func isEvidenceItem(_ s: String) -> Bool {
-            if evidence.contains(s) { return true }
-            return s.unicodeScalars.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.ends(with: $0) }
+        static func isEvidenceItem(_ s: ArraySlice<UInt8>) -> Bool {
+            evidence.contains(s) || (s.scalarCount <= 6 && evidenceEndings.closes(s))
         }
 
-        /// The marks that separate evidence items.
-        private static let evidenceSeparators: Set<Unicode.Scalar> = [",", "，", "、", ";", "；"]
+        /// The length of the mark at `i` that separates evidence items (, ， 、 ; ；), or 0.
+        static func evidenceSeparator(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
+            switch s[i] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"): return 1
+            case 0xEF where s[i...].starts(with: "，".utf8) || s[i...].starts(with: "；".utf8): return 3
+            case 0xE3 where s[i...].starts(with: "、".utf8): return 3
+            default: return 0
+            }
+        }
 
         /// Whether a run of evidence text is complete, still open (`工作资`, `正式材料,工作`)
-        /// or not evidence at all. Split on scalars: the run grows a line at a time
-        /// and is looked at again each time.
-        static func evidenceState(_ s: String) -> EvidenceState {
-            var items: [String] = []
-            var start = s.unicodeScalars.startIndex
-            for i in s.unicodeScalars.indices where evidenceSeparators.contains(s.unicodeScalars[i]) {
-                items.append(String(s.unicodeScalars[start..<i]))
-                start = s.unicodeScalars.index(after: i)
+        /// or not evidence at all. The run grows a line at a time and is looked at again
+        /// each time.
+        static func evidenceState(_ s: ArraySlice<UInt8>) -> EvidenceState {
+            var start = s.startIndex
+            var i = s.startIndex
+            while i < s.endIndex {
+                let width = evidenceSeparator(s, at: i)
+                guard width > 0 else { i += 1; continue }
+                if !isEvidenceItem(s[start..<i]) { return .invalid }
+                i += width
+                start = i
             }
-            items.append(String(s.unicodeScalars[start...]))
-            guard let last = items.last else { return .invalid }
-            for item in items.dropLast() where !isEvidenceItem(item) { return .invalid }
+            let last = s[start...]
             if isEvidenceItem(last) { return .complete }
-            if last.isEmpty || evidence.contains(where: { $0.begins(with: last) }) { return .open }
+            if last.isEmpty || evidence.extends(last) { return .open }
             return .invalid
         }
 
         enum EvidenceState { case complete, open, invalid }
 
         /// A 分值权重: a plain number up to 100 (`20`, `3.5`, `0.5`).
-        static func isWeight(_ s: String) -> Bool {
-            guard let first = s.first, first.isASCII, first.isNumber,
-                  s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                  let value = Amount(s) else { return false }
+        static func isWeight(_ s: some Collection<UInt8>) -> Bool {
+            guard let first = s.first, isDigit(first),
+                  s.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
+                  let value = Amount(String(decoding: s, as: UTF8.self)) else { return false }
             return value <= Amount(100)
         }
 
+        static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+        /// The units a target's number may carry besides ASCII letters, `%`, `/` and brackets:
+        /// 万人, 次, 元/人/年, 区（县、市）.
+        static let unitScalars = Set("万千百亿元角人次个家天项％‰户所批辆条度方年月日周时分秒（）、县市区件份篇期场台套张本例名岗间座处册部组类吨里米升倍".unicodeScalars.map(\.value))
+
         /// A unit after a target's number: 万人, 次, 元/人/年, 区（县、市）, %.
-        static func isUnitCharacter(_ c: Character) -> Bool {
-            if c.isASCII { return c.isLetter || c == "%" || c == "/" || c == "(" || c == ")" }
-            return "万千百亿元角人次个家天项％‰户所批辆条度方年月日周时分秒（）、县市区件份篇期场台套张本例名岗间座处册部组类吨里米升倍".contains(c)
+        static func isUnitScalar(_ c: UInt32) -> Bool {
+            if c < 0x80 {
+                let b = UInt8(c)
+                return (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || b == UInt8(ascii: "%") || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+            }
+            return unitScalars.contains(c)
+        }
+
+        /// The operators a numeric target opens with: ＞ ＜ > < = ＝ ≥ ≤.
+        static let operators = Words(["＞", "＜", ">", "<", "=", "＝", "≥", "≤"])
+
+        /// The length of the operator at `i` (`＞`, `<=`'s `<` …), or 0.
+        static func operatorWidth(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
+            operators.bytes.first { s[i...].starts(with: $0) }?.count ?? 0
         }
 
         /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
-        static func isNumericTargetPrefix(_ s: String) -> Bool {
-            var rest = Substring(PerformanceReader.compact(s))
+        /// `s` is compact (no spaces).
+        static func isNumericTargetPrefix(_ s: ArraySlice<UInt8>) -> Bool {
+            var i = s.startIndex
             var ops = 0
-            while let c = rest.first, "＞＜><=＝≥≤".contains(c) {
-                rest = rest.dropFirst()
+            while i < s.endIndex, case let width = operatorWidth(s, at: i), width > 0 {
+                i += width
                 ops += 1
             }
             guard (1...2).contains(ops) else { return false }
-            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-            rest = rest.dropFirst(digits.count)
-            if digits.isEmpty { return rest.isEmpty }
-            return rest.allSatisfy(isUnitCharacter)
+            let digits = i
+            while i < s.endIndex, isDigit(s[i]) || s[i] == UInt8(ascii: ".") || s[i] == UInt8(ascii: ",") { i += 1 }
+            if i == digits { return i == s.endIndex }
+            return s[i...].allScalars(isUnitScalar)
         }
 
         /// The start of a date target, possibly cut by a wrap: `2025`, `2025年12`, `2025年10月30日前`.
-        /// The grammar, scanned by hand on scalars (a regex here was compiled on every call):
+        /// `s` is compact (no spaces). The grammar, scanned by hand on bytes (a regex here
+        /// was compiled on every call):
         /// `(19|20)dd(年((d{1,2}(月(d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?`.
-        static func isDatePrefix(_ s: String) -> Bool {
-            let t = Array(PerformanceReader.compact(s).unicodeScalars)
-            func at(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < t.count && t[k] == c }
-            func digit(_ k: Int) -> Bool { k < t.count && t[k].isASCII && ("0"..."9").contains(t[k]) }
+        static func isDatePrefix(_ s: ArraySlice<UInt8>) -> Bool {
+            let t = s.startIndex
+            let n = s.count
+            /// Whether `word` is at offset `k`.
+            func at(_ k: Int, _ word: String) -> Bool { k <= n && s[(t + k)...].starts(with: word.utf8) }
+            func digit(_ k: Int) -> Bool { k < n && isDigit(s[t + k]) }
             /// One or two digits at `i`, moving past them.
             func number(_ i: inout Int) -> Bool {
                 guard digit(i) else { return false }
                 i += digit(i + 1) ? 2 : 1
                 return true
             }
-            guard (at(0, "1") && at(1, "9")) || (at(0, "2") && at(1, "0")), digit(2), digit(3) else { return false }
+            guard at(0, "19") || at(0, "20"), digit(2), digit(3) else { return false }
             var i = 4
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "年") else { return false }
-            i += 1
-            if i == t.count { return true }
-            if at(i, "底") || at(i, "末") { return i + 1 == t.count }
+            i += 3
+            if i == n { return true }
+            if at(i, "底") || at(i, "末") { return i + 3 == n }
             if at(i, "第") {
-                return i + 4 == t.count && "一二三四1234".unicodeScalars.contains(t[i + 1]) && at(i + 2, "季") && at(i + 3, "度")
+                i += 3
+                guard let quarter = ["一", "二", "三", "四", "1", "2", "3", "4"].first(where: { at(i, $0) }) else { return false }
+                i += quarter.utf8.count
+                return at(i, "季度") && i + 6 == n
             }
             guard number(&i) else { return false }
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "月") else { return false }
-            i += 1
-            if i == t.count { return true }
+            i += 3
+            if i == n { return true }
             guard number(&i) else { return false }
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "日") else { return false }
-            let rest = String(String.UnicodeScalarView(t[(i + 1)...]))
-            return ["", "前", "之前", "以前"].contains(rest)
+            let rest = s[(t + i + 3)...]
+            return ["", "前", "之前", "以前"].contains { rest.same(as: $0.utf8) }
         }
     }
 
@@ -515,12 +575,12 @@ extension PerformanceReader {
                 return row
             }
             let left = map(cells)
-            if IndicatorVocabulary.isWeight(PerformanceReader.compact(left[.weight, default: ""])) { return left }
+            if IndicatorVocabulary.isWeight(PerformanceReader.compact(left[.weight, default: ""]).utf8) { return left }
             var trimmed = cells
             while let last = trimmed.last, last.trimmingSpaces().isEmpty { trimmed.removeLast() }
             guard trimmed.count < width else { return left }
             let right = map([String](repeating: "", count: width - trimmed.count) + trimmed)
-            return IndicatorVocabulary.isWeight(PerformanceReader.compact(right[.weight, default: ""])) ? right : left
+            return IndicatorVocabulary.isWeight(PerformanceReader.compact(right[.weight, default: ""]).utf8) ? right : left
         }
 
         /// A line that only carries the rest of a wrapped cell (`日`) adds it to the row above.
@@ -553,43 +613,100 @@ extension PerformanceReader {
 
     // MARK: - Flattened rows
 
-    /// 碎片 — one space-separated word of a flattened line.
+    /// 碎片 — one space-separated word of a flattened line, as ranges of its reader's
+    /// buffers: the grammar tests runs of fragments as bytes, without making strings.
     struct Fragment {
-        var text: String { didSet { compact = PerformanceReader.compact(text) } }
-        /// The text without spaces, made once: every test of the row grammar reads it.
-        private(set) var compact: String
+        /// Its UTF-8 in `FlatRows.text`.
+        var text: Range<Int>
+        /// Its UTF-8 without spaces, in `FlatRows.compact`: every test of the row grammar reads it.
+        var compact: Range<Int>
         /// The index of its line in the region.
         var line: Int
         var startsLine: Bool
         var endsLine: Bool
-        var location: SourceLocation
-
-        init(text: String, line: Int, startsLine: Bool, endsLine: Bool, location: SourceLocation) {
-            self.text = text
-            self.compact = PerformanceReader.compact(text)
-            self.line = line
-            self.startsLine = startsLine
-            self.endsLine = endsLine
-            self.location = location
-        }
     }
 
     /// 平铺行 — rows of the flattened form, found from the cells that can be recognised.
     struct FlatRows {
         typealias Row = PerformanceReader.RawRow
         var f: [Fragment] = []
+        /// The fragments' texts back to back, in order, so that a run of fragments is
+        /// one slice (unless a label cut off the start of one of them).
+        var text: [UInt8] = []
+        /// The same without spaces.
+        var compact: [UInt8] = []
+        /// The location of each line.
+        var locations: [SourceLocation] = []
         /// The first fragment not taken by a row.
         var consumed = 0
 
         init(_ lines: ArraySlice<SourceLine>) {
+            let size = lines.reduce(0) { $0 + $1.text.utf8.count }
+            text.reserveCapacity(size)
+            compact.reserveCapacity(size)
+            locations.reserveCapacity(lines.count)
             for (n, line) in lines.enumerated() {
-                // Split on bytes: a split on Characters breaks graphemes all along the line.
-                let words = line.text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-                for (k, word) in words.enumerated() {
-                    f.append(Fragment(text: word, line: n, startsLine: k == 0, endsLine: k == words.count - 1,
-                                      location: line.location))
+                locations.append(line.location)
+                var string = line.text
+                string.withUTF8 { bytes in
+                    // Split on bytes: a split on Characters breaks graphemes all along the line.
+                    let first = f.count
+                    var i = 0
+                    while i < bytes.count {
+                        guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
+                        let start = i
+                        var spaced = false
+                        while i < bytes.count, bytes[i] != UInt8(ascii: " ") {
+                            spaced = spaced || spaceWidth(bytes, at: i) > 0
+                            i += 1
+                        }
+                        let textStart = text.count, compactStart = compact.count
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                        text.append(contentsOf: word)
+                        if spaced {
+                            var k = 0
+                            while k < word.count {
+                                let width = spaceWidth(word, at: k)
+                                if width == 0 { compact.append(word[k]) }
+                                k += max(width, 1)
+                            }
+                        } else {
+                            compact.append(contentsOf: word)
+                        }
+                        f.append(Fragment(text: textStart..<text.count, compact: compactStart..<compact.count,
+                                          line: n, startsLine: f.count == first, endsLine: false))
+                    }
+                    if f.count > first { f[f.count - 1].endsLine = true }
                 }
             }
+        }
+
+        // MARK: Fragment text
+
+        /// The fragments' texts run together (no spaces between them).
+        func textRun(_ range: Range<Int>) -> ArraySlice<UInt8> { run(range, of: text) { $0.text } }
+
+        /// The fragments' compact texts run together.
+        func compactRun(_ range: Range<Int>) -> ArraySlice<UInt8> { run(range, of: compact) { $0.compact } }
+
+        /// The compact text of one fragment.
+        func compactText(_ k: Int) -> ArraySlice<UInt8> { compact[f[k].compact] }
+
+        /// One fragment's text as a string.
+        func string(_ k: Int) -> String { String(decoding: text[f[k].text], as: UTF8.self) }
+
+        /// One slice of `buffer` where the fragments' bytes follow each other there, a
+        /// copy where a label cut one of them.
+        @inline(__always)
+        private func run(_ range: Range<Int>, of buffer: [UInt8], _ part: (Fragment) -> Range<Int>) -> ArraySlice<UInt8> {
+            guard let first = range.first else { return [] }
+            var end = part(f[first]).upperBound
+            for k in range.dropFirst() {
+                let bytes = part(f[k])
+                guard bytes.lowerBound == end else { return ArraySlice(range.flatMap { buffer[part(f[$0])] }) }
+                end = bytes.upperBound
+            }
+            return buffer[part(f[first]).lowerBound..<end]
         }
 
         // MARK: Project rows
@@ -614,11 +731,11 @@ extension PerformanceReader {
             guard let r = ruleEnd(from: p + 1) else { return nil }
             var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
             let tail = readNameTargetBasis(&row, from: p, before: r)
-            let w = (tail..<r).last { IndicatorVocabulary.isWeight(f[$0].text) }
+            let w = (tail..<r).last { IndicatorVocabulary.isWeight(text[f[$0].text]) }
             // Bounds kept in order whatever the fragments are (an unexpected line must not trap).
             let ruleStart = min(w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail), r + 1)
             row.lastYear = join(tail..<max(tail, w ?? ruleStart))
-            row.weight = w.map { f[$0].text }
+            row.weight = w.map(string)
             row.rule = join(ruleStart..<(r + 1))
             let e = evidenceEnd(from: r + 1)
             row.evidence = join((r + 1)..<e)
@@ -634,7 +751,7 @@ extension PerformanceReader {
                 let split = targetStart(in: (p + 1)..<basis.lowerBound) ?? qualitativeStart(in: p..<basis.lowerBound)
                 row.name = join(p..<split)
                 row.target = join(split..<basis.lowerBound)
-                row.location = f[min(split, basis.lowerBound - 1)].location
+                row.location = locations[f[min(split, basis.lowerBound - 1)].line]
                 row.basis = join(basis)
                 return basis.upperBound
             }
@@ -643,9 +760,9 @@ extension PerformanceReader {
             let end = targetEnd(from: t, limit: r)
             row.name = join(p..<t)
             row.target = join(t..<end)
-            row.location = f[min(t, r)].location
-            guard end < r, !IndicatorVocabulary.isWeight(f[end].text) else { return end }
-            row.basis = f[end].text
+            row.location = locations[f[min(t, r)].line]
+            guard end < r, !IndicatorVocabulary.isWeight(text[f[end].text]) else { return end }
+            row.basis = string(end)
             return end + 1
         }
 
@@ -653,29 +770,30 @@ extension PerformanceReader {
         func ruleEnd(from start: Int) -> Int? {
             guard start < f.count else { return nil }
             for k in start..<f.count {
-                let piece = f[k].compact
-                if piece.ends(with: "赋分") { return k }
-                if k > start, piece.begins(with: "分") || piece == "分",
-                   (f[k - 1].compact + piece).ends(with: "赋分") { return k }
+                let piece = compactText(k)
+                if piece.ends(with: Self.scored) { return k }
+                if k > start, piece.starts(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
+                    return k
+                }
             }
             return nil
         }
 
+        /// 赋分, the end of a rule, and its 分 (wrapped onto a line of its own).
+        private static let scored = Array("赋分".utf8), score = Array("分".utf8)
+
         /// The first fragment of a rule ending at `end`, when no weight precedes it:
         /// the rule is that fragment, or the one before too where the rule is wrapped.
         func ruleFirst(end: Int, floor: Int) -> Int {
-            let last = f[end].compact
-            if last.count > 2 || end <= floor { return end }
+            if compactText(end).scalarCount > 2 || end <= floor { return end }
             return end - 1
         }
 
         /// The first run of one to three fragments that is a known 指标值设置依据.
         func basisRun(in range: Range<Int>) -> Range<Int>? {
             for k in range {
-                var s = ""
-                for n in k..<min(range.upperBound, k + 3) {
-                    s += f[n].compact
-                    if IndicatorVocabulary.basis.contains(s) { return k..<(n + 1) }
+                for n in k..<min(range.upperBound, k + 3) where IndicatorVocabulary.basis.contains(compactRun(k..<(n + 1))) {
+                    return k..<(n + 1)
                 }
             }
             return nil
@@ -700,7 +818,7 @@ extension PerformanceReader {
         }
 
         private func departmentRow(from p: Int, labels: Labels) -> (Row, Int)? {
-            for w in (p + 1)..<max(p + 1, f.count) where f[w].endsLine && IndicatorVocabulary.isWeight(f[w].text) {
+            for w in (p + 1)..<max(p + 1, f.count) where f[w].endsLine && IndicatorVocabulary.isWeight(text[f[w].text]) {
                 var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
                 let targetEnd: Int
                 if let t = targetStart(in: (p + 1)..<w) {
@@ -708,16 +826,16 @@ extension PerformanceReader {
                     if targetEnd > w { continue }  // the number belongs to the target (a date's day)
                     row.name = join(p..<t)
                     row.target = join(t..<targetEnd)
-                    row.location = f[t].location
+                    row.location = locations[f[t].line]
                 } else {
                     let t = qualitativeStart(in: p..<w)
                     targetEnd = t < w ? (t + 1..<w).first { f[$0].startsLine } ?? w : w
                     row.name = join(p..<t)
                     row.target = join(t..<targetEnd)
-                    row.location = f[min(t, w)].location
+                    row.location = locations[f[min(t, w)].line]
                 }
                 row.basis = join(targetEnd..<w)
-                row.weight = f[w].text
+                row.weight = string(w)
                 return (row, w + 1)
             }
             return nil
@@ -749,20 +867,41 @@ extension PerformanceReader {
 
         /// A label from `vocabulary` spelled over up to four fragments from `i`. A label
         /// that ends inside a fragment leaves the rest of it as a fragment of its own.
-        mutating func matchLabel(at i: Int, _ vocabulary: Set<String>) -> (label: String, next: Int)? {
-            var s = ""
+        mutating func matchLabel(at i: Int, _ vocabulary: Words) -> (label: String, next: Int)? {
+            guard i < f.count else { return nil }
+            var before = 0  // the bytes of the fragments before `k`
             for k in i..<min(f.count, i + 4) {
-                let before = s
-                s += f[k].compact
-                if vocabulary.contains(s) { return (s, k + 1) }
-                if let label = vocabulary.filter({ s.begins(with: $0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
-                    f[k].text = String(f[k].text.dropFirst(label.count - before.count))
-                    f[k].startsLine = false
-                    return (label, k)
+                let s = compactRun(i..<(k + 1))
+                if let w = vocabulary.index(of: s) { return (vocabulary.texts[w], k + 1) }
+                // The longest label the run starts with that ends inside this fragment.
+                var longest: Int?
+                for (w, label) in vocabulary.bytes.enumerated()
+                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.starts(with: label) {
+                    longest = w
                 }
-                if !vocabulary.contains(where: { $0.begins(with: s) }) { return nil }
+                if let w = longest {
+                    cut(k, scalars: vocabulary.bytes[w][before...].scalarCount)
+                    return (vocabulary.texts[w], k)
+                }
+                if !vocabulary.extends(s) { return nil }
+                before = s.count
             }
             return nil
+        }
+
+        /// Takes the first `scalars` scalars off a fragment's text (and their bytes off its
+        /// compact text): what follows a label glued to it.
+        private mutating func cut(_ k: Int, scalars: Int) {
+            var i = f[k].text.lowerBound
+            var kept = 0  // compact bytes cut
+            for _ in 0..<scalars where i < f[k].text.upperBound {
+                let width = scalarWidth(text[i])
+                if text.withUnsafeBufferPointer({ spaceWidth($0, at: i) }) == 0 { kept += width }
+                i += width
+            }
+            f[k].text = i..<f[k].text.upperBound
+            f[k].compact = (f[k].compact.lowerBound + kept)..<f[k].compact.upperBound
+            f[k].startsLine = false
         }
 
         // MARK: Targets
@@ -770,27 +909,30 @@ extension PerformanceReader {
         /// The first fragment that starts a comparison (`>=`, `＜`) or a date.
         func targetStart(in range: Range<Int>) -> Int? {
             for k in range {
-                let piece = f[k].compact
+                let piece = compactText(k)
                 guard let c = piece.first else { continue }
-                if "＞＜><=＝≥≤".contains(c) && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
-                if c.isASCII && c.isNumber && IndicatorVocabulary.isDatePrefix(piece) {
+                if IndicatorVocabulary.operatorWidth(piece, at: piece.startIndex) > 0
+                    && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
+                if IndicatorVocabulary.isDigit(c) && IndicatorVocabulary.isDatePrefix(piece) {
                     let end = targetEnd(from: k, limit: range.upperBound)
-                    if join(k..<end).includes("月") || join(k..<end).includes("季度") { return k }
+                    let printed = joinedBytes(k..<end)[...]
+                    if printed.includes(Self.month) || printed.includes(Self.quarter) { return k }
                 }
             }
             return nil
         }
 
+        /// 月 and 季度, which a date target names.
+        private static let month = Array("月".utf8), quarter = Array("季度".utf8)
+
         /// The end of a comparison or date target starting at `t`: the fragments that
         /// still read as one.
         func targetEnd(from t: Int, limit: Int) -> Int {
-            var s = ""
             var end = t
             for k in t..<min(limit, f.count) {
-                let candidate = s + f[k].compact
+                let candidate = compactRun(t..<(k + 1))
                 guard IndicatorVocabulary.isNumericTargetPrefix(candidate) || IndicatorVocabulary.isDatePrefix(candidate)
                 else { break }
-                s = candidate
                 end = k + 1
             }
             return max(end, t + 1)
@@ -802,10 +944,10 @@ extension PerformanceReader {
         func qualitativeStart(in range: Range<Int>) -> Int {
             guard range.count > 1 else { return range.upperBound }
             for k in (range.lowerBound + 1)..<range.upperBound {
-                let rest = f[k..<range.upperBound].map(\.compact).joined()
-                let line = f[k..<range.upperBound].prefix { $0.line == f[k].line }.map(\.text).joined()
-                if (rest.count <= 12 && IndicatorVocabulary.isQualitative(rest))
-                    || IndicatorVocabulary.qualitativeWords.contains(line) { return k }
+                let rest = compactRun(k..<range.upperBound)
+                if IndicatorVocabulary.isQualitative(rest) && rest.scalarCount <= 12 { return k }
+                let lineEnd = (k..<range.upperBound).first { f[$0].line != f[k].line } ?? range.upperBound
+                if IndicatorVocabulary.qualitativeWords.contains(textRun(k..<lineEnd)) { return k }
             }
             if let last = range.last, f[last].line != f[range.lowerBound].line,
                let start = range.first(where: { f[$0].line == f[last].line }) { return start }
@@ -816,12 +958,10 @@ extension PerformanceReader {
 
         /// The end of the 佐证资料 starting at `start` (`工作资` `料`, `正式材料,工作` `资料`).
         func evidenceEnd(from start: Int) -> Int {
-            var s = ""
             var end = start
             guard start < f.count else { return start }
             for k in start..<f.count {
-                s += f[k].compact
-                switch IndicatorVocabulary.evidenceState(s) {
+                switch IndicatorVocabulary.evidenceState(compactRun(start..<(k + 1))) {
                 case .complete: end = k + 1
                 case .open: continue
                 case .invalid: return end
@@ -836,9 +976,9 @@ extension PerformanceReader {
             guard consumed < f.count else { return "" }
             var lines: [[String]] = []
             var last = -1
-            for fragment in f[consumed...] {
-                if fragment.line != last { lines.append([]); last = fragment.line }
-                lines[lines.count - 1].append(fragment.text)
+            for k in consumed..<f.count {
+                if f[k].line != last { lines.append([]); last = f[k].line }
+                lines[lines.count - 1].append(string(k))
             }
             let texts = lines.map { $0.joined(separator: " ") }.filter { !$0.allSatisfy { $0.isASCII && $0.isNumber } }
             return texts.reversed().joined()
@@ -846,12 +986,76 @@ extension PerformanceReader {
 
         /// The fragments joined: a space within a line, nothing across a wrap.
         func join(_ range: Range<Int>) -> String {
-            var out = ""
+            String(decoding: joinedBytes(range), as: UTF8.self)
+        }
+
+        /// The UTF-8 of `join`.
+        func joinedBytes(_ range: Range<Int>) -> [UInt8] {
+            var out: [UInt8] = []
             for k in range where k < f.count {
-                if k > range.lowerBound && !f[k].startsLine { out += " " }
-                out += f[k].text
+                if k > range.lowerBound && !f[k].startsLine { out.append(UInt8(ascii: " ")) }
+                out += text[f[k].text]
             }
             return out
         }
+    }
+}
+
+// MARK: - Bytes
+
+/// The length in bytes of the space (as `Spaces` counts them: a space, a tab, a
+/// carriage return, U+00A0, U+3000) starting at `i`, or 0.
+private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    switch bytes[i] {
+    case 0x20, 0x09, 0x0D: return 1
+    case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+    case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    default: return 0
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+private func scalarWidth(_ lead: UInt8) -> Int {
+    switch lead {
+    case ..<0xC0: 1
+    case ..<0xE0: 2
+    case ..<0xF0: 3
+    default: 4
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Whether the bytes are those of `other`.
+    fileprivate func same(as other: some Collection<UInt8>) -> Bool {
+        count == other.count && elementsEqual(other)
+    }
+
+    /// Whether the bytes end with `suffix`.
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// Whether `pin` occurs in the bytes.
+    fileprivate func includes(_ pin: [UInt8]) -> Bool {
+        guard count >= pin.count else { return false }
+        return (startIndex...(endIndex - pin.count)).contains { self[$0...].starts(with: pin) }
+    }
+
+    /// The number of Unicode scalars (the bytes that start one).
+    fileprivate var scalarCount: Int {
+        reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
+    /// Whether every scalar of the (valid UTF-8) bytes passes `test`.
+    fileprivate func allScalars(_ test: (UInt32) -> Bool) -> Bool {
+        var i = startIndex
+        while i < endIndex {
+            let width = scalarWidth(self[i])
+            var value = width == 1 ? UInt32(self[i]) : UInt32(self[i]) & (0x7F >> width)
+            for j in (i + 1)..<Swift.min(i + width, endIndex) { value = value << 6 | UInt32(self[j] & 0x3F) }
+            if !test(value) { return false }
+            i += width
+        }
+        return true
     }
 }
