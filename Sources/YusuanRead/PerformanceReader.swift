@@ -20,7 +20,7 @@ enum PerformanceReader {
         let body = Array(lines.dropFirst())
         guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
-            .values(for: DepartmentLabel.allCases.map(\.variants))
+            .values(for: DepartmentLabel.searched)
         func field(_ label: DepartmentLabel) -> String? { fields[label.rawValue] }
         // `其他资金（万元） 其他 0`: the value follows the inner 其他 where it is printed.
         let other = field(.otherDetail) ?? field(.other)
@@ -38,7 +38,7 @@ enum PerformanceReader {
         let body = Array(lines.dropFirst())
         guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
-            .values(for: ProjectLabel.allCases.map(\.variants))
+            .values(for: ProjectLabel.searched)
         func field(_ label: ProjectLabel) -> String? { fields[label.rawValue] }
         let rows = readRows(body, header: header, kind: .project)
         var goal = field(.goal) ?? ""
@@ -72,13 +72,11 @@ enum PerformanceReader {
     /// The first number of a header value: `4.5`, `1,248.59`, `其他 0`.
     static func amount(_ value: String?) -> Amount? {
         guard let value else { return nil }
-        let chars = Array(value)
-        guard let start = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        var end = start
-        while end < chars.count, chars[end].isASCII, chars[end].isNumber || chars[end] == "." || chars[end] == "," {
-            end += 1
-        }
-        return Amount(String(chars[start..<end]))
+        let utf8 = value.utf8
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        guard let start = utf8.firstIndex(where: isDigit) else { return nil }
+        let end = utf8[start...].firstIndex { !isDigit($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") } ?? utf8.endIndex
+        return Amount(value[start..<end])
     }
 
     // MARK: Rows
@@ -183,15 +181,15 @@ extension PerformanceReader {
         static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
             for i in body.indices {
                 if let cells = body[i].cells {
+                    guard let first = cells.first, PerformanceReader.spelled(first, "一级指标", exactly: true) else { continue }
                     let names = cells.map { PerformanceReader.compact($0) }
-                    guard names.first == "一级指标" else { continue }
                     var columns: [IndicatorColumn: Int] = [:]
                     for (k, name) in names.enumerated() {
                         if let column = IndicatorColumn(header: name), columns[column] == nil { columns[column] = k }
                     }
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
-                guard PerformanceReader.compact(body[i].text).begins(with: "一级") else { continue }
+                guard PerformanceReader.spelled(body[i].text, "一级") else { continue }
                 var joined = ""
                 for j in i..<min(body.count, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
@@ -204,31 +202,51 @@ extension PerformanceReader {
         }
     }
 
+    /// Whether `text`, its spaces left out, starts with `word` (`exactly`: is `word`),
+    /// compared as bytes. Most lines before a header hold spaces: this makes no copy.
+    static func spelled(_ text: String, _ word: StaticString, exactly: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            var k = 0
+            let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            while i < bytes.count {
+                let width = spaceWidth(bytes, at: i)
+                if width > 0 { i += width; continue }
+                guard k < word.count else { return !exactly }
+                guard bytes[i] == word[k] else { return false }
+                i += 1
+                k += 1
+            }
+            return k == word.count
+        }
+    }
+
     /// 指标列 — the columns of an indicator row.
     enum IndicatorColumn: Hashable, CaseIterable {
         case level1, level2, name, target, basis, lastYear, weight, rule, evidence
 
         /// The column a header cell names: 一级指标, 指标值设置依据, 指标分值权重 ….
         init?(header: String) {
-            switch header {
-            case "一级指标": self = .level1
-            case "二级指标": self = .level2
-            case "三级指标": self = .name
-            case "指标值": self = .target
-            case "上年完成值": self = .lastYear
-            case "佐证资料": self = .evidence
-            default:
-                if header.ends(with: "依据") { self = .basis }
-                else if header.ends(with: "权重") { self = .weight }
-                else if header.ends(with: "规则") { self = .rule }
-                else { return nil }
-            }
+            // Bytes, not `==`: comparing Chinese strings normalises them.
+            let named: [(String, IndicatorColumn)] = [
+                ("一级指标", .level1), ("二级指标", .level2), ("三级指标", .name), ("指标值", .target),
+                ("上年完成值", .lastYear), ("佐证资料", .evidence),
+            ]
+            if let (_, column) = named.first(where: { header.sameBytes(as: $0.0) }) { self = column }
+            else if header.ends(with: "依据") { self = .basis }
+            else if header.ends(with: "权重") { self = .weight }
+            else if header.ends(with: "规则") { self = .rule }
+            else { return nil }
         }
     }
 
     /// 部门整体绩效目标表 header labels, in printed order (compact, ASCII brackets).
     enum DepartmentLabel: Int, CaseIterable {
         case name, contact, phone, goal, budget, source, total, fiscal, superior, own, other, otherDetail
+
+        /// Every label's variants, as `HeaderText` searches them.
+        static let searched = allCases.map { $0.variants.map(HeaderText.needle) }
 
         var variants: [String] {
             switch self {
@@ -251,6 +269,9 @@ extension PerformanceReader {
     /// 项目支出绩效目标表 header labels, in printed order.
     enum ProjectLabel: Int, CaseIterable {
         case unit, project, owner, funds, total, fiscal, other, goal
+
+        /// Every label's variants, as `HeaderText` searches them.
+        static let searched = allCases.map { $0.variants.map(HeaderText.needle) }
 
         var variants: [String] {
             switch self {
@@ -280,6 +301,9 @@ extension PerformanceReader {
 
         init(_ text: String) {
             bytes = Array(text.utf8)
+            scalarStarts.reserveCapacity(bytes.count + 1)
+            compact.reserveCapacity(bytes.count)
+            origin.reserveCapacity(bytes.count)
             var offset = 0
             for (k, c) in text.unicodeScalars.enumerated() {
                 scalarStarts.append(offset)
@@ -301,8 +325,11 @@ extension PerformanceReader {
             }
         }
 
-        /// The values of the labels (each with its variants), searched in order.
-        func values(for labels: [[String]]) -> [String?] {
+        /// A label as searched: normalised, spaces and colons left out.
+        static func needle(_ label: String) -> [Unicode.Scalar] { label.unicodeScalars.compactMap(normalised) }
+
+        /// The values of the labels (each with its variants, as `needle`s), searched in order.
+        func values(for labels: [[[Unicode.Scalar]]]) -> [String?] {
             var found: [(index: Int, range: Range<Int>)] = []
             var position = 0
             for (index, variants) in labels.enumerated() {
@@ -327,8 +354,7 @@ extension PerformanceReader {
             return result
         }
 
-        private func find(_ label: String, from start: Int) -> Range<Int>? {
-            let needle = label.unicodeScalars.compactMap(Self.normalised)
+        private func find(_ needle: [Unicode.Scalar], from start: Int) -> Range<Int>? {
             guard !needle.isEmpty, compact.count >= needle.count else { return nil }
             var k = start
             while k + needle.count <= compact.count {
