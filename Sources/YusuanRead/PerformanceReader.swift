@@ -223,7 +223,7 @@ extension PerformanceReader {
     }
 
     /// 指标列 — the columns of an indicator row.
-    enum IndicatorColumn: Hashable, CaseIterable {
+    enum IndicatorColumn: Int, Hashable, CaseIterable {
         case level1, level2, name, target, basis, lastYear, weight, rule, evidence
 
         /// The column a header cell names: 一级指标, 指标值设置依据, 指标分值权重 ….
@@ -333,15 +333,7 @@ extension PerformanceReader {
             var found: [(index: Int, range: Range<Int>)] = []
             var position = 0
             for (index, variants) in labels.enumerated() {
-                var best: Range<Int>?
-                for variant in variants {
-                    guard let r = find(variant, from: position) else { continue }
-                    if let b = best, b.lowerBound < r.lowerBound || (b.lowerBound == r.lowerBound && b.count >= r.count) {
-                        continue
-                    }
-                    best = r
-                }
-                if let best {
+                if let best = find(variants, from: position) {
                     found.append((index, best))
                     position = best.upperBound
                 }
@@ -354,13 +346,18 @@ extension PerformanceReader {
             return result
         }
 
-        private func find(_ needle: [Unicode.Scalar], from start: Int) -> Range<Int>? {
-            guard !needle.isEmpty, compact.count >= needle.count else { return nil }
+        /// The first place from `start` where one of the variants is, the longest there.
+        /// One scan for all of them: a variant that is not printed is not searched to the end.
+        private func find(_ variants: [[Unicode.Scalar]], from start: Int) -> Range<Int>? {
             var k = start
-            while k + needle.count <= compact.count {
-                if compact[k] == needle[0], compact[k..<(k + needle.count)].elementsEqual(needle) {
-                    return k..<(k + needle.count)
+            while k < compact.count {
+                var best: Range<Int>?
+                for needle in variants where !needle.isEmpty && k + needle.count <= compact.count
+                    && compact[k] == needle[0] && compact[k..<(k + needle.count)].elementsEqual(needle)
+                    && needle.count > best?.count ?? 0 {
+                    best = k..<(k + needle.count)
                 }
+                if let best { return best }
                 k += 1
             }
             return nil
@@ -371,9 +368,11 @@ extension PerformanceReader {
             let start = a > 0 ? origin[a - 1] + 1 : 0
             let end = b < origin.count ? origin[b] : scalarStarts.count - 1
             guard start < end else { return "" }
-            var s = Substring(String(decoding: bytes[scalarStarts[start]..<scalarStarts[end]], as: UTF8.self))
-            while let c = s.first, c == " " || c == ":" || c == "：" || c == "\u{3000}" { s = s.dropFirst() }
-            return s.trimmingSpaces()
+            var value = bytes[scalarStarts[start]..<scalarStarts[end]]
+            while let mark = ["：", "\u{3000}", " ", ":"].first(where: { value.starts(with: $0.utf8) }) {
+                value = value.dropFirst(mark.utf8.count)
+            }
+            return String(decoding: Spaces.trimmed(bytes: value), as: UTF8.self)
         }
     }
 
@@ -571,9 +570,27 @@ extension PerformanceReader {
 
     /// 表格行 — rows given as cells (the tabular form).
     enum TabularRows {
+        /// A row's cells by column (an array: a dictionary per line hashed each column).
+        struct Cells {
+            private var cells = [String?](repeating: nil, count: IndicatorColumn.allCases.count)
+
+            subscript(column: IndicatorColumn) -> String? {
+                get { cells[column.rawValue] }
+                set { cells[column.rawValue] = newValue }
+            }
+
+            subscript(column: IndicatorColumn, default value: String) -> String { self[column] ?? value }
+
+            /// The columns that have a cell, in order.
+            var filled: [(column: IndicatorColumn, text: String)] {
+                IndicatorColumn.allCases.compactMap { column in self[column].map { (column, $0) } }
+            }
+        }
+
         static func read(_ lines: ArraySlice<SourceLine>, columns: [IndicatorColumn: Int], width: Int)
             -> [PerformanceReader.RawRow] {
             var rows: [PerformanceReader.RawRow] = []
+            let columns = columns.map { (column: $0.key, index: $0.value) }
             for line in lines {
                 guard let cells = line.cells else { continue }
                 var row = aligned(cells, columns: columns, width: width)
@@ -594,9 +611,9 @@ extension PerformanceReader {
 
         /// The cells by column; a row whose 权重 cell holds no number is tried aligned
         /// to the right instead (a row whose first cells slipped).
-        static func aligned(_ cells: [String], columns: [IndicatorColumn: Int], width: Int) -> [IndicatorColumn: String] {
-            func map(_ cells: [String]) -> [IndicatorColumn: String] {
-                var row: [IndicatorColumn: String] = [:]
+        static func aligned(_ cells: [String], columns: [(column: IndicatorColumn, index: Int)], width: Int) -> Cells {
+            func map(_ cells: [String]) -> Cells {
+                var row = Cells()
                 for (column, k) in columns where k < cells.count { row[column] = cells[k].trimmingSpaces() }
                 return row
             }
@@ -610,8 +627,8 @@ extension PerformanceReader {
         }
 
         /// A line that only carries the rest of a wrapped cell (`日`) adds it to the row above.
-        static func continueRow(_ row: inout PerformanceReader.RawRow, with cells: [IndicatorColumn: String]) {
-            for (column, text) in cells where !text.isEmpty {
+        static func continueRow(_ row: inout PerformanceReader.RawRow, with cells: Cells) {
+            for (column, text) in cells.filled where !text.isEmpty {
                 switch column {
                 case .target: row.target += text
                 case .basis: row.basis = (row.basis ?? "") + text
@@ -624,7 +641,7 @@ extension PerformanceReader {
         }
 
         /// An empty name with a label cell that is no label: the name slipped left.
-        static func repairName(_ row: inout [IndicatorColumn: String]) {
+        static func repairName(_ row: inout Cells) {
             guard row[.name, default: ""].isEmpty else { return }
             for column in [IndicatorColumn.level2, .level1] {
                 let text = row[column, default: ""]
@@ -671,7 +688,8 @@ extension PerformanceReader {
             text.reserveCapacity(size)
             compact.reserveCapacity(size)
             locations.reserveCapacity(lines.count)
-            for (n, line) in lines.enumerated() {
+            f.reserveCapacity(size / 8)
+            for (n, line) in zip(0..., lines) {
                 locations.append(line.location)
                 var string = line.text
                 string.withUTF8 { bytes in
@@ -681,9 +699,9 @@ extension PerformanceReader {
                     while i < bytes.count {
                         guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
                         let start = i
-                        var spaced = false
-                        while i < bytes.count, bytes[i] != UInt8(ascii: " ") {
-                            spaced = spaced || spaceWidth(bytes, at: i) > 0
+                        var spaced = false  // a byte that may start another space
+                        while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
+                            spaced = spaced || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
                             i += 1
                         }
                         let textStart = text.count, compactStart = compact.count
