@@ -115,3 +115,33 @@ import YusuanModel
         #expect(IndicatorTarget(parsing: "2025年3月").date == "2025-03")
     }
 }
+
+@Suite struct PerformanceHeaderTextTests {
+    typealias Label = PerformanceReader.ProjectLabel
+
+    @Test func labelsIgnoreSpacesColonsAndBracketWidths() {
+        let header = PerformanceReader.HeaderText(
+            "项目名称：\u{3000}示例 项目 项目负责人 :\u{00A0}王五 项目资金（万元） 年度预算 总额 9.5 其中\t财政拨款 9.5")
+        let values = header.values(for: Label.searched)
+        #expect(values[Label.unit.rawValue] == nil)
+        #expect(values[Label.project.rawValue] == "示例 项目")
+        #expect(values[Label.owner.rawValue] == "王五")
+        #expect(values[Label.funds.rawValue] == "")
+        #expect(values[Label.total.rawValue] == "9.5")
+        #expect(values[Label.fiscal.rawValue] == "9.5")
+        #expect(values[Label.goal.rawValue] == nil)
+    }
+
+    @Test func normalisedScalars() {
+        typealias Header = PerformanceReader.HeaderText
+        for dropped: Unicode.Scalar in [" ", "\u{3000}", "\t", "\u{00A0}", ":", "："] {
+            #expect(Header.normalised(dropped) == nil, "\(dropped.value)")
+        }
+        #expect(Header.normalised("（") == "(")
+        #expect(Header.normalised("）") == ")")
+        for kept: Unicode.Scalar in ["(", "a", "、", "，", "【", "目"] {
+            #expect(Header.normalised(kept) == kept)
+        }
+        #expect(Header.needle("项目 资金（万元）：") == Array("项目资金(万元)".unicodeScalars))
+    }
+}
