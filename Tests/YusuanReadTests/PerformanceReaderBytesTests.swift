@@ -113,6 +113,9 @@ import YusuanModel
     @Test func fullWidthDigitsStillMakeADate() {
         #expect(IndicatorTarget(parsing: "２０２５年１２月").date == "２０２５-１２")
         #expect(IndicatorTarget(parsing: "2025年3月").date == "2025-03")
+        #expect(IndicatorTarget(parsing: "２０２５年３月５日前").date == "２０２５-0３-0５")
+        #expect(IndicatorTarget(parsing: "≥２０２５年").date == nil)
+        #expect(IndicatorTarget(parsing: "＞=１２次").number == nil)
     }
 }
 
