@@ -684,14 +684,17 @@ extension PerformanceReader {
         var consumed = 0
 
         init(_ lines: ArraySlice<SourceLine>) {
-            let size = lines.reduce(0) { $0 + $1.text.utf8.count }
+            var size = 0
+            for k in lines.indices { size += lines[k].text.utf8.count }
             text.reserveCapacity(size)
             compact.reserveCapacity(size)
             locations.reserveCapacity(lines.count)
             f.reserveCapacity(size / 8)
-            for (n, line) in zip(0..., lines) {
-                locations.append(line.location)
-                var string = line.text
+            // By index: a copy of each line would retain all its parts.
+            for k in lines.indices {
+                let n = k - lines.startIndex
+                locations.append(lines[k].location)
+                var string = lines[k].text
                 string.withUTF8 { bytes in
                     // Split on bytes: a split on Characters breaks graphemes all along the line.
                     let first = f.count
@@ -1030,7 +1033,24 @@ extension PerformanceReader {
 
         /// The fragments joined: a space within a line, nothing across a wrap.
         func join(_ range: Range<Int>) -> String {
-            String(decoding: joinedBytes(range), as: UTF8.self)
+            let parts = range.clamped(to: f.indices)
+            guard !parts.isEmpty else { return "" }
+            let length = parts.reduce(0) { $0 + f[$1].text.count + ($1 > range.lowerBound && !f[$1].startsLine ? 1 : 0) }
+            // Written in place: a string made from a byte array copies it once more.
+            return String(unsafeUninitializedCapacity: length) { out in
+                var n = 0
+                for k in parts {
+                    if k > range.lowerBound && !f[k].startsLine {
+                        out[n] = UInt8(ascii: " ")
+                        n += 1
+                    }
+                    for byte in text[f[k].text] {
+                        out[n] = byte
+                        n += 1
+                    }
+                }
+                return n
+            }
         }
 
         /// The UTF-8 of `join`.
