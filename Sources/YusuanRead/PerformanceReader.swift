@@ -304,13 +304,21 @@ extension PerformanceReader {
             scalarStarts.reserveCapacity(bytes.count + 1)
             compact.reserveCapacity(bytes.count)
             origin.reserveCapacity(bytes.count)
+            // The scalars decoded from the bytes in hand (a scalar view decodes them again).
             var offset = 0
-            for (k, c) in text.unicodeScalars.enumerated() {
+            var k = 0
+            while offset < bytes.count {
                 scalarStarts.append(offset)
-                offset += UTF8.width(c)
-                guard let n = Self.normalised(c) else { continue }
-                compact.append(n)
-                origin.append(k)
+                let width = scalarWidth(bytes[offset])
+                let end = min(offset + width, bytes.count)
+                var value = width == 1 ? UInt32(bytes[offset]) : UInt32(bytes[offset]) & (0x7F >> width)
+                for i in (offset + 1)..<end { value = value << 6 | UInt32(bytes[i] & 0x3F) }
+                offset = end
+                if let n = Self.normalised(Unicode.Scalar(value) ?? "\u{FFFD}") {
+                    compact.append(n)
+                    origin.append(k)
+                }
+                k += 1
             }
             scalarStarts.append(offset)
         }
@@ -369,11 +377,14 @@ extension PerformanceReader {
             let end = b < origin.count ? origin[b] : scalarStarts.count - 1
             guard start < end else { return "" }
             var value = bytes[scalarStarts[start]..<scalarStarts[end]]
-            while let mark = ["：", "\u{3000}", " ", ":"].first(where: { value.starts(with: $0.utf8) }) {
-                value = value.dropFirst(mark.utf8.count)
+            while let mark = Self.leadingMarks.first(where: { value.starts(with: $0) }) {
+                value = value.dropFirst(mark.count)
             }
             return String(decoding: Spaces.trimmed(bytes: value), as: UTF8.self)
         }
+
+        /// What a value may start with before its spaces are trimmed: colons, a space, U+3000.
+        private static let leadingMarks = ["：", "\u{3000}", " ", ":"].map { Array($0.utf8) }
     }
 
     // MARK: - Vocabulary
