@@ -9,32 +9,32 @@ extension IndicatorTarget {
     public init(parsing printed: String) {
         let printed = Spaces.trimmed(printed)
         self.init(printed: printed)
-        // Scalars, not Characters: this runs for every target, and comparing
+        // UTF-8, not Characters: this runs for every target, and comparing
         // Characters of Chinese text normalises them.
         let rest = Self.normalisedOperators(printed)
-        var i = rest.startIndex
         var comparison: Comparison?
-        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.begins(with: op.rawValue) {
+        var i = rest.startIndex
+        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.starts(with: op.rawValue.utf8) {
             comparison = op
-            i = rest.utf8.index(i, offsetBy: op.rawValue.utf8.count)
+            i += op.rawValue.utf8.count
             break
         }
-        let scalars = rest.unicodeScalars[i...]
-        if let date = Self.date(scalars) {
+        let text = rest[i...]
+        if let date = Self.date(text) {
             self.date = date
             self.comparison = comparison
             return
         }
-        let digitsEnd = scalars.firstIndex { !($0.isASCII && ("0"..."9" ~= $0 || $0 == "." || $0 == ",")) } ?? scalars.endIndex
-        guard let comparison, let number = Amount(String(scalars[..<digitsEnd])) else { return }
+        let digitsEnd = text.firstIndex { !(Self.isASCIIDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")) }
+            ?? text.endIndex
+        guard let comparison, let number = Amount(String(decoding: text[..<digitsEnd], as: UTF8.self)) else { return }
         self.comparison = comparison
         self.number = number
-        let unit = scalars[digitsEnd...]
-        self.unit = unit.isEmpty ? nil : String(unit)
+        self.unit = digitsEnd == text.endIndex ? nil : String(decoding: text[digitsEnd...], as: UTF8.self)
     }
 
-    /// Without spaces, and ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
-    static func normalisedOperators(_ text: String) -> String {
+    /// The UTF-8 without spaces, and ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
+    static func normalisedOperators(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars where !Spaces.isWhitespace(c) {
@@ -48,27 +48,48 @@ extension IndicatorTarget {
             default: UTF8.encode(c) { out.append($0) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Whether the scalar starting at byte `i` of (valid) UTF-8 is a decimal digit, and
+    /// its length: ASCII asked first, as the property look-up is slow.
+    static func decimal(in text: ArraySlice<UInt8>, at i: Int) -> (isDigit: Bool, width: Int) {
+        let lead = text[i]
+        if lead < 0x80 { return (isASCIIDigit(lead), 1) }
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = min(i + width, text.endIndex)
+        var value = UInt32(lead) & (0x7F >> width)
+        for k in (i + 1)..<end { value = value << 6 | UInt32(text[k] & 0x3F) }
+        let isDigit = Unicode.Scalar(value).map { $0.properties.numericType == .decimal } ?? false
+        return (isDigit, end - i)
     }
 
     /// `2025年12月15日` → `2025-12-15`, `2025年12月` → `2025-12`; nil unless the text
-    /// starts with a year and a month. Digits are any decimal digits (full-width too).
-    static func date(_ text: Substring.UnicodeScalarView) -> String? {
-        func digits(from i: Substring.UnicodeScalarView.Index, max: Int) -> Substring.UnicodeScalarView.Index {
+    /// (UTF-8) starts with a year and a month. Digits are any decimal digits (full-width too).
+    static func date(_ text: ArraySlice<UInt8>) -> String? {
+        /// The end of up to `max` digits from `i`, and how many there are.
+        func digits(from i: Int, max: Int) -> (end: Int, count: Int) {
             var j = i, n = 0
-            while j < text.endIndex, n < max, text[j].properties.numericType == .decimal { j = text.index(after: j); n += 1 }
-            return j
+            while j < text.endIndex, n < max, case let (isDigit, width) = decimal(in: text, at: j), isDigit {
+                j += width
+                n += 1
+            }
+            return (j, n)
         }
-        let yearEnd = digits(from: text.startIndex, max: 4)
-        guard text.distance(from: text.startIndex, to: yearEnd) == 4, yearEnd < text.endIndex, text[yearEnd] == "年" else { return nil }
-        let monthStart = text.index(after: yearEnd)
-        let monthEnd = digits(from: monthStart, max: 2)
-        guard monthEnd > monthStart, monthEnd < text.endIndex, text[monthEnd] == "月" else { return nil }
-        func two(_ s: Substring.UnicodeScalarView) -> String { s.count == 1 ? "0" + String(s) : String(s) }
-        var date = "\(String(text[..<yearEnd]))-\(two(text[monthStart..<monthEnd]))"
-        let dayStart = text.index(after: monthEnd)
-        let dayEnd = digits(from: dayStart, max: 2)
-        if dayEnd > dayStart { date += "-\(two(text[dayStart..<dayEnd]))" }
+        let year = digits(from: text.startIndex, max: 4)
+        guard year.count == 4, text[year.end...].starts(with: "年".utf8) else { return nil }
+        let monthStart = year.end + "年".utf8.count
+        let month = digits(from: monthStart, max: 2)
+        guard month.count > 0, text[month.end...].starts(with: "月".utf8) else { return nil }
+        func two(_ digits: Range<Int>, _ count: Int) -> String {
+            (count == 1 ? "0" : "") + String(decoding: text[digits], as: UTF8.self)
+        }
+        var date = "\(String(decoding: text[..<year.end], as: UTF8.self))-\(two(monthStart..<month.end, month.count))"
+        let dayStart = month.end + "月".utf8.count
+        let day = digits(from: dayStart, max: 2)
+        if day.count > 0 { date += "-\(two(dayStart..<day.end, day.count))" }
         return date
     }
 }

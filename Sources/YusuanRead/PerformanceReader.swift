@@ -20,7 +20,7 @@ enum PerformanceReader {
         let body = Array(lines.dropFirst())
         guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
-            .values(for: DepartmentLabel.allCases.map(\.variants))
+            .values(for: DepartmentLabel.searched)
         func field(_ label: DepartmentLabel) -> String? { fields[label.rawValue] }
         // `其他资金（万元） 其他 0`: the value follows the inner 其他 where it is printed.
         let other = field(.otherDetail) ?? field(.other)
@@ -38,7 +38,7 @@ enum PerformanceReader {
         let body = Array(lines.dropFirst())
         guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
-            .values(for: ProjectLabel.allCases.map(\.variants))
+            .values(for: ProjectLabel.searched)
         func field(_ label: ProjectLabel) -> String? { fields[label.rawValue] }
         let rows = readRows(body, header: header, kind: .project)
         var goal = field(.goal) ?? ""
@@ -72,13 +72,11 @@ enum PerformanceReader {
     /// The first number of a header value: `4.5`, `1,248.59`, `其他 0`.
     static func amount(_ value: String?) -> Amount? {
         guard let value else { return nil }
-        let chars = Array(value)
-        guard let start = chars.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        var end = start
-        while end < chars.count, chars[end].isASCII, chars[end].isNumber || chars[end] == "." || chars[end] == "," {
-            end += 1
-        }
-        return Amount(String(chars[start..<end]))
+        let utf8 = value.utf8
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        guard let start = utf8.firstIndex(where: isDigit) else { return nil }
+        let end = utf8[start...].firstIndex { !isDigit($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") } ?? utf8.endIndex
+        return Amount(value[start..<end])
     }
 
     // MARK: Rows
@@ -135,21 +133,23 @@ enum PerformanceReader {
     /// The text with the spaces between two Chinese characters taken out (a wrap
     /// inside a cell), other spaces kept: `经济 成本 指标` → `经济成本指标`, `DRG 付费`.
     static func tidy(_ text: String) -> String {
-        let scalars = Array(text.trimmingSpaces().unicodeScalars)
-        // Written as bytes: appending scalars to a string one by one is slow.
-        var out: [UInt8] = []
-        out.reserveCapacity(scalars.count * 3)
-        var before: Unicode.Scalar?
-        for (k, c) in scalars.enumerated() {
-            if c == " " {
-                let after = scalars[(k + 1)...].first { $0 != " " }
-                if let before, let after, !before.isASCII, !after.isASCII { continue }
-                if before == " " { continue }
+        var text = text.trimmingSpaces()
+        // Written as bytes: appending scalars to a string one by one is slow. A byte of
+        // 0x80 or more is part of a non-ASCII scalar.
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(UInt8(ascii: " ")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (k, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: " ") {
+                    let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
+                    if let before = out.last, let after, before >= 0x80, after >= 0x80 { continue }
+                    if out.last == UInt8(ascii: " ") { continue }
+                }
+                out.append(byte)
             }
-            UTF8.encode(c) { out.append($0) }
-            before = c
-        }
-        return String(decoding: out, as: UTF8.self)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     static func nonEmpty(_ text: String?) -> String? {
@@ -181,15 +181,15 @@ extension PerformanceReader {
         static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
             for i in body.indices {
                 if let cells = body[i].cells {
+                    guard let first = cells.first, PerformanceReader.spelled(first, "一级指标", exactly: true) else { continue }
                     let names = cells.map { PerformanceReader.compact($0) }
-                    guard names.first == "一级指标" else { continue }
                     var columns: [IndicatorColumn: Int] = [:]
                     for (k, name) in names.enumerated() {
                         if let column = IndicatorColumn(header: name), columns[column] == nil { columns[column] = k }
                     }
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
-                guard PerformanceReader.compact(body[i].text).begins(with: "一级") else { continue }
+                guard PerformanceReader.spelled(body[i].text, "一级") else { continue }
                 var joined = ""
                 for j in i..<min(body.count, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
@@ -202,31 +202,51 @@ extension PerformanceReader {
         }
     }
 
+    /// Whether `text`, its spaces left out, starts with `word` (`exactly`: is `word`),
+    /// compared as bytes. Most lines before a header hold spaces: this makes no copy.
+    static func spelled(_ text: String, _ word: StaticString, exactly: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            var k = 0
+            let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            while i < bytes.count {
+                let width = spaceWidth(bytes, at: i)
+                if width > 0 { i += width; continue }
+                guard k < word.count else { return !exactly }
+                guard bytes[i] == word[k] else { return false }
+                i += 1
+                k += 1
+            }
+            return k == word.count
+        }
+    }
+
     /// 指标列 — the columns of an indicator row.
-    enum IndicatorColumn: Hashable, CaseIterable {
+    enum IndicatorColumn: Int, Hashable, CaseIterable {
         case level1, level2, name, target, basis, lastYear, weight, rule, evidence
 
         /// The column a header cell names: 一级指标, 指标值设置依据, 指标分值权重 ….
         init?(header: String) {
-            switch header {
-            case "一级指标": self = .level1
-            case "二级指标": self = .level2
-            case "三级指标": self = .name
-            case "指标值": self = .target
-            case "上年完成值": self = .lastYear
-            case "佐证资料": self = .evidence
-            default:
-                if header.ends(with: "依据") { self = .basis }
-                else if header.ends(with: "权重") { self = .weight }
-                else if header.ends(with: "规则") { self = .rule }
-                else { return nil }
-            }
+            // Bytes, not `==`: comparing Chinese strings normalises them.
+            let named: [(String, IndicatorColumn)] = [
+                ("一级指标", .level1), ("二级指标", .level2), ("三级指标", .name), ("指标值", .target),
+                ("上年完成值", .lastYear), ("佐证资料", .evidence),
+            ]
+            if let (_, column) = named.first(where: { header.sameBytes(as: $0.0) }) { self = column }
+            else if header.ends(with: "依据") { self = .basis }
+            else if header.ends(with: "权重") { self = .weight }
+            else if header.ends(with: "规则") { self = .rule }
+            else { return nil }
         }
     }
 
     /// 部门整体绩效目标表 header labels, in printed order (compact, ASCII brackets).
     enum DepartmentLabel: Int, CaseIterable {
         case name, contact, phone, goal, budget, source, total, fiscal, superior, own, other, otherDetail
+
+        /// Every label's variants, as `HeaderText` searches them.
+        static let searched = allCases.map { $0.variants.map(HeaderText.needle) }
 
         var variants: [String] {
             switch self {
@@ -249,6 +269,9 @@ extension PerformanceReader {
     /// 项目支出绩效目标表 header labels, in printed order.
     enum ProjectLabel: Int, CaseIterable {
         case unit, project, owner, funds, total, fiscal, other, goal
+
+        /// Every label's variants, as `HeaderText` searches them.
+        static let searched = allCases.map { $0.variants.map(HeaderText.needle) }
 
         var variants: [String] {
             switch self {
@@ -278,13 +301,24 @@ extension PerformanceReader {
 
         init(_ text: String) {
             bytes = Array(text.utf8)
+            scalarStarts.reserveCapacity(bytes.count + 1)
+            compact.reserveCapacity(bytes.count)
+            origin.reserveCapacity(bytes.count)
+            // The scalars decoded from the bytes in hand (a scalar view decodes them again).
             var offset = 0
-            for (k, c) in text.unicodeScalars.enumerated() {
+            var k = 0
+            while offset < bytes.count {
                 scalarStarts.append(offset)
-                offset += UTF8.width(c)
-                guard let n = Self.normalised(c) else { continue }
-                compact.append(n)
-                origin.append(k)
+                let width = scalarWidth(bytes[offset])
+                let end = min(offset + width, bytes.count)
+                var value = width == 1 ? UInt32(bytes[offset]) : UInt32(bytes[offset]) & (0x7F >> width)
+                for i in (offset + 1)..<end { value = value << 6 | UInt32(bytes[i] & 0x3F) }
+                offset = end
+                if let n = Self.normalised(Unicode.Scalar(value) ?? "\u{FFFD}") {
+                    compact.append(n)
+                    origin.append(k)
+                }
+                k += 1
             }
             scalarStarts.append(offset)
         }
@@ -299,20 +333,15 @@ extension PerformanceReader {
             }
         }
 
-        /// The values of the labels (each with its variants), searched in order.
-        func values(for labels: [[String]]) -> [String?] {
+        /// A label as searched: normalised, spaces and colons left out.
+        static func needle(_ label: String) -> [Unicode.Scalar] { label.unicodeScalars.compactMap(normalised) }
+
+        /// The values of the labels (each with its variants, as `needle`s), searched in order.
+        func values(for labels: [[[Unicode.Scalar]]]) -> [String?] {
             var found: [(index: Int, range: Range<Int>)] = []
             var position = 0
             for (index, variants) in labels.enumerated() {
-                var best: Range<Int>?
-                for variant in variants {
-                    guard let r = find(variant, from: position) else { continue }
-                    if let b = best, b.lowerBound < r.lowerBound || (b.lowerBound == r.lowerBound && b.count >= r.count) {
-                        continue
-                    }
-                    best = r
-                }
-                if let best {
+                if let best = find(variants, from: position) {
                     found.append((index, best))
                     position = best.upperBound
                 }
@@ -325,14 +354,18 @@ extension PerformanceReader {
             return result
         }
 
-        private func find(_ label: String, from start: Int) -> Range<Int>? {
-            let needle = label.unicodeScalars.compactMap(Self.normalised)
-            guard !needle.isEmpty, compact.count >= needle.count else { return nil }
+        /// The first place from `start` where one of the variants is, the longest there.
+        /// One scan for all of them: a variant that is not printed is not searched to the end.
+        private func find(_ variants: [[Unicode.Scalar]], from start: Int) -> Range<Int>? {
             var k = start
-            while k + needle.count <= compact.count {
-                if compact[k] == needle[0], compact[k..<(k + needle.count)].elementsEqual(needle) {
-                    return k..<(k + needle.count)
+            while k < compact.count {
+                var best: Range<Int>?
+                for needle in variants where !needle.isEmpty && k + needle.count <= compact.count
+                    && compact[k] == needle[0] && compact[k..<(k + needle.count)].elementsEqual(needle)
+                    && needle.count > best?.count ?? 0 {
+                    best = k..<(k + needle.count)
                 }
+                if let best { return best }
                 k += 1
             }
             return nil
@@ -343,141 +376,204 @@ extension PerformanceReader {
             let start = a > 0 ? origin[a - 1] + 1 : 0
             let end = b < origin.count ? origin[b] : scalarStarts.count - 1
             guard start < end else { return "" }
-            var s = Substring(String(decoding: bytes[scalarStarts[start]..<scalarStarts[end]], as: UTF8.self))
-            while let c = s.first, c == " " || c == ":" || c == "：" || c == "\u{3000}" { s = s.dropFirst() }
-            return s.trimmingSpaces()
+            var value = bytes[scalarStarts[start]..<scalarStarts[end]]
+            while let mark = Self.leadingMarks.first(where: { value.starts(with: $0) }) {
+                value = value.dropFirst(mark.count)
+            }
+            return String(decoding: Spaces.trimmed(bytes: value), as: UTF8.self)
         }
+
+        /// What a value may start with before its spaces are trimmed: colons, a space, U+3000.
+        private static let leadingMarks = ["：", "\u{3000}", " ", ":"].map { Array($0.utf8) }
     }
 
     // MARK: - Vocabulary
 
+    /// 词表 — a list of words, looked up by their UTF-8 bytes: the row grammar looks
+    /// up runs of fragments many times a row, and a `Set<String>` would hash and
+    /// compare Chinese text through Unicode normalisation.
+    struct Words {
+        let texts: [String]
+        let bytes: [[UInt8]]
+
+        init(_ texts: [String]) {
+            self.texts = texts
+            bytes = texts.map { Array($0.utf8) }
+        }
+
+        /// The index of the word that is exactly `s`.
+        func index(of s: ArraySlice<UInt8>) -> Int? { bytes.firstIndex { s.same(as: $0) } }
+        func contains(_ s: ArraySlice<UInt8>) -> Bool { index(of: s) != nil }
+        func contains(_ s: String) -> Bool { contains(ArraySlice(s.utf8)) }
+        /// Whether some word starts with `s`.
+        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.starts(with: s) } }
+        /// Whether `s` starts with some word.
+        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.starts(with: $0) } }
+        /// Whether `s` ends with some word.
+        func closes(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.ends(with: $0) } }
+    }
+
     /// 指标词汇 — the words that name labels, bases, rules and evidence in these tables.
     enum IndicatorVocabulary {
-        static let level1: Set<String> = [
+        static let level1 = Words([
             "产出指标", "效益指标", "满意度指标", "成本指标", "履职效能", "管理效率", "社会效应", "效果指标",
-        ]
-        static let level2: Set<String> = [
+        ])
+        static let level2 = Words([
             "数量指标", "质量指标", "时效指标", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
             "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标",
-        ]
+        ])
         /// Either level's labels: what may open a row.
-        static let levels = level1.union(level2)
+        static let levels = Words(level1.texts + level2.texts.filter { !level1.contains($0) })
         /// 指标值设置依据 of project tables.
-        static let basis: Set<String> = [
+        static let basis = Words([
             "计划标准", "行业标准", "历史标准", "预算支出标准", "行业或国家标准", "国家或行业标准", "国家标准",
             "地方标准", "其他标准", "自定义", "其他",
-        ]
+        ])
         /// 佐证资料.
-        static let evidence: Set<String> = [
+        static let evidence = Words([
             "工作资料", "原始凭证", "正式材料", "说明材料", "会议纪要", "财务资料", "相关资料", "其他资料",
             "台账资料", "统计资料", "证明材料", "验收资料",
-        ]
+        ])
+        /// How an evidence item not in `evidence` may end (…资料, …凭证).
+        static let evidenceEndings = Words(["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"])
         /// Words a qualitative target starts with (有效减轻, 成效明显, 每季度结束后的 15 日内 …).
-        static let qualitativeStarts = [
+        static let qualitativeStarts = Words([
             "有效", "基本", "显著", "不断", "逐步", "明显", "持续", "进一步", "大幅", "稳步", "全面", "完全",
             "成效", "减轻", "提高", "提升", "降低", "增强", "改善", "每", "达到", "保持", "良好", "较好", "优良",
             "按时", "及时", "稳定",
-        ]
+        ])
         /// Qualitative targets that are a whole word.
-        static let qualitativeWords: Set<String> = ["是", "否", "达标", "合格", "优", "良"]
+        static let qualitativeWords = Words(["是", "否", "达标", "合格", "优", "良"])
 
-        static func isLevel(_ s: String) -> Bool { level1.contains(s) || level2.contains(s) }
+        static func isLevel(_ s: String) -> Bool { levels.contains(s) }
 
-        static func isQualitative(_ s: String) -> Bool {
-            qualitativeWords.contains(s) || qualitativeStarts.contains { s.begins(with: $0) }
+        static func isQualitative(_ s: ArraySlice<UInt8>) -> Bool {
+            qualitativeWords.contains(s) || qualitativeStarts.opens(s)
         }
 
         /// An evidence item: a known one, or a short word ending like one (…资料, …凭证).
-        static func isEvidenceItem(_ s: String) -> Bool {
-            if evidence.contains(s) { return true }
-            return s.unicodeScalars.count <= 6 && ["资料", "材料", "凭证", "纪要", "文件", "报告", "台账"].contains { s.ends(with: $0) }
+        static func isEvidenceItem(_ s: ArraySlice<UInt8>) -> Bool {
+            evidence.contains(s) || (s.scalarCount <= 6 && evidenceEndings.closes(s))
         }
 
-        /// The marks that separate evidence items.
-        private static let evidenceSeparators: Set<Unicode.Scalar> = [",", "，", "、", ";", "；"]
+        /// The length of the mark at `i` that separates evidence items (, ， 、 ; ；), or 0.
+        static func evidenceSeparator(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
+            switch s[i] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"): return 1
+            case 0xEF where s[i...].starts(with: "，".utf8) || s[i...].starts(with: "；".utf8): return 3
+            case 0xE3 where s[i...].starts(with: "、".utf8): return 3
+            default: return 0
+            }
+        }
 
         /// Whether a run of evidence text is complete, still open (`工作资`, `正式材料,工作`)
-        /// or not evidence at all. Split on scalars: the run grows a line at a time
-        /// and is looked at again each time.
-        static func evidenceState(_ s: String) -> EvidenceState {
-            var items: [String] = []
-            var start = s.unicodeScalars.startIndex
-            for i in s.unicodeScalars.indices where evidenceSeparators.contains(s.unicodeScalars[i]) {
-                items.append(String(s.unicodeScalars[start..<i]))
-                start = s.unicodeScalars.index(after: i)
+        /// or not evidence at all. The run grows a line at a time and is looked at again
+        /// each time.
+        static func evidenceState(_ s: ArraySlice<UInt8>) -> EvidenceState {
+            var start = s.startIndex
+            var i = s.startIndex
+            while i < s.endIndex {
+                let width = evidenceSeparator(s, at: i)
+                guard width > 0 else { i += 1; continue }
+                if !isEvidenceItem(s[start..<i]) { return .invalid }
+                i += width
+                start = i
             }
-            items.append(String(s.unicodeScalars[start...]))
-            guard let last = items.last else { return .invalid }
-            for item in items.dropLast() where !isEvidenceItem(item) { return .invalid }
+            let last = s[start...]
             if isEvidenceItem(last) { return .complete }
-            if last.isEmpty || evidence.contains(where: { $0.begins(with: last) }) { return .open }
+            if last.isEmpty || evidence.extends(last) { return .open }
             return .invalid
         }
 
         enum EvidenceState { case complete, open, invalid }
 
         /// A 分值权重: a plain number up to 100 (`20`, `3.5`, `0.5`).
-        static func isWeight(_ s: String) -> Bool {
-            guard let first = s.first, first.isASCII, first.isNumber,
-                  s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-                  let value = Amount(s) else { return false }
+        static func isWeight(_ s: some Collection<UInt8>) -> Bool {
+            guard let first = s.first, isDigit(first),
+                  s.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
+                  let value = Amount(String(decoding: s, as: UTF8.self)) else { return false }
             return value <= Amount(100)
         }
 
+        static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+        /// The units a target's number may carry besides ASCII letters, `%`, `/` and brackets:
+        /// 万人, 次, 元/人/年, 区（县、市）.
+        static let unitScalars = Set("万千百亿元角人次个家天项％‰户所批辆条度方年月日周时分秒（）、县市区件份篇期场台套张本例名岗间座处册部组类吨里米升倍".unicodeScalars.map(\.value))
+
         /// A unit after a target's number: 万人, 次, 元/人/年, 区（县、市）, %.
-        static func isUnitCharacter(_ c: Character) -> Bool {
-            if c.isASCII { return c.isLetter || c == "%" || c == "/" || c == "(" || c == ")" }
-            return "万千百亿元角人次个家天项％‰户所批辆条度方年月日周时分秒（）、县市区件份篇期场台套张本例名岗间座处册部组类吨里米升倍".contains(c)
+        static func isUnitScalar(_ c: UInt32) -> Bool {
+            if c < 0x80 {
+                let b = UInt8(c)
+                return (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                    || b == UInt8(ascii: "%") || b == UInt8(ascii: "/") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+            }
+            return unitScalars.contains(c)
+        }
+
+        /// The operators a numeric target opens with: ＞ ＜ > < = ＝ ≥ ≤.
+        static let operators = Words(["＞", "＜", ">", "<", "=", "＝", "≥", "≤"])
+
+        /// The length of the operator at `i` (`＞`, `<=`'s `<` …), or 0.
+        static func operatorWidth(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
+            operators.bytes.first { s[i...].starts(with: $0) }?.count ?? 0
         }
 
         /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
-        static func isNumericTargetPrefix(_ s: String) -> Bool {
-            var rest = Substring(PerformanceReader.compact(s))
+        /// `s` is compact (no spaces).
+        static func isNumericTargetPrefix(_ s: ArraySlice<UInt8>) -> Bool {
+            var i = s.startIndex
             var ops = 0
-            while let c = rest.first, "＞＜><=＝≥≤".contains(c) {
-                rest = rest.dropFirst()
+            while i < s.endIndex, case let width = operatorWidth(s, at: i), width > 0 {
+                i += width
                 ops += 1
             }
             guard (1...2).contains(ops) else { return false }
-            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-            rest = rest.dropFirst(digits.count)
-            if digits.isEmpty { return rest.isEmpty }
-            return rest.allSatisfy(isUnitCharacter)
+            let digits = i
+            while i < s.endIndex, isDigit(s[i]) || s[i] == UInt8(ascii: ".") || s[i] == UInt8(ascii: ",") { i += 1 }
+            if i == digits { return i == s.endIndex }
+            return s[i...].allScalars(isUnitScalar)
         }
 
         /// The start of a date target, possibly cut by a wrap: `2025`, `2025年12`, `2025年10月30日前`.
-        /// The grammar, scanned by hand on scalars (a regex here was compiled on every call):
+        /// `s` is compact (no spaces). The grammar, scanned by hand on bytes (a regex here
+        /// was compiled on every call):
         /// `(19|20)dd(年((d{1,2}(月(d{1,2}(日(前|之前|以前)?)?)?)?)|底|末|第[一二三四1-4]季度)?)?`.
-        static func isDatePrefix(_ s: String) -> Bool {
-            let t = Array(PerformanceReader.compact(s).unicodeScalars)
-            func at(_ k: Int, _ c: Unicode.Scalar) -> Bool { k < t.count && t[k] == c }
-            func digit(_ k: Int) -> Bool { k < t.count && t[k].isASCII && ("0"..."9").contains(t[k]) }
+        static func isDatePrefix(_ s: ArraySlice<UInt8>) -> Bool {
+            let t = s.startIndex
+            let n = s.count
+            /// Whether `word` is at offset `k`.
+            func at(_ k: Int, _ word: String) -> Bool { k <= n && s[(t + k)...].starts(with: word.utf8) }
+            func digit(_ k: Int) -> Bool { k < n && isDigit(s[t + k]) }
             /// One or two digits at `i`, moving past them.
             func number(_ i: inout Int) -> Bool {
                 guard digit(i) else { return false }
                 i += digit(i + 1) ? 2 : 1
                 return true
             }
-            guard (at(0, "1") && at(1, "9")) || (at(0, "2") && at(1, "0")), digit(2), digit(3) else { return false }
+            guard at(0, "19") || at(0, "20"), digit(2), digit(3) else { return false }
             var i = 4
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "年") else { return false }
-            i += 1
-            if i == t.count { return true }
-            if at(i, "底") || at(i, "末") { return i + 1 == t.count }
+            i += 3
+            if i == n { return true }
+            if at(i, "底") || at(i, "末") { return i + 3 == n }
             if at(i, "第") {
-                return i + 4 == t.count && "一二三四1234".unicodeScalars.contains(t[i + 1]) && at(i + 2, "季") && at(i + 3, "度")
+                i += 3
+                guard let quarter = ["一", "二", "三", "四", "1", "2", "3", "4"].first(where: { at(i, $0) }) else { return false }
+                i += quarter.utf8.count
+                return at(i, "季度") && i + 6 == n
             }
             guard number(&i) else { return false }
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "月") else { return false }
-            i += 1
-            if i == t.count { return true }
+            i += 3
+            if i == n { return true }
             guard number(&i) else { return false }
-            if i == t.count { return true }
+            if i == n { return true }
             guard at(i, "日") else { return false }
-            let rest = String(String.UnicodeScalarView(t[(i + 1)...]))
-            return ["", "前", "之前", "以前"].contains(rest)
+            let rest = s[(t + i + 3)...]
+            return ["", "前", "之前", "以前"].contains { rest.same(as: $0.utf8) }
         }
     }
 
@@ -485,9 +581,27 @@ extension PerformanceReader {
 
     /// 表格行 — rows given as cells (the tabular form).
     enum TabularRows {
+        /// A row's cells by column (an array: a dictionary per line hashed each column).
+        struct Cells {
+            private var cells = [String?](repeating: nil, count: IndicatorColumn.allCases.count)
+
+            subscript(column: IndicatorColumn) -> String? {
+                get { cells[column.rawValue] }
+                set { cells[column.rawValue] = newValue }
+            }
+
+            subscript(column: IndicatorColumn, default value: String) -> String { self[column] ?? value }
+
+            /// The columns that have a cell, in order.
+            var filled: [(column: IndicatorColumn, text: String)] {
+                IndicatorColumn.allCases.compactMap { column in self[column].map { (column, $0) } }
+            }
+        }
+
         static func read(_ lines: ArraySlice<SourceLine>, columns: [IndicatorColumn: Int], width: Int)
             -> [PerformanceReader.RawRow] {
             var rows: [PerformanceReader.RawRow] = []
+            let columns = columns.map { (column: $0.key, index: $0.value) }
             for line in lines {
                 guard let cells = line.cells else { continue }
                 var row = aligned(cells, columns: columns, width: width)
@@ -508,24 +622,24 @@ extension PerformanceReader {
 
         /// The cells by column; a row whose 权重 cell holds no number is tried aligned
         /// to the right instead (a row whose first cells slipped).
-        static func aligned(_ cells: [String], columns: [IndicatorColumn: Int], width: Int) -> [IndicatorColumn: String] {
-            func map(_ cells: [String]) -> [IndicatorColumn: String] {
-                var row: [IndicatorColumn: String] = [:]
+        static func aligned(_ cells: [String], columns: [(column: IndicatorColumn, index: Int)], width: Int) -> Cells {
+            func map(_ cells: [String]) -> Cells {
+                var row = Cells()
                 for (column, k) in columns where k < cells.count { row[column] = cells[k].trimmingSpaces() }
                 return row
             }
             let left = map(cells)
-            if IndicatorVocabulary.isWeight(PerformanceReader.compact(left[.weight, default: ""])) { return left }
+            if IndicatorVocabulary.isWeight(PerformanceReader.compact(left[.weight, default: ""]).utf8) { return left }
             var trimmed = cells
             while let last = trimmed.last, last.trimmingSpaces().isEmpty { trimmed.removeLast() }
             guard trimmed.count < width else { return left }
             let right = map([String](repeating: "", count: width - trimmed.count) + trimmed)
-            return IndicatorVocabulary.isWeight(PerformanceReader.compact(right[.weight, default: ""])) ? right : left
+            return IndicatorVocabulary.isWeight(PerformanceReader.compact(right[.weight, default: ""]).utf8) ? right : left
         }
 
         /// A line that only carries the rest of a wrapped cell (`日`) adds it to the row above.
-        static func continueRow(_ row: inout PerformanceReader.RawRow, with cells: [IndicatorColumn: String]) {
-            for (column, text) in cells where !text.isEmpty {
+        static func continueRow(_ row: inout PerformanceReader.RawRow, with cells: Cells) {
+            for (column, text) in cells.filled where !text.isEmpty {
                 switch column {
                 case .target: row.target += text
                 case .basis: row.basis = (row.basis ?? "") + text
@@ -538,7 +652,7 @@ extension PerformanceReader {
         }
 
         /// An empty name with a label cell that is no label: the name slipped left.
-        static func repairName(_ row: inout [IndicatorColumn: String]) {
+        static func repairName(_ row: inout Cells) {
             guard row[.name, default: ""].isEmpty else { return }
             for column in [IndicatorColumn.level2, .level1] {
                 let text = row[column, default: ""]
@@ -553,43 +667,104 @@ extension PerformanceReader {
 
     // MARK: - Flattened rows
 
-    /// 碎片 — one space-separated word of a flattened line.
+    /// 碎片 — one space-separated word of a flattened line, as ranges of its reader's
+    /// buffers: the grammar tests runs of fragments as bytes, without making strings.
     struct Fragment {
-        var text: String { didSet { compact = PerformanceReader.compact(text) } }
-        /// The text without spaces, made once: every test of the row grammar reads it.
-        private(set) var compact: String
+        /// Its UTF-8 in `FlatRows.text`.
+        var text: Range<Int>
+        /// Its UTF-8 without spaces, in `FlatRows.compact`: every test of the row grammar reads it.
+        var compact: Range<Int>
         /// The index of its line in the region.
         var line: Int
         var startsLine: Bool
         var endsLine: Bool
-        var location: SourceLocation
-
-        init(text: String, line: Int, startsLine: Bool, endsLine: Bool, location: SourceLocation) {
-            self.text = text
-            self.compact = PerformanceReader.compact(text)
-            self.line = line
-            self.startsLine = startsLine
-            self.endsLine = endsLine
-            self.location = location
-        }
     }
 
     /// 平铺行 — rows of the flattened form, found from the cells that can be recognised.
     struct FlatRows {
         typealias Row = PerformanceReader.RawRow
         var f: [Fragment] = []
+        /// The fragments' texts back to back, in order, so that a run of fragments is
+        /// one slice (unless a label cut off the start of one of them).
+        var text: [UInt8] = []
+        /// The same without spaces.
+        var compact: [UInt8] = []
+        /// The location of each line.
+        var locations: [SourceLocation] = []
         /// The first fragment not taken by a row.
         var consumed = 0
 
         init(_ lines: ArraySlice<SourceLine>) {
-            for (n, line) in lines.enumerated() {
-                // Split on bytes: a split on Characters breaks graphemes all along the line.
-                let words = line.text.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-                for (k, word) in words.enumerated() {
-                    f.append(Fragment(text: word, line: n, startsLine: k == 0, endsLine: k == words.count - 1,
-                                      location: line.location))
+            var size = 0
+            for k in lines.indices { size += lines[k].text.utf8.count }
+            text.reserveCapacity(size)
+            compact.reserveCapacity(size)
+            locations.reserveCapacity(lines.count)
+            f.reserveCapacity(size / 8)
+            // By index: a copy of each line would retain all its parts.
+            for k in lines.indices {
+                let n = k - lines.startIndex
+                locations.append(lines[k].location)
+                var string = lines[k].text
+                string.withUTF8 { bytes in
+                    // Split on bytes: a split on Characters breaks graphemes all along the line.
+                    let first = f.count
+                    var i = 0
+                    while i < bytes.count {
+                        guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
+                        let start = i
+                        var spaced = false  // a byte that may start another space
+                        while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
+                            spaced = spaced || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
+                            i += 1
+                        }
+                        let textStart = text.count, compactStart = compact.count
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                        text.append(contentsOf: word)
+                        if spaced {
+                            var k = 0
+                            while k < word.count {
+                                let width = spaceWidth(word, at: k)
+                                if width == 0 { compact.append(word[k]) }
+                                k += max(width, 1)
+                            }
+                        } else {
+                            compact.append(contentsOf: word)
+                        }
+                        f.append(Fragment(text: textStart..<text.count, compact: compactStart..<compact.count,
+                                          line: n, startsLine: f.count == first, endsLine: false))
+                    }
+                    if f.count > first { f[f.count - 1].endsLine = true }
                 }
             }
+        }
+
+        // MARK: Fragment text
+
+        /// The fragments' texts run together (no spaces between them).
+        func textRun(_ range: Range<Int>) -> ArraySlice<UInt8> { run(range, of: text) { $0.text } }
+
+        /// The fragments' compact texts run together.
+        func compactRun(_ range: Range<Int>) -> ArraySlice<UInt8> { run(range, of: compact) { $0.compact } }
+
+        /// The compact text of one fragment.
+        func compactText(_ k: Int) -> ArraySlice<UInt8> { compact[f[k].compact] }
+
+        /// One fragment's text as a string.
+        func string(_ k: Int) -> String { String(decoding: text[f[k].text], as: UTF8.self) }
+
+        /// One slice of `buffer` where the fragments' bytes follow each other there, a
+        /// copy where a label cut one of them.
+        @inline(__always)
+        private func run(_ range: Range<Int>, of buffer: [UInt8], _ part: (Fragment) -> Range<Int>) -> ArraySlice<UInt8> {
+            guard let first = range.first else { return [] }
+            var end = part(f[first]).upperBound
+            for k in range.dropFirst() {
+                let bytes = part(f[k])
+                guard bytes.lowerBound == end else { return ArraySlice(range.flatMap { buffer[part(f[$0])] }) }
+                end = bytes.upperBound
+            }
+            return buffer[part(f[first]).lowerBound..<end]
         }
 
         // MARK: Project rows
@@ -614,11 +789,11 @@ extension PerformanceReader {
             guard let r = ruleEnd(from: p + 1) else { return nil }
             var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
             let tail = readNameTargetBasis(&row, from: p, before: r)
-            let w = (tail..<r).last { IndicatorVocabulary.isWeight(f[$0].text) }
+            let w = (tail..<r).last { IndicatorVocabulary.isWeight(text[f[$0].text]) }
             // Bounds kept in order whatever the fragments are (an unexpected line must not trap).
             let ruleStart = min(w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail), r + 1)
             row.lastYear = join(tail..<max(tail, w ?? ruleStart))
-            row.weight = w.map { f[$0].text }
+            row.weight = w.map(string)
             row.rule = join(ruleStart..<(r + 1))
             let e = evidenceEnd(from: r + 1)
             row.evidence = join((r + 1)..<e)
@@ -634,7 +809,7 @@ extension PerformanceReader {
                 let split = targetStart(in: (p + 1)..<basis.lowerBound) ?? qualitativeStart(in: p..<basis.lowerBound)
                 row.name = join(p..<split)
                 row.target = join(split..<basis.lowerBound)
-                row.location = f[min(split, basis.lowerBound - 1)].location
+                row.location = locations[f[min(split, basis.lowerBound - 1)].line]
                 row.basis = join(basis)
                 return basis.upperBound
             }
@@ -643,9 +818,9 @@ extension PerformanceReader {
             let end = targetEnd(from: t, limit: r)
             row.name = join(p..<t)
             row.target = join(t..<end)
-            row.location = f[min(t, r)].location
-            guard end < r, !IndicatorVocabulary.isWeight(f[end].text) else { return end }
-            row.basis = f[end].text
+            row.location = locations[f[min(t, r)].line]
+            guard end < r, !IndicatorVocabulary.isWeight(text[f[end].text]) else { return end }
+            row.basis = string(end)
             return end + 1
         }
 
@@ -653,29 +828,30 @@ extension PerformanceReader {
         func ruleEnd(from start: Int) -> Int? {
             guard start < f.count else { return nil }
             for k in start..<f.count {
-                let piece = f[k].compact
-                if piece.ends(with: "赋分") { return k }
-                if k > start, piece.begins(with: "分") || piece == "分",
-                   (f[k - 1].compact + piece).ends(with: "赋分") { return k }
+                let piece = compactText(k)
+                if piece.ends(with: Self.scored) { return k }
+                if k > start, piece.starts(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
+                    return k
+                }
             }
             return nil
         }
 
+        /// 赋分, the end of a rule, and its 分 (wrapped onto a line of its own).
+        private static let scored = Array("赋分".utf8), score = Array("分".utf8)
+
         /// The first fragment of a rule ending at `end`, when no weight precedes it:
         /// the rule is that fragment, or the one before too where the rule is wrapped.
         func ruleFirst(end: Int, floor: Int) -> Int {
-            let last = f[end].compact
-            if last.count > 2 || end <= floor { return end }
+            if compactText(end).scalarCount > 2 || end <= floor { return end }
             return end - 1
         }
 
         /// The first run of one to three fragments that is a known 指标值设置依据.
         func basisRun(in range: Range<Int>) -> Range<Int>? {
             for k in range {
-                var s = ""
-                for n in k..<min(range.upperBound, k + 3) {
-                    s += f[n].compact
-                    if IndicatorVocabulary.basis.contains(s) { return k..<(n + 1) }
+                for n in k..<min(range.upperBound, k + 3) where IndicatorVocabulary.basis.contains(compactRun(k..<(n + 1))) {
+                    return k..<(n + 1)
                 }
             }
             return nil
@@ -700,7 +876,7 @@ extension PerformanceReader {
         }
 
         private func departmentRow(from p: Int, labels: Labels) -> (Row, Int)? {
-            for w in (p + 1)..<max(p + 1, f.count) where f[w].endsLine && IndicatorVocabulary.isWeight(f[w].text) {
+            for w in (p + 1)..<max(p + 1, f.count) where f[w].endsLine && IndicatorVocabulary.isWeight(text[f[w].text]) {
                 var row = Row(level1: labels.level1, level2: labels.level2, name: "", target: "")
                 let targetEnd: Int
                 if let t = targetStart(in: (p + 1)..<w) {
@@ -708,16 +884,16 @@ extension PerformanceReader {
                     if targetEnd > w { continue }  // the number belongs to the target (a date's day)
                     row.name = join(p..<t)
                     row.target = join(t..<targetEnd)
-                    row.location = f[t].location
+                    row.location = locations[f[t].line]
                 } else {
                     let t = qualitativeStart(in: p..<w)
                     targetEnd = t < w ? (t + 1..<w).first { f[$0].startsLine } ?? w : w
                     row.name = join(p..<t)
                     row.target = join(t..<targetEnd)
-                    row.location = f[min(t, w)].location
+                    row.location = locations[f[min(t, w)].line]
                 }
                 row.basis = join(targetEnd..<w)
-                row.weight = f[w].text
+                row.weight = string(w)
                 return (row, w + 1)
             }
             return nil
@@ -749,20 +925,41 @@ extension PerformanceReader {
 
         /// A label from `vocabulary` spelled over up to four fragments from `i`. A label
         /// that ends inside a fragment leaves the rest of it as a fragment of its own.
-        mutating func matchLabel(at i: Int, _ vocabulary: Set<String>) -> (label: String, next: Int)? {
-            var s = ""
+        mutating func matchLabel(at i: Int, _ vocabulary: Words) -> (label: String, next: Int)? {
+            guard i < f.count else { return nil }
+            var before = 0  // the bytes of the fragments before `k`
             for k in i..<min(f.count, i + 4) {
-                let before = s
-                s += f[k].compact
-                if vocabulary.contains(s) { return (s, k + 1) }
-                if let label = vocabulary.filter({ s.begins(with: $0) && $0.count > before.count }).max(by: { $0.count < $1.count }) {
-                    f[k].text = String(f[k].text.dropFirst(label.count - before.count))
-                    f[k].startsLine = false
-                    return (label, k)
+                let s = compactRun(i..<(k + 1))
+                if let w = vocabulary.index(of: s) { return (vocabulary.texts[w], k + 1) }
+                // The longest label the run starts with that ends inside this fragment.
+                var longest: Int?
+                for (w, label) in vocabulary.bytes.enumerated()
+                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.starts(with: label) {
+                    longest = w
                 }
-                if !vocabulary.contains(where: { $0.begins(with: s) }) { return nil }
+                if let w = longest {
+                    cut(k, scalars: vocabulary.bytes[w][before...].scalarCount)
+                    return (vocabulary.texts[w], k)
+                }
+                if !vocabulary.extends(s) { return nil }
+                before = s.count
             }
             return nil
+        }
+
+        /// Takes the first `scalars` scalars off a fragment's text (and their bytes off its
+        /// compact text): what follows a label glued to it.
+        private mutating func cut(_ k: Int, scalars: Int) {
+            var i = f[k].text.lowerBound
+            var kept = 0  // compact bytes cut
+            for _ in 0..<scalars where i < f[k].text.upperBound {
+                let width = scalarWidth(text[i])
+                if text.withUnsafeBufferPointer({ spaceWidth($0, at: i) }) == 0 { kept += width }
+                i += width
+            }
+            f[k].text = i..<f[k].text.upperBound
+            f[k].compact = (f[k].compact.lowerBound + kept)..<f[k].compact.upperBound
+            f[k].startsLine = false
         }
 
         // MARK: Targets
@@ -770,27 +967,30 @@ extension PerformanceReader {
         /// The first fragment that starts a comparison (`>=`, `＜`) or a date.
         func targetStart(in range: Range<Int>) -> Int? {
             for k in range {
-                let piece = f[k].compact
+                let piece = compactText(k)
                 guard let c = piece.first else { continue }
-                if "＞＜><=＝≥≤".contains(c) && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
-                if c.isASCII && c.isNumber && IndicatorVocabulary.isDatePrefix(piece) {
+                if IndicatorVocabulary.operatorWidth(piece, at: piece.startIndex) > 0
+                    && IndicatorVocabulary.isNumericTargetPrefix(piece) { return k }
+                if IndicatorVocabulary.isDigit(c) && IndicatorVocabulary.isDatePrefix(piece) {
                     let end = targetEnd(from: k, limit: range.upperBound)
-                    if join(k..<end).includes("月") || join(k..<end).includes("季度") { return k }
+                    let printed = joinedBytes(k..<end)[...]
+                    if printed.includes(Self.month) || printed.includes(Self.quarter) { return k }
                 }
             }
             return nil
         }
 
+        /// 月 and 季度, which a date target names.
+        private static let month = Array("月".utf8), quarter = Array("季度".utf8)
+
         /// The end of a comparison or date target starting at `t`: the fragments that
         /// still read as one.
         func targetEnd(from t: Int, limit: Int) -> Int {
-            var s = ""
             var end = t
             for k in t..<min(limit, f.count) {
-                let candidate = s + f[k].compact
+                let candidate = compactRun(t..<(k + 1))
                 guard IndicatorVocabulary.isNumericTargetPrefix(candidate) || IndicatorVocabulary.isDatePrefix(candidate)
                 else { break }
-                s = candidate
                 end = k + 1
             }
             return max(end, t + 1)
@@ -802,10 +1002,10 @@ extension PerformanceReader {
         func qualitativeStart(in range: Range<Int>) -> Int {
             guard range.count > 1 else { return range.upperBound }
             for k in (range.lowerBound + 1)..<range.upperBound {
-                let rest = f[k..<range.upperBound].map(\.compact).joined()
-                let line = f[k..<range.upperBound].prefix { $0.line == f[k].line }.map(\.text).joined()
-                if (rest.count <= 12 && IndicatorVocabulary.isQualitative(rest))
-                    || IndicatorVocabulary.qualitativeWords.contains(line) { return k }
+                let rest = compactRun(k..<range.upperBound)
+                if IndicatorVocabulary.isQualitative(rest) && rest.scalarCount <= 12 { return k }
+                let lineEnd = (k..<range.upperBound).first { f[$0].line != f[k].line } ?? range.upperBound
+                if IndicatorVocabulary.qualitativeWords.contains(textRun(k..<lineEnd)) { return k }
             }
             if let last = range.last, f[last].line != f[range.lowerBound].line,
                let start = range.first(where: { f[$0].line == f[last].line }) { return start }
@@ -816,12 +1016,10 @@ extension PerformanceReader {
 
         /// The end of the 佐证资料 starting at `start` (`工作资` `料`, `正式材料,工作` `资料`).
         func evidenceEnd(from start: Int) -> Int {
-            var s = ""
             var end = start
             guard start < f.count else { return start }
             for k in start..<f.count {
-                s += f[k].compact
-                switch IndicatorVocabulary.evidenceState(s) {
+                switch IndicatorVocabulary.evidenceState(compactRun(start..<(k + 1))) {
                 case .complete: end = k + 1
                 case .open: continue
                 case .invalid: return end
@@ -836,9 +1034,9 @@ extension PerformanceReader {
             guard consumed < f.count else { return "" }
             var lines: [[String]] = []
             var last = -1
-            for fragment in f[consumed...] {
-                if fragment.line != last { lines.append([]); last = fragment.line }
-                lines[lines.count - 1].append(fragment.text)
+            for k in consumed..<f.count {
+                if f[k].line != last { lines.append([]); last = f[k].line }
+                lines[lines.count - 1].append(string(k))
             }
             let texts = lines.map { $0.joined(separator: " ") }.filter { !$0.allSatisfy { $0.isASCII && $0.isNumber } }
             return texts.reversed().joined()
@@ -846,12 +1044,93 @@ extension PerformanceReader {
 
         /// The fragments joined: a space within a line, nothing across a wrap.
         func join(_ range: Range<Int>) -> String {
-            var out = ""
+            let parts = range.clamped(to: f.indices)
+            guard !parts.isEmpty else { return "" }
+            let length = parts.reduce(0) { $0 + f[$1].text.count + ($1 > range.lowerBound && !f[$1].startsLine ? 1 : 0) }
+            // Written in place: a string made from a byte array copies it once more.
+            return String(unsafeUninitializedCapacity: length) { out in
+                var n = 0
+                for k in parts {
+                    if k > range.lowerBound && !f[k].startsLine {
+                        out[n] = UInt8(ascii: " ")
+                        n += 1
+                    }
+                    for byte in text[f[k].text] {
+                        out[n] = byte
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
+
+        /// The UTF-8 of `join`.
+        func joinedBytes(_ range: Range<Int>) -> [UInt8] {
+            var out: [UInt8] = []
             for k in range where k < f.count {
-                if k > range.lowerBound && !f[k].startsLine { out += " " }
-                out += f[k].text
+                if k > range.lowerBound && !f[k].startsLine { out.append(UInt8(ascii: " ")) }
+                out += text[f[k].text]
             }
             return out
         }
+    }
+}
+
+// MARK: - Bytes
+
+/// The length in bytes of the space (as `Spaces` counts them: a space, a tab, a
+/// carriage return, U+00A0, U+3000) starting at `i`, or 0.
+private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    switch bytes[i] {
+    case 0x20, 0x09, 0x0D: return 1
+    case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
+    case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
+    default: return 0
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+private func scalarWidth(_ lead: UInt8) -> Int {
+    switch lead {
+    case ..<0xC0: 1
+    case ..<0xE0: 2
+    case ..<0xF0: 3
+    default: 4
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Whether the bytes are those of `other`.
+    fileprivate func same(as other: some Collection<UInt8>) -> Bool {
+        count == other.count && elementsEqual(other)
+    }
+
+    /// Whether the bytes end with `suffix`.
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// Whether `pin` occurs in the bytes.
+    fileprivate func includes(_ pin: [UInt8]) -> Bool {
+        guard count >= pin.count else { return false }
+        return (startIndex...(endIndex - pin.count)).contains { self[$0...].starts(with: pin) }
+    }
+
+    /// The number of Unicode scalars (the bytes that start one).
+    fileprivate var scalarCount: Int {
+        reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
+    /// Whether every scalar of the (valid UTF-8) bytes passes `test`.
+    fileprivate func allScalars(_ test: (UInt32) -> Bool) -> Bool {
+        var i = startIndex
+        while i < endIndex {
+            let width = scalarWidth(self[i])
+            var value = width == 1 ? UInt32(self[i]) : UInt32(self[i]) & (0x7F >> width)
+            for j in (i + 1)..<Swift.min(i + width, endIndex) { value = value << 6 | UInt32(self[j] & 0x3F) }
+            if !test(value) { return false }
+            i += width
+        }
+        return true
     }
 }

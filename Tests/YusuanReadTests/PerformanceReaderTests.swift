@@ -81,7 +81,7 @@ import YusuanModel
     ])
     func scannerFollowsTheGrammar(_ text: String) {
         let compact = PerformanceReader.compact(text)
-        #expect(PerformanceReader.IndicatorVocabulary.isDatePrefix(text) == (compact.wholeMatch(of: Self.grammar()) != nil))
+        #expect(PerformanceReader.IndicatorVocabulary.isDatePrefix(ArraySlice(compact.utf8)) == (compact.wholeMatch(of: Self.grammar()) != nil))
     }
 }
 
