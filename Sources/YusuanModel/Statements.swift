@@ -136,7 +136,7 @@ extension SectionStatements {
             guard let value = Amount(text.substring(m.number)) else { continue }
             let start = m.whole.lowerBound
             var stated = StatedAmount(
-                label: StatementGrammar.label(text.substring(text.clauseStart(before: start)..<start)),
+                label: StatementGrammar.label(text.units[text.clauseStart(before: start)..<start]),
                 amount: value, source: text.location(at: start))
             if let share = m.share {
                 let printed = text.substring(share)
