@@ -44,9 +44,6 @@ enum GlossaryReader {
 
     // MARK: 落款
 
-    private static let datePattern = Prose.regex(
-        "^([0-9〇零一二三四五六七八九十○]{4})年([0-9〇零一二三四五六七八九十]{1,3})月([0-9〇零一二三四五六七八九十]{1,3})日$")
-
     /// 落款 — takes the date line and the name line off the end of `lines`. The name
     /// is the last line that is neither an entry nor a sentence (no colon, no
     /// closing punctuation, not too long); the date the line after it.
@@ -73,12 +70,11 @@ enum GlossaryReader {
 
     /// `2025 年 2月 14 日` → `2025-02-14`; nil for a line that is no date.
     static func date(_ text: String) -> String? {
-        let t = JoinedText.compact(text)
-        let ns = t as NSString
-        guard let m = datePattern.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)),
-              let year = number(ns.substring(with: m.range(at: 1))),
-              let month = number(ns.substring(with: m.range(at: 2))),
-              let day = number(ns.substring(with: m.range(at: 3))),
+        let t = ProseScanner(line: JoinedText.compact(text))
+        guard let m = t.date(),
+              let year = t.string(m[1]).flatMap(number),
+              let month = t.string(m[2]).flatMap(number),
+              let day = t.string(m[3]).flatMap(number),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
