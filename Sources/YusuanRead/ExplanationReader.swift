@@ -342,8 +342,17 @@ enum Prose {
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.
     static func sign(_ word: String?) -> Int { word.map(StatementGrammar.isIncrease) == false ? -1 : 1 }
 
-    /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
-    static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
+    /// Display width: 2 for a wide (CJK) character, 1 for ASCII. Counted on the
+    /// UTF-8 bytes: an ASCII byte is 1, the first byte of any other scalar 2.
+    static func width(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var width = 0
+            // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
+            for b in bytes { width &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 1 : 0) }
+            return width
+        }
+    }
 
     /// The width at which the printed lines wrap: the width most full lines reach
     /// (the fifth of the lines of 20 or more columns that are widest begins there),
@@ -371,15 +380,25 @@ enum Prose {
         return self.width(t) * 100 >= width * 85
     }
 
-    /// The known labels of section 七 with their colons, full-width and half-width.
-    private static let knownFieldOpenings: [String] = ExplanationReader.knownLabels.sorted().flatMap { [$0 + "：", $0 + ":"] }
+    /// The known labels of section 七, and the characters they start with.
+    private static let knownLabelList: [String] = ExplanationReader.knownLabels.sorted()
+    private static let knownLabelStarts: [Unicode.Scalar] = knownLabelList.compactMap(\.unicodeScalars.first)
 
     /// True when the line opens a field of section 七 by one of its known labels
-    /// (`资金来源：…`), as `ExplanationReader.field` would read it.
+    /// (`资金来源：…`), as `ExplanationReader.field` would read it: the text before
+    /// its first colon (full-width or half-width), spaces taken out, is one of them.
     static func opensKnownField(_ line: String) -> Bool {
-        guard line.includes("：") || line.includes(":") else { return false }
-        let t = Spaces.removed(line)
-        return knownFieldOpenings.contains { t.begins(with: $0) }
+        // Most lines are turned away on their first character but spaces (`Spaces`'s).
+        let first = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
+        guard let first, knownLabelStarts.contains(first), line.includes("：") || line.includes(":") else { return false }
+        var t = Spaces.removed(line)
+        let colon = t.withUTF8 { b -> Int? in
+            // `:`, or `：` (EF BC 9A): no label holds either.
+            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }
+        guard let colon else { return false }
+        let label = Substring(t.utf8.prefix(colon))
+        return knownLabelList.contains { $0.sameBytes(as: label) }
     }
 
     /// 段落 — the indices of `lines` at which a printed paragraph begins: the first
