@@ -77,11 +77,13 @@ public enum StatementGrammar {
 
     /// The first printed number in `text` (`921.93 万元` → 921.93), spaces ignored.
     public static func firstAmount(in text: String) -> Amount? {
-        let scanner = StatementScanner(Array(JoinedText.compact(text).utf16))
+        // Joined and compacted to reach the units without the UTF-16 view.
+        let joined = JoinedText([Located(text)], compact: true)
+        let scanner = StatementScanner(joined.units)
         guard let start = (0..<scanner.count).first(where: scanner.isDigit), let end = scanner.number(at: start) else {
             return nil
         }
-        return Amount(String(decoding: scanner.units[start..<end], as: UTF16.self))
+        return Amount(joined.substring(start..<end))
     }
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.

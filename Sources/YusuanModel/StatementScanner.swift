@@ -65,31 +65,37 @@ extension UnitScanning {
     /// The text of the units in `range`, encoded into UTF-8 here: a string made from
     /// UTF-16 is transcoded slowly, unit by unit.
     public func string(_ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count * 3)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let u = UInt32(units[i])
-            if u < 0x80 {
-                bytes.append(UInt8(u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | u >> 6))
-                bytes.append(UInt8(0x80 | u & 0x3F))
-            } else if u & 0xFC00 == 0xD800, i + 1 < range.upperBound, units[i + 1] & 0xFC00 == 0xDC00 {
-                let v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                bytes.append(UInt8(0xF0 | v >> 18))
-                bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
+        String(unsafeUninitializedCapacity: range.count * 3) { bytes in
+            var n = 0
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let u = UInt32(units[i])
+                if u < 0x80 {
+                    bytes[n] = UInt8(u)
+                    n += 1
+                } else if u < 0x800 {
+                    bytes[n] = UInt8(0xC0 | u >> 6)
+                    bytes[n + 1] = UInt8(0x80 | u & 0x3F)
+                    n += 2
+                } else if u & 0xFC00 == 0xD800, i + 1 < range.upperBound, units[i + 1] & 0xFC00 == 0xDC00 {
+                    // A surrogate pair: four bytes for two units.
+                    let v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                    bytes[n] = UInt8(0xF0 | v >> 18)
+                    bytes[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    bytes[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[n + 3] = UInt8(0x80 | v & 0x3F)
+                    n += 4
+                    i += 1
+                } else {
+                    bytes[n] = UInt8(0xE0 | u >> 12)
+                    bytes[n + 1] = UInt8(0x80 | u >> 6 & 0x3F)
+                    bytes[n + 2] = UInt8(0x80 | u & 0x3F)
+                    n += 3
+                }
                 i += 1
-            } else {
-                bytes.append(UInt8(0xE0 | u >> 12))
-                bytes.append(UInt8(0x80 | u >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | u & 0x3F))
             }
-            i += 1
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `StatementGrammar.amount` (`number \s* 万 \s* 元`) at `s`: the number's end and
@@ -222,6 +228,8 @@ struct StatementScanner: UnitScanning {
     /// or `．` not followed by a digit. Matches are taken left to right, each
     /// starting after the last, as a pattern's matches are.
     func lastInnerEnumerator() -> Int? {
+        // Every enumerator has a digit (most labels none).
+        guard units.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         var last: Int?
         var s = 0
         while s < units.count {
