@@ -39,7 +39,8 @@ enum OverviewReader {
     /// A short numbered heading of the part: 一、 主要职能, 二、机构设置及人员情况.
     static func isHeading(_ text: String) -> Bool {
         let t = JoinedText.compact(text)
-        guard t.count <= 24, let (_, rest) = Prose.numberedPrefix(t) else { return false }
+        // The numeral first: most lines are turned away on their first character.
+        guard let (_, rest) = Prose.numberedPrefix(t), t.count <= 24 else { return false }
         return !rest.isEmpty && !rest.includes("，") && !rest.includes("。")
     }
 
