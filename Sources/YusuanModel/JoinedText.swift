@@ -34,13 +34,10 @@ public struct JoinedText: Sendable {
         // One pass over the lines' bytes, in place: spaces skipped (with `compact`),
         // each character's bytes copied and decoded into UTF-16 units, noting where
         // each unit starts among the bytes and where each line starts among the
-        // units. The arrays are filled through buffers sized for the most they can
-        // hold (no more units than bytes), then cut to what they hold.
+        // units. The arrays are filled uninitialised, sized for the most they can
+        // hold (no more units than bytes), and keep what they were filled with.
         var capacity = 0
         for line in lines { capacity += line.value.utf8.count }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var units = [UInt16](repeating: 0, count: capacity)
-        var byteOffsets = [Int32](repeating: 0, count: capacity + 1)
         var starts: [Int] = []
         var locations: [SourceLocation?] = []
         var clauseBreaks: [Int] = []
@@ -49,9 +46,11 @@ public struct JoinedText: Sendable {
         locations.reserveCapacity(lines.count)
         var last: SourceLocation?
         var n = 0, u = 0
-        bytes.withUnsafeMutableBufferPointer { out in
-            units.withUnsafeMutableBufferPointer { us in
-                byteOffsets.withUnsafeMutableBufferPointer { offsets in
+        var units: [UInt16] = []
+        var byteOffsets: [Int32] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+            units = [UInt16](unsafeUninitializedCapacity: capacity) { us, usCount in
+                byteOffsets = [Int32](unsafeUninitializedCapacity: capacity + 1) { offsets, offsetsCount in
                     for line in lines {
                         starts.append(u)
                         last = line.source ?? last
@@ -105,12 +104,12 @@ public struct JoinedText: Sendable {
                         }
                     }
                     offsets[u] = Int32(n)
+                    offsetsCount = u + 1
                 }
+                usCount = u
             }
+            outCount = n
         }
-        bytes.removeSubrange(n...)
-        units.removeSubrange(u...)
-        byteOffsets.removeSubrange((u + 1)...)
         self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
         self.byteOffsets = byteOffsets
