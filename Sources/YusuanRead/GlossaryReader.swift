@@ -34,12 +34,26 @@ enum GlossaryReader {
     static func entry(number: String, lines: [SourceLine]) -> GlossaryEntry? {
         guard let first = lines.first, let (_, rest) = Prose.numberedPrefix(first.text) else { return nil }
         let text = ([rest] + lines.dropFirst().map { $0.text.trimmingSpaces() }).joined()
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else {
+        guard let colon = firstColon(text) else {
             return GlossaryEntry(number: number, term: text, definition: "", source: first.location)
         }
         let term = String(text[..<colon]).replacingOccurrences(of: "**", with: "").trimmingSpaces()
         let definition = String(text[text.index(after: colon)...]).trimmingSpaces()
         return GlossaryEntry(number: number, term: term, definition: definition, source: first.location)
+    }
+
+    /// The first character of `text` that is `:` or `：`: found among the bytes, and
+    /// taken where it is a character of its own there (else the characters are
+    /// searched, as a colon joined to a mark is none).
+    static func firstColon(_ text: String) -> String.Index? {
+        var text = text
+        let offset = text.withUTF8 { b in
+            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }
+        guard let offset else { return nil }
+        let i = text.utf8.index(text.startIndex, offsetBy: offset)
+        if text[i] == ":" || text[i] == "：" { return i }
+        return text.firstIndex(where: { $0 == ":" || $0 == "：" })
     }
 
     // MARK: 落款
