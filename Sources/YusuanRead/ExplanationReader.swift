@@ -330,7 +330,7 @@ enum Prose {
     static func numberedPrefix(_ text: String) -> (String, String)? {
         // Most lines do not start with a numeral: turn them away on their first scalar.
         guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
-              "一二三四五六七八九十".unicodeScalars.contains(first) else { return nil }
+              first.value <= 0xFFFF, ProseScanner.isChineseNumeral(UInt16(first.value)) else { return nil }
         let t = text.trimmingSpaces()
         guard let mark = t.firstIndex(of: "、") else { return nil }
         let numeral = t[..<mark].filter { $0 != " " }
