@@ -49,6 +49,9 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
 
     /// A numbered point opens the line: （一） (1) 1、 1． 1. (not a decimal such as 1.2).
     public static func startsPoint(_ line: String) -> Bool {
+        // Most lines are turned away on their first character but spaces (`Spaces`'s).
+        let opening = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
+        guard let opening, opening == "（" || opening == "(" || ("0"..."9").contains(opening) else { return false }
         var scalars = Substring(Spaces.trimmed(line)).unicodeScalars[...]
         guard let first = scalars.first else { return false }
         let chinese = "一二三四五六七八九十".unicodeScalars

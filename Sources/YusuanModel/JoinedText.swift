@@ -31,69 +31,90 @@ public struct JoinedText: Sendable {
     private let sentenceBreaks: [Int]
 
     public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
-        // The lines' bytes end to end, and the byte at which each line starts.
-        var bytes: [UInt8] = []
-        var lineBytes: [Int] = []
-        var locations: [SourceLocation?] = []
-        var last: SourceLocation?
-        lineBytes.reserveCapacity(lines.count + 1)
-        locations.reserveCapacity(lines.count)
-        for line in lines {
-            lineBytes.append(bytes.count)
-            bytes.append(contentsOf: (compact ? Self.compact(line.value) : line.value).utf8)
-            last = line.source ?? last
-            locations.append(last)
-        }
-        lineBytes.append(bytes.count)
-        // Then decoded once into UTF-16 units, noting where each unit starts among the
-        // bytes and where each line starts among the units.
-        var units: [UInt16] = []
-        var byteOffsets: [Int32] = []
+        // One pass over the lines' bytes, in place: spaces skipped (with `compact`),
+        // each character's bytes copied and decoded into UTF-16 units, noting where
+        // each unit starts among the bytes and where each line starts among the
+        // units. The arrays are filled uninitialised, sized for the most they can
+        // hold (no more units than bytes), and keep what they were filled with.
+        var capacity = 0
+        for line in lines { capacity += line.value.utf8.count }
         var starts: [Int] = []
+        var locations: [SourceLocation?] = []
         var clauseBreaks: [Int] = []
         var sentenceBreaks: [Int] = []
-        units.reserveCapacity(bytes.count)
-        byteOffsets.reserveCapacity(bytes.count + 1)
         starts.reserveCapacity(lines.count)
-        var line = 0
-        var i = 0
-        while i < bytes.count {
-            while line < lines.count, lineBytes[line] <= i { starts.append(units.count); line += 1 }
-            byteOffsets.append(Int32(i))
-            let b = UInt32(bytes[i])
-            if b < 0x80 {
-                units.append(UInt16(b))
-                i += 1
-            } else if b < 0xE0 {
-                units.append(UInt16((b & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F))
-                i += 2
-            } else if b < 0xF0 {
-                let unit = UInt16((b & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F)
-                units.append(unit)
-                i += 3
-            } else {
-                let v = ((b & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                    | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F) - 0x10000
-                units.append(UInt16(0xD800 + (v >> 10)))
-                units.append(UInt16(0xDC00 + (v & 0x3FF)))
-                // The low surrogate has no byte of its own: a range ending between the
-                // two halves takes the whole character.
-                byteOffsets.append(Int32(i + 4))
-                i += 4
+        locations.reserveCapacity(lines.count)
+        var last: SourceLocation?
+        var n = 0, u = 0
+        var units: [UInt16] = []
+        var byteOffsets: [Int32] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+            units = [UInt16](unsafeUninitializedCapacity: capacity) { us, usCount in
+                byteOffsets = [Int32](unsafeUninitializedCapacity: capacity + 1) { offsets, offsetsCount in
+                    for line in lines {
+                        starts.append(u)
+                        last = line.source ?? last
+                        locations.append(last)
+                        var value = line.value
+                        value.withUTF8 { b in
+                            var i = 0
+                            while i < b.count {
+                                let lead = b[i]
+                                if compact, Spaces.mayStartSpace(lead) {
+                                    let width = Spaces.spaceWidth(b, at: i)
+                                    if width > 0 { i += width; continue }
+                                }
+                                offsets[u] = Int32(n)
+                                let unit: UInt16
+                                if lead < 0x80 {
+                                    unit = UInt16(lead)
+                                    out[n] = lead
+                                    n += 1; i += 1
+                                } else if lead < 0xE0 {
+                                    let b1 = b[i + 1]
+                                    unit = UInt16(lead & 0x1F) << 6 | UInt16(b1 & 0x3F)
+                                    out[n] = lead; out[n + 1] = b1
+                                    n += 2; i += 2
+                                } else if lead < 0xF0 {
+                                    let b1 = b[i + 1], b2 = b[i + 2]
+                                    unit = UInt16(lead & 0x0F) << 12 | UInt16(b1 & 0x3F) << 6 | UInt16(b2 & 0x3F)
+                                    out[n] = lead; out[n + 1] = b1; out[n + 2] = b2
+                                    n += 3; i += 3
+                                } else {
+                                    let b1 = b[i + 1], b2 = b[i + 2], b3 = b[i + 3]
+                                    let v = (UInt32(lead & 0x07) << 18 | UInt32(b1 & 0x3F) << 12
+                                        | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F)) - 0x10000
+                                    out[n] = lead; out[n + 1] = b1; out[n + 2] = b2; out[n + 3] = b3
+                                    us[u] = UInt16(0xD800 + (v >> 10))
+                                    // The low surrogate has no byte of its own: a range ending
+                                    // between the two halves takes the whole character.
+                                    offsets[u + 1] = Int32(n + 4)
+                                    us[u + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                                    n += 4; i += 4; u += 2
+                                    continue
+                                }
+                                us[u] = unit
+                                if StatementGrammar.endsClause(unit) {
+                                    clauseBreaks.append(u)
+                                    // Every sentence end is a clause end.
+                                    if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }
+                                }
+                                u += 1
+                            }
+                        }
+                    }
+                    offsets[u] = Int32(n)
+                    offsetsCount = u + 1
+                }
+                usCount = u
             }
-        }
-        while line < lines.count { starts.append(units.count); line += 1 }
-        byteOffsets.append(Int32(bytes.count))
-        for (offset, unit) in units.enumerated() where StatementGrammar.endsClause(unit) {
-            clauseBreaks.append(offset)
-            // Every sentence end is a clause end.
-            if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(offset) }
+            outCount = n
         }
         self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
         self.byteOffsets = byteOffsets
         self.units = units
-        self.length = units.count
+        self.length = u
         self.starts = starts
         self.locations = locations
         self.fallback = fallback

@@ -77,11 +77,13 @@ public enum StatementGrammar {
 
     /// The first printed number in `text` (`921.93 万元` → 921.93), spaces ignored.
     public static func firstAmount(in text: String) -> Amount? {
-        let scanner = StatementScanner(Array(JoinedText.compact(text).utf16))
+        // Joined and compacted to reach the units without the UTF-16 view.
+        let joined = JoinedText([Located(text)], compact: true)
+        let scanner = StatementScanner(joined.units)
         guard let start = (0..<scanner.count).first(where: scanner.isDigit), let end = scanner.number(at: start) else {
             return nil
         }
-        return Amount(String(decoding: scanner.units[start..<end], as: UTF16.self))
+        return Amount(joined.substring(start..<end))
     }
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
@@ -102,14 +104,24 @@ public enum StatementGrammar {
     }
 
     /// A label: normalised, without a leading enumerator (also one run into it after
-    /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类).
-    public static func label(_ s: some StringProtocol) -> String {
-        let normal = normalize(s)
-        let units = Array(normal.utf16)
-        var cut = StatementScanner(units).lastInnerEnumerator() ?? 0
-        cut += StatementScanner(Array(units[cut...])).leadingEnumerator() ?? 0
-        // Cut on the string itself: a string made from UTF-16 is transcoded slowly.
-        var l = String(normal[normal.utf16.index(normal.startIndex, offsetBy: cut)...])
+    /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类). Read from UTF-16
+    /// units (of a `JoinedText`), normalised unit by unit as `normalize` does: every
+    /// space it takes out and every bracket or quote it unifies is one unit.
+    public static func label(_ units: ArraySlice<UInt16>) -> String {
+        var normal: [UInt16] = []
+        normal.reserveCapacity(units.count)
+        for u in units where !StatementScanner.isSpace(u) {
+            switch u {
+            case 0xFF08, 0x3014, 0x5B, 0x3010, 0xFF3B, 0xFF5B, 0x7B: normal.append(0x28)  // （〔[【［｛{ → (
+            case 0xFF09, 0x3015, 0x5D, 0x3011, 0xFF3D, 0xFF5D, 0x7D: normal.append(0x29)  // ）〕]】］｝} → )
+            case 0x201C, 0x201D, 0x22, 0x2018, 0x2019: normal.append(0x22)  // “”"‘’ → "
+            default: normal.append(u)
+            }
+        }
+        let scanner = StatementScanner(normal)
+        var cut = scanner.lastInnerEnumerator() ?? 0
+        cut = scanner.leadingEnumerator(from: cut) ?? cut
+        var l = scanner.string(cut..<normal.count)
         for prefix in ["其中", "主要用于", "包括", "用于"] where l.begins(with: prefix) { l.removeFirst(prefix.count) }
         if l.ends(with: "(类)") { l.removeLast(3) }
         return l

@@ -62,6 +62,42 @@ extension UnitScanning {
         return end
     }
 
+    /// The text of the units in `range`, encoded into UTF-8 here: a string made from
+    /// UTF-16 is transcoded slowly, unit by unit.
+    public func string(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count * 3) { bytes in
+            var n = 0
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let u = UInt32(units[i])
+                if u < 0x80 {
+                    bytes[n] = UInt8(u)
+                    n += 1
+                } else if u < 0x800 {
+                    bytes[n] = UInt8(0xC0 | u >> 6)
+                    bytes[n + 1] = UInt8(0x80 | u & 0x3F)
+                    n += 2
+                } else if u & 0xFC00 == 0xD800, i + 1 < range.upperBound, units[i + 1] & 0xFC00 == 0xDC00 {
+                    // A surrogate pair: four bytes for two units.
+                    let v = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                    bytes[n] = UInt8(0xF0 | v >> 18)
+                    bytes[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    bytes[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[n + 3] = UInt8(0x80 | v & 0x3F)
+                    n += 4
+                    i += 1
+                } else {
+                    bytes[n] = UInt8(0xE0 | u >> 12)
+                    bytes[n + 1] = UInt8(0x80 | u >> 6 & 0x3F)
+                    bytes[n + 2] = UInt8(0x80 | u & 0x3F)
+                    n += 3
+                }
+                i += 1
+            }
+            return n
+        }
+    }
+
     /// `StatementGrammar.amount` (`number \s* 万 \s* 元`) at `s`: the number's end and
     /// the amount's end.
     @inlinable public func amount(at s: Int) -> (number: Int, end: Int)? {
@@ -173,14 +209,14 @@ struct StatementScanner: UnitScanning {
         }
     }
 
-    /// An enumerator opening the text: `1、` `二.` `3)` `(4)`. Where it ends.
-    func leadingEnumerator() -> Int? {
-        if unit(0) == 0x28 {
-            let run = enumeratorRun(from: 1)
-            return run > 1 && unit(run) == 0x29 ? run + 1 : nil
+    /// An enumerator opening the text (from `start`): `1、` `二.` `3)` `(4)`. Where it ends.
+    func leadingEnumerator(from start: Int = 0) -> Int? {
+        if unit(start) == 0x28 {
+            let run = enumeratorRun(from: start + 1)
+            return run > start + 1 && unit(run) == 0x29 ? run + 1 : nil
         }
-        let run = enumeratorRun(from: 0)
-        guard run > 0 else { return nil }
+        let run = enumeratorRun(from: start)
+        guard run > start else { return nil }
         switch unit(run) {
         case 0x3001, 0x2E, 0xFF0E, 0x29: return run + 1
         default: return nil
@@ -192,6 +228,8 @@ struct StatementScanner: UnitScanning {
     /// or `．` not followed by a digit. Matches are taken left to right, each
     /// starting after the last, as a pattern's matches are.
     func lastInnerEnumerator() -> Int? {
+        // Every enumerator has a digit (most labels none).
+        guard units.contains(where: { $0 &- 0x30 < 10 }) else { return nil }
         var last: Int?
         var s = 0
         while s < units.count {
@@ -222,17 +260,20 @@ struct StatementScanner: UnitScanning {
 
     // MARK: - Scanning
 
-    /// Tries `match` at each start, left to right; after a match the next start is
+    /// Tries `match` at each digit, left to right; after a match the next start is
     /// its end. A failed digit skips what `nextStart` says cannot match.
     private func scan(_ match: (Int) -> AmountMatch?) -> [AmountMatch] {
         var found: [AmountMatch] = []
         var s = 0
         while s < units.count {
-            if let m = match(s) {
+            // Every statement starts with a digit.
+            if !isDigit(s) {
+                s += 1
+            } else if let m = match(s) {
                 found.append(m)
                 s = max(m.whole.upperBound, s + 1)
             } else {
-                s = isDigit(s) ? nextStart(afterFailureAt: s) : s + 1
+                s = nextStart(afterFailureAt: s)
             }
         }
         return found

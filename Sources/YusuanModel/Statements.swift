@@ -136,7 +136,7 @@ extension SectionStatements {
             guard let value = Amount(text.substring(m.number)) else { continue }
             let start = m.whole.lowerBound
             var stated = StatedAmount(
-                label: StatementGrammar.label(text.substring(text.clauseStart(before: start)..<start)),
+                label: StatementGrammar.label(text.units[text.clauseStart(before: start)..<start]),
                 amount: value, source: text.location(at: start))
             if let share = m.share {
                 let printed = text.substring(share)
@@ -170,7 +170,7 @@ extension SectionStatements {
             guard let amount = Amount(text.substring(m.amount)), let rate = Amount(y) else { continue }
             let span = m.whole
             var subject = StatementGrammar.normalize(text.substring(text.clauseStart(before: span.lowerBound)..<span.lowerBound))
-            if subject.hasPrefix("其中") { subject.removeFirst(2) }
+            if subject.begins(with: "其中") { subject.removeFirst(2) }
             found.append(Found(
                 change: StatedChange(subject: subject, changeWord: text.substring(m.changeWord), amount: amount,
                                      rateWord: text.substring(m.rateWord), rate: rate,
@@ -196,7 +196,7 @@ extension SectionStatements {
         let plain = amounts.indices.filter { !amounts[$0].isChange && !amounts[$0].inReason }
         var changes: [StatedChange] = []
         /// The last plain amount before the current change, by label; and the last of 三公.
-        var lastByLabel: [String: Int] = [:]
+        var lastByLabel: [LabelKey: Int] = [:]
         var lastThreePublic: Int?
         var p = 0
         for (i, f) in found.enumerated() {
@@ -204,7 +204,7 @@ extension SectionStatements {
             let lower = f.span.lowerBound
             while p < plain.count, spans[plain[p]].upperBound <= lower {
                 let label = amounts[plain[p]].label
-                lastByLabel[label] = plain[p]
+                lastByLabel[LabelKey(label)] = plain[p]
                 if label.includes("三公") { lastThreePublic = plain[p] }
                 p += 1
             }
@@ -218,7 +218,7 @@ extension SectionStatements {
                 k -= 1
             }
             if current == nil, !change.subject.isEmpty {
-                let sameSubject = lastByLabel[change.subject]
+                let sameSubject = lastByLabel[LabelKey(change.subject)]
                 let threePublic = change.subject.includes("三公") ? lastThreePublic : nil
                 current = [sameSubject, threePublic].compactMap { $0 }.max()
             }
@@ -228,4 +228,16 @@ extension SectionStatements {
         }
         return changes
     }
+}
+
+/// A label as a key compared and hashed by its bytes: `String`'s own `==` and hash
+/// normalise Chinese text first, for every look-up.
+struct LabelKey: Hashable {
+    let label: String
+
+    init(_ label: String) { self.label = label }
+
+    static func == (a: LabelKey, b: LabelKey) -> Bool { a.label.sameBytes(as: b.label) }
+
+    func hash(into hasher: inout Hasher) { Spaces.hashBytes(of: label, into: &hasher) }
 }

@@ -1,8 +1,6 @@
 import Foundation
 import YusuanModel
 
-private typealias G = StatementGrammar
-
 /// 情况说明 — reads 第三部分 into numbered sections and the facts they state.
 ///
 /// Sections start at a line `一、关于…说明` numbered in sequence; a heading wrapped over
@@ -10,18 +8,19 @@ private typealias G = StatementGrammar
 /// 预算绩效, 项目) are read from the prose with the printed lines joined without
 /// breaks and spaces taken out, so that a sentence or a number wrapped across lines
 /// (`1，` / `297.28`) reads whole; each fact keeps the line its statement starts on.
-/// Their amounts, shares and changes are written with the patterns of
+/// They are found by `ProseScanner`, whose amounts, shares and changes are those of
 /// `StatementGrammar`, the same that read each section's statements.
 enum ExplanationReader {
     static func read(_ lines: [SourceLine]) -> ([ExplanationSection], ExplanationFacts) {
         let content = lines.filter { !Prose.isPageNumber($0.text) }
         let sections = self.sections(content, wrap: Prose.wrapWidth(content.map(\.text)))
         let text = JoinedText(content, compact: true)
+        let scan = ProseScanner(text.units)
         let facts = ExplanationFacts(
-            operatingCost: operatingCost(text),
-            procurement: procurement(text),
-            assets: assets(text),
-            performanceSummary: performanceSummary(text),
+            operatingCost: operatingCost(text, scan),
+            procurement: procurement(text, scan),
+            assets: assets(text, scan),
+            performanceSummary: performanceSummary(text, scan),
             projects: projects(in: sections))
         return (sections, facts)
     }
@@ -112,94 +111,70 @@ enum ExplanationReader {
 
     // MARK: 机关运行经费
 
-    private static let operatingCostPattern = Prose.regex(
-        "机关运行经费(?:财政拨款)?预算(?:数)?(?:为)?" + G.amount
-            + "(?:[，,。]?" + G.comparison + "(?:预算)?" + G.changeWord + "\\s*" + G.amount
-            + "(?:\\s*[，,]?\\s*" + G.rateWord + "\\s*" + G.percent + ")?)?")
-
     /// 机关运行经费 — the amount, then the signed change in 万元 and in percent (增加/增长 +, 减少/下降 −).
-    static func operatingCost(_ text: JoinedText) -> OperatingCost? {
-        guard let m = text.firstMatch(operatingCostPattern), let amount = text.amount(m, 1) else { return nil }
-        let change = text.amount(m, 3).map { $0.times(Prose.sign(text.string(m, 2))) }
-        let rate = text.amount(m, 5).map { $0.times(Prose.sign(text.string(m, 4))) }
+    static func operatingCost(_ text: JoinedText, _ scan: ProseScanner) -> OperatingCost? {
+        guard let m = scan.firstMatch(.operatingCost), let amount = text.amount(m[1]) else { return nil }
+        let change = text.amount(m[3]).map { $0.times(Prose.sign(text.string(m[2]))) }
+        let rate = text.amount(m[5]).map { $0.times(Prose.sign(text.string(m[4]))) }
         return OperatingCost(amount: amount, change: change, rate: rate, source: text.location(of: m))
     }
 
     // MARK: 政府采购
 
-    private static let procurementTotal = Prose.regex("政府采购预算(?:为)?" + G.amount)
-    private static let procurementGoods = Prose.regex("政府采购货物预算(?:为)?" + G.amount)
-    private static let procurementWorks = Prose.regex("政府采购工程预算(?:为)?" + G.amount)
-    private static let procurementServices = Prose.regex("政府采购服务预算(?:为)?" + G.amount)
-    private static let reservedSMEs = Prose.regex("中小企业预留政府采购项目预算(?:金额)?(?:为)?" + G.amount)
-    private static let reservedSmall = Prose.regex("小微企业预留政府采购项目预算(?:金额)?(?:为)?" + G.amount)
-
     /// 政府采购 — the total, its split into 货物 / 工程 / 服务, and the amounts reserved
     /// for small and medium enterprises (面向中小企业预留) and, of that, small and micro
     /// ones (小微企业预留, with or without 其中：面向).
-    static func procurement(_ text: JoinedText) -> Procurement? {
-        guard let m = text.firstMatch(procurementTotal), let total = text.amount(m, 1) else { return nil }
-        let from = m.range.location
-        func value(_ regex: NSRegularExpression) -> Amount? {
-            text.firstMatch(regex, from: from).flatMap { text.amount($0, 1) }
+    static func procurement(_ text: JoinedText, _ scan: ProseScanner) -> Procurement? {
+        guard let m = scan.firstMatch(.procurementTotal), let total = text.amount(m[1]) else { return nil }
+        let from = m[0]!.lowerBound
+        func value(_ fact: ProseScanner.Fact) -> Amount? {
+            scan.firstMatch(fact, from: from).flatMap { text.amount($0[1]) }
         }
-        return Procurement(total: total, goods: value(procurementGoods), works: value(procurementWorks),
-                           services: value(procurementServices), reservedForSMEs: value(reservedSMEs),
-                           reservedForSmallAndMicro: value(reservedSmall), source: text.location(of: m))
+        return Procurement(total: total, goods: value(.procurementGoods), works: value(.procurementWorks),
+                           services: value(.procurementServices), reservedForSMEs: value(.reservedSMEs),
+                           reservedForSmallAndMicro: value(.reservedSmall), source: text.location(of: m))
     }
 
     // MARK: 国有资产
 
-    private static let assetsHeading = Prose.regex("国有资产占用使用情况")
-    private static let asOf = Prose.regex("截至(\\d{4})年(?:底|末|12月31日)")
-    private static let building = Prose.regex("房屋(?:面积)?(\(G.number))平方米[，,]?价值" + G.amount)
-    private static let vehicleStatement = Prose.regex("车辆(?:共)?\\d+辆[^。]*")
-    private static let vehicleKind = Prose.regex("([\\p{Han}]+?)(?:共)?(\\d+)辆[，,]?价值" + G.amount)
-    private static let furniture = Prose.regex("办公家具价值" + G.amount)
-    private static let otherAssets = Prose.regex("其他资产价值" + G.amount)
-    private static let over50 = Prose.regex("(?<![\\d.])50万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
-    private static let over100 = Prose.regex("(?<![\\d.])100万元(?:以上|及以上)(?:的)?大型设备(\\d+)台")
-    private static let purchase = Prose.regex("(?:未)?安排(?:购置)?(?:车辆|购置)")
-    private static let noVehiclePurchase = Prose.regex("未安排(?:购置)?(?:公务)?车辆|未安排购置车辆")
-    private static let vehiclePurchase = Prose.regex("购置(?:公务)?车辆(\\d+)辆")
-    private static let performanceHeading = Prose.regex("预算绩效(?:管理)?情况")
-
     /// 国有资产占用使用情况 — read between its heading and 预算绩效情况 (or from the first
     /// 截至 N 年底 where the heading is missing). The holdings come before the sentence
     /// on purchases (…安排购置…), the plans after it.
-    static func assets(_ text: JoinedText) -> StateAssets? {
-        guard let start = (text.firstMatch(assetsHeading) ?? text.firstMatch(asOf))?.range.location else { return nil }
-        let end = text.firstMatch(performanceHeading, from: start)?.range.location ?? text.length
-        let held = text.firstMatch(purchase, from: start, to: end)?.range.location ?? end
+    static func assets(_ text: JoinedText, _ scan: ProseScanner) -> StateAssets? {
+        guard let start = (scan.firstMatch(.assetsHeading) ?? scan.firstMatch(.asOf))?[0]?.lowerBound else { return nil }
+        let end = scan.firstMatch(.performanceHeading, from: start)?[0]?.lowerBound ?? text.length
+        // The section alone, and the holdings alone: a match must end by their ends.
+        let section = scan.prefix(end)
+        let held = section.firstMatch(.purchase, from: start)?[0]?.lowerBound ?? end
+        let holdings = section.prefix(held)
         var assets = StateAssets(source: text.location(at: start))
-        if let m = text.firstMatch(asOf, from: start, to: end) {
-            assets.asOfYear = text.int(m, 1)
+        if let m = section.firstMatch(.asOf, from: start) {
+            assets.asOfYear = text.int(m[1])
             assets.source = text.location(of: m)
         }
-        if let m = text.firstMatch(building, from: start, to: end) {
-            assets.buildingArea = text.amount(m, 1)
-            assets.buildingValue = text.amount(m, 2)
+        if let m = section.firstMatch(.building, from: start) {
+            assets.buildingArea = text.amount(m[1])
+            assets.buildingValue = text.amount(m[2])
         }
-        assets.vehicles = vehicles(text, from: start, to: held)
-        assets.furnitureValue = text.firstMatch(furniture, from: start, to: end).flatMap { text.amount($0, 1) }
-        assets.otherAssetsValue = text.firstMatch(otherAssets, from: start, to: end).flatMap { text.amount($0, 1) }
-        assets.equipmentOver50 = text.firstMatch(over50, from: start, to: held).flatMap { text.int($0, 1) }
-        assets.equipmentOver100 = text.firstMatch(over100, from: start, to: held).flatMap { text.int($0, 1) }
-        if text.firstMatch(noVehiclePurchase, from: held, to: end) == nil {
-            assets.plannedVehicles = text.firstMatch(vehiclePurchase, from: held, to: end).flatMap { text.int($0, 1) }
+        assets.vehicles = vehicles(text, holdings, from: start)
+        assets.furnitureValue = section.firstMatch(.furniture, from: start).flatMap { text.amount($0[1]) }
+        assets.otherAssetsValue = section.firstMatch(.otherAssets, from: start).flatMap { text.amount($0[1]) }
+        assets.equipmentOver50 = holdings.firstMatch(.over50, from: start).flatMap { text.int($0[1]) }
+        assets.equipmentOver100 = holdings.firstMatch(.over100, from: start).flatMap { text.int($0[1]) }
+        if section.firstMatch(.noVehiclePurchase, from: held) == nil {
+            assets.plannedVehicles = section.firstMatch(.vehiclePurchase, from: held).flatMap { text.int($0[1]) }
         }
-        assets.plannedEquipmentOver50 = text.firstMatch(over50, from: held, to: end).flatMap { text.int($0, 1) }
-        assets.plannedEquipmentOver100 = text.firstMatch(over100, from: held, to: end).flatMap { text.int($0, 1) }
+        assets.plannedEquipmentOver50 = section.firstMatch(.over50, from: held).flatMap { text.int($0[1]) }
+        assets.plannedEquipmentOver100 = section.firstMatch(.over100, from: held).flatMap { text.int($0[1]) }
         return assets
     }
 
     /// 车辆 N 辆，价值 X 万元；其中：一般公务用车 N 辆，价值 X 万元；… — all vehicles
     /// first (kind 车辆), then each kind in printed order.
-    static func vehicles(_ text: JoinedText, from start: Int, to end: Int) -> [VehicleHolding] {
-        guard let statement = text.firstMatch(vehicleStatement, from: start, to: end) else { return [] }
-        let stop = statement.range.location + statement.range.length
-        return text.matches(vehicleKind, from: statement.range.location, to: stop).compactMap { m in
-            guard var kind = text.string(m, 1), let count = text.int(m, 2), let value = text.amount(m, 3) else {
+    static func vehicles(_ text: JoinedText, _ scan: ProseScanner, from start: Int) -> [VehicleHolding] {
+        guard let statement = scan.firstMatch(.vehicleStatement, from: start)?[0] else { return [] }
+        return scan.prefix(statement.upperBound).matches(.vehicleKind, from: statement.lowerBound).compactMap { m in
+            guard var kind = text.string(m[1]), let count = text.int(m[2]), let value = text.amount(m[3]) else {
                 return nil
             }
             if kind.begins(with: "其中") { kind.removeFirst(2) }
@@ -209,37 +184,29 @@ enum ExplanationReader {
 
     // MARK: 预算绩效
 
-    private static let overallTargets = Prose.regex(
-        "整体(?:预算)?绩效目标(\\d+)个[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
-    private static let projectTotal = Prose.regex("项目共(?:计)?(\\d+)个")
-    private static let fiscalProjects = Prose.regex(
-        "(?<!非)财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
-    private static let nonFiscalProjects = Prose.regex(
-        "非财政拨款项目(?:共)?(?:(\\d+)个)?[，,]?涉及(?:预算)?(?:金额|资金)" + G.amount)
-
     /// 预算绩效情况 — 整体预算绩效目标 N 个，涉及预算金额 X 万元；项目共 N 个 (or
     /// 财政拨款项目 N 个)，涉及 X 万元；非财政拨款项目 N 个，涉及 X 万元.
-    static func performanceSummary(_ text: JoinedText) -> PerformanceSummary? {
-        guard let start = text.firstMatch(performanceHeading)?.range.location else { return nil }
+    static func performanceSummary(_ text: JoinedText, _ scan: ProseScanner) -> PerformanceSummary? {
+        guard let start = scan.firstMatch(.performanceHeading)?[0]?.lowerBound else { return nil }
         var summary = PerformanceSummary()
         var first: Int?
-        if let m = text.firstMatch(overallTargets, from: start) {
-            summary.overallTargets = text.int(m, 1)
-            summary.overallAmount = text.amount(m, 2)
-            first = m.range.location
+        if let m = scan.firstMatch(.overallTargets, from: start) {
+            summary.overallTargets = text.int(m[1])
+            summary.overallAmount = text.amount(m[2])
+            first = m[0]!.lowerBound
         }
-        if let m = text.firstMatch(fiscalProjects, from: start) {
-            summary.projectCount = text.int(m, 1)
-            summary.fiscalProjectAmount = text.amount(m, 2)
-            first = first ?? m.range.location
+        if let m = scan.firstMatch(.fiscalProjects, from: start) {
+            summary.projectCount = text.int(m[1])
+            summary.fiscalProjectAmount = text.amount(m[2])
+            first = first ?? m[0]!.lowerBound
         }
-        if let m = text.firstMatch(projectTotal, from: start) {
-            summary.projectCount = text.int(m, 1)
+        if let m = scan.firstMatch(.projectTotal, from: start) {
+            summary.projectCount = text.int(m[1])
         }
-        if let m = text.firstMatch(nonFiscalProjects, from: start) {
-            summary.nonFiscalProjectCount = text.int(m, 1)
-            summary.nonFiscalProjectAmount = text.amount(m, 2)
-            first = first ?? m.range.location
+        if let m = scan.firstMatch(.nonFiscalProjects, from: start) {
+            summary.nonFiscalProjectCount = text.int(m[1])
+            summary.nonFiscalProjectAmount = text.amount(m[2])
+            first = first ?? m[0]!.lowerBound
         }
         guard let first else { return nil }
         summary.source = text.location(at: first)
@@ -285,28 +252,22 @@ enum ExplanationReader {
         return projects.map(fillNamedFields)
     }
 
-    private static let projectStartPattern = Prose.regex(
-        "^(?:[（(]\\s*([一二三四五六七八九十]+)\\s*[）)]|(\\d+)\\s*[.．、])\\s*项目名称\\s*[：:]\\s*(.*)$")
-
     /// `（一）项目名称：X` / `(二) 项目名称：X` / `6. 项目名称：X` → ordinal and X.
     static func projectStart(_ text: String) -> (String, String)? {
-        // Most lines are turned away by a byte search before the pattern runs.
-        guard text.includes("项目名称"),
-              let m = projectStartPattern.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
-        else { return nil }
-        let ordinal = Prose.group(m, 1, in: text) ?? Prose.group(m, 2, in: text) ?? ""
-        return (ordinal, (Prose.group(m, 3, in: text) ?? "").trimmingSpaces())
+        // Most lines are turned away by a byte search before the line is scanned.
+        guard text.includes("项目名称") else { return nil }
+        let line = ProseScanner(line: text)
+        guard let m = line.projectStart() else { return nil }
+        let ordinal = line.string(m[1]) ?? line.string(m[2]) ?? ""
+        return (ordinal, (line.string(m[3]) ?? "").trimmingSpaces())
     }
-
-    private static let fieldPattern = Prose.regex("^([\\p{Han}]{2,12})\\s*[：:]\\s*(.*)$")
 
     /// A `label：text` line with a label of 2 to 12 Chinese characters.
     static func field(_ text: String) -> (String, String)? {
-        guard text.includes("：") || text.includes(":"),
-              let m = fieldPattern.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)),
-              let label = Prose.group(m, 1, in: text)
-        else { return nil }
-        return (label, (Prose.group(m, 2, in: text) ?? "").trimmingSpaces())
+        guard text.includes("：") || text.includes(":") else { return nil }
+        let line = ProseScanner(line: text)
+        guard let m = line.field(), let label = line.string(m[1]) else { return nil }
+        return (label, (line.string(m[2]) ?? "").trimmingSpaces())
     }
 
     /// Copies the named fields into their properties.
@@ -331,6 +292,16 @@ enum ExplanationReader {
 // MARK: - Prose helpers shared by the readers of the prose parts
 
 extension JoinedText {
+    /// The text of a scanned group, nil where it took no part.
+    func string(_ range: Range<Int>?) -> String? { range.map(substring) }
+
+    func int(_ range: Range<Int>?) -> Int? { string(range).flatMap { Int($0) } }
+
+    func amount(_ range: Range<Int>?) -> Amount? { string(range).flatMap { Amount($0) } }
+
+    /// The location of the line a scanned match starts on.
+    func location(of match: ProseScanner.Match) -> SourceLocation? { location(at: match[0]?.lowerBound ?? 0) }
+
     /// The source lines joined (`JoinedText` is the model's; the reader joins `SourceLine`s).
     init(_ lines: [SourceLine], compact: Bool) {
         self.init(lines.map { Located($0.text, at: $0.location) }, compact: compact)
@@ -349,29 +320,17 @@ enum Prose {
         }
     }()
 
-    /// Compiles a pattern written in the source (never input data).
-    static func regex(_ pattern: String) -> NSRegularExpression {
-        do { return try NSRegularExpression(pattern: pattern) } catch {
-            preconditionFailure("invalid pattern \(pattern): \(error)")
-        }
-    }
-
     /// A line that holds nothing but a page number (`30`): one to three ASCII digits.
     static func isPageNumber(_ text: String) -> Bool {
         let t = text.trimmingSpaces().utf8
         return (1...3).contains(t.count) && t.allSatisfy { (0x30...0x39).contains($0) }
     }
 
-    /// The text of a match's capture group in `text`; nil where the group took no part.
-    static func group(_ match: NSTextCheckingResult, _ group: Int, in text: String) -> String? {
-        Range(match.range(at: group), in: text).map { String(text[$0]) }
-    }
-
     /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
     static func numberedPrefix(_ text: String) -> (String, String)? {
         // Most lines do not start with a numeral: turn them away on their first scalar.
         guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
-              "一二三四五六七八九十".unicodeScalars.contains(first) else { return nil }
+              first.value <= 0xFFFF, ProseScanner.isChineseNumeral(UInt16(first.value)) else { return nil }
         let t = text.trimmingSpaces()
         guard let mark = t.firstIndex(of: "、") else { return nil }
         let numeral = t[..<mark].filter { $0 != " " }
@@ -383,8 +342,17 @@ enum Prose {
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.
     static func sign(_ word: String?) -> Int { word.map(StatementGrammar.isIncrease) == false ? -1 : 1 }
 
-    /// Display width: 2 for a wide (CJK) character, 1 for ASCII.
-    static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } }
+    /// Display width: 2 for a wide (CJK) character, 1 for ASCII. Counted on the
+    /// UTF-8 bytes: an ASCII byte is 1, the first byte of any other scalar 2.
+    static func width(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var width = 0
+            // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
+            for b in bytes { width &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 1 : 0) }
+            return width
+        }
+    }
 
     /// The width at which the printed lines wrap: the width most full lines reach
     /// (the fifth of the lines of 20 or more columns that are widest begins there),
@@ -412,15 +380,25 @@ enum Prose {
         return self.width(t) * 100 >= width * 85
     }
 
-    /// The known labels of section 七 with their colons, full-width and half-width.
-    private static let knownFieldOpenings: [String] = ExplanationReader.knownLabels.sorted().flatMap { [$0 + "：", $0 + ":"] }
+    /// The known labels of section 七, and the characters they start with.
+    private static let knownLabelList: [String] = ExplanationReader.knownLabels.sorted()
+    private static let knownLabelStarts: [Unicode.Scalar] = knownLabelList.compactMap(\.unicodeScalars.first)
 
     /// True when the line opens a field of section 七 by one of its known labels
-    /// (`资金来源：…`), as `ExplanationReader.field` would read it.
+    /// (`资金来源：…`), as `ExplanationReader.field` would read it: the text before
+    /// its first colon (full-width or half-width), spaces taken out, is one of them.
     static func opensKnownField(_ line: String) -> Bool {
-        guard line.includes("：") || line.includes(":") else { return false }
-        let t = Spaces.removed(line)
-        return knownFieldOpenings.contains { t.begins(with: $0) }
+        // Most lines are turned away on their first character but spaces (`Spaces`'s).
+        let first = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
+        guard let first, knownLabelStarts.contains(first), line.includes("：") || line.includes(":") else { return false }
+        var t = Spaces.removed(line)
+        let colon = t.withUTF8 { b -> Int? in
+            // `:`, or `：` (EF BC 9A): no label holds either.
+            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }
+        guard let colon else { return false }
+        let label = Substring(t.utf8.prefix(colon))
+        return knownLabelList.contains { $0.sameBytes(as: label) }
     }
 
     /// 段落 — the indices of `lines` at which a printed paragraph begins: the first

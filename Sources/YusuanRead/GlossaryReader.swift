@@ -34,7 +34,7 @@ enum GlossaryReader {
     static func entry(number: String, lines: [SourceLine]) -> GlossaryEntry? {
         guard let first = lines.first, let (_, rest) = Prose.numberedPrefix(first.text) else { return nil }
         let text = ([rest] + lines.dropFirst().map { $0.text.trimmingSpaces() }).joined()
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else {
+        guard let colon = firstColon(text) else {
             return GlossaryEntry(number: number, term: text, definition: "", source: first.location)
         }
         let term = String(text[..<colon]).replacingOccurrences(of: "**", with: "").trimmingSpaces()
@@ -42,10 +42,21 @@ enum GlossaryReader {
         return GlossaryEntry(number: number, term: term, definition: definition, source: first.location)
     }
 
-    // MARK: 落款
+    /// The first character of `text` that is `:` or `：`: found among the bytes, and
+    /// taken where it is a character of its own there (else the characters are
+    /// searched, as a colon joined to a mark is none).
+    static func firstColon(_ text: String) -> String.Index? {
+        var text = text
+        let offset = text.withUTF8 { b in
+            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }
+        guard let offset else { return nil }
+        let i = text.utf8.index(text.startIndex, offsetBy: offset)
+        if text[i] == ":" || text[i] == "：" { return i }
+        return text.firstIndex(where: { $0 == ":" || $0 == "：" })
+    }
 
-    private static let datePattern = Prose.regex(
-        "^([0-9〇零一二三四五六七八九十○]{4})年([0-9〇零一二三四五六七八九十]{1,3})月([0-9〇零一二三四五六七八九十]{1,3})日$")
+    // MARK: 落款
 
     /// 落款 — takes the date line and the name line off the end of `lines`. The name
     /// is the last line that is neither an entry nor a sentence (no colon, no
@@ -73,12 +84,11 @@ enum GlossaryReader {
 
     /// `2025 年 2月 14 日` → `2025-02-14`; nil for a line that is no date.
     static func date(_ text: String) -> String? {
-        let t = JoinedText.compact(text)
-        let ns = t as NSString
-        guard let m = datePattern.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)),
-              let year = number(ns.substring(with: m.range(at: 1))),
-              let month = number(ns.substring(with: m.range(at: 2))),
-              let day = number(ns.substring(with: m.range(at: 3))),
+        let t = ProseScanner(line: JoinedText.compact(text))
+        guard let m = t.date(),
+              let year = t.string(m[1]).flatMap(number),
+              let month = t.string(m[2]).flatMap(number),
+              let day = t.string(m[3]).flatMap(number),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)

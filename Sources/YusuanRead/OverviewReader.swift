@@ -11,13 +11,14 @@ enum OverviewReader {
     static func read(_ lines: ArraySlice<SourceLine>, department: String) -> Overview {
         let lines = Array(lines).filter { !Prose.isPageNumber($0.text) }
         let text = JoinedText(lines, compact: true)
-        let units = subordinateUnits(lines, text)
+        let scan = ProseScanner(text.units)
+        let units = subordinateUnits(lines, text, scan)
         return Overview(
             functions: functions(lines),
             subordinateUnits: units,
-            subordinateUnitCount: subordinateUnitCount(text) ?? units.first.map { Located(units.count, at: $0.source) },
-            offices: offices(text),
-            staffing: staffing(text))
+            subordinateUnitCount: subordinateUnitCount(text, scan) ?? units.first.map { Located(units.count, at: $0.source) },
+            offices: offices(text, scan),
+            staffing: staffing(text, scan))
     }
 
     // MARK: 主要职能
@@ -38,37 +39,30 @@ enum OverviewReader {
     /// A short numbered heading of the part: 一、 主要职能, 二、机构设置及人员情况.
     static func isHeading(_ text: String) -> Bool {
         let t = JoinedText.compact(text)
-        guard t.count <= 24, let (_, rest) = Prose.numberedPrefix(t) else { return false }
+        // The numeral first: most lines are turned away on their first character.
+        guard let (_, rest) = Prose.numberedPrefix(t), t.count <= 24 else { return false }
         return !rest.isEmpty && !rest.includes("，") && !rest.includes("。")
     }
 
     // MARK: 下属预算单位
 
-    private static let noUnits = Prose.regex("无下属(?:预算)?单位")
-    private static let unitCount = Prose.regex("下属(?:预算单位)?(\\d+)[家个](?:预算)?单位")
-    private static let unitListIntro = Prose.regex("预算单位(?:包括|有)[：:]")
-    private static let listedUnit = Prose.regex("^\\d+[、.．]\\s*(\\S.*)$")
-
     /// The number of subordinate units stated: 无下属预算单位 → 0, 下属 N 家预算单位 → N.
-    static func subordinateUnitCount(_ text: JoinedText) -> Located<Int>? {
-        if let m = text.firstMatch(noUnits) { return Located(0, at: text.location(of: m)) }
-        if let m = text.firstMatch(unitCount), let n = text.int(m, 1) { return Located(n, at: text.location(of: m)) }
+    static func subordinateUnitCount(_ text: JoinedText, _ scan: ProseScanner) -> Located<Int>? {
+        if let m = scan.firstMatch(.noUnits) { return Located(0, at: text.location(of: m)) }
+        if let m = scan.firstMatch(.unitCount), let n = text.int(m[1]) { return Located(n, at: text.location(of: m)) }
         return nil
     }
 
     /// 下属预算单位 — the units listed one a line (`1、乌鲁木齐市医疗保障局（本级）`) after
     /// the sentence that introduces them (…预算单位包括：).
-    static func subordinateUnits(_ lines: [SourceLine], _ text: JoinedText) -> [Located<String>] {
-        guard let intro = text.firstMatch(unitListIntro),
-              let start = text.lineIndex(at: intro.range.location + intro.range.length - 1)
+    static func subordinateUnits(_ lines: [SourceLine], _ text: JoinedText, _ scan: ProseScanner) -> [Located<String>] {
+        guard let intro = scan.firstMatch(.unitListIntro)?[0], let start = text.lineIndex(at: intro.upperBound - 1)
         else { return [] }
         var units: [Located<String>] = []
         for line in lines[(start + 1)...] {
-            let t = line.text
-            guard let m = listedUnit.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)),
-                  let r = Range(m.range(at: 1), in: t)
-            else { break }
-            let name = String(t[r]).trimmingSpaces()
+            let t = ProseScanner(line: line.text)
+            guard let m = t.listedUnit(), let printed = t.string(m[1]) else { break }
+            let name = printed.trimmingSpaces()
             if name.count > 60 || name.includes("。") || name.includes("，") { break }
             units.append(Located(name, at: line.location))
         }
@@ -77,14 +71,11 @@ enum OverviewReader {
 
     // MARK: 内设机构
 
-    private static let officeList = Prose.regex(
-        "[下内]设(?:机构)?(\\d+)个(科室|股室|处室|内设机构|职能科室|部门|科|股|处)[^。；]*?分别(?:是|为)[：:]([^。；]*)")
-
     /// 内设机构 — 下设 N 个科室，分别是：A、B、C。
-    static func offices(_ text: JoinedText) -> Offices? {
-        guard let m = text.firstMatch(officeList), let count = text.int(m, 1), let word = text.string(m, 2)
+    static func offices(_ text: JoinedText, _ scan: ProseScanner) -> Offices? {
+        guard let m = scan.firstMatch(.officeList), let count = text.int(m[1]), let word = text.string(m[2])
         else { return nil }
-        let names = (text.string(m, 3) ?? "")
+        let names = (text.string(m[3]) ?? "")
             .split(whereSeparator: { "、，,;；".contains($0) })
             .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
@@ -93,36 +84,26 @@ enum OverviewReader {
 
     // MARK: 人员情况
 
-    private static let authorized = Prose.regex("编制(?:人)?数(?:为)?(\\d+)(?:人|名)?")
-    private static let actual = Prose.regex("实有(?:人数)?(?:为)?(\\d+)(?:人|名)?")
-
     /// 人员情况 — 编制数 N，实有人数 N 人，其中：在职 N 人，增加 N 人；退休 …；离休 ….
     /// Nil unless 编制数, 实有人数 and 在职 are all stated; an unstated 退休 or 离休
     /// counts as 0 with no change.
-    static func staffing(_ text: JoinedText) -> Staffing? {
-        guard let a = text.firstMatch(authorized), let authorizedCount = text.int(a, 1) else { return nil }
-        let after = a.range.location
-        guard let b = text.firstMatch(actual, from: after), let actualCount = text.int(b, 1),
-              let active = headCount("在职", in: text, from: after)
+    static func staffing(_ text: JoinedText, _ scan: ProseScanner) -> Staffing? {
+        guard let a = scan.firstMatch(.authorized), let authorizedCount = text.int(a[1]) else { return nil }
+        let after = a[0]!.lowerBound
+        guard let b = scan.firstMatch(.actual, from: after), let actualCount = text.int(b[1]),
+              let active = headCount("在职", in: text, scan, from: after)
         else { return nil }
         return Staffing(
             authorized: authorizedCount, actual: actualCount, active: active,
-            retired: headCount("退休", in: text, from: after) ?? HeadCount(count: 0, change: 0),
-            honorablyRetired: headCount("离休", in: text, from: after) ?? HeadCount(count: 0, change: 0),
+            retired: headCount("退休", in: text, scan, from: after) ?? HeadCount(count: 0, change: 0),
+            honorablyRetired: headCount("离休", in: text, scan, from: after) ?? HeadCount(count: 0, change: 0),
             source: text.location(of: a))
     }
 
-    private static let headCounts: [String: NSRegularExpression] = Dictionary(
-        uniqueKeysWithValues: ["在职", "退休", "离休"].map { label in
-            (label, Prose.regex("\(label)(?:人员)?(\\d+)(?:人|名)?(?:[，,、]?(?:比上年)?(增加|减少|減少)(\\d+)(?:人|名)?)?"))
-        })
-
     /// `在职 56 人，减少 1 人` → count 56, change −1.
-    static func headCount(_ label: String, in text: JoinedText, from offset: Int = 0) -> HeadCount? {
-        guard let regex = headCounts[label], let m = text.firstMatch(regex, from: offset),
-              let count = text.int(m, 1)
-        else { return nil }
-        let change = text.int(m, 3) ?? 0
-        return HeadCount(count: count, change: Prose.sign(text.string(m, 2)) * change)
+    static func headCount(_ label: String, in text: JoinedText, _ scan: ProseScanner, from offset: Int = 0) -> HeadCount? {
+        guard let m = scan.firstMatch(.headCount(label), from: offset), let count = text.int(m[1]) else { return nil }
+        let change = text.int(m[3]) ?? 0
+        return HeadCount(count: count, change: Prose.sign(text.string(m[2])) * change)
     }
 }

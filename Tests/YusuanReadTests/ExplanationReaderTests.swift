@@ -21,6 +21,28 @@ import YusuanModel
 
     // MARK: Hand-written pieces
 
+    @Test func aKnownFieldOpensByItsLabelBeforeTheFirstColon() {
+        #expect(Prose.opensKnownField("资金来源：本级财政拨款"))
+        #expect(Prose.opensKnownField(" 资金 来源 : 本级"))
+        #expect(Prose.opensKnownField("\u{3000}补贴标准：每人 100 元"))
+        #expect(Prose.opensKnownField("项目名称:某项目"))
+        #expect(!Prose.opensKnownField("资金来源"))
+        #expect(!Prose.opensKnownField("某局资金来源：本级"))
+        #expect(!Prose.opensKnownField("资金来源说明：本级"))
+        #expect(!Prose.opensKnownField("其中：资金来源：本级"))
+        #expect(!Prose.opensKnownField("补贴：标准"))
+    }
+
+    @Test func aFieldNeedsTwoToTwelveChineseCharactersBeforeItsColon() {
+        #expect(ExplanationReader.field("资金来源：本级")! == ("资金来源", "本级"))
+        #expect(ExplanationReader.field("受益人群和社会效益 ： 某")! == ("受益人群和社会效益", "某"))
+        #expect(ExplanationReader.field("一二三四五六七八九十一二：某")! == ("一二三四五六七八九十一二", "某"))
+        #expect(ExplanationReader.field("一二三四五六七八九十一二三：某") == nil)
+        #expect(ExplanationReader.field("资：某") == nil)
+        #expect(ExplanationReader.field("资金 来源：某") == nil)
+        #expect(ExplanationReader.field("1.资金：某") == nil)
+    }
+
     @Test func wrappedHeadingsContinueUntilTheyEndWith说明() {
         let (sections, _) = read("""
             一、关于某局

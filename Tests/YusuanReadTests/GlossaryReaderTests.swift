@@ -97,4 +97,14 @@ import YusuanModel
         #expect(wrapped[4].definition.hasPrefix("包括人员经费") && wrapped[4].definition.hasSuffix("对个人和家庭的补助。"))
         #expect(flat004.contains(wrapped[4].definition))
     }
+
+    @Test func theTermEndsAtTheFirstColonThatIsACharacterOfItsOwn() {
+        func split(_ text: String) -> String? { GlossaryReader.firstColon(text).map { String(text[..<$0]) } }
+        #expect(split("财政拨款收入：指本级财政") == "财政拨款收入")
+        #expect(split("基本支出:指为保障") == "基本支出")
+        #expect(split("项目支出（含：专项）：指") == "项目支出（含")
+        #expect(split("无冒号") == nil)
+        // A colon joined to a mark is no colon: the next one is.
+        #expect(split("甲:\u{301}乙：丙") == "甲:\u{301}乙")
+    }
 }
