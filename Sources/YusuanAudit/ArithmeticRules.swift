@@ -33,12 +33,22 @@ public enum ArithmeticRules: RuleSet {
         let relations = table.identities ?? table.kind.rowIdentities(in: format)
         for row in table.rows {
             for relation in relations where relation.total < row.cells.count {
-                let parts = relation.parts.filter { $0 < row.cells.count }
-                guard row.cells[relation.total] != nil || parts.contains(where: { row.cells[$0] != nil }) else { continue }
+                // The parts' sum first, without gathering them: most rows add up.
+                var sum = Amount.zero, anyPart = false, overflow = false
+                for p in relation.parts where p < row.cells.count {
+                    guard let v = row.cells[p]?.value else { continue }
+                    anyPart = true
+                    let (s, o) = sum.addingReportingOverflow(v)
+                    sum = s
+                    overflow = overflow || o
+                }
+                guard row.cells[relation.total] != nil || anyPart else { continue }
                 // Table 1 and 4 income rows have one column only.
                 if row.cells.count > 1, relation.total == 0, row.cells.dropFirst().allSatisfy({ $0 == nil }),
                    table.kind == .fiscalAppropriation || table.kind == .overall { continue }
                 let total = row.cells[relation.total]?.value ?? .zero
+                if !overflow && total == sum { continue }
+                let parts = relation.parts.filter { $0 < row.cells.count }
                 let values = parts.map { row.cells[$0]?.value ?? .zero }
                 guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
                 let partNames = parts.map { table.columns[$0].rawValue }.joined(separator: " + ")
@@ -55,17 +65,29 @@ public enum ArithmeticRules: RuleSet {
 
     static func hierarchies(_ table: BudgetTable) -> [Finding] {
         var findings: [Finding] = []
+        let rows = table.rows
         for family in table.families {
-            let parent = table.rows[family.parent]
-            let kids = family.children.map { table.rows[$0] }
-            for (c, column) in table.columns.enumerated() {
-                let values = kids.compactMap { $0.cells[c]?.value }
-                guard parent.cells[c] != nil || !values.isEmpty else { continue }
+            let parent = rows[family.parent]
+            let parentIsBlank = parent.cells.allSatisfy { $0 == nil }
+            for c in table.columns.indices {
+                // The children's sum first, without gathering their values: most columns add up.
+                var sum = Amount.zero, count = 0, overflow = false
+                for k in family.children {
+                    guard let v = rows[k].cells[c]?.value else { continue }
+                    count += 1
+                    let (s, o) = sum.addingReportingOverflow(v)
+                    sum = s
+                    overflow = overflow || o
+                }
+                guard parent.cells[c] != nil || count > 0 else { continue }
                 // A labelled line printed without values (an empty table) has nothing to add up.
-                if parent.cells.allSatisfy({ $0 == nil }) && values.isEmpty { continue }
+                if parentIsBlank && count == 0 { continue }
                 let total = parent.cells[c]?.value ?? .zero
+                if !overflow && total == sum { continue }
+                let values = family.children.compactMap { rows[$0].cells[c]?.value }
                 guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
-                let level = kids.first.map(levelName) ?? "下级"
+                let column = table.columns[c]
+                let level = levelName(rows[family.children[0]])
                 findings.append(Finding(
                     rule: hierarchy,
                     message: "表\(table.kind.rawValue) \(parent.key) 的 \(column) \(total) ≠ Σ\(level) \(total - difference)（差 \(difference)）",

@@ -86,12 +86,13 @@ public enum ClassificationRules: RuleSet {
         for table in d.tables {
             let economic = table.kind == .basicByEconomicClass
             var seen: [String: [String]] = [:]   // one finding per code and printed name in a table
+            seen.reserveCapacity(table.rows.count)
             for row in table.rows {
                 guard let code = row.code, [3, 5, 7].contains(code.count),
                       code.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) || code.allSatisfy(\.isNumber) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
                 guard economic == code.begins(with: "3"), !(economic && code.count == 7) else { continue }
-                guard catalogue.covers(code), !(seen[code]?.contains(row.name) ?? false) else { continue }
+                guard catalogue.covers(code), !(seen[code]?.contains { $0.sameBytes(as: row.name) } ?? false) else { continue }
                 seen[code, default: []].append(row.name)
                 let kind = economic ? "经济分类" : "功能分类"
                 var at: SourceLocation? { row.source ?? row.cells.lazy.compactMap { $0?.source }.first }
@@ -104,8 +105,8 @@ public enum ClassificationRules: RuleSet {
                 }
                 let printed = row.name
                 // Printed exactly as the catalogue prints it: nothing to normalise.
-                guard !printed.isEmpty, !printed.utf8.elementsEqual(expected.utf8),
-                      ClassificationCatalogue.normalised(printed) != ClassificationCatalogue.normalised(expected) else { continue }
+                guard !printed.isEmpty, !printed.sameBytes(as: expected),
+                      !ClassificationCatalogue.normalised(printed).sameBytes(as: ClassificationCatalogue.normalised(expected)) else { continue }
                 findings.append(Finding(
                     rule: name,
                     message: "表\(table.kind.rawValue) \(kind)科目 \(code) 印作“\(printed)”，\(source)中为“\(expected)”\(basis)",

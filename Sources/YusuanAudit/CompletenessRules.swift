@@ -79,7 +79,8 @@ public enum CompletenessRules: RuleSet {
             let name = ClassificationCatalogue.normalised(row.project ?? row.name)
             let amount = row.cells.first??.value
             let matched = printed.contains { other in
-                (!other.name.isEmpty && !name.isEmpty && (name.includes(other.name) || other.name.includes(name))) || (amount != nil && other.funds == amount)
+                // The amounts first: comparing them is cheaper than searching the names.
+                (amount != nil && other.funds == amount) || (!other.name.isEmpty && !name.isEmpty && (name.includes(other.name) || other.name.includes(name)))
             }
             guard !matched else { continue }
             findings.append(Finding(

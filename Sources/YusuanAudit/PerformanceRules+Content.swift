@@ -134,7 +134,11 @@ extension PerformanceRules {
 
     /// A unit for comparison: no spaces, `%` and `％` alike.
     static func unitKey(_ unit: String?) -> String {
-        String((unit ?? "").compactMap { $0.isWhitespace ? nil : $0 == "％" ? "%" : $0 })
+        var key: [UInt8] = []
+        for c in (unit ?? "").unicodeScalars where !Spaces.isWhitespace(c) {
+            if c == "％" { key.append(UInt8(ascii: "%")) } else { UTF8.encode(c) { key.append($0) } }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// One finding per table: the first rate set below last year's result, the others
@@ -146,7 +150,9 @@ extension PerformanceRules {
     static func belowLastYear(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         var named: [String] = []
-        for i in p.indicators where !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
+        // The comparison first: most targets are not at-least rates, and it costs no text.
+        for i in p.indicators where (i.target.comparison == .atLeast || i.target.comparison == .greater)
+            && !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
             && !["政策", "行业"].contains(where: { i.basis?.includes($0) == true }) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
@@ -203,8 +209,10 @@ extension PerformanceRules {
     /// The goal's figures in the given units (each a count unit of the table's indicators).
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
         // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        let chars = Array(goal.unicodeScalars.lazy.filter { !Spaces.isWhitespace($0) })
-        func string(_ s: some Sequence<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        var chars: [Unicode.Scalar] = []
+        chars.reserveCapacity(goal.utf8.count)
+        for c in goal.unicodeScalars where !Spaces.isWhitespace(c) { chars.append(c) }
+        func string(_ s: some Sequence<Unicode.Scalar>) -> String { Text.string(s) }
         let byLength = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         func isBreak(_ c: Unicode.Scalar) -> Bool {
             switch c {
@@ -278,7 +286,7 @@ extension PerformanceRules {
         var findings: [Finding] = []
         for figure in goalFigures(goal, units: Set(counted.map(\.unit))) {
             let candidates = counted.filter { $0.unit == figure.unit }.map(\.indicator)
-            let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, $0.name.filter { !$0.isWhitespace })) }
+            let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, Text.withoutWhitespace($0.name))) }
             guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }
             let i = best.indicator
             guard let target = i.target.number, let comparison = i.target.comparison else { continue }

@@ -78,7 +78,7 @@ public enum PerformanceRules: RuleSet {
     /// The first line from a table's start (within its first lines) that prints the label.
     static func locate(_ label: String, from source: SourceLocation?, in lines: [String], within: Int = 30) -> SourceLocation? {
         guard let first = source?.line, first >= 1, first <= lines.count else { return nil }
-        for n in first...min(lines.count, first + within) where lines[n - 1].filter({ !$0.isWhitespace }).includes(label) {
+        for n in first...min(lines.count, first + within) where Text.withoutWhitespace(lines[n - 1]).includes(label) {
             return SourceLocation(line: n, page: n == first ? source?.page : nil)
         }
         return nil
@@ -106,9 +106,12 @@ public enum PerformanceRules: RuleSet {
     static func sameName(_ a: String, _ b: String) -> Bool { sameKey(key(a), key(b)) }
 
     /// `sameName` of two names' keys.
+    /// Keys are compared as bytes (`==` on Chinese text normalises it, for every pair).
     static func sameKey(_ x: String, _ y: String) -> Bool {
-        guard min(x.unicodeScalars.count, y.unicodeScalars.count) >= 4 else { return x == y && !x.isEmpty }
-        return x == y || x.includes(y) || y.includes(x)
+        // Both at least four scalars long, without counting the rest.
+        func long(_ s: String) -> Bool { s.unicodeScalars.dropFirst(3).first != nil }
+        guard long(x) && long(y) else { return x.sameBytes(as: y) && !x.isEmpty }
+        return x.includes(y) || y.includes(x)
     }
 
     /// The number of the explanation section printed at or before a line (the

@@ -126,22 +126,27 @@ public enum ProjectArithmeticRules: RuleSet {
         /// The characters before the number (up to eight) and after the figure (up to three).
         var before: String
         var after: String
-        /// Offsets in the text: the number's start, the figure's end.
+        /// Offsets in the text, in scalars: the number's start, the figure's end.
         var start: Int
         var end: Int
 
-        var isFactor: Bool { after.first.map { "*×".contains($0) } ?? false || before.last.map { "*×".contains($0) } ?? false }
-        var isMoney: Bool { per == nil && !isFactor && !isPerPerson && !isBound && (unit == "万元" || unit == "元") }
+        /// A factor of a product: `*` or `×` right after or before it (looked at by scalar:
+        /// comparing Characters normalises them).
+        var isFactor: Bool { Self.isTimes(after.unicodeScalars.first) || Self.isTimes(before.unicodeScalars.last) }
+        static func isTimes(_ c: Unicode.Scalar?) -> Bool { c == "*" || c == "×" }
+        // Units are compared as bytes: they are `units`' own strings, and `==` normalises Chinese
+        // text. The unit first: it rules out most figures before the words around them are read.
+        var isMoney: Bool { (unit.sameBytes(as: "万元") || unit.sameBytes(as: "元")) && per == nil && !isFactor && !isPerPerson && !isBound }
         var isPerPerson: Bool { ["每人", "人均", "每名"].contains { before.includes($0) } }
         var isRate: Bool {
             guard !isFactor else { return false }
-            if unit == "元" || unit == "万元" {
+            if unit.sameBytes(as: "元") || unit.sameBytes(as: "万元") {
                 if let per { return per.begins(with: "人") || per.begins(with: "名") }
                 return isPerPerson
             }
             return false
         }
-        var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains(unit) }
+        var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains { unit.sameBytes(as: $0) } }
         /// A ceiling, a floor or a change rather than an allocation.
         var isBound: Bool {
             let near = String(before.suffix(6))
@@ -166,30 +171,27 @@ public enum ProjectArithmeticRules: RuleSet {
     }
 
     static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
-    /// `units` as Characters, compared with the text's in place.
-    static let unitCharacters = units.map(Array.init)
+    /// `units` as scalars, compared with the text's in place.
+    static let unitScalars = units.map { Array($0.unicodeScalars) }
 
-    /// Every number in the text with the unit printed after it.
+    /// Every number in the text with the unit printed after it. Read by scalar: splitting
+    /// Chinese text into Characters cost more than the rest of the project rules; offsets
+    /// (`Figure.start`, `Figure.end`) count scalars.
     static func scan(_ text: String) -> [Figure] {
-        let chars = Array(text)
-        /// The Characters as a string, appended here: the generic `String.init` of a
-        /// sequence of Characters costs several times as much.
-        func string(_ range: Range<Int>) -> String {
-            var s = ""
-            for c in chars[range] { s.append(c) }
-            return s
-        }
+        let chars = Array(text.unicodeScalars)
+        func string(_ range: Range<Int>) -> String { Text.string(chars[range]) }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value | 0x20) &- 0x61 < 26 }
         var figures: [Figure] = []
         var i = 0
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber,
-                  i == 0 || !(chars[i - 1].isASCII && (chars[i - 1].isNumber || chars[i - 1] == "." || chars[i - 1].isLetter)) else {
+            guard isDigit(chars[i]), i == 0 || !(isDigit(chars[i - 1]) || chars[i - 1] == "." || isLetter(chars[i - 1])) else {
                 i += 1
                 continue
             }
             let start = i
             var j = i
-            while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." || chars[j] == "," { j += 1 }
+            while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == "," { j += 1 }
             var digits = string(start..<j)
             while let last = digits.last, last == "." || last == "," { digits.removeLast(); j -= 1 }
             guard let value = Amount(digits) else { i = j + 1; continue }
@@ -197,9 +199,10 @@ public enum ProjectArithmeticRules: RuleSet {
             var k = j
             while k < chars.count, chars[k] == " " { k += 1 }
             var unit = ""
-            for u in unitCharacters where k + u.count <= chars.count && chars[k..<(k + u.count)].elementsEqual(u) {
-                unit = String(u)
-                k += u.count
+            for (u, scalars) in zip(units, unitScalars)
+            where k + scalars.count <= chars.count && chars[k..<(k + scalars.count)].elementsEqual(scalars) {
+                unit = u
+                k += scalars.count
                 break
             }
             var end = unit.isEmpty ? j : k
@@ -209,7 +212,7 @@ public enum ProjectArithmeticRules: RuleSet {
                 while m < chars.count, chars[m] == " " { m += 1 }
                 if m < chars.count, chars[m] == "/" {
                     var n = m + 1
-                    while n < chars.count, "人名月年次天户/".contains(chars[n]) { n += 1 }
+                    while n < chars.count, "人名月年次天户/".unicodeScalars.contains(chars[n]) { n += 1 }
                     if n > m + 1 { per = string((m + 1)..<n); end = n }
                 }
             }
@@ -269,7 +272,8 @@ public enum ProjectArithmeticRules: RuleSet {
         }
         guard let (difference, judged) = SumCheck.judge(total: amount, parts: items.map(\.inWan)) else { return [] }
         var severity = judged
-        let tail = text[text.index(text.startIndex, offsetBy: min(items.last!.end, text.count))...]
+        let scalars = text.unicodeScalars
+        let tail = text[scalars.index(scalars.startIndex, offsetBy: min(items.last!.end, scalars.count))...]
             .trimmingCharacters(in: .whitespaces)
         if tail.begins(with: "等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
         return [place.finding(
@@ -373,7 +377,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var segments: [(figures: [Figure], target: Figure?)] = []
         var current: [Figure] = []
         for f in figures {
-            if f.unit == "万元" && f.isMoney {
+            if f.unit.sameBytes(as: "万元") && f.isMoney {
                 segments.append((current, f))
                 current = []
             } else {
@@ -385,7 +389,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var pending: [(count: Figure, target: Figure?)] = []
         for (list, target) in segments {
             var counts: [Figure] = []
-            for c in list where c.isCount && !counts.contains(where: { $0.value == c.value && $0.unit == c.unit }) { counts.append(c) }
+            for c in list where c.isCount && !counts.contains(where: { $0.value == c.value && $0.unit.sameBytes(as: c.unit) }) { counts.append(c) }
             let rates = list.filter(\.isRate)
             guard counts.count == 1 else { continue }
             if rates.count == 1 { pairs.append((counts[0], rates[0], target)) }

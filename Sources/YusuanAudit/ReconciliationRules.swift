@@ -94,6 +94,12 @@ public enum ReconciliationRules: RuleSet {
         Dictionary((t?.rows ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// `BudgetTable[row, column]` for a row found by `rowsByKey` and a column's index.
+    static func value(_ r: TableRow?, _ column: Int?) -> Amount? {
+        guard let r, let column else { return nil }
+        return r.cells[column]?.value
+    }
+
     static func incomeSources(_ d: Disclosure) -> [Finding] {
         guard let t1 = d.table(.overall), let t2 = d.table(.income), t2.row(.grandTotal) != nil else { return [] }
         let unit = printedUnit(t1, t2)
@@ -123,17 +129,18 @@ public enum ReconciliationRules: RuleSet {
         guard let t3 = d.table(.expenditure) else { return [] }
         let unit = printedUnit(t3, d.table(.overall), d.table(.income))
         var findings: [Finding] = []
+        let rows3 = rowsByKey(t3)
         if let t1 = d.table(.overall) {
             for row in t1.rows where row.code != nil || row.key == .expenditureTotal {
                 let key = row.code.map(RowKey.code) ?? .grandTotal
-                let (stated, at) = cell(t3, key, .total)
+                let (stated, at) = cell(rows3[key], of: t3, .total)
                 guard stated != nil || row.cells[0] != nil else { continue }
                 if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: .total, at: at,
                                    message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)", printedIn: unit) { findings.append(f) }
             }
         }
         if let t2 = d.table(.income) {
-            let rows3 = rowsByKey(t3), rows2 = rowsByKey(t2)
+            let rows2 = rowsByKey(t2)
             for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ rows3[$0] == nil }) {
                 let (stated, at) = cell(rows3[key], of: t3, .total)
                 let (expected, at2) = cell(rows2[key], of: t2, .grandTotal)
@@ -165,13 +172,14 @@ public enum ReconciliationRules: RuleSet {
                                                            (.stateCapital, .stateCapital)]
         // Every row of table 4 is looked up by its key, in table 4 and in the counterparts.
         let rows4 = rowsByKey(t4)
-        let others = counterparts.map { rowsByKey($0.1.flatMap { d.table($0) }) }
+        let tables = counterparts.map { $0.1.flatMap { d.table($0) } }
+        let others = tables.map(rowsByKey)
         for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
             let key = row.code.map(RowKey.code) ?? .grandTotal
-            for ((column, kind), otherRows) in zip(counterparts, others) {
+            for (((column, kind), otherRows), table) in zip(zip(counterparts, others), tables) {
                 guard let kind else { continue }
                 let (stated, at) = cell(rows4[row.key], of: t4, column)
-                let expected = cell(otherRows[key], of: d.table(kind), .total).0
+                let expected = cell(otherRows[key], of: table, .total).0
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",
@@ -186,17 +194,21 @@ public enum ReconciliationRules: RuleSet {
         var findings: [Finding] = []
         let t2 = d.table(.income), t3 = d.table(.expenditure)
         let unit = printedUnit(t5, t2)
+        // Every row of table 5 is looked up by its key, in table 5 and in tables 2 and 3.
+        let rows5 = rowsByKey(t5), rows2 = rowsByKey(t2), rows3 = rowsByKey(t3)
+        let public2 = t2?.columnIndex(.generalPublic), transfer2 = t2?.columnIndex(.generalPublicTransfer)
+        let total3 = t3?.columnIndex(.total)
         for row in t5.rows {
-            let (stated, at) = cell(t5, row.key, .total)
+            let (stated, at) = cell(rows5[row.key], of: t5, .total)
             guard let stated else { continue }
-            if let t2, t2.row(row.key) != nil, t2.columnIndex(.generalPublic) != nil {
-                let a = t2[row.key, .generalPublic] ?? .zero, b = t2[row.key, .generalPublicTransfer] ?? .zero
+            if let row2 = rows2[row.key], public2 != nil {
+                let a = value(row2, public2) ?? .zero, b = value(row2, transfer2) ?? .zero
                 if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: .total, at: at,
                                    message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)", printedIn: unit) {
                     findings.append(f)
                 }
             }
-            if let t3, let total = t3[row.key, .total], stated > total {
+            if let total = value(rows3[row.key], total3), stated > total {
                 findings.append(Finding(rule: generalPublic, message: "表5 \(row.key) 合计 \(stated) 大于表3 合计 \(total)",
                                         table: 5, row: row.key, column: .total, at: at, stated: stated, expected: total,
                                         computation: "表3 \(row.key) 合计"))
@@ -232,9 +244,10 @@ public enum ReconciliationRules: RuleSet {
                 sums[code] = ((prior?.0 ?? .zero) + v, prior?.1 ?? row.source)
             }
         }
+        let rows5 = rowsByKey(t5), project5 = t5.columnIndex(.project)
         for row in t5.rows where row.code != nil {
             let code = row.code!
-            let stated = t5[row.key, .project]
+            let stated = value(rows5[row.key], project5)
             let expected = sums[code]?.0
             guard stated != nil || expected != nil else { continue }
             if let f = compare(projects, stated, expected, table: 5, row: .code(code), column: .project,

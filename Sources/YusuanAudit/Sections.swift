@@ -20,7 +20,7 @@ enum SectionKind: Sendable, Hashable {
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
     init(title: String, number: String, format: DisclosureFormat) {
-        let t = title.filter { !$0.isWhitespace }
+        let t = Text.withoutWhitespace(title)
         if let hit = Self.byTitle.first(where: { t.includes($0.0) }) {
             self = hit.1
             return
@@ -51,9 +51,15 @@ struct AuditSection: Sendable {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
-        let scanner = PatternScanner(units: joined.units)
-        items = scanner.matches(withChange: false)
-        itemChanges = scanner.matches(withChange: true)
+        // Every item prints （类）: a section without 类 (most) has none to scan for.
+        if joined.units.contains(0x7C7B) {
+            let scanner = PatternScanner(units: joined.units)
+            items = scanner.matches(withChange: false)
+            itemChanges = scanner.matches(withChange: true)
+        } else {
+            items = []
+            itemChanges = []
+        }
     }
 
     /// The text between two UTF-16 offsets.
@@ -82,8 +88,11 @@ struct RowNames {
         var byTable: [StandardTable: [String]] = [:]
         for kind in [StandardTable.overall, .income, .expenditure, .fiscalAppropriation, .generalPublic, .basicByEconomicClass] {
             byTable[kind] = d.table(kind).map { t in
-                t.rows.map { row in
-                    row.code != nil || [.classLevel, .section, .item].contains(row.role) ? StatementGrammar.normalize(row.name) : ""
+                t.rows.indices.map { i in
+                    switch (t.rows[i].code, t.rows[i].role) {
+                    case (.some, _), (nil, .classLevel), (nil, .section), (nil, .item): StatementGrammar.normalize(t.rows[i].name)
+                    default: ""
+                    }
                 }
             }
         }
@@ -91,14 +100,45 @@ struct RowNames {
     }
 
     /// The table's rows with their names (a table of 1–6 as `Disclosure.table(_:)` gives it).
-    func rows(_ t: BudgetTable) -> Zip2Sequence<[TableRow], [String]> {
-        zip(t.rows, byTable[t.kind] ?? t.rows.map { StatementGrammar.normalize($0.name) })
+    func rows(_ t: BudgetTable) -> Zip2Sequence<[TableRow], [String]> { zip(t.rows, names(t)) }
+
+    /// The names alone, one per row of the table (looked up by index, the rows are not copied).
+    func names(_ t: BudgetTable) -> [String] {
+        if let names = byTable[t.kind], names.count == t.rows.count { return names }
+        return t.rows.map { StatementGrammar.normalize($0.name) }
     }
+}
+
+/// A text as a key compared and hashed as bytes (`sameBytes(as:)`): `String`'s own
+/// `==` and hash normalise Chinese text first.
+struct ByteKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.sameBytes(as: b.text) }
+    func hash(into hasher: inout Hasher) { Spaces.hashBytes(of: text, into: &hasher) }
 }
 
 /// Text helpers shared by the text, year-on-year and wording rules (labels are
 /// normalised by `StatementGrammar.normalize`).
 enum Text {
+    /// The scalars as a string, through their bytes: `String.UnicodeScalarView`'s own
+    /// initialiser from a sequence appends them one by one, several times slower.
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        for c in scalars { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text without its whitespace (any scalar of Unicode's White_Space), taken out
+    /// by scalar into bytes: filtering Characters of Chinese text normalises them, and
+    /// costs more than the rule asking.
+    static func withoutWhitespace(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars where !Spaces.isWhitespace(c) { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The items of a printed list `A、B、C等` (split on scalars: splitting Characters of
     /// Chinese text costs more than the rest of the list's rule).
     static func items(_ s: String) -> [String] {

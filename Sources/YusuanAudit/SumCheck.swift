@@ -25,6 +25,6 @@ public enum SumCheck {
 
     /// `a + b + c` for a computation string.
     public static func describe(_ parts: [Amount]) -> String {
-        parts.isEmpty ? "0" : parts.map(\.description).joined(separator: " + ")
+        parts.isEmpty ? "0" : parts.map(\.printed).joined(separator: " + ")
     }
 }

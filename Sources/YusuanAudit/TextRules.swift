@@ -123,7 +123,7 @@ public enum TextRules: RuleSet {
             if label.ends(with: "收支总预算") {
                 return Target(rule: total, table: .fiscalAppropriation, row: .incomeTotal, column: .total)
             }
-            if label == "一般公共预算拨款" || label == "一般公共预算" {
+            if label.sameBytes(as: "一般公共预算拨款") || label.sameBytes(as: "一般公共预算") {
                 return Target(rule: incomeSource, table: .fiscalAppropriation, row: .appropriationGeneralPublic, column: .total)
             }
             if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
@@ -155,10 +155,10 @@ public enum TextRules: RuleSet {
             if label.ends(with: "上年结转结余") {
                 return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .total)
             }
-            if label == "财政拨款" {
+            if label.sameBytes(as: "财政拨款") {
                 return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .appropriationCarrySubtotal)
             }
-            if label == "非财政拨款" {
+            if label.sameBytes(as: "非财政拨款") {
                 return Target(rule: carryOver, table: .carryOver, row: .grandTotal, column: .otherCarrySubtotal)
             }
         default:
@@ -167,14 +167,15 @@ public enum TextRules: RuleSet {
         return nil
     }
 
-    /// The column of tables 3 and 5 a printed 基本支出 or 项目支出 names.
+    /// The column of tables 3 and 5 a printed 基本支出 or 项目支出 names (labels are compared
+    /// as bytes here and below: `==` on Chinese text normalises it).
     static func splitColumn(_ label: String) -> ColumnKey? {
-        label == "基本支出" ? .basic : label == "项目支出" ? .project : nil
+        label.sameBytes(as: "基本支出") ? .basic : label.sameBytes(as: "项目支出") ? .project : nil
     }
 
     /// The column of table 6 a printed 人员经费 or 公用经费 names.
     static func costColumn(_ label: String) -> ColumnKey? {
-        label == "人员经费" ? .personnel : label == "公用经费" ? .publicUse : nil
+        label.sameBytes(as: "人员经费") ? .personnel : label.sameBytes(as: "公用经费") ? .publicUse : nil
     }
 
     /// Table 1's row for a source of income named in section 二.
@@ -213,10 +214,11 @@ public enum TextRules: RuleSet {
         // The label less a trailing 支出, for the names printed without it.
         let stem = label.ends(with: "支出") ? String(label.dropLast(2)) : nil
         var found: RowKey?
-        for (row, name) in names.rows(t) where name == label || name == stem {
-            guard let code = row.code, code.count <= 7, !classesOnly || row.role == .classLevel else { continue }
+        let rows = t.rows, printed = names.names(t)
+        for i in rows.indices where printed[i].sameBytes(as: label) || (stem.map { printed[i].sameBytes(as: $0) } ?? false) {
+            guard let code = rows[i].code, code.count <= 7, !classesOnly || rows[i].role == .classLevel else { continue }
             if found != nil { return nil }
-            found = row.key
+            found = rows[i].key
         }
         return found
     }
@@ -375,7 +377,7 @@ public enum TextRules: RuleSet {
                 // Names the tables do not print: an item of zero is consistent; otherwise look for the amount.
                 if amount.isZero { continue }
                 let classCode = named.lazy.compactMap { t in
-                    rowNames.rows(t).first { row, name in row.role == .classLevel && name == names[0] }?.0.code
+                    rowNames.rows(t).first { row, name in row.role == .classLevel && name.sameBytes(as: names[0]) }?.0.code
                 }.first
                 if t5.rows.contains(where: { row in
                     row.role == .item && row.cells.first??.value == amount
@@ -397,10 +399,17 @@ public enum TextRules: RuleSet {
     /// The 7-digit code of 类/款/项 names, from the first table that prints all three.
     static func itemCode(_ names: [String], in tables: [BudgetTable], _ rowNames: RowNames) -> String? {
         for t in tables {
-            let rows = rowNames.rows(t)
-            guard let c = rows.first(where: { $0.role == .classLevel && $1 == names[0] })?.0.code,
-                  let k = rows.first(where: { $0.role == .section && ($0.code?.begins(with: c) ?? false) && $1 == names[1] })?.0.code,
-                  let x = rows.first(where: { $0.role == .item && ($0.code?.begins(with: k) ?? false) && $1 == names[2] })?.0.code
+            let rows = t.rows, printed = rowNames.names(t)
+            /// The code of the first row of the level, under the code, printed with the name.
+            func code(_ role: RowRole, under parent: String?, named name: String) -> String? {
+                rows.indices.first { i in
+                    rows[i].role == role && (parent.map { rows[i].code?.begins(with: $0) ?? false } ?? true)
+                        && printed[i].sameBytes(as: name)
+                }.flatMap { rows[$0].code }
+            }
+            guard let c = code(.classLevel, under: nil, named: names[0]),
+                  let k = code(.section, under: c, named: names[1]),
+                  let x = code(.item, under: k, named: names[2])
             else { continue }
             return x
         }
@@ -417,7 +426,7 @@ public enum TextRules: RuleSet {
         if name.includes("政府性基金") { return .governmentFundIncome }
         if name.includes("国有资本") { return .stateCapitalIncome }
         if name.includes("财政专户") { return .specialAccountIncome }
-        if ["单位资金", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(where: name.contains) {
+        if ["单位资金", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(where: name.includes) {
             return .unitFundsIncome
         }
         return nil
@@ -449,22 +458,23 @@ public enum TextRules: RuleSet {
         }
         if let (start, list) = scanner.list(after: "支出预算包括") {
             let at = s.joined.location(at: start)
-            let named = Set(Text.items(s.joined.substring(list)))
+            // Names as byte keys: `String`'s hash normalises Chinese text.
+            let named = Set(Text.items(s.joined.substring(list)).map(ByteKey.init))
             let classes = names.rows(t1).filter { row, _ in row.role == .classLevel && (row.code?.count ?? 0) == 3 }
             for (row, name) in classes {
                 let value = row.cells.first??.value ?? .zero
-                if named.contains(name) && value.isZero {
+                if named.contains(ByteKey(name)) && value.isZero {
                     findings.append(Finding(rule: classList, message: "总体说明列出“\(row.name)”，而表1 该类无金额",
                                             table: 1, row: row.key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: .zero, computation: "表1 \(row.key)"))
-                } else if !named.contains(name) && !value.isZero {
+                } else if !named.contains(ByteKey(name)) && !value.isZero {
                     findings.append(Finding(rule: classList, message: "表1 “\(row.name)” \(value) 万元未在总体说明中列出",
                                             table: 1, row: row.key, column: .budgeted, section: s.number, at: at,
                                             stated: nil, expected: value, computation: "表1 \(row.key)"))
                 }
             }
-            let known = Set(classes.map(\.1))
-            for name in named.sorted() where !known.contains(name) {
+            let known = Set(classes.map { ByteKey($0.1) })
+            for name in named.map(\.text).sorted() where !known.contains(ByteKey(name)) {
                 findings.append(Finding(rule: classList, message: "总体说明列出的“\(name)”不是表1 的支出类", table: 1,
                                         section: s.number, at: at, computation: "表1 支出类"))
             }
@@ -486,14 +496,14 @@ public enum TextRules: RuleSet {
                 if let column, row.cells.indices.contains(column), let v = row.cells[column]?.value { return !v.isZero }
                 return prefixes.contains { code.begins(with: $0) } && !(row.cells.first??.value ?? .zero).isZero
             }
-            let names = Set(rows.map(\.1))
-            for name in named where !names.contains(name) {
+            let names = Set(rows.map { ByteKey($0.1) })
+            for name in named where !names.contains(ByteKey(name)) {
                 findings.append(Finding(rule: costItems, message: "\(kind)列出“\(name)”，而表6 \(kind)中没有该款",
                                         table: 6, row: nil, column: key, section: s.number, at: at,
                                         computation: "表6 \(kind) 各款"))
             }
-            let listed = Set(named)
-            for (row, name) in rows where !listed.contains(name) {
+            let listed = Set(named.map(ByteKey.init))
+            for (row, name) in rows where !listed.contains(ByteKey(name)) {
                 findings.append(Finding(rule: costItems, message: "表6 \(row.key) \(row.name) 属\(kind)，未在说明中列出",
                                         severity: .info, table: 6, row: row.key, column: key, section: s.number, at: at,
                                         expected: column.flatMap { row.cells[$0]?.value }, computation: "表6 \(row.key)"))
@@ -545,10 +555,10 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         for p in d.facts.projects {
             guard let amount = p.amount else { continue }
-            let at = p.fields.first { $0.label == "预算安排规模" }?.source ?? p.source
+            let at = p.fields.first { $0.label.sameBytes(as: "预算安排规模") }?.source ?? p.source
             let section = sectionNumber(at)
             let described = StatementGrammar.normalize(p.name)
-            let byName = zip(rows, names).filter { $0.1 == described }.map(\.0)
+            let byName = zip(rows, names).filter { $0.1.sameBytes(as: described) }.map(\.0)
             if !byName.isEmpty {
                 if byName.contains(where: { value($0) == amount }) { continue }
                 let row = byName[0]
@@ -567,6 +577,24 @@ public enum TextRules: RuleSet {
 
     // MARK: - 项目个数
 
+    /// The first UTF-16 offset of the text whose location is `line`. Offsets map to the
+    /// text's lines in order and every offset of a line has its location, so each line is
+    /// looked at once: the next line's first offset is found by bisection.
+    static func firstOffset(onLine line: Int, in text: JoinedText) -> Int? {
+        var offset = 0
+        while offset < text.length {
+            if text.location(at: offset)?.line == line { return offset }
+            let here = text.lineIndex(at: offset)
+            var low = offset + 1, high = text.length
+            while low < high {
+                let middle = (low + high) / 2
+                if text.lineIndex(at: middle) == here { low = middle + 1 } else { high = middle }
+            }
+            offset = low
+        }
+        return nil
+    }
+
     /// 项目共 N 个 — all the year's projects.
     static let projectTotalCount = StatementGrammarText.regex("项目共(?:计)?\\s*([0-9]+)\\s*个")
     /// 财政拨款项目 N 个 (not 非财政拨款).
@@ -581,15 +609,16 @@ public enum TextRules: RuleSet {
 
     /// The distinct projects of table 7: a project split over two functional codes is
     /// printed on two rows of one name, and counted once (per unit).
-    static func tableProjects(_ t7: BudgetTable) -> (count: Int, names: Set<String>) {
-        var seen: Set<String> = [], names: Set<String> = []
+    static func tableProjects(_ t7: BudgetTable) -> (count: Int, names: Set<ByteKey>) {
+        // Byte keys: `String`'s hash normalises Chinese text.
+        var seen: Set<ByteKey> = [], names: Set<ByteKey> = []
         var unnamed = 0
         for row in t7.rows where row.role == .project {
             let name = countedName(row)
             if name.isEmpty { unnamed += 1; continue }
             let unit = row.unit ?? row.key.rawValue.split(separator: "/").dropLast().joined(separator: "/")
-            seen.insert(unit + "|" + name)
-            names.insert(name)
+            seen.insert(ByteKey(unit + "|" + name))
+            names.insert(ByteKey(name))
         }
         return (seen.count + unnamed, names)
     }
@@ -611,7 +640,7 @@ public enum TextRules: RuleSet {
               let s = sections.first(where: { $0.section.lines.contains { $0.source?.line == line } })
         else { return [] }
         let text = s.joined
-        guard let start = (0..<text.length).first(where: { text.location(at: $0)?.line == line }) else { return [] }
+        guard let start = firstOffset(onLine: line, in: text) else { return [] }
         let end = min(text.length, start + 400)
         let stated: Int, at: SourceLocation?, how: String
         if let m = text.firstMatch(projectTotalCount, from: start, to: end), let n = text.int(m, 1) {
@@ -622,7 +651,7 @@ public enum TextRules: RuleSet {
         } else { return [] }
         let (listed, names) = tableProjects(t7)
         let carried = Set((d.table(.carryOver)?.rows ?? []).filter { $0.role == .project }.map(countedName)
-            .filter { !$0.isEmpty && !names.contains($0) })
+            .filter { !$0.isEmpty && !names.contains(ByteKey($0)) })
         let otherFunds = [StandardTable.governmentFund, .stateCapital].contains { d.table($0).map { !$0.isEmpty } ?? false }
         let unknownNonFiscal = summary.nonFiscalProjectCount == nil && !(summary.nonFiscalProjectAmount ?? .zero).isZero
         // Carried-over money with no table 11 to list its projects (the 2023 tables): they

@@ -116,11 +116,16 @@ public enum WordingRules: RuleSet {
 
     /// A reason that names nothing: empty, or the years or projects said to differ with no cause named.
     static func isVague(_ reason: String) -> Bool {
-        // Scalars into bytes, as `StatementGrammar.normalize` does: appending scalars one by one is slow.
+        // `StatementGrammar.normalize` and the marks taken out in one pass, scalars into
+        // bytes: appending scalars one by one is slow.
         var kept: [UInt8] = []
-        for c in StatementGrammar.normalize(reason).unicodeScalars {
+        kept.reserveCapacity(reason.utf8.count)
+        for c in reason.unicodeScalars where !Spaces.isWhitespace(c) {
             switch c {
             case "，", "。", "；", "、", "：", ",", ".", ";", ":": continue
+            case "（", "〔", "[", "【", "［", "｛", "{": kept.append(UInt8(ascii: "("))
+            case "）", "〕", "]", "】", "］", "｝", "}": kept.append(UInt8(ascii: ")"))
+            case "“", "”", "\"", "‘", "’": kept.append(UInt8(ascii: "\""))
             default: UTF8.encode(c) { kept.append($0) }
             }
         }
@@ -150,7 +155,9 @@ public enum WordingRules: RuleSet {
 
     /// An item's name: the words before its amount, without a trailing 等.
     static func useName(_ item: String) -> String {
-        var name = StatementGrammar.normalize(item.prefix { !($0.isASCII && $0.isNumber) })
+        // Up to the first ASCII digit, found by scalar (walking Characters of Chinese text is slow).
+        let digit = item.unicodeScalars.firstIndex { $0.value &- 0x30 < 10 } ?? item.endIndex
+        var name = StatementGrammar.normalize(item[..<digit])
         while name.ends(with: "等") || name.ends(with: "约") || name.ends(with: "共") { name.removeLast() }
         return name
     }
@@ -161,7 +168,7 @@ public enum WordingRules: RuleSet {
         var findings: [Finding] = []
         for (listStart, list) in PatternScanner(units: s.units).useLists() {
             let units = s.units[list]
-            var seen = Set<String>(), repeated: [String] = []
+            var seen = Set<ByteKey>(), repeated: [String] = []
             var at: SourceLocation?
             var start = list.lowerBound
             for k in list.lowerBound...list.upperBound where k == list.upperBound || units[k] == listSeparator {
@@ -170,7 +177,7 @@ public enum WordingRules: RuleSet {
                 guard units[start..<k].contains(0x5143) else { continue }
                 let item = s.string(start..<k)
                 let name = useName(item)
-                if name.count >= 2, !seen.insert(name).inserted, !repeated.contains(name) {
+                if name.count >= 2, !seen.insert(ByteKey(name)).inserted, !repeated.contains(where: { $0.sameBytes(as: name) }) {
                     repeated.append(name)
                     at = at ?? text.location(at: start)
                 }
@@ -248,8 +255,8 @@ public enum WordingRules: RuleSet {
         // Each claim names one of these; most sections name none, and are not split into sentences.
         // None can be printed without 空, 没 or 余 (spaces cannot split a character).
         guard s.units.contains(where: { $0 == 0x7A7A || $0 == 0x6CA1 || $0 == 0x4F59 }) else { return [] }
-        let whole = Spaces.removed(text)
-        guard ["为空表", "没有使用", "上年结转结余"].contains(where: { whole.includes($0) }) else { return [] }
+        // Matched as if the spaces were out, without copying the section to take them out.
+        guard ["为空表", "没有使用", "上年结转结余"].contains(where: { text.compactIncludes($0) }) else { return [] }
         // Sentences found on the UTF-16 units; one is normalised only where it holds a
         // character that every claim needs (表, 没 or 结; spaces cannot split one).
         let units = s.units
@@ -263,8 +270,10 @@ public enum WordingRules: RuleSet {
             let at = s.joined.location(at: start)
             // 为空表 / 没有使用…安排的支出.
             if sentence.includes("为空表") || sentence.includes("没有使用") {
+                // The clause before 为空表, split on scalars: walking Characters of Chinese text is slow.
                 let part = sentence.includes("为空表")
-                    ? String(sentence[..<sentence.range(of: "为空表")!.lowerBound].split(separator: "，").last ?? "")
+                    ? String(sentence[..<sentence.range(of: "为空表")!.lowerBound].unicodeScalars.split(separator: "，").last
+                        .map(Substring.init) ?? "")
                     : sentence
                 if let kind = referencedTable(part), let total = hasValues(d.table(kind)) {
                     findings.append(Finding(

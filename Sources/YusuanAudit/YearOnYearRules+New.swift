@@ -97,6 +97,8 @@ extension YearOnYearRules {
         let units = s.units
         let word = Array("新增".utf16)
         var findings: [Finding] = []
+        // The items' names as scalars, made once for every name said new.
+        lazy var itemNames = items.map { Array($0.name.unicodeScalars) }
         var i = 0
         while i + word.count <= units.count {
             guard units[i] == word[0], units[i + 1] == word[1] else { i += 1; continue }
@@ -112,7 +114,8 @@ extension YearOnYearRules {
             // An amount follows: `新增 X 万元` is `statedNew`'s.
             guard !String(phrase).unicodeScalars.allSatisfy(Spaces.isWhitespace) else { continue }
             for name in String(phrase).split(separator: "、").map(StatementGrammar.normalize) {
-                let named = items.filter { within(name, $0.name) }
+                let n = Array(name.unicodeScalars)
+                let named = items.indices.filter { within(n, itemNames[$0]) }.map { items[$0] }
                 guard let had = named.first, named.allSatisfy({ $0.previous > .zero }) else { continue }
                 findings.append(Finding(
                     rule: newItem,
@@ -130,7 +133,11 @@ extension YearOnYearRules {
     /// two or more (城乡居民医疗保险 in 财政对城乡居民基本医疗保险基金的补助), the name at
     /// least four characters long.
     static func within(_ name: String, _ item: String) -> Bool {
-        let n = Array(name.unicodeScalars), m = Array(item.unicodeScalars)
+        within(Array(name.unicodeScalars), Array(item.unicodeScalars))
+    }
+
+    /// `within` on the names' scalars.
+    static func within(_ n: [Unicode.Scalar], _ m: [Unicode.Scalar]) -> Bool {
         guard n.count >= 4, m.count >= n.count else { return false }
         func find(_ part: ArraySlice<Unicode.Scalar>, from start: Int) -> Int? {
             guard start + part.count <= m.count else { return nil }

@@ -74,7 +74,7 @@ extension YearOnYearRules {
             let label = c.subject.isEmpty
                 ? plain.last { $0.amount == current && ($0.source?.line ?? 0) <= line }?.label ?? ""
                 : c.subject
-            guard label == "基本支出" || label == "项目支出", found[label] == nil else { continue }
+            guard label.sameBytes(as: "基本支出") || label.sameBytes(as: "项目支出"), found[label] == nil else { continue }
             found[label] = Changed(current: current, change: signed(c), at: s.at(c.source))
         }
         return ["基本支出", "项目支出"].compactMap { found[$0] }

@@ -16,9 +16,9 @@ extension BudgetTable {
     /// The families of this table: each row that has children, with them.
     public var families: [RowFamily] {
         let parents = parentIndices
-        var children: [Int: [Int]] = [:]
-        for (i, p) in parents.enumerated() { if let p { children[p, default: []].append(i) } }
-        return children.keys.sorted().map { RowFamily(parent: $0, children: children[$0]!) }
+        var children: [[Int]] = Array(repeating: [], count: rows.count)
+        for (i, p) in parents.enumerated() { if let p { children[p].append(i) } }
+        return children.indices.compactMap { children[$0].isEmpty ? nil : RowFamily(parent: $0, children: children[$0]) }
     }
 
     /// For each row, the index of the row it sums into (nil for a top total).
@@ -26,38 +26,54 @@ extension BudgetTable {
     /// A coded row sums into the nearest earlier row, under the same unit and since the
     /// last unit or total row, whose code is a proper prefix of its own. Those rows are
     /// kept by unit and code as the table is read, so each row looks up its code's few
-    /// prefixes instead of walking back over its siblings: linear in the rows.
+    /// prefixes instead of walking back over its siblings: linear in the rows. Units and
+    /// codes are compared as bytes (`CodedRow`).
     public var parentIndices: [Int?] {
+        let rows = rows
         var parents: [Int?] = Array(repeating: nil, count: rows.count)
-        let byKey = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-        struct Coded: Hashable { var unit: String?; var code: String }
+        // Only labelled lines look their parent up by key.
+        let byKey = rows.contains { $0.role == .line }
+            ? Dictionary(rows.indices.map { (rows[$0].key, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         /// The last row with each code (and no project) since the last unit or total row.
-        var latest: [Coded: Int] = [:]
+        var latest: [CodedRow: Int] = [:]
+        latest.reserveCapacity(rows.count)
+        /// Each unit's number, from 1 in the order they show (0 for none).
+        var units: [UnitName: Int] = [:]
         var currentUnit: Int?
-        for (i, row) in rows.enumerated() {
+        for i in rows.indices {
+            let role = rows[i].role, code = rows[i].code
+            var unit = 0
+            if let name = rows[i].unit {
+                let next = units.count + 1
+                unit = units[UnitName(name: name), default: next]
+                if unit == next { units[UnitName(name: name)] = next }
+            }
             defer {
-                if row.role == .unit || row.role == .total {
+                if role == .unit || role == .total {
                     latest.removeAll(keepingCapacity: true)
-                } else if let code = row.code, row.project == nil {
-                    latest[Coded(unit: row.unit, code: code)] = i
+                } else if let code, rows[i].project == nil {
+                    latest[CodedRow(unit: unit, code: Substring(code))] = i
                 }
             }
-            switch row.role {
+            switch role {
             case .total, .memo:
                 continue
             case .unit:
                 currentUnit = i
             case .line:
-                if let parentKey = row.key.parent { parents[i] = byKey[parentKey] }
-            case .project where row.code == nil:
+                if let parentKey = Self.parentKey(of: rows[i].key) { parents[i] = byKey[parentKey] }
+            case .project where code == nil:
                 parents[i] = currentUnit
             default:
                 break
             }
-            guard let code = row.code else { continue }
-            let prefixes = (1..<max(1, code.count)).compactMap { latest[Coded(unit: row.unit, code: String(code.prefix($0)))] }
-            if let nearest = prefixes.max() { parents[i] = nearest }
-            if parents[i] == nil, row.unit != nil { parents[i] = currentUnit }
+            guard let code else { continue }
+            var nearest: Int?
+            CodedRow.forEachProperPrefix(of: code, unit: unit) { key in
+                if let j = latest[key], j > (nearest ?? -1) { nearest = j }
+            }
+            if let nearest { parents[i] = nearest }
+            if parents[i] == nil, rows[i].unit != nil { parents[i] = currentUnit }
         }
         // Each total sums the parentless rows of its side.
         let totals = rows.indices.filter { rows[$0].role == .total }
@@ -67,11 +83,86 @@ extension BudgetTable {
         return parents
     }
 
+    /// `RowKey.parent`, found on the key's bytes (`/` is one byte, never inside a character).
+    private static func parentKey(of key: RowKey) -> RowKey? {
+        let text = key.rawValue
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        return RowKey(rawValue: String(text[..<slash]))
+    }
+
     private func totalFor(row: TableRow, totals: [Int]) -> Int? {
         guard totals.count > 1 else { return totals.first }
         // Two-sided tables (1 and 4): coded rows belong to the expenditure total.
         let expenditure = totals.first { rows[$0].key == .expenditureTotal }
         let income = totals.first { rows[$0].key == .incomeTotal }
         return row.code != nil ? expenditure : income
+    }
+}
+
+/// A unit's name as a key, compared and hashed as bytes (`String`'s own normalise Chinese text).
+private struct UnitName: Hashable {
+    var name: String
+    static func == (a: UnitName, b: UnitName) -> Bool { a.name.sameBytes(as: b.name) }
+    func hash(into hasher: inout Hasher) { Spaces.hashBytes(of: name, into: &hasher) }
+}
+
+/// A coded row's place in `BudgetTable.parentIndices`: its unit's number (0 for none)
+/// and its code or a prefix of it, compared as bytes. A code of up to eight ASCII bytes
+/// (every printed code) is packed into a word, byte `k` at bits `8k`, so that looking up
+/// its prefixes makes no string; a longer or other code keeps its text.
+private struct CodedRow: Hashable {
+    var unit: Int
+    var packed: UInt64
+    var text: Substring?
+
+    init(unit: Int, packed: UInt64) {
+        self.unit = unit
+        self.packed = packed
+    }
+
+    init(unit: Int, code: Substring) {
+        self.unit = unit
+        let utf8 = code.utf8
+        if utf8.count <= 8, utf8.allSatisfy({ $0 < 0x80 }) {
+            packed = 0
+            for (k, byte) in utf8.enumerated() { packed |= UInt64(byte) << (8 * k) }
+        } else {
+            packed = 0
+            text = code
+        }
+    }
+
+    static func == (a: CodedRow, b: CodedRow) -> Bool {
+        guard a.unit == b.unit, a.packed == b.packed else { return false }
+        switch (a.text, b.text) {
+        case (nil, nil): return true
+        case let (x?, y?): return x.sameBytes(as: y)
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        // The unit and the packed code mixed into one word: one combine a key.
+        hasher.combine(packed ^ (UInt64(truncatingIfNeeded: unit) &* 0x9E37_79B9_7F4A_7C15))
+        if var text { text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) } }
+    }
+
+    /// Calls `body` with the key of each proper, non-empty prefix of `code` (by
+    /// Characters, as `prefix(_:)` counts them; an ASCII code, as printed, by its bytes).
+    static func forEachProperPrefix(of code: String, unit: Int, _ body: (CodedRow) -> Void) {
+        let utf8 = code.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            for end in code.indices.dropFirst() { body(CodedRow(unit: unit, code: code[..<end])) }
+            return
+        }
+        var packed: UInt64 = 0
+        for (k, end) in zip(0..., utf8.indices.dropFirst()) {
+            if k < 8 {
+                packed |= UInt64(utf8[utf8.index(before: end)]) << (8 * k)
+                body(CodedRow(unit: unit, packed: packed))
+            } else {
+                body(CodedRow(unit: unit, code: code[..<end]))
+            }
+        }
     }
 }

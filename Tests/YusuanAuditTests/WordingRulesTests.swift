@@ -48,6 +48,25 @@ import YusuanModel
     }
 
     /// 001's carry-over lists 培训费 twice among the uses of one project; one name changed, silent.
+    /// `isVague` reads the reason normalised (spaces out, quotes and brackets unified) and
+    /// without its marks: a quoted name is a cause, spaces cannot hide a difference word.
+    @Test func vagueReasonsReadNormalised() {
+        #expect(WordingRules.isVague("两年 项目 存在 差异。"))
+        #expect(WordingRules.isVague("，。 "))
+        #expect(WordingRules.isVague("有所、不同"))
+        #expect(!WordingRules.isVague("“甲项目”存在差异"))      // a quoted name (“ ” read as ")
+        #expect(!WordingRules.isVague("项目存在差异，人员减少"))
+        #expect(!WordingRules.isVague("项目安排不同"))
+    }
+
+    /// A use's name is the words before its first ASCII digit, normalised, less a trailing 等, 约 or 共.
+    @Test func useNames() {
+        #expect(WordingRules.useName("培训费 12.00 万元") == "培训费")
+        #expect(WordingRules.useName("会议费等约3万元") == "会议费")
+        #expect(WordingRules.useName("２号楼维修（护）费5万元") == "２号楼维修(护)费")
+        #expect(WordingRules.useName("12 万元") == "")
+    }
+
     @Test func aUseListedTwice() throws {
         var d = try A.base("001")
         let f = try #require(A.findings(d, "wording.repeated-use").first)

@@ -92,4 +92,29 @@ import YusuanModel
         #expect(parents[12] == 10 && parents[13] == 11)                  // by unit
         #expect(parents[9] == 8)                                         // the unit, past the total before it
     }
+
+    /// Codes longer than the eight bytes packed into a key, and codes that are not ASCII,
+    /// are looked up by their text; labelled lines by the key before their last `/`.
+    @Test func longAndOtherCodesAndLabelledLines() {
+        func row(_ code: String?, _ role: RowRole = .item, key: String? = nil, unit: String? = nil) -> TableRow {
+            TableRow(key: RowKey(rawValue: key ?? code ?? ""), code: code, name: code ?? "", unit: unit, role: role, cells: [])
+        }
+        let long = BudgetTable(kind: .projects, title: "项目支出表", columns: [], rows: [
+            row(nil, .total), row("2101501"), row("210150101"), row("21015010101"), row("210150102"),
+            row("2101501010"), row("21015010"), row("甲1"), row("甲12"), row("甲1２3"), row("乙1"),
+            row("210150101", unit: "一"), row("21015010101", unit: "二"), row("21015010101", unit: "一"),
+        ])
+        Self.expectSame(long, "long codes")
+        let parents = long.parentIndices
+        #expect(parents[3] == 2 && parents[4] == 1 && parents[5] == 2 && parents[6] == 1)
+        #expect(parents[8] == 7 && parents[9] == 7 && parents[10] == 0)   // 甲12 is not 甲1２…
+        #expect(parents[13] == 11 && parents[12] == 0)
+        let lines = BudgetTable(kind: .overall, title: "收支总表", columns: [], rows: [
+            row(nil, .line, key: "本年收入"), row(nil, .line, key: "本年收入/一般公共预算拨款"),
+            row(nil, .line, key: "本年收入/一般公共预算拨款/一般财力"), row(nil, .line, key: "本年收入/单位资金"),
+            row(nil, .total, key: "收入总计"),
+        ])
+        Self.expectSame(lines, "labelled lines")
+        #expect(lines.parentIndices == [4, 0, 1, 0, nil])
+    }
 }

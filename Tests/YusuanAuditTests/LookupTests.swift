@@ -1,0 +1,36 @@
+import Testing
+@testable import YusuanAudit
+import YusuanModel
+
+/// The audit's quicker look-ups held to the plain computations they replaced, on the seeds.
+@Suite(.auditSeeds) struct LookupTests {
+    /// `TextRules.firstOffset(onLine:in:)` finds the offset a scan over every offset finds,
+    /// for every line of every section (and none for a line outside it).
+    @Test func firstOffsetOfALine() throws {
+        var checked = 0
+        for seed in ["000", "001", "002", "003", "004"] {
+            let context = try AuditSeeds.context(seed)
+            for s in context.sections {
+                let text = s.joined
+                let lines = Set(s.section.lines.compactMap { $0.source?.line }) .union([0, 1_000_000])
+                for line in lines {
+                    let scanned = (0..<text.length).first { text.location(at: $0)?.line == line }
+                    #expect(TextRules.firstOffset(onLine: line, in: text) == scanned, "\(seed) \(s.number) line \(line)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+}
+
+/// Section titles are read without their spaces (any Unicode space, as `Character.isWhitespace` has them).
+@Suite struct SectionTitleTests {
+    @Test func titlesReadWithoutSpaces() {
+        #expect(SectionKind(title: "三 公 经 费", number: "一", format: .edition2024) == .threePublic)
+        #expect(SectionKind(title: "上年结转\u{3000}结余\n情况", number: "二", format: .edition2024) == .carryOver)
+        #expect(SectionKind(title: "政府性\u{2003}基金预算支出", number: "二", format: .edition2024) == .fund)
+        #expect(SectionKind(title: "其他", number: "三", format: .edition2024) == .expenditure)
+        #expect(Text.withoutWhitespace(" 收 支\t总体\u{A0}情况\r\n") == "收支总体情况")
+    }
+}
