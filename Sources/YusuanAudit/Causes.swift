@@ -183,11 +183,15 @@ enum Causes {
 
     /// The functional or economic code of a finding's row (`2100399`, or the code of a
     /// table-7 project row `单位/2100399|名称`), nil for a total row.
+    ///
+    /// Read on the key's bytes: a code is ASCII digits, and a report may group
+    /// thousands of findings.
     static func code(_ f: Finding) -> String? {
-        guard var row = f.row else { return nil }
-        if let bar = row.firstIndex(of: "|") { row = String(row[..<bar]) }
-        if let slash = row.lastIndex(of: "/") { row = String(row[row.index(after: slash)...]) }
-        return !row.isEmpty && row.allSatisfy(\.isASCII) && row.allSatisfy(\.isNumber) ? row : nil
+        guard let row = f.row else { return nil }
+        var u = Substring(row).utf8[...]
+        if let bar = u.firstIndex(of: UInt8(ascii: "|")) { u = u[..<bar] }
+        if let slash = u.lastIndex(of: UInt8(ascii: "/")) { u = u[u.index(after: slash)...] }
+        return !u.isEmpty && u.allSatisfy({ (0x30...0x39).contains($0) }) ? String(Substring(u)) : nil
     }
 
     /// The same code, one under the other, or a total row (which every row adds up to).
@@ -199,12 +203,14 @@ enum Causes {
     /// The finding at the most detailed row: a project before a 项, a 项 before its
     /// 款; at the same row, a column against its children before the row's total.
     static func mostDetailed(_ group: [Int], in findings: [Finding]) -> Int {
-        func depth(_ i: Int) -> Int {
+        // Each finding's depth worked out once, not at every comparison.
+        let depths = group.map { i in
             let f = findings[i]
-            let level = (code(f)?.count ?? 0) * 2 + (f.row?.includes("|") == true ? 1 : 0)
+            let level = (code(f)?.utf8.count ?? 0) * 2 + (f.row?.includes("|") == true ? 1 : 0)
             return level * 2 + (f.rule == ArithmeticRules.hierarchy.id ? 1 : 0)
         }
-        return group.max { depth($0) < depth($1) || depth($0) == depth($1) && $0 > $1 }!
+        let best = group.indices.max { depths[$0] < depths[$1] || depths[$0] == depths[$1] && group[$0] > group[$1] }!
+        return group[best]
     }
 
     /// `表2 210 总计`
@@ -213,7 +219,7 @@ enum Causes {
     }
 
     static func causeMessage(_ primary: Finding, _ others: [Finding]) -> String {
-        let places = others.map { "\(place($0))（\($0.stated?.description ?? "") ≠ \($0.expected?.description ?? "")）" }
+        let places = others.map { "\(place($0))（\($0.stated?.printed ?? "") ≠ \($0.expected?.printed ?? "")）" }
         return primary.message + "；同一差额 \(gap(primary)) 还使 \(others.count) 处不符：" + places.joined(separator: "、")
     }
 

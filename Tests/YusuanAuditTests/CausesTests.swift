@@ -215,4 +215,23 @@ import YusuanModel
         #expect(Causes.errorCauses(apart + [f("1.02", "21015")]) == [[0, 1, 2]])
         #expect(Causes.errorCauses(apart + [f("1.02", "2101502")]).isEmpty)
     }
+
+    /// A finding's code is read from its row key: a unit's prefix and a project's
+    /// name come off; a total row, a named line or a code with other characters has none.
+    @Test func aFindingsCodeIsTheDigitsOfItsRowKey() {
+        func code(_ row: String?) -> String? {
+            Causes.code(Finding(rule: ArithmeticRules.hierarchy, message: "", table: 7, row: row))
+        }
+        #expect(code("2100399") == "2100399")
+        #expect(code("某县某局/2101501|医保经办服务") == "2101501")
+        #expect(code("2101501|项目/甲") == "2101501")
+        #expect(code("某县某局/21015") == "21015")
+        #expect(code("总计") == nil && code(nil) == nil && code("") == nil && code("单位/") == nil)
+        #expect(code("210１5") == nil && code("2101a") == nil)
+        // The most detailed of one cause's findings: the project row before its 项, the 项 before its 款.
+        let rows = ["21015", "某县某局/2101501|医保经办服务", "2101501", "210"]
+        let findings = rows.map { Finding(rule: ArithmeticRules.rowIdentity, message: "", table: 7, row: $0) }
+        #expect(Causes.mostDetailed(Array(findings.indices), in: findings) == 1)
+        #expect(Causes.mostDetailed([0, 2, 3], in: findings) == 2)
+    }
 }
