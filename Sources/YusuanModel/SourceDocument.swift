@@ -125,14 +125,6 @@ public struct SourceDocument: Sendable {
     /// The text of a line.
     public func text(of line: Line) -> String { String(decoding: bytes[line.range], as: UTF8.self) }
 
-    /// Whether a line's bytes hold `needle` (a byte search: no string is made).
-    public func line(_ line: Line, includes needle: String) -> Bool {
-        var pin = needle
-        return bytes.withUnsafeBufferPointer { all in
-            pin.withUTF8 { Spaces.search(UnsafeBufferPointer(rebasing: all[line.range]), for: $0) }
-        }
-    }
-
     /// The text of a word.
     public func text(of word: Word) -> String { String(decoding: bytes[word.range], as: UTF8.self) }
 
