@@ -65,32 +65,21 @@ public struct JoinedText: Sendable {
                                     if width > 0 { i += width; continue }
                                 }
                                 offsets[u] = Int32(n)
-                                let unit: UInt16
-                                if lead < 0x80 {
-                                    unit = UInt16(lead)
-                                    out[n] = lead
-                                    n += 1; i += 1
-                                } else if lead < 0xE0 {
-                                    let b1 = b[i + 1]
-                                    unit = UInt16(lead & 0x1F) << 6 | UInt16(b1 & 0x3F)
-                                    out[n] = lead; out[n + 1] = b1
-                                    n += 2; i += 2
-                                } else if lead < 0xF0 {
-                                    let b1 = b[i + 1], b2 = b[i + 2]
-                                    unit = UInt16(lead & 0x0F) << 12 | UInt16(b1 & 0x3F) << 6 | UInt16(b2 & 0x3F)
-                                    out[n] = lead; out[n + 1] = b1; out[n + 2] = b2
-                                    n += 3; i += 3
-                                } else {
-                                    let b1 = b[i + 1], b2 = b[i + 2], b3 = b[i + 3]
-                                    let v = (UInt32(lead & 0x07) << 18 | UInt32(b1 & 0x3F) << 12
-                                        | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F)) - 0x10000
-                                    out[n] = lead; out[n + 1] = b1; out[n + 2] = b2; out[n + 3] = b3
-                                    us[u] = UInt16(0xD800 + (v >> 10))
+                                let (unit, low, width) = Self.decode(b, at: i)
+                                out[n] = lead
+                                if width > 1 {
+                                    out[n + 1] = b[i + 1]
+                                    if width > 2 { out[n + 2] = b[i + 2] }
+                                    if width > 3 { out[n + 3] = b[i + 3] }
+                                }
+                                n += width; i += width
+                                if let low {
+                                    us[u] = unit
                                     // The low surrogate has no byte of its own: a range ending
                                     // between the two halves takes the whole character.
-                                    offsets[u + 1] = Int32(n + 4)
-                                    us[u + 1] = UInt16(0xDC00 + (v & 0x3FF))
-                                    n += 4; i += 4; u += 2
+                                    offsets[u + 1] = Int32(n)
+                                    us[u + 1] = low
+                                    u += 2
                                     continue
                                 }
                                 us[u] = unit
@@ -120,6 +109,23 @@ public struct JoinedText: Sendable {
         self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
+    }
+
+    /// The character whose UTF-8 starts at byte `i` of `bytes` (valid UTF-8, as a
+    /// `String`'s is), decoded by hand into UTF-16: its unit, the low surrogate
+    /// where it takes two, and its length in bytes. (A string's `utf16` view goes
+    /// index by index.)
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (unit: UInt16, low: UInt16?, width: Int) {
+        let lead = bytes[i]
+        if lead < 0x80 { return (UInt16(lead), nil, 1) }
+        if lead < 0xE0 { return (UInt16(lead & 0x1F) << 6 | UInt16(bytes[i + 1] & 0x3F), nil, 2) }
+        if lead < 0xF0 {
+            return (UInt16(lead & 0x0F) << 12 | UInt16(bytes[i + 1] & 0x3F) << 6 | UInt16(bytes[i + 2] & 0x3F), nil, 3)
+        }
+        let v = (UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)) - 0x10000
+        return (UInt16(0xD800 + (v >> 10)), UInt16(0xDC00 + (v & 0x3FF)), 4)
     }
 
     /// The text without spaces of any kind.

@@ -38,25 +38,14 @@ struct ProseScanner: UnitScanning {
             [UInt16](unsafeUninitializedCapacity: b.count) { out, count in
                 var i = 0, n = 0
                 while i < b.count {
-                    let lead = UInt32(b[i])
-                    if lead < 0x80 {
-                        out[n] = UInt16(lead)
-                        i += 1
-                    } else if lead < 0xE0 {
-                        out[n] = UInt16((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F))
-                        i += 2
-                    } else if lead < 0xF0 {
-                        out[n] = UInt16((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F))
-                        i += 3
-                    } else {
-                        let v = ((lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                            | UInt32(b[i + 3] & 0x3F)) - 0x10000
-                        out[n] = UInt16(0xD800 + (v >> 10))
-                        n += 1
-                        out[n] = UInt16(0xDC00 + (v & 0x3FF))
-                        i += 4
-                    }
+                    let (unit, low, width) = JoinedText.decode(b, at: i)
+                    out[n] = unit
                     n += 1
+                    if let low {
+                        out[n] = low
+                        n += 1
+                    }
+                    i += width
                 }
                 count = n
             }
