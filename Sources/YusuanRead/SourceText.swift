@@ -33,7 +33,7 @@ public struct SourceText: Sendable {
             func raw(_ line: SourceDocument.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[line.range]) }
             // A tab anywhere is one inside a line: lines hold every byte but their breaks.
             let tabular = isText && (all.firstIndex(of: 0x09) != nil
-                || document.lines.contains { Self.opens(raw($0), with: Self.headingMark) })
+                || document.lines.contains { raw($0).starts(with: Self.headingMark) })
             // A page starts at a line indented by one space; a document with fewer than
             // three such lines has no page marks (its first and last lines may be
             // indented by accident).
@@ -84,10 +84,6 @@ public struct SourceText: Sendable {
 
     private static let headingMark = Array("## ".utf8)
 
-    private static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
-        bytes.count >= prefix.count && zip(bytes, prefix).allSatisfy { $0 == $1 }
-    }
-
     private static func startsPage(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // One space, then something else.
         line.count >= 2 && line[0] == 0x20 && line[1] != 0x20
@@ -109,7 +105,7 @@ public struct SourceText: Sendable {
         scratch.removeAll(keepingCapacity: true)
         var i = 0
         scan: while i < s.count {
-            for tag in tags where Self.opens(UnsafeBufferPointer(rebasing: s[i...]), with: tag) {
+            for tag in tags where s[i...].starts(with: tag) {
                 i += tag.count
                 continue scan
             }
