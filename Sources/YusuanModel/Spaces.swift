@@ -81,14 +81,14 @@ public enum Spaces {
     }
 
     /// True for the first byte of a space (a cheap pre-check).
-    @inline(__always)
-    static func mayStartSpace(_ byte: UInt8) -> Bool {
+    @inlinable
+    public static func mayStartSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
     }
 
     /// The length in bytes of the space starting at `i`, or 0.
-    @inline(__always)
-    static func spaceWidth<C: Collection<UInt8>>(_ utf8: C, at i: C.Index) -> Int {
+    @inlinable
+    public static func spaceWidth<C: Collection<UInt8>>(_ utf8: C, at i: C.Index) -> Int {
         switch utf8[i] {
         case 0x20, 0x09, 0x0D: return 1
         case 0xC2:

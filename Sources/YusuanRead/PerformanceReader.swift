@@ -181,7 +181,7 @@ extension PerformanceReader {
         static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
             for i in body.indices {
                 if let cells = body[i].cells {
-                    guard let first = cells.first, PerformanceReader.spelled(first, "一级指标", exactly: true) else { continue }
+                    guard let first = cells.first, first.compactEquals("一级指标") else { continue }
                     let names = cells.map { PerformanceReader.compact($0) }
                     var columns: [IndicatorColumn: Int] = [:]
                     for (k, name) in names.enumerated() {
@@ -189,7 +189,7 @@ extension PerformanceReader {
                     }
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
-                guard PerformanceReader.spelled(body[i].text, "一级") else { continue }
+                guard body[i].text.compactBegins(with: "一级") else { continue }
                 var joined = ""
                 for j in i..<min(body.count, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
@@ -199,26 +199,6 @@ extension PerformanceReader {
                 }
             }
             return nil
-        }
-    }
-
-    /// Whether `text`, its spaces left out, starts with `word` (`exactly`: is `word`),
-    /// compared as bytes. Most lines before a header hold spaces: this makes no copy.
-    static func spelled(_ text: String, _ word: StaticString, exactly: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            var k = 0
-            let word = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-            while i < bytes.count {
-                let width = spaceWidth(bytes, at: i)
-                if width > 0 { i += width; continue }
-                guard k < word.count else { return !exactly }
-                guard bytes[i] == word[k] else { return false }
-                i += 1
-                k += 1
-            }
-            return k == word.count
         }
     }
 
@@ -724,7 +704,7 @@ extension PerformanceReader {
                         if spaced {
                             var k = 0
                             while k < word.count {
-                                let width = spaceWidth(word, at: k)
+                                let width = Spaces.spaceWidth(word, at: k)
                                 if width == 0 { compact.append(word[k]) }
                                 k += max(width, 1)
                             }
@@ -954,7 +934,7 @@ extension PerformanceReader {
             var kept = 0  // compact bytes cut
             for _ in 0..<scalars where i < f[k].text.upperBound {
                 let width = scalarWidth(text[i])
-                if text.withUnsafeBufferPointer({ spaceWidth($0, at: i) }) == 0 { kept += width }
+                if text.withUnsafeBufferPointer({ Spaces.spaceWidth($0, at: i) }) == 0 { kept += width }
                 i += width
             }
             f[k].text = i..<f[k].text.upperBound
@@ -1077,17 +1057,6 @@ extension PerformanceReader {
 }
 
 // MARK: - Bytes
-
-/// The length in bytes of the space (as `Spaces` counts them: a space, a tab, a
-/// carriage return, U+00A0, U+3000) starting at `i`, or 0.
-private func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-    switch bytes[i] {
-    case 0x20, 0x09, 0x0D: return 1
-    case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0
-    case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 ? 3 : 0
-    default: return 0
-    }
-}
 
 /// The length of the UTF-8 sequence that `lead` starts.
 private func scalarWidth(_ lead: UInt8) -> Int {

@@ -88,12 +88,12 @@ import YusuanModel
     }
 
     @Test func headerWordsAreSpelledIgnoringSpaces() {
-        #expect(PerformanceReader.spelled("一 级\u{3000}指标", "一级指标", exactly: true))
-        #expect(!PerformanceReader.spelled("一级指标 二级指标", "一级指标", exactly: true))
-        #expect(PerformanceReader.spelled("一级指标 二级指标", "一级指标"))
-        #expect(PerformanceReader.spelled("一级", "一级"))
-        #expect(!PerformanceReader.spelled("一", "一级"))
-        #expect(!PerformanceReader.spelled("二级指标", "一级"))
+        #expect("一 级\u{3000}指标".compactEquals("一级指标"))
+        #expect(!"一级指标 二级指标".compactEquals("一级指标"))
+        #expect("一级指标 二级指标".compactBegins(with: "一级指标"))
+        #expect("一级".compactBegins(with: "一级"))
+        #expect(!"一".compactBegins(with: "一级"))
+        #expect(!"二级指标".compactBegins(with: "一级"))
     }
 
     @Test func tidyCollapsesSpacesByTheirNeighbours() {
