@@ -139,22 +139,38 @@ extension Substring {
     }
 }
 
+extension Substring {
+    /// Where `needle` first is, compared as UTF-8 bytes (see `String.includes`).
+    public func byteRange(of needle: String) -> Range<Index>? {
+        var hay = self
+        var pin = needle
+        guard let offset = hay.withUTF8({ h in pin.withUTF8 { p in Spaces.firstOffset(of: p, in: h) } }) else { return nil }
+        let start = utf8.index(startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
 extension Spaces {
     /// Whether `hay` holds `pin` anywhere.
     public static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pin.first else { return true }
-        guard hay.count >= pin.count else { return false }
+        firstOffset(of: pin, in: hay) != nil
+    }
+
+    /// The offset where `hay` first holds `pin`, or nil.
+    public static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pin.first else { return 0 }
+        guard hay.count >= pin.count else { return nil }
         var i = 0
         let last = hay.count - pin.count
         while i <= last {
             if hay[i] == first {
                 var k = 1
                 while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                if k == pin.count { return true }
+                if k == pin.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }
 

@@ -18,15 +18,16 @@ struct Layout {
     /// The line index of each 绩效目标表 heading and whether it is the 部门整体 one.
     var performanceStarts: [(index: Int, isDepartment: Bool)]
 
+    /// The first characters of the lines looked for.
+    private static let marks = ["表", "第", "目", "部", "单", "项"]
+
     init(_ lines: [SourceLine]) throws(ReadError) {
         // Each line without its spaces, made once (the searches below look at lines
         // many times), and only for lines that could be one of the marks looked for:
         // 表 N, 第N部分, 目录 and the performance tables' titles (部门…, 单位…, 项目…).
-        let compacts = lines.map { line in
-            switch line.text.unicodeScalars.first {
-            case "表", "第", "目", "部", "单", "项": LineTokens.compact(line.text)
-            default: ""
-            }
+        let compacts = lines.indices.map { i in
+            let text = lines[i].text
+            return Self.marks.contains { text.begins(with: $0) } ? LineTokens.compact(text) : ""
         }
         func compact(_ i: Int) -> String { compacts[i] }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.

@@ -32,7 +32,7 @@ public struct SourceText: Sendable {
         (form, lines) = document.bytes.withUnsafeBufferPointer { all in
             func raw(_ line: SourceDocument.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[line.range]) }
             // A tab anywhere is one inside a line: lines hold every byte but their breaks.
-            let tabular = isText && (all.firstIndex(of: 0x09) != nil
+            let tabular = isText && (SourceDocument.offset(of: 0x09, in: all) != nil
                 || document.lines.contains { raw($0).starts(with: Self.headingMark) })
             // A page starts at a line indented by one space; a document with fewer than
             // three such lines has no page marks (its first and last lines may be
@@ -45,22 +45,30 @@ public struct SourceText: Sendable {
             var scratch: [UInt8] = []
             for (index, line) in document.lines.enumerated() {
                 let raw = raw(line)
-                var location = line.location
+                // A text line has no words, so no box: its location is made without looking for one.
+                var location = isText ? SourceLocation(line: line.number, page: line.page) : line.location
                 if marksPages {
                     if index == 0 || Self.startsPage(raw) { page += 1 }
                     location.page = max(page, 1)
                 }
                 if tabular {
                     var cells: [String]? = nil
-                    if raw.contains(0x09) {
-                        cells = raw.split(separator: 0x09, omittingEmptySubsequences: false).map { cell in
-                            Self.stripped(UnsafeBufferPointer(rebasing: cell), into: &scratch) { Self.string(trimming: $0) }
+                    let tabs = raw.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+                    if tabs > 0 {
+                        var found: [String] = []
+                        found.reserveCapacity(tabs + 1)
+                        var start = 0
+                        for end in 0...raw.count where end == raw.count || raw[end] == 0x09 {
+                            let cell = UnsafeBufferPointer(rebasing: raw[start..<end])
+                            found.append(Self.stripped(cell, into: &scratch) { Self.string(trimming: $0) })
+                            start = end + 1
                         }
+                        if found.allSatisfy(\.isEmpty) { continue }
+                        cells = found
                     }
                     // Cells joined by single spaces: each tab becomes a space.
                     let text = Self.stripped(raw, into: &scratch, tabsAsSpaces: true) { Self.string(trimming: $0) }
                     if text.isEmpty && cells == nil { continue }
-                    if let cells, cells.allSatisfy(\.isEmpty) { continue }
                     result.append(SourceLine(text: text, cells: cells, location: location, isHeading: raw.first == UInt8(ascii: "#")))
                 } else {
                     let text = Self.string(trimming: raw)
@@ -94,32 +102,35 @@ public struct SourceText: Sendable {
 
     /// Gives `body` the line without `#` heading marks, list bullets, `<b>`/`</b>`,
     /// `<p>`/`</p>` and `**` (and then with tabs made spaces, if asked): the line
-    /// itself where there is nothing to take out, else a copy made in `scratch`.
+    /// itself where there is nothing to take out or change, else a copy made in `scratch`.
     static func stripped<R>(_ line: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8], tabsAsSpaces: Bool = false,
                             _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let s = UnsafeBufferPointer(rebasing: line.drop { $0 == UInt8(ascii: "#") })
+        func opensTag(_ b: UInt8) -> Bool { b == UInt8(ascii: "<") || b == UInt8(ascii: "*") }
         // Most lines carry no markup at all: look for the tags only where one could be.
-        guard s.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "*") }) else {
-            return Self.spaced(Self.unbulleted(s), tabsAsSpaces, body)
-        }
+        guard s.contains(where: { opensTag($0) || (tabsAsSpaces && $0 == 0x09) }) else { return body(Self.unbulleted(s)) }
         scratch.removeAll(keepingCapacity: true)
         var i = 0
-        scan: while i < s.count {
-            for tag in tags where s[i...].starts(with: tag) {
+        var kept = 0  // the start of the bytes not yet copied
+        while i < s.count {
+            if opensTag(s[i]), let tag = tags.first(where: { s[i...].starts(with: $0) }) {
+                scratch.append(contentsOf: s[kept..<i])
                 i += tag.count
-                continue scan
+                kept = i
+            } else {
+                i += 1
             }
-            scratch.append(s[i])
-            i += 1
         }
-        return scratch.withUnsafeBufferPointer { Self.spaced(Self.unbulleted($0), tabsAsSpaces, body) }
-    }
-
-    /// Gives `body` the bytes, with their tabs made spaces when asked and there are any.
-    private static func spaced<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ tabsAsSpaces: Bool,
-                                  _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard tabsAsSpaces, bytes.contains(0x09) else { return body(bytes) }
-        return bytes.map { $0 == 0x09 ? 0x20 : $0 }.withUnsafeBufferPointer(body)
+        scratch.append(contentsOf: s[kept...])
+        return scratch.withUnsafeMutableBufferPointer { all in
+            let rest = Self.unbulleted(UnsafeBufferPointer(all))
+            // Tabs become spaces only after the bullet is looked for: a tab is not a bullet's indent.
+            let start = all.count - rest.count
+            if tabsAsSpaces {
+                for k in start..<all.count where all[k] == 0x09 { all[k] = 0x20 }
+            }
+            return body(UnsafeBufferPointer(rebasing: all[start...]))
+        }
     }
 
     /// The line without its leading spaces and a `- ` list bullet.

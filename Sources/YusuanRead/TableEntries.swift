@@ -86,25 +86,39 @@ enum LineTokens {
     }
 
     /// A leading classification code: `210`, `210 15`, `210 15 06` (or `21015`
-    /// printed together), followed by a space or the end of the line.
-    static func leadingCode(_ text: String, classes: ClosedRange<Int>) -> (code: String, rest: String)? {
+    /// printed together), followed by a space or the end of the line; and the byte
+    /// offset just past it, where the rest of the line starts (`rest(of:from:)`).
+    static func leadingCode(_ text: String, classes: ClosedRange<Int>) -> (code: String, end: Int)? {
         var text = text
         return text.withUTF8 { u in
-            var i = skippingSpaces(u, from: 0)
+            let i = skippingSpaces(u, from: 0)
             // Most lines do not start with a digit: turned away on their first byte.
             guard i < u.count, (0x30...0x39).contains(u[i]), digitToken(u, at: i) == 3 else { return nil }
             let cls = Int(u[i] - 0x30) * 100 + Int(u[i + 1] - 0x30) * 10 + Int(u[i + 2] - 0x30)
             guard classes.contains(cls) else { return nil }
-            var code = Array(u[i..<(i + 3)])
-            i += 3
-            for _ in 0..<2 {
-                let j = skippingSpaces(u, from: i)
-                guard j > i, digitToken(u, at: j) == 2 else { break }
-                code += u[j..<(j + 2)]
-                i = j + 2
+            // The code's digits, at most seven: a small string, made without an array.
+            var end = i + 3
+            let code = String(unsafeUninitializedCapacity: 7) { out in
+                for k in 0..<3 { out[k] = u[i + k] }
+                var n = 3
+                for _ in 0..<2 {
+                    let j = skippingSpaces(u, from: end)
+                    guard j > end, digitToken(u, at: j) == 2 else { break }
+                    out[n] = u[j]
+                    out[n + 1] = u[j + 1]
+                    n += 2
+                    end = j + 2
+                }
+                return n
             }
-            return (String(decoding: code, as: UTF8.self), collapsingSpaces(u[i...]))
+            return (code, end)
         }
+    }
+
+    /// The text from byte `start` (the end of a `leadingCode`), its runs of spaces made one.
+    static func rest(of text: String, from start: Int) -> String {
+        var text = text
+        return text.withUTF8 { u in collapsingSpaces(u[min(start, u.count)...]) }
     }
 
     /// A row's label without its leading code tokens (three, two and two digits,

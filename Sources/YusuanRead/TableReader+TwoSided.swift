@@ -56,9 +56,10 @@ extension TableReader {
                     expenditureEntries.append(TableEntry(code: nil, label: "总计", values: rightValues, columns: rightColumns,
                                                          start: line.location, valuesAt: line.location, labelLines: ["总计"]))
                 } else if let code = LineTokens.leadingCode(right, classes: 201...299) {
-                    expenditureEntries.append(TableEntry(code: code.code, label: code.rest, values: rightValues,
+                    let rest = LineTokens.rest(of: right, from: code.end)
+                    expenditureEntries.append(TableEntry(code: code.code, label: rest, values: rightValues,
                                                          columns: rightColumns, start: line.location,
-                                                         valuesAt: line.location, labelLines: [code.rest]))
+                                                         valuesAt: line.location, labelLines: [rest]))
                 }
             }
         }

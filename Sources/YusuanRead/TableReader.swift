@@ -127,7 +127,7 @@ struct TableReader {
         t = t.dropFirst(4)
         if t.first == ":" || t.first == "：" { t = t.dropFirst() }
         for marker in ["单位：", "单位:"] {
-            if let r = t.range(of: marker) {
+            if let r = t.byteRange(of: marker) {
                 let name = String(t[..<r.lowerBound])
                 let unit = String(t[r.upperBound...])
                 return (name.isEmpty ? nil : name, unit.isEmpty ? nil : unit)
@@ -283,11 +283,16 @@ struct TableReader {
             if text.compactBegins(with: "※") || text.compactEquals("类款项") { i += 1; continue }
             pending.append(line)
             if !split.values.isEmpty {
-                let text = pending.dropLast().map(\.text) + [split.label]
-                let label = codeStripped(text.joined(separator: "\n"), pendingCode)
-                let labelLines = label.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+                // Most rows are one printed line: their label is neither joined nor split again.
+                let text = pending.count == 1 ? split.label : (pending.dropLast().map(\.text) + [split.label]).joined(separator: "\n")
+                var label = codeStripped(text, pendingCode)
+                var labelLines = label.isEmpty ? [] : [label]
+                if label.utf8.contains(0x0A) {
+                    labelLines = label.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+                    label = labelLines.joined()
+                }
                 result.entries.append(TableEntry(
-                    code: pendingCode, label: labelLines.joined(), values: split.values, start: pending[0].location,
+                    code: pendingCode, label: label, values: split.values, start: pending[0].location,
                     valuesAt: line.location, labelLines: labelLines))
                 pending = []
                 pendingCode = nil
@@ -303,9 +308,11 @@ struct TableReader {
         code == nil ? label.trimmingSpaces() : LineTokens.codeStripped(label)
     }
 
+    private static let totalWords = ["总计", "合计"]
+
     /// 总计 or 合计, alone or followed by a number (spaces aside).
     static func isTotalLabel(_ text: some StringProtocol) -> Bool {
-        for word in ["总计", "合计"] {
+        for word in totalWords {
             guard let rest = text.compactRest(after: word) else { continue }
             let next = Spaces.removed(rest).first
             if next == nil || next!.isNumber { return true }
