@@ -19,15 +19,19 @@ struct Layout {
     var performanceStarts: [(index: Int, isDepartment: Bool)]
 
     /// The first characters of the lines looked for.
-    private static let marks = ["表", "第", "目", "部", "单", "项"]
+    private static let marks = ["表", "第", "目", "部", "单", "项"].map { Array($0.utf8) }
 
     init(_ lines: [SourceLine]) throws(ReadError) {
         // Each line without its spaces, made once (the searches below look at lines
         // many times), and only for lines that could be one of the marks looked for:
         // 表 N, 第N部分, 目录 and the performance tables' titles (部门…, 单位…, 项目…).
         let compacts = lines.indices.map { i in
-            let text = lines[i].text
-            return Self.marks.contains { text.begins(with: $0) } ? LineTokens.compact(text) : ""
+            var text = lines[i].text
+            // Each mark is one three-byte character: compared on the line's first three bytes.
+            let marked = text.withUTF8 { u in
+                u.count >= 3 && Self.marks.contains { $0[0] == u[0] && $0[1] == u[1] && $0[2] == u[2] }
+            }
+            return marked ? LineTokens.compact(text) : ""
         }
         func compact(_ i: Int) -> String { compacts[i] }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.

@@ -49,26 +49,31 @@ enum LineTokens {
                 while start > 0, u[start - 1] != space { start -= 1 }
                 guard start < end, (0x30...0x39).contains(u[start]),
                       let a = Amount(utf8: UnsafeBufferPointer(rebasing: u[start..<end])) else { break }
+                if values.isEmpty { values.reserveCapacity(8) }
                 values.append(a)
                 if u[start..<end].contains(UInt8(ascii: ".")) { hasDecimals = true }
                 cut = start
             }
             guard !values.isEmpty, hasDecimals else { return (text, []) }
-            return (collapsingSpaces(u[..<cut]), values.reversed())
+            values.reverse()
+            return (collapsingSpaces(u[..<cut]), values)
         }
     }
 
     /// The bytes with each run of ASCII spaces made one and none at either end.
     static func collapsingSpaces(_ bytes: some Collection<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var space = false
-        for b in bytes {
-            if b == 0x20 { space = !out.isEmpty; continue }
-            if space { out.append(0x20); space = false }
-            out.append(b)
+        // Written into the string's own storage: the result is never longer than the bytes.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var space = false
+            for b in bytes {
+                if b == 0x20 { space = n > 0; continue }
+                if space { out[n] = 0x20; n += 1; space = false }
+                out[n] = b
+                n += 1
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The length of the run of ASCII digits from `i`, when it is followed by a

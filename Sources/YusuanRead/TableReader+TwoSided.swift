@@ -97,13 +97,10 @@ extension TableReader {
                 while i < u.count, u[i] != 0x20 { i += 1 }
                 if start < i { tokens.append(start..<i) }
             }
-            func joined(_ parts: ArraySlice<Range<Int>>) -> String {
-                var out: [UInt8] = []
-                for r in parts {
-                    if !out.isEmpty { out.append(0x20) }
-                    out.append(contentsOf: u[r])
-                }
-                return String(decoding: out, as: UTF8.self)
+            /// The tokens before token `k`, and from it on, each joined by single spaces.
+            func sides(at k: Int) -> (left: String, right: String?) {
+                let cut = tokens[k].lowerBound
+                return (LineTokens.collapsingSpaces(u[..<cut]), LineTokens.collapsingSpaces(u[cut...]))
             }
             /// Whether the tokens from byte `start` on, joined without spaces, begin with `word`.
             func opens(at start: Int, _ word: String) -> Bool {
@@ -124,31 +121,47 @@ extension TableReader {
             }
             for (k, t) in tokens.enumerated() {
                 if isClassCode(t), k + 1 < tokens.count, Amount(utf8: u[tokens[k + 1]]) == nil {
-                    return (joined(tokens[..<k]), joined(tokens[k...]))
+                    return sides(at: k)
                 }
                 // 支出总计 / 支 出 总 计 / 支出合计
                 if u[t].starts(with: zhi), opens(at: t.lowerBound, "支出总计") || opens(at: t.lowerBound, "支出合计") {
-                    return (joined(tokens[..<k]), joined(tokens[k...]))
+                    return sides(at: k)
                 }
             }
             return (text, nil)
         }
     }
 
-    /// Chinese numerals that open a top-level income line (`一、`).
-    private static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十".unicodeScalars)
+    /// Chinese numerals that open a top-level income line (`一、`), each one three-byte character.
+    private static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Whether `u` holds `piece` at byte `i`.
+    private static func has(_ piece: String, in u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        piece.utf8.withContiguousStorageIfAvailable { Spaces.equal(u, $0, at: i) } ?? false
+    }
+
+    /// Whether the bytes from `start` to `end` are Chinese numerals only.
+    private static func numeralsOnly(_ u: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard (end - start) % 3 == 0 else { return false }
+        return stride(from: start, to: end, by: 3).allSatisfy { i in numerals.contains { has($0, in: u, at: i) } }
+    }
 
     /// `一、本年收入` → `本年收入`; `1.一般公共预算拨款` → `一般公共预算拨款`; `其中：一般财力` → `一般财力`.
+    /// Read on the bytes: a label of table 1 or 4 is read on every income line.
     static func incomeLabel(_ compact: String) -> String {
-        var t = Substring(compact)
-        let scalars = t.unicodeScalars
-        if let i = scalars.firstIndex(of: "、"), scalars[..<i].allSatisfy(numerals.contains) { t = t[scalars.index(after: i)...] }
-        let digits = t.utf8.prefix { (0x30...0x39).contains($0) }.count
-        if digits > 0, let mark = t.unicodeScalars.dropFirst(digits).first, mark == "." || mark == "、" || mark == "．" {
-            t = Substring(t.unicodeScalars.dropFirst(digits + 1))
+        var text = compact
+        let label = text.withUTF8 { u in
+            var i = 0
+            if let mark = "、".utf8.withContiguousStorageIfAvailable({ Spaces.firstOffset(of: $0, in: u) }) ?? nil,
+               numeralsOnly(u, from: 0, to: mark) {
+                i = mark + 3
+            }
+            var j = i
+            while j < u.count, (0x30...0x39).contains(u[j]) { j += 1 }
+            if j > i, let mark = [".", "、", "．"].first(where: { has($0, in: u, at: j) }) { i = j + mark.utf8.count }
+            if let lead = ["其中：", "其中:"].first(where: { has($0, in: u, at: i) }) { i += lead.utf8.count }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[i...]), as: UTF8.self)
         }
-        if t.begins(with: "其中：") || t.begins(with: "其中:") { t = Substring(t.unicodeScalars.dropFirst(3)) }
-        let label = String(t)
         if label.sameBytes(as: "基金预算拨款") { return "政府性基金预算拨款" }
         if label.sameBytes(as: "财政拨款(补助)") || label.sameBytes(as: "财政拨款（补助）") { return "财政拨款" }
         return label
@@ -158,7 +171,8 @@ extension TableReader {
     static func incomeKey(_ compact: String, path: inout [RowKey], kind: StandardTable) -> RowKey? {
         let label = Self.incomeLabel(compact)
         if label.sameBytes(as: "收入总计") || label.sameBytes(as: "收入合计") { return .incomeTotal }
-        let isTop = compact.includes("、") && compact.unicodeScalars.first.map(numerals.contains) == true
+        var text = compact
+        let isTop = compact.includes("、") && text.withUTF8 { u in numerals.contains { has($0, in: u, at: 0) } }
         let isSecond = compact.utf8.first.map { (0x30...0x39).contains($0) } == true
         if kind == .fiscalAppropriation {
             // 一、财政拨款（补助） with its sources; 二、上年结转 with its sources.
