@@ -43,10 +43,12 @@ public struct SourceText: Sendable {
             var result: [SourceLine] = []
             result.reserveCapacity(document.lines.count)
             var scratch: [UInt8] = []
-            for (index, line) in document.lines.enumerated() {
-                let raw = raw(line)
+            for index in document.lines.indices {
+                // The line's fields read in place: a copy of the line would hold its words.
+                let raw = UnsafeBufferPointer(rebasing: all[document.lines[index].range])
                 // A text line has no words, so no box: its location is made without looking for one.
-                var location = isText ? SourceLocation(line: line.number, page: line.page) : line.location
+                var location = isText ? SourceLocation(line: document.lines[index].number, page: document.lines[index].page)
+                    : document.lines[index].location
                 if marksPages {
                     if index == 0 || Self.startsPage(raw) { page += 1 }
                     location.page = max(page, 1)
@@ -87,7 +89,9 @@ public struct SourceText: Sendable {
 
     /// The bytes without spaces at either end, as a String.
     private static func string(trimming bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[Spaces.trimmedRange(bytes)]), as: UTF8.self)
+        let range = Spaces.trimmedRange(bytes)
+        // A blank line (about every other line of a flattened text) makes no string.
+        return range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private static let headingMark = Array("## ".utf8)

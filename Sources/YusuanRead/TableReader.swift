@@ -143,13 +143,32 @@ struct TableReader {
 
     /// A table's columns, from the template's data (the contract's where it has none).
     static func columns(_ kind: StandardTable, _ format: DisclosureFormat) -> [ColumnKey] {
-        standard?.columns(of: kind, in: format) ?? kind.columns(in: format)
+        shapes[format]?[kind]?.columns ?? shape(kind, format).columns
     }
 
     /// A table's row identities, from the template's data.
     static func identities(_ kind: StandardTable, _ format: DisclosureFormat) -> [SumRelation] {
-        standard.map { $0.identities(of: kind, in: format) } ?? kind.rowIdentities(in: format)
+        shapes[format]?[kind]?.identities ?? shape(kind, format).identities
     }
+
+    /// A table's columns and row identities in a format, worked out from the template's data.
+    private static func shape(_ kind: StandardTable, _ format: DisclosureFormat) -> Shape {
+        Shape(columns: standard?.columns(of: kind, in: format) ?? kind.columns(in: format),
+              identities: standard.map { $0.identities(of: kind, in: format) } ?? kind.rowIdentities(in: format))
+    }
+
+    /// 表式 — the columns and row identities of one table in one format.
+    private struct Shape: Sendable {
+        var columns: [ColumnKey]
+        var identities: [SumRelation]
+    }
+
+    /// Every table's shape in each format, worked out once: a document asks for them
+    /// table by table, and working one out goes through the template's column sets.
+    private static let shapes: [DisclosureFormat: [StandardTable: Shape]] = Dictionary(
+        uniqueKeysWithValues: [DisclosureFormat.edition2023, .edition2024].map { format in
+            (format, Dictionary(uniqueKeysWithValues: StandardTable.allCases.map { ($0, shape($0, format)) }))
+        })
 
     private mutating func readTable(_ kind: StandardTable, _ range: Range<Int>) -> BudgetTable {
         let header = readHeader(range)
@@ -287,7 +306,7 @@ struct TableReader {
                 let text = pending.count == 1 ? split.label : (pending.dropLast().map(\.text) + [split.label]).joined(separator: "\n")
                 var label = codeStripped(text, pendingCode)
                 var labelLines = label.isEmpty ? [] : [label]
-                if label.utf8.contains(0x0A) {
+                if Spaces.withBytes(label, { $0.contains(0x0A) }) {
                     labelLines = label.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
                     label = labelLines.joined()
                 }
