@@ -22,29 +22,26 @@ struct Layout {
     private static let marks = ["表", "第", "目", "部", "单", "项"].map { Array($0.utf8) }
 
     init(_ lines: [SourceLine]) throws(ReadError) {
-        // Each line without its spaces, made once (the searches below look at lines
-        // many times), and only for lines that could be one of the marks looked for:
-        // 表 N, 第N部分, 目录 and the performance tables' titles (部门…, 单位…, 项目…).
-        let compacts = lines.indices.map { i in
+        // The lines that could be one of the marks looked for (表 N, 第N部分, 目录 and the
+        // performance tables' titles: 部门…, 单位…, 项目…), in order, each without its
+        // spaces: the searches below look at these lines only, many times.
+        let marked: [(index: Int, compact: String)] = lines.indices.compactMap { i in
             var text = lines[i].text
             // Each mark is one three-byte character: compared on the line's first three bytes.
-            let marked = text.withUTF8 { u in
+            let isMarked = text.withUTF8 { u in
                 u.count >= 3 && Self.marks.contains { $0[0] == u[0] && $0[1] == u[1] && $0[2] == u[2] }
             }
-            return marked ? LineTokens.compact(text) : ""
+            return isMarked ? (i, LineTokens.compact(text)) : nil
         }
-        func compact(_ i: Int) -> String { compacts[i] }
+        /// The index of the last marked line before `end`, or of the first from `start`, whose text `test` holds for.
+        func lastMarked(before end: Int, _ test: (String) -> Bool) -> Int? { marked.last { $0.index < end && test($0.compact) }?.index }
+        func firstMarked(from start: Int, _ test: (String) -> Bool) -> Int? { marked.first { $0.index >= start && test($0.compact) }?.index }
         // Compared as bytes: `==` on Chinese text goes through Unicode normalisation.
-        func isLine(_ i: Int, _ text: String) -> Bool { compacts[i].sameBytes(as: text) }
-        func isPart(_ i: Int, _ heading: String) -> Bool {
-            let t = compact(i)
-            return !t.isEmpty && t.begins(with: heading) && t.count <= 40
-        }
+        func isPart(_ t: String, _ heading: String) -> Bool { t.begins(with: heading) && t.count <= 40 }
         // Table starts: a line `表 N` (or `表N`) whose table title follows within a
         // few lines. Repeated `表 2` lines (004 prints one twice) count once.
         var starts: [(number: Int, index: Int)] = []
-        for i in lines.indices {
-            let t = compact(i)
+        for (i, t) in marked {
             guard t.begins(with: "表"), let n = Int(t.dropFirst()), (1...11).contains(n) else { continue }
             if let last = starts.last, last.number == n { continue }
             if let last = starts.last, n < last.number { continue }
@@ -54,27 +51,29 @@ struct Layout {
         guard let first = starts.first else {
             throw ReadError.notADisclosure("no standard table (表 1 … 表 10) was found")
         }
-        let partTwo = (0..<first.index).last { isPart($0, "第二部分") } ?? first.index
-        let partOne = (0..<partTwo).last { isPart($0, "第一部分") }
-        guard let partThree = (first.index..<lines.count).first(where: { isPart($0, "第三部分") }) else {
+        let partTwo = lastMarked(before: first.index) { isPart($0, "第二部分") } ?? first.index
+        let partOne = lastMarked(before: partTwo) { isPart($0, "第一部分") }
+        guard let partThree = firstMarked(from: first.index, { isPart($0, "第三部分") }) else {
             throw ReadError.notADisclosure("no 第三部分 (情况说明) follows the tables")
         }
-        let partFour = (partThree..<lines.count).first { isPart($0, "第四部分") } ?? lines.count
+        let partFour = firstMarked(from: partThree) { isPart($0, "第四部分") } ?? lines.count
         if let partOne {
-            let toc = (0..<partOne).first { isLine($0, "目录") }
+            let toc = marked.first { $0.index < partOne && $0.compact.sameBytes(as: "目录") }?.index
             contents = toc.map { ($0 + 1)..<partOne }
             overview = (partOne + 1)..<partTwo
         } else {
             overview = 0..<partTwo
         }
         tables = first.index..<partThree
-        explanation = (partThree + 1)..<partFour
+        let explanation = (partThree + 1)..<partFour
+        self.explanation = explanation
         glossary = min(partFour + 1, lines.count)..<lines.count
         tableStarts = starts
-        performanceStarts = explanation.compactMap { i in
-            guard !compact(i).isEmpty else { return nil }
-            if isLine(i, "部门整体绩效目标表") || isLine(i, "单位整体绩效目标表") { return (i, true) }
-            if isLine(i, "项目支出绩效目标表") { return (i, false) }
+        performanceStarts = marked.compactMap { line in
+            guard explanation.contains(line.index) else { return nil }
+            let t = line.compact
+            if t.sameBytes(as: "部门整体绩效目标表") || t.sameBytes(as: "单位整体绩效目标表") { return (line.index, true) }
+            if t.sameBytes(as: "项目支出绩效目标表") { return (line.index, false) }
             return nil
         }
     }
