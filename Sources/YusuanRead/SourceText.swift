@@ -55,12 +55,11 @@ public struct SourceText: Sendable {
                 }
                 if tabular {
                     var cells: [String]? = nil
-                    let tabs = raw.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
-                    if tabs > 0 {
+                    if SourceDocument.offset(of: 0x09, in: raw) != nil {
                         var found: [String] = []
-                        found.reserveCapacity(tabs + 1)
                         var start = 0
-                        for end in 0...raw.count where end == raw.count || raw[end] == 0x09 {
+                        while start <= raw.count {
+                            let end = SourceDocument.offset(of: 0x09, in: raw, from: start) ?? raw.count
                             let cell = UnsafeBufferPointer(rebasing: raw[start..<end])
                             found.append(Self.stripped(cell, into: &scratch) { Self.string(trimming: $0) })
                             start = end + 1

@@ -255,7 +255,7 @@ struct TableReader {
                                                  start: pending[0].location, valuesAt: pending[0].location,
                                                  labelLines: pending.map(\.text)))
             }
-            pending = []
+            pending.removeAll(keepingCapacity: true)
             pendingCode = nil
         }
 
@@ -313,7 +313,7 @@ struct TableReader {
                 result.entries.append(TableEntry(
                     code: pendingCode, label: label, values: split.values, start: pending[0].location,
                     valuesAt: line.location, labelLines: labelLines))
-                pending = []
+                pending.removeAll(keepingCapacity: true)
                 pendingCode = nil
             }
             i += 1

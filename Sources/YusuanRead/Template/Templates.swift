@@ -5,22 +5,23 @@ import YusuanModel
 /// file in `Resources/Templates` (`shanghai.json`, …).
 public enum Templates {
     /// Every built-in template, by name order of their files.
-    public static let all: [TableTemplate] = {
-        let names = ["shanghai", "standard"]
-        return names.compactMap { name in
-            guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Templates")
-                    ?? Bundle.module.url(forResource: name, withExtension: "json"),
-                  let data = try? Data(contentsOf: url) else { return nil }
-            do {
-                return try JSONDecoder().decode(TableTemplate.self, from: data)
-            } catch {
-                preconditionFailure("the template \(name).json does not decode: \(error)")
-            }
-        }
-    }()
+    public static let all: [TableTemplate] = ["shanghai", "standard"].compactMap(load)
 
-    /// The template with this id.
-    public static func named(_ id: String) -> TableTemplate? { all.first { $0.id == id } }
+    /// The template with this id, read from its own file (named by its id): a reader
+    /// of text documents needs the standard template only, not every one.
+    public static func named(_ id: String) -> TableTemplate? { load(id).flatMap { $0.id == id ? $0 : nil } }
+
+    /// The template in `Resources/Templates/<name>.json`, if there is one.
+    private static func load(_ name: String) -> TableTemplate? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Templates")
+                ?? Bundle.module.url(forResource: name, withExtension: "json"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        do {
+            return try JSONDecoder().decode(TableTemplate.self, from: data)
+        } catch {
+            preconditionFailure("the template \(name).json does not decode: \(error)")
+        }
+    }
 
     /// The template a document follows: the one whose table titles it prints most
     /// (at least three), or nil.
