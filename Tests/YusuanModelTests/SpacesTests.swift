@@ -12,6 +12,21 @@ import YusuanModel
         #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
     }
 
+    @Test func theFirstPlaceOfABytePieceIsFound() throws {
+        Array("编制单位：某局 单位：万元".utf8).withUnsafeBufferPointer { hay in
+            Array("单位".utf8).withUnsafeBufferPointer { pin in
+                #expect(Spaces.firstOffset(of: pin, in: hay) == 6)
+                #expect(Spaces.firstOffset(of: pin, in: UnsafeBufferPointer(rebasing: hay[..<7])) == nil)
+            }
+            #expect(Spaces.firstOffset(of: UnsafeBufferPointer(rebasing: hay[0..<0]), in: hay) == 0)
+        }
+        let text = Substring("某局单位：万元单位：元")
+        let range = try #require(text.byteRange(of: "单位："))
+        #expect(text[..<range.lowerBound] == "某局")
+        #expect(text[range.upperBound...] == "万元单位：元")
+        #expect(Substring("某局单位:万元").byteRange(of: "单位：") == nil)
+    }
+
     @Test func spacesAreRemovedAndTrimmedOnBytes() {
         #expect(Spaces.removed("2025 年\u{3000}预算\t") == "2025年预算")
         #expect(Spaces.trimmed("\u{3000} 表 1 ") == "表 1")

@@ -189,6 +189,37 @@ import YusuanModel
         #expect(LineTokens.leadingCode("2025 年综合业务费", classes: 201...299) == nil)
     }
 
+    @Test func codesSidesLabelsAndPreparersAreReadOnBytes() throws {
+        let line = "210  15 06   医疗保障  经办事务 "
+        let code = try #require(LineTokens.leadingCode(line, classes: 201...299))
+        #expect(code.code == "2101506")
+        #expect(LineTokens.rest(of: line, from: code.end) == "医疗保障 经办事务")
+        #expect(LineTokens.leadingCode("208 05 1.00", classes: 201...299)?.code == "20805")
+        #expect(LineTokens.leadingCode("301 02 工资福利支出", classes: 201...299) == nil)
+        #expect(LineTokens.collapsingSpaces(Array("  一般   公共 ".utf8)) == "一般 公共")
+
+        let sides = TableReader.splitSides("一、本年收入  646.63 201 一般公共服务支出   10.00")
+        #expect(sides.left == "一、本年收入 646.63")
+        #expect(sides.right == "201 一般公共服务支出 10.00")
+        #expect(TableReader.splitSides("收入总计 100.00 支 出 总 计 100.00").right == "支 出 总 计 100.00")
+        #expect(TableReader.splitSides("二、上年结转 5.00").right == nil)
+
+        #expect(TableReader.incomeLabel("一、本年收入") == "本年收入")
+        #expect(TableReader.incomeLabel("十一、其他收入") == "其他收入")
+        #expect(TableReader.incomeLabel("收入、支出") == "收入、支出")
+        #expect(TableReader.incomeLabel("12．事业收入") == "事业收入")
+        #expect(TableReader.incomeLabel("1、其中：一般财力") == "一般财力")
+        #expect(TableReader.incomeLabel("其中:专户") == "专户")
+        #expect(TableReader.incomeLabel("3基金预算拨款") == "3基金预算拨款")
+        #expect(TableReader.incomeLabel("2.基金预算拨款") == "政府性基金预算拨款")
+        #expect(TableReader.incomeLabel("一、财政拨款（补助）") == "财政拨款")
+
+        let preparer = TableReader.parsePreparer("编制部门：某县某局 单位：万元")
+        #expect(preparer.name == "某县某局")
+        #expect(preparer.unit == "万元")
+        #expect(TableReader.parsePreparer("编制单位:某局").unit == nil)
+    }
+
     @Test func badInputIsRejectedWithAReason() {
         #expect(throws: ReadError.empty) { try DisclosureReader.read("\n\n") }
         #expect(throws: ReadError.notUTF8) { try DisclosureReader.read(bytes: [0xff, 0xfe, 0x00]) }
