@@ -29,34 +29,40 @@ public struct SourceText: Sendable {
         let isText = document.origin == .text
         // Each line is read in place on the document's bytes, and becomes one String
         // (and one per cell): nothing else is copied.
-        (form, lines) = document.bytes.withUnsafeBufferPointer { all in
-            func raw(_ line: SourceDocument.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[line.range]) }
+        let lines = document.lines
+        (form, self.lines) = document.bytes.withUnsafeBufferPointer { all in
+            // Each line's fields read in place: a copy of a line would hold its words.
+            func raw(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[lines[i].range]) }
+            let headingMark = Self.headingMark
             // A tab anywhere is one inside a line: lines hold every byte but their breaks.
             let tabular = isText && (SourceDocument.offset(of: 0x09, in: all) != nil
-                || document.lines.contains { raw($0).starts(with: Self.headingMark) })
+                || lines.indices.contains { raw($0).starts(with: headingMark) })
             // A page starts at a line indented by one space; a document with fewer than
             // three such lines has no page marks (its first and last lines may be
             // indented by accident).
             let marksPages = isText && !tabular
-                && document.lines.reduce(0) { $0 + (Self.startsPage(raw($1)) ? 1 : 0) } >= 3
+                && lines.indices.reduce(0) { $0 + (Self.startsPage(raw($1)) ? 1 : 0) } >= 3
             var page = 0
             var result: [SourceLine] = []
-            result.reserveCapacity(document.lines.count)
+            result.reserveCapacity(lines.count)
             var scratch: [UInt8] = []
-            for index in document.lines.indices {
-                // The line's fields read in place: a copy of the line would hold its words.
-                let raw = UnsafeBufferPointer(rebasing: all[document.lines[index].range])
+            for index in lines.indices {
+                let raw = raw(index)
                 // A text line has no words, so no box: its location is made without looking for one.
-                var location = isText ? SourceLocation(line: document.lines[index].number, page: document.lines[index].page)
-                    : document.lines[index].location
+                var location = isText ? SourceLocation(line: lines[index].number, page: lines[index].page) : lines[index].location
                 if marksPages {
                     if index == 0 || Self.startsPage(raw) { page += 1 }
                     location.page = max(page, 1)
                 }
                 if tabular {
                     var cells: [String]? = nil
-                    if SourceDocument.offset(of: 0x09, in: raw) != nil {
+                    // The tabs counted first, so that the cells' array is made once.
+                    var tabs = 0
+                    var at = 0
+                    while let tab = SourceDocument.offset(of: 0x09, in: raw, from: at) { tabs += 1; at = tab + 1 }
+                    if tabs > 0 {
                         var found: [String] = []
+                        found.reserveCapacity(tabs + 1)
                         var start = 0
                         while start <= raw.count {
                             let end = SourceDocument.offset(of: 0x09, in: raw, from: start) ?? raw.count
