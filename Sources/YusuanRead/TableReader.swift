@@ -59,7 +59,7 @@ struct TableReader {
     // MARK: Header
 
     private func findYear() -> Int {
-        let partTwo = (0..<layout.tables.lowerBound).last { LineTokens.compact(lines[$0].text).begins(with: "第二部分") }
+        let partTwo = (0..<layout.tables.lowerBound).last { lines[$0].text.compactBegins(with: "第二部分") }
         let candidates = [partTwo].compactMap { $0 } + Array(0..<min(lines.count, 60))
         for i in candidates {
             if let y = Self.firstYear(in: lines[i].text) { return y }
@@ -103,7 +103,7 @@ struct TableReader {
         if let p = (i..<min(range.upperBound, i + 3)).first(where: { Self.isPreparerLine(lines[$0].text) }) {
             var text = lines[p].text
             var j = p + 1
-            entityWord = LineTokens.compact(text).begins(with: "编制单位") ? "单位" : "部门"
+            entityWord = text.compactBegins(with: "编制单位") ? "单位" : "部门"
             var parsed = Self.parsePreparer(text)
             while parsed.unit == nil, j < range.upperBound, j < p + 3 {
                 text += lines[j].text
