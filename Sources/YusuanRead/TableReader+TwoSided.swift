@@ -88,19 +88,18 @@ extension TableReader {
     static func splitSides(_ text: String) -> (left: String, right: String?) {
         var bytes = text
         return bytes.withUTF8 { u in
-            // The tokens between ASCII spaces, as byte ranges.
-            var tokens: [Range<Int>] = []
-            var i = 0
-            while i < u.count {
-                while i < u.count, u[i] == 0x20 { i += 1 }
-                let start = i
-                while i < u.count, u[i] != 0x20 { i += 1 }
-                if start < i { tokens.append(start..<i) }
+            /// The token (a run of bytes between ASCII spaces) at or after byte `i`.
+            func token(from i: Int) -> Range<Int>? {
+                var start = i
+                while start < u.count, u[start] == 0x20 { start += 1 }
+                guard start < u.count else { return nil }
+                var end = start
+                while end < u.count, u[end] != 0x20 { end += 1 }
+                return start..<end
             }
-            /// The tokens before token `k`, and from it on, each joined by single spaces.
-            func sides(at k: Int) -> (left: String, right: String?) {
-                let cut = tokens[k].lowerBound
-                return (LineTokens.collapsingSpaces(u[..<cut]), LineTokens.collapsingSpaces(u[cut...]))
+            /// The tokens before byte `cut`, and from it on, each joined by single spaces.
+            func sides(at cut: Int) -> (left: String, right: String?) {
+                (LineTokens.collapsingSpaces(u[..<cut]), LineTokens.collapsingSpaces(u[cut...]))
             }
             /// Whether the tokens from byte `start` on, joined without spaces, begin with `word`.
             func opens(at start: Int, _ word: String) -> Bool {
@@ -112,20 +111,22 @@ extension TableReader {
                 }
                 return true
             }
-            let zhi = Array("支".utf8)
             /// A 类 code: three digits from 201 to 299.
             func isClassCode(_ t: Range<Int>) -> Bool {
                 guard t.count == 3, u[t].allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
                 let n = u[t].reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 return (201...299).contains(n)
             }
-            for (k, t) in tokens.enumerated() {
-                if isClassCode(t), k + 1 < tokens.count, Amount(utf8: u[tokens[k + 1]]) == nil {
-                    return sides(at: k)
+            // Token by token, each looked at once: no list of them is made.
+            var next = token(from: 0)
+            while let t = next {
+                next = token(from: t.upperBound)
+                if isClassCode(t), let after = next, Amount(utf8: u[after]) == nil {
+                    return sides(at: t.lowerBound)
                 }
                 // 支出总计 / 支 出 总 计 / 支出合计
-                if u[t].starts(with: zhi), opens(at: t.lowerBound, "支出总计") || opens(at: t.lowerBound, "支出合计") {
-                    return sides(at: k)
+                if opens(at: t.lowerBound, "支出总计") || opens(at: t.lowerBound, "支出合计") {
+                    return sides(at: t.lowerBound)
                 }
             }
             return (text, nil)
