@@ -5,11 +5,17 @@ import YusuanModel
 /// file in `Resources/Templates` (`shanghai.json`, …).
 public enum Templates {
     /// Every built-in template, by name order of their files.
-    public static let all: [TableTemplate] = ["shanghai", "standard"].compactMap(load)
+    public static let all: [TableTemplate] = names.compactMap(load)
 
-    /// The template with this id, read from its own file (named by its id): a reader
-    /// of text documents needs the standard template only, not every one.
-    public static func named(_ id: String) -> TableTemplate? { load(id).flatMap { $0.id == id ? $0 : nil } }
+    /// The built-in templates' files, each named by its template's id.
+    private static let names = ["shanghai", "standard"]
+
+    /// The template with this id, read from its own file only: a reader of text
+    /// documents needs the standard template, not every one.
+    public static func named(_ id: String) -> TableTemplate? {
+        guard names.contains(id) else { return nil }
+        return load(id).flatMap { $0.id == id ? $0 : nil }
+    }
 
     /// The template in `Resources/Templates/<name>.json`, if there is one.
     private static func load(_ name: String) -> TableTemplate? {
