@@ -327,16 +327,64 @@ enum Prose {
     }
 
     /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
+    /// Up to three numerals, spaces between them allowed, and nothing else before the
+    /// first 、, which must be a character of its own (not one joined to a mark).
     static func numberedPrefix(_ text: String) -> (String, String)? {
-        // Most lines do not start with a numeral: turn them away on their first scalar.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
-              first.value <= 0xFFFF, ProseScanner.isChineseNumeral(UInt16(first.value)) else { return nil }
-        let t = text.trimmingSpaces()
-        guard let mark = t.firstIndex(of: "、") else { return nil }
-        let numeral = t[..<mark].filter { $0 != " " }
-        guard !numeral.isEmpty, numeral.count <= 3, numeral.allSatisfy({ "一二三四五六七八九十".contains($0) })
-        else { return nil }
-        return (String(numeral), t[t.index(after: mark)...].trimmingSpaces())
+        Spaces.withBytes(text) { b -> (String, String)? in
+            // Leading spaces, then a numeral: most lines are turned away on it.
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x20 || b[i] == 0x09 {
+                    i += 1
+                } else if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 {  // U+3000
+                    i += 3
+                } else {
+                    break
+                }
+            }
+            /// Whether a numeral (three bytes, as every one is) starts at `p`.
+            func isNumeral(_ p: Int) -> Bool {
+                p + 2 < b.count && b[p] & 0xF0 == 0xE0 && ProseScanner.isChineseNumeral(JoinedText.decode(b, at: p).unit)
+            }
+            guard isNumeral(i) else { return nil }
+            var numeral: [UInt8] = []
+            var p = i
+            while p < b.count {
+                if b[p] == 0x20 {
+                    p += 1
+                } else if isNumeral(p) {
+                    numeral += b[p..<(p + 3)]
+                    p += 3
+                } else {
+                    break
+                }
+            }
+            // 、 (E3 80 81) next; a mark joined to it makes it another character, which
+            // only a character other than ASCII or a Han ideograph (E4–E9) can be.
+            guard numeral.count <= 9, p + 2 < b.count, b[p] == 0xE3, b[p + 1] == 0x80, b[p + 2] == 0x81
+            else { return nil }
+            let rest = p + 3
+            if rest < b.count, b[rest] >= 0x80, !(0xE4...0xE9).contains(b[rest]),
+               String(decoding: UnsafeBufferPointer(rebasing: b[p...]), as: UTF8.self).first != "、" {
+                return nil
+            }
+            let tail = UnsafeBufferPointer(rebasing: b[rest...])
+            let trimmed = Spaces.trimmedRange(tail)
+            return (String(decoding: numeral, as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: tail[trimmed]), as: UTF8.self))
+        }
+    }
+
+    /// Whether `c` is one of the characters of `marks` (`Character` equality), its
+    /// first scalar asked first: a character that opens with a Han ideograph or an
+    /// ASCII letter or digit, as most do, is none of them (no mark is, or is
+    /// canonically equivalent to, such a character).
+    static func isMark(_ c: Character, of marks: String) -> Bool {
+        switch c.unicodeScalars.first?.value ?? 0 {
+        case 0x4E00...0x9FFF, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+        default: return marks.contains(c)
+        }
+        return marks.contains(c)
     }
 
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.

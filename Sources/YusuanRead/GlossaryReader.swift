@@ -37,7 +37,10 @@ enum GlossaryReader {
         guard let colon = firstColon(text) else {
             return GlossaryEntry(number: number, term: text, definition: "", source: first.location)
         }
-        let term = String(text[..<colon]).replacingOccurrences(of: "**", with: "").trimmingSpaces()
+        var term = String(text[..<colon])
+        // Bold markup, where the tabular form prints it (a search first: most terms have none).
+        if term.includes("**") { term = term.replacingOccurrences(of: "**", with: "") }
+        term = term.trimmingSpaces()
         let definition = String(text[text.index(after: colon)...]).trimmingSpaces()
         return GlossaryEntry(number: number, term: term, definition: definition, source: first.location)
     }
@@ -77,9 +80,9 @@ enum GlossaryReader {
     /// A line that can be the name of the signature.
     static func isName(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
-        guard !t.isEmpty, t.count <= 40, Prose.numberedPrefix(t) == nil else { return false }
-        if t.contains(where: { ":：，,。；;".contains($0) }) { return false }
-        return true
+        // No more characters than bytes: most names are counted by their bytes alone.
+        guard !t.isEmpty, t.utf8.count <= 40 || t.count <= 40, Prose.numberedPrefix(t) == nil else { return false }
+        return !t.contains { Prose.isMark($0, of: ":：，,。；;") }
     }
 
     /// `2025 年 2月 14 日` → `2025-02-14`; nil for a line that is no date.
@@ -91,7 +94,11 @@ enum GlossaryReader {
               let day = t.string(m[3]).flatMap(number),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// A number printed in ASCII digits or Chinese numerals (二〇二五, 十四).
