@@ -10,7 +10,9 @@ import Foundation
 /// allow for `2025 年` against `2025年`. Built in one pass; every look-up is a
 /// binary search.
 public struct JoinedText: Sendable {
-    public let text: String
+    /// The text, made from its UTF-8 on each call (most readers want substrings
+    /// alone): keep it where it is wanted more than once.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The text's UTF-16 units, which the offsets count.
     public let units: [UInt16]
     /// The text's UTF-8, and the byte at which each UTF-16 offset starts (one more
@@ -99,7 +101,6 @@ public struct JoinedText: Sendable {
             }
             outCount = n
         }
-        self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
         self.byteOffsets = byteOffsets
         self.units = units

@@ -392,14 +392,25 @@ enum Prose {
 
     /// Display width: 2 for a wide (CJK) character, 1 for ASCII. Counted on the
     /// UTF-8 bytes: an ASCII byte is 1, the first byte of any other scalar 2.
-    static func width(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var width = 0
-            // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
-            for b in bytes { width &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 1 : 0) }
-            return width
+    static func width(_ text: String) -> Int { Spaces.withBytes(text, width) }
+
+    /// The display width of UTF-8 bytes (`width(_:)`). Summed a byte a lane for 127
+    /// bytes at a time (2 at most a byte: a lane cannot overflow), which the compiler
+    /// turns into vector instructions.
+    static func width(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0, i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + 127)
+            var lane: UInt8 = 0
+            while i < end {
+                // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
+                let b = bytes[i]
+                lane &+= (b < 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 2 : 0)
+                i += 1
+            }
+            width += Int(lane)
         }
+        return width
     }
 
     /// The width at which the printed lines wrap: the width most full lines reach
@@ -421,32 +432,45 @@ enum Prose {
     /// prose it usually closes a paragraph.
     static func isWrapped(_ line: String, width: Int?, inPoint: Bool = false) -> Bool {
         guard let width else { return false }
-        let t = line.trimmingSpaces()
-        if let last = t.unicodeScalars.last, last == "：" || last == ":" || (!inPoint && (last == "。" || last == "；" || last == ";")) {
-            return false
+        return Spaces.withBytes(line) { b in
+            let t = UnsafeBufferPointer(rebasing: b[Spaces.trimmedRange(b)])
+            if var k = t.indices.last {
+                // The last scalar starts at the last byte that is no continuation byte.
+                while k > 0, t[k] & 0xC0 == 0x80 { k -= 1 }
+                switch JoinedText.decode(t, at: k).unit {
+                case 0xFF1A, 0x3A: return false  // ： :
+                case 0x3002, 0xFF1B, 0x3B: if !inPoint { return false }  // 。 ； ;
+                default: break
+                }
+            }
+            return self.width(t) * 100 >= width * 85
         }
-        return self.width(t) * 100 >= width * 85
     }
 
     /// The known labels of section 七, and the characters they start with.
     private static let knownLabelList: [String] = ExplanationReader.knownLabels.sorted()
-    private static let knownLabelStarts: [Unicode.Scalar] = knownLabelList.compactMap(\.unicodeScalars.first)
+    private static let knownLabelStarts: [UInt16] = knownLabelList.compactMap(\.utf16.first)
 
     /// True when the line opens a field of section 七 by one of its known labels
     /// (`资金来源：…`), as `ExplanationReader.field` would read it: the text before
     /// its first colon (full-width or half-width), spaces taken out, is one of them.
     static func opensKnownField(_ line: String) -> Bool {
-        // Most lines are turned away on their first character but spaces (`Spaces`'s).
-        let first = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
-        guard let first, knownLabelStarts.contains(first), line.includes("：") || line.includes(":") else { return false }
-        var t = Spaces.removed(line)
-        let colon = t.withUTF8 { b -> Int? in
-            // `:`, or `：` (EF BC 9A): no label holds either.
-            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        Spaces.withBytes(line) { b in
+            // Most lines are turned away on their first character but spaces.
+            let start = Spaces.trimmedRange(b).lowerBound
+            guard start < b.count else { return false }
+            let first = JoinedText.decode(b, at: start).unit
+            guard knownLabelStarts.contains(first) else { return false }
+            // A label (no label holds a colon), then spaces, then `:` or `：` (EF BC 9A).
+            for (label, initial) in zip(knownLabelList, knownLabelStarts) where initial == first {
+                guard var k = Spaces.compactEnd(of: b, matching: label) else { continue }
+                while k < b.count, case let width = Spaces.spaceWidth(b, at: k), width > 0 { k += width }
+                if k < b.count, b[k] == 0x3A || (b[k] == 0xEF && k + 2 < b.count && b[k + 1] == 0xBC && b[k + 2] == 0x9A) {
+                    return true
+                }
+            }
+            return false
         }
-        guard let colon else { return false }
-        let label = Substring(t.utf8.prefix(colon))
-        return knownLabelList.contains { $0.sameBytes(as: label) }
     }
 
     /// 段落 — the indices of `lines` at which a printed paragraph begins: the first
@@ -455,6 +479,7 @@ enum Prose {
     /// a labelled field of section 七 (`资金来源：…`). With no wrap width every line
     /// is a paragraph.
     static func paragraphStarts(_ lines: [String], wrap: Int?) -> [Int] {
+        guard wrap != nil else { return Array(lines.indices) }
         var starts: [Int] = []
         var inPoint = false
         for (i, line) in lines.enumerated() {
