@@ -85,7 +85,8 @@ public struct JoinedText: Sendable {
                                     continue
                                 }
                                 us[u] = unit
-                                if StatementGrammar.endsClause(unit) {
+                                // A Han ideograph, as most are, ends nothing.
+                                if unit &- 0x4E00 >= 0x5200, StatementGrammar.endsClause(unit) {
                                     clauseBreaks.append(u)
                                     // Every sentence end is a clause end.
                                     if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }

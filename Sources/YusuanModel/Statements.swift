@@ -197,6 +197,7 @@ extension SectionStatements {
         var changes: [StatedChange] = []
         /// The last plain amount before the current change, by label; and the last of 三公.
         var lastByLabel: [LabelKey: Int] = [:]
+        lastByLabel.reserveCapacity(plain.count)
         var lastThreePublic: Int?
         var p = 0
         for (i, f) in found.enumerated() {

@@ -242,7 +242,7 @@ enum ExplanationReader {
             }
             guard !projects.isEmpty else { continue }
             let previous = n > 0 ? lines[n - 1].value : ""
-            if let (label, rest) = field(text), knownLabels.contains(label) || !Prose.isWrapped(previous, width: wrapped) {
+            if let (label, rest) = field(text), !Prose.isWrapped(previous, width: wrapped) || knownLabels.contains(label) {
                 projects[projects.count - 1].fields.append(LabelledText(label: label, text: rest, source: line.source))
             } else {
                 let k = projects[projects.count - 1].fields.count - 1
@@ -347,13 +347,13 @@ enum Prose {
                 p + 2 < b.count && b[p] & 0xF0 == 0xE0 && ProseScanner.isChineseNumeral(JoinedText.decode(b, at: p).unit)
             }
             guard isNumeral(i) else { return nil }
-            var numeral: [UInt8] = []
+            var numerals = 0
             var p = i
             while p < b.count {
                 if b[p] == 0x20 {
                     p += 1
                 } else if isNumeral(p) {
-                    numeral += b[p..<(p + 3)]
+                    numerals += 1
                     p += 3
                 } else {
                     break
@@ -361,7 +361,7 @@ enum Prose {
             }
             // 、 (E3 80 81) next; a mark joined to it makes it another character, which
             // only a character other than ASCII or a Han ideograph (E4–E9) can be.
-            guard numeral.count <= 9, p + 2 < b.count, b[p] == 0xE3, b[p + 1] == 0x80, b[p + 2] == 0x81
+            guard numerals <= 3, p + 2 < b.count, b[p] == 0xE3, b[p + 1] == 0x80, b[p + 2] == 0x81
             else { return nil }
             let rest = p + 3
             if rest < b.count, b[rest] >= 0x80, !(0xE4...0xE9).contains(b[rest]),
@@ -370,6 +370,7 @@ enum Prose {
             }
             let tail = UnsafeBufferPointer(rebasing: b[rest...])
             let trimmed = Spaces.trimmedRange(tail)
+            let numeral = b[i..<p].filter { $0 != 0x20 }
             return (String(decoding: numeral, as: UTF8.self),
                     String(decoding: UnsafeBufferPointer(rebasing: tail[trimmed]), as: UTF8.self))
         }
@@ -419,10 +420,23 @@ enum Prose {
     /// be). A percentile rather than the widest line, which may be a table's or a
     /// title's.
     static func wrapWidth(_ lines: [String]) -> Int? {
-        let widths = lines.map(width).filter { $0 >= 20 }.sorted()
-        guard !widths.isEmpty else { return nil }
-        let typical = widths[widths.count * 4 / 5]
-        return typical <= 120 ? typical : nil
+        // The widths counted from 20 to 120, and those beyond together: the one
+        // wanted is found among the counts, or is beyond (nil), with no sorting.
+        var counts = [Int](repeating: 0, count: 102)
+        var total = 0
+        for line in lines {
+            let width = width(line)
+            guard width >= 20 else { continue }
+            counts[min(width, 121) - 20] += 1
+            total += 1
+        }
+        guard total > 0 else { return nil }
+        var rank = total * 4 / 5
+        for (k, count) in counts.enumerated() where k < 101 {
+            if rank < count { return k + 20 }
+            rank -= count
+        }
+        return nil
     }
 
     /// True when `line` fills the printed width (within what the spaces and
