@@ -59,40 +59,8 @@ public struct JoinedText: Sendable {
                         locations.append(last)
                         var value = line.value
                         value.withUTF8 { b in
-                            var i = 0
-                            while i < b.count {
-                                let lead = b[i]
-                                if compact, Spaces.mayStartSpace(lead) {
-                                    let width = Spaces.spaceWidth(b, at: i)
-                                    if width > 0 { i += width; continue }
-                                }
-                                offsets[u] = Int32(n)
-                                let (unit, low, width) = Self.decode(b, at: i)
-                                out[n] = lead
-                                if width > 1 {
-                                    out[n + 1] = b[i + 1]
-                                    if width > 2 { out[n + 2] = b[i + 2] }
-                                    if width > 3 { out[n + 3] = b[i + 3] }
-                                }
-                                n += width; i += width
-                                if let low {
-                                    us[u] = unit
-                                    // The low surrogate has no byte of its own: a range ending
-                                    // between the two halves takes the whole character.
-                                    offsets[u + 1] = Int32(n)
-                                    us[u + 1] = low
-                                    u += 2
-                                    continue
-                                }
-                                us[u] = unit
-                                // A Han ideograph, as most are, ends nothing.
-                                if unit &- 0x4E00 >= 0x5200, StatementGrammar.endsClause(unit) {
-                                    clauseBreaks.append(u)
-                                    // Every sentence end is a clause end.
-                                    if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }
-                                }
-                                u += 1
-                            }
+                            Self.append(b, compact: compact, bytes: out, units: us, offsets: offsets, n: &n, u: &u,
+                                        clauseBreaks: &clauseBreaks, sentenceBreaks: &sentenceBreaks)
                         }
                     }
                     offsets[u] = Int32(n)
@@ -111,6 +79,52 @@ public struct JoinedText: Sendable {
         self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
+    }
+
+    /// Appends one line's bytes (spaces skipped with `compact`) at byte `n` and
+    /// their UTF-16 units at unit `u`, with the byte at which each unit starts and
+    /// the clause and sentence ends among them; `n` and `u` end past them.
+    private static func append(_ b: UnsafeBufferPointer<UInt8>, compact: Bool, bytes out: UnsafeMutableBufferPointer<UInt8>,
+                               units us: UnsafeMutableBufferPointer<UInt16>, offsets: UnsafeMutableBufferPointer<Int32>,
+                               n byte: inout Int, u unitOffset: inout Int, clauseBreaks: inout [Int],
+                               sentenceBreaks: inout [Int]) {
+        // The counters copied in and out: kept in registers, not reloaded after each byte stored.
+        var n = byte, u = unitOffset
+        defer { byte = n; unitOffset = u }
+        var i = 0
+        while i < b.count {
+            let lead = b[i]
+            if compact, Spaces.mayStartSpace(lead) {
+                let width = Spaces.spaceWidth(b, at: i)
+                if width > 0 { i += width; continue }
+            }
+            offsets[u] = Int32(n)
+            let (unit, low, width) = decode(b, at: i)
+            out[n] = lead
+            if width > 1 {
+                out[n + 1] = b[i + 1]
+                if width > 2 { out[n + 2] = b[i + 2] }
+                if width > 3 { out[n + 3] = b[i + 3] }
+            }
+            n += width; i += width
+            if let low {
+                us[u] = unit
+                // The low surrogate has no byte of its own: a range ending
+                // between the two halves takes the whole character.
+                offsets[u + 1] = Int32(n)
+                us[u + 1] = low
+                u += 2
+                continue
+            }
+            us[u] = unit
+            // A Han ideograph, as most are, ends nothing.
+            if unit &- 0x4E00 >= 0x5200, StatementGrammar.endsClause(unit) {
+                clauseBreaks.append(u)
+                // Every sentence end is a clause end.
+                if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }
+            }
+            u += 1
+        }
     }
 
     /// The character whose UTF-8 starts at byte `i` of `bytes` (valid UTF-8, as a
@@ -188,6 +202,13 @@ public struct JoinedText: Sendable {
     public func substring(_ range: Range<Int>) -> String {
         let r = range.clamped(to: 0..<length)
         return String(decoding: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
+    }
+
+    /// The amount printed between two UTF-16 offsets (`Amount(utf8:)` on its bytes,
+    /// with no string made).
+    public func amount(_ range: Range<Int>) -> Amount? {
+        let r = range.clamped(to: 0..<length)
+        return Amount(utf8: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])])
     }
 
     // MARK: - Matching

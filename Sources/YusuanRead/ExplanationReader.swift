@@ -297,7 +297,7 @@ extension JoinedText {
 
     func int(_ range: Range<Int>?) -> Int? { string(range).flatMap { Int($0) } }
 
-    func amount(_ range: Range<Int>?) -> Amount? { string(range).flatMap { Amount($0) } }
+    func amount(_ range: Range<Int>?) -> Amount? { range.flatMap { amount($0) } }
 
     /// The location of the line a scanned match starts on.
     func location(of match: ProseScanner.Match) -> SourceLocation? { location(at: match[0]?.lowerBound ?? 0) }
@@ -385,7 +385,6 @@ enum Prose {
         case 0x4E00...0x9FFF, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
         default: return marks.contains(c)
         }
-        return marks.contains(c)
     }
 
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.

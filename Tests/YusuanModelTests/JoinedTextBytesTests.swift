@@ -28,6 +28,9 @@ import Testing
         #expect(joined.text == lines.joined())
         #expect(joined.units == Array(lines.joined().utf16))
         #expect(joined.substring(9..<17) == "1,297.28")
+        #expect(joined.amount(9..<17) == Amount("1297.28"))
+        #expect(joined.amount(9..<14) == Amount("1297"))
+        #expect(joined.amount(6..<8) == nil)
     }
 
     @Test func placesAreTheCharactersAfterThePoint() {

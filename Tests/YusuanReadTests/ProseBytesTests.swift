@@ -93,4 +93,13 @@ import YusuanModel
         #expect(scanner.string(Optional(8..<11)) == "é𠀀")
         #expect(scanner.string(nil) == nil)
     }
+
+    @Test func aPointIsANumeralOrTwoDigitsInBracketsOrBeforeAMark() {
+        for point in ["（ 一 ）某", "(1)", "（一）", "（十2）某", "12、某", "1.a", "\u{3000}（一）某", "\u{A0}1、某", "\t2．某"] {
+            #expect(ExplanationSection.startsPoint(point), "\(point)")
+        }
+        for prose in ["（一二三四）某", "（一", "（）某", "（一 某）", "1.", "1.5", "1 、某", "１、某", "", "  ", "一、某"] {
+            #expect(!ExplanationSection.startsPoint(prose), "\(prose)")
+        }
+    }
 }
