@@ -34,10 +34,11 @@ public struct JoinedText: Sendable {
 
     public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
         // One pass over the lines' bytes, in place: spaces skipped (with `compact`),
-        // each character's bytes copied and decoded into UTF-16 units, noting where
-        // each unit starts among the bytes and where each line starts among the
-        // units. The arrays are filled uninitialised, sized for the most they can
-        // hold (no more units than bytes), and keep what they were filled with.
+        // the runs between them copied whole, each character decoded into UTF-16
+        // units, noting where each unit starts among the bytes and where each line
+        // starts among the units. The arrays are filled uninitialised, sized for the
+        // most they can hold (no more units than bytes), and keep what they were
+        // filled with.
         var capacity = 0
         for line in lines { capacity += line.value.utf8.count }
         var starts: [Int] = []
@@ -91,21 +92,27 @@ public struct JoinedText: Sendable {
         // The counters copied in and out: kept in registers, not reloaded after each byte stored.
         var n = byte, u = unitOffset
         defer { byte = n; unitOffset = u }
+        /// Copies the run of bytes from `run` to `i`, which ends at byte `n` of the text.
+        func copy(_ run: Int, to i: Int, endingAt n: Int) {
+            guard run < i, let from = b.baseAddress, let to = out.baseAddress else { return }
+            (to + n - (i - run)).initialize(from: from + run, count: i - run)
+        }
         var i = 0
+        /// Where the bytes not yet copied start: the runs between spaces are copied whole.
+        var run = 0
         while i < b.count {
             let lead = b[i]
             if compact, Spaces.mayStartSpace(lead) {
                 let width = Spaces.spaceWidth(b, at: i)
-                if width > 0 { i += width; continue }
+                if width > 0 {
+                    copy(run, to: i, endingAt: n)
+                    i += width
+                    run = i
+                    continue
+                }
             }
             offsets[u] = Int32(n)
             let (unit, low, width) = decode(b, at: i)
-            out[n] = lead
-            if width > 1 {
-                out[n + 1] = b[i + 1]
-                if width > 2 { out[n + 2] = b[i + 2] }
-                if width > 3 { out[n + 3] = b[i + 3] }
-            }
             n += width; i += width
             if let low {
                 us[u] = unit
@@ -125,6 +132,7 @@ public struct JoinedText: Sendable {
             }
             u += 1
         }
+        copy(run, to: i, endingAt: n)
     }
 
     /// The character whose UTF-8 starts at byte `i` of `bytes` (valid UTF-8, as a

@@ -264,7 +264,10 @@ enum ExplanationReader {
 
     /// A `label：text` line with a label of 2 to 12 Chinese characters.
     static func field(_ text: String) -> (String, String)? {
-        guard text.includes("：") || text.includes(":") else { return nil }
+        // One search of the bytes for `:` or `：` (EF BC 9A).
+        guard Spaces.withBytes(text, { b in
+            b.indices.contains { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }) else { return nil }
         let line = ProseScanner(line: text)
         guard let m = line.field(), let label = line.string(m[1]) else { return nil }
         return (label, (line.string(m[2]) ?? "").trimmingSpaces())

@@ -18,21 +18,22 @@ enum GlossaryReader {
 
     /// The entries, each from its numbered line to the next number in sequence.
     static func entries(_ lines: [SourceLine]) -> [GlossaryEntry] {
-        var groups: [(number: String, lines: [SourceLine])] = []
+        var groups: [(number: String, rest: String, lines: [SourceLine])] = []
         for line in lines {
-            if groups.count < Prose.numerals.count, let (numeral, _) = Prose.numberedPrefix(line.text),
+            if groups.count < Prose.numerals.count, let (numeral, rest) = Prose.numberedPrefix(line.text),
                numeral == Prose.numerals[groups.count] {
-                groups.append((numeral, [line]))
+                groups.append((numeral, rest, [line]))
             } else if !groups.isEmpty {
                 groups[groups.count - 1].lines.append(line)
             }
         }
-        return groups.compactMap { entry(number: $0.number, lines: $0.lines) }
+        return groups.compactMap { entry(number: $0.number, rest: $0.rest, lines: $0.lines) }
     }
 
-    /// One entry: the lines joined, the term up to the first colon, the definition after it.
-    static func entry(number: String, lines: [SourceLine]) -> GlossaryEntry? {
-        guard let first = lines.first, let (_, rest) = Prose.numberedPrefix(first.text) else { return nil }
+    /// One entry: the lines joined (the first from `rest`, its text after the
+    /// number), the term up to the first colon, the definition after it.
+    static func entry(number: String, rest: String, lines: [SourceLine]) -> GlossaryEntry? {
+        guard let first = lines.first else { return nil }
         let text = ([rest] + lines.dropFirst().map { $0.text.trimmingSpaces() }).joined()
         guard let colon = firstColon(text) else {
             return GlossaryEntry(number: number, term: text, definition: "", source: first.location)
