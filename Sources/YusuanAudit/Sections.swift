@@ -40,6 +40,8 @@ struct AuditSection: Sendable {
     let section: ExplanationSection
     let kind: SectionKind
     let joined: JoinedText
+    /// The joined text, made once for the rules that search it.
+    let text: String
     /// The joined text's UTF-16 units, which its offsets count.
     var units: [UInt16] { joined.units }
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
@@ -51,6 +53,7 @@ struct AuditSection: Sendable {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
         joined = JoinedText(section.lines, fallback: section.source)
+        text = joined.text
         // Every item prints （类）: a section without 类 (most) has none to scan for.
         if joined.units.contains(0x7C7B) {
             let scanner = PatternScanner(units: joined.units)
@@ -68,7 +71,6 @@ struct AuditSection: Sendable {
     func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 
     var number: String { section.number }
-    var text: String { joined.text }
     var statements: SectionStatements { section.statements }
 
     /// The amounts stated for themselves, outside changes and reasons.

@@ -49,25 +49,42 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
 
     /// A numbered point opens the line: （一） (1) 1、 1． 1. (not a decimal such as 1.2).
     public static func startsPoint(_ line: String) -> Bool {
-        // Most lines are turned away on their first character but spaces (`Spaces`'s).
-        let opening = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
-        guard let opening, opening == "（" || opening == "(" || ("0"..."9").contains(opening) else { return false }
-        var scalars = Substring(Spaces.trimmed(line)).unicodeScalars[...]
-        guard let first = scalars.first else { return false }
-        let chinese = "一二三四五六七八九十".unicodeScalars
-        if first == "（" || first == "(" {
-            scalars = scalars.dropFirst().drop { $0 == " " }
-            let inner = scalars.prefix { chinese.contains($0) || ("0"..."9").contains($0) }
-            let rest = scalars.dropFirst(inner.count).drop { $0 == " " }
-            return !inner.isEmpty && inner.count <= 3 && (rest.first == "）" || rest.first == ")")
+        // On the bytes of the line without its margins (`Spaces`'s): most lines are
+        // turned away on their first character.
+        Spaces.withBytes(line) { b in
+            let trimmed = Spaces.trimmedRange(b)
+            let end = trimmed.upperBound
+            var i = trimmed.lowerBound
+            /// The scalar at `i` (a UTF-16 unit: none looked for is wider), and the bytes it takes.
+            func scalar(_ i: Int) -> (unit: UInt16, width: Int)? {
+                guard i < end else { return nil }
+                let (unit, _, width) = JoinedText.decode(b, at: i)
+                return (unit, width)
+            }
+            func isDigit(_ u: UInt16) -> Bool { u &- 0x30 < 10 }
+            guard let (opening, width) = scalar(i) else { return false }
+            if opening == 0xFF08 || opening == 0x28 {  // （ (
+                i += width
+                while i < end, b[i] == 0x20 { i += 1 }
+                var inner = 0
+                while let (u, width) = scalar(i), isDigit(u) || "一二三四五六七八九十".utf16.contains(u) {
+                    inner += 1
+                    i += width
+                }
+                while i < end, b[i] == 0x20 { i += 1 }
+                guard let (close, _) = scalar(i) else { return false }
+                return inner > 0 && inner <= 3 && (close == 0xFF09 || close == 0x29)  // ） )
+            }
+            var digits = 0
+            while i < end, isDigit(UInt16(b[i])) {
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, digits <= 2, let (mark, width) = scalar(i) else { return false }
+            if mark == 0x3001 || mark == 0xFF0E { return true }  // 、 ．
+            if mark == 0x2E { return scalar(i + width).map { !isDigit($0.unit) } ?? false }
+            return false
         }
-        let digits = scalars.prefix { ("0"..."9").contains($0) }
-        guard !digits.isEmpty, digits.count <= 2 else { return false }
-        let rest = scalars.dropFirst(digits.count)
-        guard let mark = rest.first else { return false }
-        if mark == "、" || mark == "．" { return true }
-        if mark == "." { return rest.dropFirst().first.map { !("0"..."9").contains($0) } ?? false }
-        return false
     }
 
     private enum CodingKeys: String, CodingKey { case number, title, lines, source, paragraphStarts, statements }

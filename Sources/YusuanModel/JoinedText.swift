@@ -10,7 +10,9 @@ import Foundation
 /// allow for `2025 年` against `2025年`. Built in one pass; every look-up is a
 /// binary search.
 public struct JoinedText: Sendable {
-    public let text: String
+    /// The text, made from its UTF-8 on each call (most readers want substrings
+    /// alone): keep it where it is wanted more than once.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The text's UTF-16 units, which the offsets count.
     public let units: [UInt16]
     /// The text's UTF-8, and the byte at which each UTF-16 offset starts (one more
@@ -32,10 +34,11 @@ public struct JoinedText: Sendable {
 
     public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
         // One pass over the lines' bytes, in place: spaces skipped (with `compact`),
-        // each character's bytes copied and decoded into UTF-16 units, noting where
-        // each unit starts among the bytes and where each line starts among the
-        // units. The arrays are filled uninitialised, sized for the most they can
-        // hold (no more units than bytes), and keep what they were filled with.
+        // the runs between them copied whole, each character decoded into UTF-16
+        // units, noting where each unit starts among the bytes and where each line
+        // starts among the units. The arrays are filled uninitialised, sized for the
+        // most they can hold (no more units than bytes), and keep what they were
+        // filled with.
         var capacity = 0
         for line in lines { capacity += line.value.utf8.count }
         var starts: [Int] = []
@@ -57,39 +60,8 @@ public struct JoinedText: Sendable {
                         locations.append(last)
                         var value = line.value
                         value.withUTF8 { b in
-                            var i = 0
-                            while i < b.count {
-                                let lead = b[i]
-                                if compact, Spaces.mayStartSpace(lead) {
-                                    let width = Spaces.spaceWidth(b, at: i)
-                                    if width > 0 { i += width; continue }
-                                }
-                                offsets[u] = Int32(n)
-                                let (unit, low, width) = Self.decode(b, at: i)
-                                out[n] = lead
-                                if width > 1 {
-                                    out[n + 1] = b[i + 1]
-                                    if width > 2 { out[n + 2] = b[i + 2] }
-                                    if width > 3 { out[n + 3] = b[i + 3] }
-                                }
-                                n += width; i += width
-                                if let low {
-                                    us[u] = unit
-                                    // The low surrogate has no byte of its own: a range ending
-                                    // between the two halves takes the whole character.
-                                    offsets[u + 1] = Int32(n)
-                                    us[u + 1] = low
-                                    u += 2
-                                    continue
-                                }
-                                us[u] = unit
-                                if StatementGrammar.endsClause(unit) {
-                                    clauseBreaks.append(u)
-                                    // Every sentence end is a clause end.
-                                    if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }
-                                }
-                                u += 1
-                            }
+                            Self.append(b, compact: compact, bytes: out, units: us, offsets: offsets, n: &n, u: &u,
+                                        clauseBreaks: &clauseBreaks, sentenceBreaks: &sentenceBreaks)
                         }
                     }
                     offsets[u] = Int32(n)
@@ -99,7 +71,6 @@ public struct JoinedText: Sendable {
             }
             outCount = n
         }
-        self.text = String(decoding: bytes, as: UTF8.self)
         self.bytes = bytes
         self.byteOffsets = byteOffsets
         self.units = units
@@ -109,6 +80,59 @@ public struct JoinedText: Sendable {
         self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
+    }
+
+    /// Appends one line's bytes (spaces skipped with `compact`) at byte `n` and
+    /// their UTF-16 units at unit `u`, with the byte at which each unit starts and
+    /// the clause and sentence ends among them; `n` and `u` end past them.
+    private static func append(_ b: UnsafeBufferPointer<UInt8>, compact: Bool, bytes out: UnsafeMutableBufferPointer<UInt8>,
+                               units us: UnsafeMutableBufferPointer<UInt16>, offsets: UnsafeMutableBufferPointer<Int32>,
+                               n byte: inout Int, u unitOffset: inout Int, clauseBreaks: inout [Int],
+                               sentenceBreaks: inout [Int]) {
+        // The counters copied in and out: kept in registers, not reloaded after each byte stored.
+        var n = byte, u = unitOffset
+        defer { byte = n; unitOffset = u }
+        /// Copies the run of bytes from `run` to `i`, which ends at byte `n` of the text.
+        func copy(_ run: Int, to i: Int, endingAt n: Int) {
+            guard run < i, let from = b.baseAddress, let to = out.baseAddress else { return }
+            (to + n - (i - run)).initialize(from: from + run, count: i - run)
+        }
+        var i = 0
+        /// Where the bytes not yet copied start: the runs between spaces are copied whole.
+        var run = 0
+        while i < b.count {
+            let lead = b[i]
+            if compact, Spaces.mayStartSpace(lead) {
+                let width = Spaces.spaceWidth(b, at: i)
+                if width > 0 {
+                    copy(run, to: i, endingAt: n)
+                    i += width
+                    run = i
+                    continue
+                }
+            }
+            offsets[u] = Int32(n)
+            let (unit, low, width) = decode(b, at: i)
+            n += width; i += width
+            if let low {
+                us[u] = unit
+                // The low surrogate has no byte of its own: a range ending
+                // between the two halves takes the whole character.
+                offsets[u + 1] = Int32(n)
+                us[u + 1] = low
+                u += 2
+                continue
+            }
+            us[u] = unit
+            // A Han ideograph, as most are, ends nothing.
+            if unit &- 0x4E00 >= 0x5200, StatementGrammar.endsClause(unit) {
+                clauseBreaks.append(u)
+                // Every sentence end is a clause end.
+                if StatementGrammar.endsSentence(unit) { sentenceBreaks.append(u) }
+            }
+            u += 1
+        }
+        copy(run, to: i, endingAt: n)
     }
 
     /// The character whose UTF-8 starts at byte `i` of `bytes` (valid UTF-8, as a
@@ -186,6 +210,13 @@ public struct JoinedText: Sendable {
     public func substring(_ range: Range<Int>) -> String {
         let r = range.clamped(to: 0..<length)
         return String(decoding: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
+    }
+
+    /// The amount printed between two UTF-16 offsets (`Amount(utf8:)` on its bytes,
+    /// with no string made).
+    public func amount(_ range: Range<Int>) -> Amount? {
+        let r = range.clamped(to: 0..<length)
+        return Amount(utf8: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])])
     }
 
     // MARK: - Matching

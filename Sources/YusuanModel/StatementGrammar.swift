@@ -71,6 +71,13 @@ public enum StatementGrammar {
 
     /// The decimals printed in a number (`35.7` → 1).
     public static func places(_ text: some StringProtocol) -> Int {
+        // On the bytes where the point and all after it are ASCII but a carriage
+        // return (a character a byte), as printed numbers are.
+        let utf8 = text.utf8
+        if let dot = utf8.firstIndex(of: 0x2E), !utf8[dot...].contains(where: { $0 >= 0x80 || $0 == 0x0D }),
+           !utf8[..<dot].contains(where: { $0 >= 0x80 }) {
+            return utf8.distance(from: dot, to: utf8.endIndex) - 1
+        }
         guard let dot = text.firstIndex(of: ".") else { return 0 }
         return text.distance(from: text.index(after: dot), to: text.endIndex)
     }
@@ -103,6 +110,9 @@ public enum StatementGrammar {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The words a label does not open with, taken off in this order.
+    static let labelOpenings = ["其中", "主要用于", "包括", "用于"]
+
     /// A label: normalised, without a leading enumerator (also one run into it after
     /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类). Read from UTF-16
     /// units (of a `JoinedText`), normalised unit by unit as `normalize` does: every
@@ -122,7 +132,7 @@ public enum StatementGrammar {
         var cut = scanner.lastInnerEnumerator() ?? 0
         cut = scanner.leadingEnumerator(from: cut) ?? cut
         var l = scanner.string(cut..<normal.count)
-        for prefix in ["其中", "主要用于", "包括", "用于"] where l.begins(with: prefix) { l.removeFirst(prefix.count) }
+        for prefix in labelOpenings where l.begins(with: prefix) { l.removeFirst(prefix.count) }
         if l.ends(with: "(类)") { l.removeLast(3) }
         return l
     }

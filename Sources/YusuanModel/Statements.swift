@@ -133,7 +133,7 @@ extension SectionStatements {
         var c = 0, r = 0
         let reasons = changes.compactMap(\.reason)
         for m in scanner.amountStatements() {
-            guard let value = Amount(text.substring(m.number)) else { continue }
+            guard let value = text.amount(m.number) else { continue }
             let start = m.whole.lowerBound
             var stated = StatedAmount(
                 label: StatementGrammar.label(text.units[text.clauseStart(before: start)..<start]),
@@ -167,7 +167,7 @@ extension SectionStatements {
         var found: [Found] = []
         for m in scanner.changeStatements() {
             let y = text.substring(m.rate)
-            guard let amount = Amount(text.substring(m.amount)), let rate = Amount(y) else { continue }
+            guard let amount = text.amount(m.amount), let rate = Amount(y) else { continue }
             let span = m.whole
             var subject = StatementGrammar.normalize(text.substring(text.clauseStart(before: span.lowerBound)..<span.lowerBound))
             if subject.begins(with: "其中") { subject.removeFirst(2) }
@@ -197,6 +197,7 @@ extension SectionStatements {
         var changes: [StatedChange] = []
         /// The last plain amount before the current change, by label; and the last of 三公.
         var lastByLabel: [LabelKey: Int] = [:]
+        lastByLabel.reserveCapacity(plain.count)
         var lastThreePublic: Int?
         var p = 0
         for (i, f) in found.enumerated() {

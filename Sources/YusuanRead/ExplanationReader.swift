@@ -242,7 +242,7 @@ enum ExplanationReader {
             }
             guard !projects.isEmpty else { continue }
             let previous = n > 0 ? lines[n - 1].value : ""
-            if let (label, rest) = field(text), knownLabels.contains(label) || !Prose.isWrapped(previous, width: wrapped) {
+            if let (label, rest) = field(text), !Prose.isWrapped(previous, width: wrapped) || knownLabels.contains(label) {
                 projects[projects.count - 1].fields.append(LabelledText(label: label, text: rest, source: line.source))
             } else {
                 let k = projects[projects.count - 1].fields.count - 1
@@ -264,7 +264,10 @@ enum ExplanationReader {
 
     /// A `label：text` line with a label of 2 to 12 Chinese characters.
     static func field(_ text: String) -> (String, String)? {
-        guard text.includes("：") || text.includes(":") else { return nil }
+        // One search of the bytes for `:` or `：` (EF BC 9A).
+        guard Spaces.withBytes(text, { b in
+            b.indices.contains { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        }) else { return nil }
         let line = ProseScanner(line: text)
         guard let m = line.field(), let label = line.string(m[1]) else { return nil }
         return (label, (line.string(m[2]) ?? "").trimmingSpaces())
@@ -297,7 +300,7 @@ extension JoinedText {
 
     func int(_ range: Range<Int>?) -> Int? { string(range).flatMap { Int($0) } }
 
-    func amount(_ range: Range<Int>?) -> Amount? { string(range).flatMap { Amount($0) } }
+    func amount(_ range: Range<Int>?) -> Amount? { range.flatMap { amount($0) } }
 
     /// The location of the line a scanned match starts on.
     func location(of match: ProseScanner.Match) -> SourceLocation? { location(at: match[0]?.lowerBound ?? 0) }
@@ -327,16 +330,64 @@ enum Prose {
     }
 
     /// `一、 关于…` → (一, 关于…): a Chinese numeral followed by 、, and the rest trimmed.
+    /// Up to three numerals, spaces between them allowed, and nothing else before the
+    /// first 、, which must be a character of its own (not one joined to a mark).
     static func numberedPrefix(_ text: String) -> (String, String)? {
-        // Most lines do not start with a numeral: turn them away on their first scalar.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{3000}" && $0 != "\t" }),
-              first.value <= 0xFFFF, ProseScanner.isChineseNumeral(UInt16(first.value)) else { return nil }
-        let t = text.trimmingSpaces()
-        guard let mark = t.firstIndex(of: "、") else { return nil }
-        let numeral = t[..<mark].filter { $0 != " " }
-        guard !numeral.isEmpty, numeral.count <= 3, numeral.allSatisfy({ "一二三四五六七八九十".contains($0) })
-        else { return nil }
-        return (String(numeral), t[t.index(after: mark)...].trimmingSpaces())
+        Spaces.withBytes(text) { b -> (String, String)? in
+            // Leading spaces, then a numeral: most lines are turned away on it.
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x20 || b[i] == 0x09 {
+                    i += 1
+                } else if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 {  // U+3000
+                    i += 3
+                } else {
+                    break
+                }
+            }
+            /// Whether a numeral (three bytes, as every one is) starts at `p`.
+            func isNumeral(_ p: Int) -> Bool {
+                p + 2 < b.count && b[p] & 0xF0 == 0xE0 && ProseScanner.isChineseNumeral(JoinedText.decode(b, at: p).unit)
+            }
+            guard isNumeral(i) else { return nil }
+            var numerals = 0
+            var p = i
+            while p < b.count {
+                if b[p] == 0x20 {
+                    p += 1
+                } else if isNumeral(p) {
+                    numerals += 1
+                    p += 3
+                } else {
+                    break
+                }
+            }
+            // 、 (E3 80 81) next; a mark joined to it makes it another character, which
+            // only a character other than ASCII or a Han ideograph (E4–E9) can be.
+            guard numerals <= 3, p + 2 < b.count, b[p] == 0xE3, b[p + 1] == 0x80, b[p + 2] == 0x81
+            else { return nil }
+            let rest = p + 3
+            if rest < b.count, b[rest] >= 0x80, !(0xE4...0xE9).contains(b[rest]),
+               String(decoding: UnsafeBufferPointer(rebasing: b[p...]), as: UTF8.self).first != "、" {
+                return nil
+            }
+            let tail = UnsafeBufferPointer(rebasing: b[rest...])
+            let trimmed = Spaces.trimmedRange(tail)
+            let numeral = b[i..<p].filter { $0 != 0x20 }
+            return (String(decoding: numeral, as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: tail[trimmed]), as: UTF8.self))
+        }
+    }
+
+    /// Whether `c` is one of the characters of `marks` (`Character` equality), its
+    /// first scalar asked first: a character that opens with a Han ideograph or an
+    /// ASCII letter or digit, as most do, is none of them (no mark is, or is
+    /// canonically equivalent to, such a character).
+    static func isMark(_ c: Character, of marks: String) -> Bool {
+        switch c.unicodeScalars.first?.value ?? 0 {
+        case 0x4E00...0x9FFF, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+        default: return marks.contains(c)
+        }
     }
 
     /// +1 for 增加 / 增长, −1 for 减少 / 減少 / 下降, +1 where no word is given.
@@ -344,14 +395,25 @@ enum Prose {
 
     /// Display width: 2 for a wide (CJK) character, 1 for ASCII. Counted on the
     /// UTF-8 bytes: an ASCII byte is 1, the first byte of any other scalar 2.
-    static func width(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var width = 0
-            // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
-            for b in bytes { width &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 1 : 0) }
-            return width
+    static func width(_ text: String) -> Int { Spaces.withBytes(text, width) }
+
+    /// The display width of UTF-8 bytes (`width(_:)`). Summed a byte a lane for 127
+    /// bytes at a time (2 at most a byte: a lane cannot overflow), which the compiler
+    /// turns into vector instructions.
+    static func width(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0, i = 0
+        while i < bytes.count {
+            let end = min(bytes.count, i + 127)
+            var lane: UInt8 = 0
+            while i < end {
+                // A scalar's first byte is no continuation byte (10xxxxxx); a wide one's is 11xxxxxx.
+                let b = bytes[i]
+                lane &+= (b < 0x80 ? 1 : 0) &+ (b >= 0xC0 ? 2 : 0)
+                i += 1
+            }
+            width += Int(lane)
         }
+        return width
     }
 
     /// The width at which the printed lines wrap: the width most full lines reach
@@ -360,10 +422,23 @@ enum Prose {
     /// be). A percentile rather than the widest line, which may be a table's or a
     /// title's.
     static func wrapWidth(_ lines: [String]) -> Int? {
-        let widths = lines.map(width).filter { $0 >= 20 }.sorted()
-        guard !widths.isEmpty else { return nil }
-        let typical = widths[widths.count * 4 / 5]
-        return typical <= 120 ? typical : nil
+        // The widths counted from 20 to 120, and those beyond together: the one
+        // wanted is found among the counts, or is beyond (nil), with no sorting.
+        var counts = [Int](repeating: 0, count: 102)
+        var total = 0
+        for line in lines {
+            let width = width(line)
+            guard width >= 20 else { continue }
+            counts[min(width, 121) - 20] += 1
+            total += 1
+        }
+        guard total > 0 else { return nil }
+        var rank = total * 4 / 5
+        for (k, count) in counts.enumerated() where k < 101 {
+            if rank < count { return k + 20 }
+            rank -= count
+        }
+        return nil
     }
 
     /// True when `line` fills the printed width (within what the spaces and
@@ -373,32 +448,45 @@ enum Prose {
     /// prose it usually closes a paragraph.
     static func isWrapped(_ line: String, width: Int?, inPoint: Bool = false) -> Bool {
         guard let width else { return false }
-        let t = line.trimmingSpaces()
-        if let last = t.unicodeScalars.last, last == "：" || last == ":" || (!inPoint && (last == "。" || last == "；" || last == ";")) {
-            return false
+        return Spaces.withBytes(line) { b in
+            let t = UnsafeBufferPointer(rebasing: b[Spaces.trimmedRange(b)])
+            if var k = t.indices.last {
+                // The last scalar starts at the last byte that is no continuation byte.
+                while k > 0, t[k] & 0xC0 == 0x80 { k -= 1 }
+                switch JoinedText.decode(t, at: k).unit {
+                case 0xFF1A, 0x3A: return false  // ： :
+                case 0x3002, 0xFF1B, 0x3B: if !inPoint { return false }  // 。 ； ;
+                default: break
+                }
+            }
+            return self.width(t) * 100 >= width * 85
         }
-        return self.width(t) * 100 >= width * 85
     }
 
     /// The known labels of section 七, and the characters they start with.
     private static let knownLabelList: [String] = ExplanationReader.knownLabels.sorted()
-    private static let knownLabelStarts: [Unicode.Scalar] = knownLabelList.compactMap(\.unicodeScalars.first)
+    private static let knownLabelStarts: [UInt16] = knownLabelList.compactMap(\.utf16.first)
 
     /// True when the line opens a field of section 七 by one of its known labels
     /// (`资金来源：…`), as `ExplanationReader.field` would read it: the text before
     /// its first colon (full-width or half-width), spaces taken out, is one of them.
     static func opensKnownField(_ line: String) -> Bool {
-        // Most lines are turned away on their first character but spaces (`Spaces`'s).
-        let first = line.unicodeScalars.first { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{A0}" && $0 != "\u{3000}" }
-        guard let first, knownLabelStarts.contains(first), line.includes("：") || line.includes(":") else { return false }
-        var t = Spaces.removed(line)
-        let colon = t.withUTF8 { b -> Int? in
-            // `:`, or `：` (EF BC 9A): no label holds either.
-            (0..<b.count).first { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
+        Spaces.withBytes(line) { b in
+            // Most lines are turned away on their first character but spaces.
+            let start = Spaces.trimmedRange(b).lowerBound
+            guard start < b.count else { return false }
+            let first = JoinedText.decode(b, at: start).unit
+            guard knownLabelStarts.contains(first) else { return false }
+            // A label (no label holds a colon), then spaces, then `:` or `：` (EF BC 9A).
+            for (label, initial) in zip(knownLabelList, knownLabelStarts) where initial == first {
+                guard var k = Spaces.compactEnd(of: b, matching: label) else { continue }
+                while k < b.count, case let width = Spaces.spaceWidth(b, at: k), width > 0 { k += width }
+                if k < b.count, b[k] == 0x3A || (b[k] == 0xEF && k + 2 < b.count && b[k + 1] == 0xBC && b[k + 2] == 0x9A) {
+                    return true
+                }
+            }
+            return false
         }
-        guard let colon else { return false }
-        let label = Substring(t.utf8.prefix(colon))
-        return knownLabelList.contains { $0.sameBytes(as: label) }
     }
 
     /// 段落 — the indices of `lines` at which a printed paragraph begins: the first
@@ -407,6 +495,7 @@ enum Prose {
     /// a labelled field of section 七 (`资金来源：…`). With no wrap width every line
     /// is a paragraph.
     static func paragraphStarts(_ lines: [String], wrap: Int?) -> [Int] {
+        guard wrap != nil else { return Array(lines.indices) }
         var starts: [Int] = []
         var inPoint = false
         for (i, line) in lines.enumerated() {

@@ -18,26 +18,30 @@ enum GlossaryReader {
 
     /// The entries, each from its numbered line to the next number in sequence.
     static func entries(_ lines: [SourceLine]) -> [GlossaryEntry] {
-        var groups: [(number: String, lines: [SourceLine])] = []
+        var groups: [(number: String, rest: String, lines: [SourceLine])] = []
         for line in lines {
-            if groups.count < Prose.numerals.count, let (numeral, _) = Prose.numberedPrefix(line.text),
+            if groups.count < Prose.numerals.count, let (numeral, rest) = Prose.numberedPrefix(line.text),
                numeral == Prose.numerals[groups.count] {
-                groups.append((numeral, [line]))
+                groups.append((numeral, rest, [line]))
             } else if !groups.isEmpty {
                 groups[groups.count - 1].lines.append(line)
             }
         }
-        return groups.compactMap { entry(number: $0.number, lines: $0.lines) }
+        return groups.compactMap { entry(number: $0.number, rest: $0.rest, lines: $0.lines) }
     }
 
-    /// One entry: the lines joined, the term up to the first colon, the definition after it.
-    static func entry(number: String, lines: [SourceLine]) -> GlossaryEntry? {
-        guard let first = lines.first, let (_, rest) = Prose.numberedPrefix(first.text) else { return nil }
+    /// One entry: the lines joined (the first from `rest`, its text after the
+    /// number), the term up to the first colon, the definition after it.
+    static func entry(number: String, rest: String, lines: [SourceLine]) -> GlossaryEntry? {
+        guard let first = lines.first else { return nil }
         let text = ([rest] + lines.dropFirst().map { $0.text.trimmingSpaces() }).joined()
         guard let colon = firstColon(text) else {
             return GlossaryEntry(number: number, term: text, definition: "", source: first.location)
         }
-        let term = String(text[..<colon]).replacingOccurrences(of: "**", with: "").trimmingSpaces()
+        var term = String(text[..<colon])
+        // Bold markup, where the tabular form prints it (a search first: most terms have none).
+        if term.includes("**") { term = term.replacingOccurrences(of: "**", with: "") }
+        term = term.trimmingSpaces()
         let definition = String(text[text.index(after: colon)...]).trimmingSpaces()
         return GlossaryEntry(number: number, term: term, definition: definition, source: first.location)
     }
@@ -77,9 +81,9 @@ enum GlossaryReader {
     /// A line that can be the name of the signature.
     static func isName(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
-        guard !t.isEmpty, t.count <= 40, Prose.numberedPrefix(t) == nil else { return false }
-        if t.contains(where: { ":：，,。；;".contains($0) }) { return false }
-        return true
+        // No more characters than bytes: most names are counted by their bytes alone.
+        guard !t.isEmpty, t.utf8.count <= 40 || t.count <= 40, Prose.numberedPrefix(t) == nil else { return false }
+        return !t.contains { Prose.isMark($0, of: ":：，,。；;") }
     }
 
     /// `2025 年 2月 14 日` → `2025-02-14`; nil for a line that is no date.
@@ -91,7 +95,11 @@ enum GlossaryReader {
               let day = t.string(m[3]).flatMap(number),
               (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// A number printed in ASCII digits or Chinese numerals (二〇二五, 十四).

@@ -38,8 +38,14 @@ enum OverviewReader {
 
     /// A short numbered heading of the part: 一、 主要职能, 二、机构设置及人员情况.
     static func isHeading(_ text: String) -> Bool {
+        // The numeral first: most lines are turned away on their first character but
+        // spaces, before their spaces are taken out.
+        let first = Spaces.withBytes(text) { b in
+            let r = Spaces.trimmedRange(b)
+            return r.isEmpty ? 0 : JoinedText.decode(b, at: r.lowerBound).unit
+        }
+        guard ProseScanner.isChineseNumeral(first) else { return false }
         let t = JoinedText.compact(text)
-        // The numeral first: most lines are turned away on their first character.
         guard let (_, rest) = Prose.numberedPrefix(t), t.count <= 24 else { return false }
         return !rest.isEmpty && !rest.includes("，") && !rest.includes("。")
     }
@@ -76,7 +82,7 @@ enum OverviewReader {
         guard let m = scan.firstMatch(.officeList), let count = text.int(m[1]), let word = text.string(m[2])
         else { return nil }
         let names = (text.string(m[3]) ?? "")
-            .split(whereSeparator: { "、，,;；".contains($0) })
+            .split(whereSeparator: { Prose.isMark($0, of: "、，,;；") })
             .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
         return Offices(word: word, count: count, names: names, source: text.location(of: m))

@@ -15,6 +15,9 @@ struct ProseScanner: UnitScanning {
     /// Where each unit a match can start with (`Fact.leads`) occurs, by its slot in
     /// `leads`: a search visits only these offsets.
     private let offsets: [[Int]]
+    /// The line scanned (`init(line:)`): a group's text is sliced from it, not
+    /// encoded again from the units.
+    private let line: String?
 
     /// Indexes the units in one pass.
     init(_ units: [UInt16]) {
@@ -28,7 +31,7 @@ struct ProseScanner: UnitScanning {
 
     /// One line, matched at its start alone (`projectStart`, `field`): nothing is
     /// indexed.
-    init(line: String) { self.init(Self.units(of: line), offsets: []) }
+    init(line: String) { self.init(Self.units(of: line), offsets: [], line: line) }
 
     /// The text's UTF-16 units, decoded from its UTF-8 in place (`Array(text.utf16)`
     /// goes through the generic view, index by index).
@@ -52,9 +55,10 @@ struct ProseScanner: UnitScanning {
         }
     }
 
-    private init(_ units: [UInt16], offsets: [[Int]]) {
+    private init(_ units: [UInt16], offsets: [[Int]], line: String? = nil) {
         self.units = units
         self.offsets = offsets
+        self.line = line
     }
 
     /// The text's units before `end` alone: a match must end by `end`, as one found
@@ -210,8 +214,22 @@ struct ProseScanner: UnitScanning {
         }
     }
 
-    /// The text of a group, nil where it took no part.
-    func string(_ range: Range<Int>?) -> String? { range.map { string($0) } }
+    /// The text of a group, nil where it took no part: sliced from the line where
+    /// one was scanned (a group never parts a surrogate pair), its UTF-8 offsets
+    /// counted from the units' (1 byte below U+0080, 2 below U+0800 and for each
+    /// half of a pair, else 3).
+    func string(_ range: Range<Int>?) -> String? {
+        guard let range else { return nil }
+        guard let line else { return string(range) }
+        func bytes(_ units: ArraySlice<UInt16>) -> Int {
+            var n = 0
+            for u in units { n += u < 0x80 ? 1 : u < 0x800 || u & 0xF800 == 0xD800 ? 2 : 3 }
+            return n
+        }
+        let utf8 = line.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: bytes(units[..<range.lowerBound]))
+        return String(line[lower..<utf8.index(lower, offsetBy: bytes(units[range]))])
+    }
 
     // MARK: - Pieces
 
