@@ -82,6 +82,9 @@ struct ColumnSolver {
         var best: [Int: [Int]?] = [:]
         /// By parent: its children's candidates in one buffer (`childCandidates`).
         var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
+        /// By parent: each candidate's exact combinations, where they were listed
+        /// at once (`listedChildCombos`).
+        var listed: [Int: [[[Int]]]] = [:]
     }
     private let comboCache = ComboCache()
 
@@ -370,9 +373,71 @@ struct ColumnSolver {
     private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let key = Self.comboKey(p, pc)
         if let known = comboCache.combos[key] { return known }
-        let found = searchChildCombos(parent: p, parentChoice: pc, limit: limit)
+        let found = listedChildCombos(parent: p, limit: limit)?[pc]
+            ?? searchChildCombos(parent: p, parentChoice: pc, limit: limit)
         comboCache.combos[key] = found
         return found
+    }
+
+    /// 组合清单 — every parent candidate's exact combinations at once, from one
+    /// pass over all the children's combinations, where they are few beside the
+    /// parent's candidates (a row of many candidates would otherwise search its
+    /// children once for each). The same combinations in the same order as
+    /// `searchChildCombos`; nil where the children's combinations are too many.
+    private func listedChildCombos(parent p: Int, limit: Int) -> [[[Int]]]? {
+        if let known = comboCache.listed[p] { return known }
+        let kids = children[p]
+        var product = 1
+        for k in kids {
+            product = product.multipliedReportingOverflow(by: comboCache.units[k].count).partialValue
+            guard product > 0, product <= 64 * candidates[p].count, product <= Self.comboBound else { return nil }
+        }
+        guard !budget.exhausted else { return nil }
+        budget.spend(product)
+        // A vector's fingerprint is linear, so a combination's is the sum of its
+        // children's: the combinations are walked adding one number each, and
+        // only a fingerprint that some parent candidate has is checked in full.
+        let units = comboCache.units
+        func fingerprint(_ v: [Int64]) -> Int64 {
+            var f: Int64 = 0
+            for (c, x) in v.enumerated() { f = f &+ x &* (Int64(c) &* 0x2545_F491_4F6C_DD1D | 1) }
+            return f
+        }
+        // The fingerprints' top 12 bits, marked for the parent's candidates, turn
+        // most combinations away before the dictionary is asked.
+        func slot(_ f: Int64) -> Int { Int(UInt64(bitPattern: f) >> 52) }
+        var marked = [Bool](repeating: false, count: 4096)
+        var targets: [Int64: [Int]] = [:]
+        for (pc, v) in units[p].enumerated() {
+            let f = fingerprint(v)
+            targets[f, default: []].append(pc)
+            marked[slot(f)] = true
+        }
+        let prints = kids.map { units[$0].map(fingerprint) }
+        var listed = [[[Int]]](repeating: [], count: units[p].count)
+        var picked = [Int](repeating: 0, count: kids.count)
+        func walk(_ i: Int, _ sum: Int64) {
+            for c in prints[i].indices {
+                picked[i] = c
+                let next = sum &+ prints[i][c]
+                if i + 1 < kids.count {
+                    walk(i + 1, next)
+                } else if marked[slot(next)], let pcs = targets[next] {
+                    for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
+                }
+            }
+        }
+        walk(0, 0)
+        comboCache.listed[p] = listed
+        return listed
+    }
+
+    /// Whether the children of `p`, at the candidates `picked`, add up to its candidate `pc`.
+    private func adds(_ picked: [Int], to p: Int, _ pc: Int) -> Bool {
+        let units = comboCache.units
+        return (0..<columnCount).allSatisfy { col in
+            zip(children[p], picked).reduce(Int64(0)) { $0 &+ units[$1.0][$1.1][col] } == units[p][pc][col]
+        }
     }
 
     /// A depth-first search over the children's candidates in units, pruned by
