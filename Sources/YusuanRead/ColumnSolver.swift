@@ -71,15 +71,15 @@ struct ColumnSolver {
     /// Children's exact combinations, found once for each parent row and candidate:
     /// the local search asks for the same ones on every pass.
     private final class ComboCache {
-        var combos: [Int: [[Int]]] = [:]
         /// Each candidate's vector in units, by row.
         var units: [[[Int64]]] = []
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
-        /// By parent and candidate: the best of the children's exact combinations, or
-        /// nil where there is none (`bestChildCombo`).
-        var best: [Int: [Int]?] = [:]
+        /// By parent and candidate (at `firstCandidate[p] + pc`): the best of the
+        /// children's exact combinations, nil where there is none, nil inside
+        /// until it is found (`bestChildCombo`).
+        var best: [[Int]??] = []
         /// By parent: its children's candidates in one buffer (`childCandidates`).
         var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
         /// By parent: each candidate's exact combinations, where they were listed
@@ -89,6 +89,8 @@ struct ColumnSolver {
     private let comboCache = ComboCache()
 
     private var candidates: [[[Int]]] = []
+    /// Where each row's candidates start when all rows' are counted in order.
+    private var firstCandidate: [Int] = []
     private var priorScore: [[Int]] = []
     /// What the classification says of each row's candidates (`strong(_:_:)`).
     private var strongScores: [[Int]] = []
@@ -115,6 +117,9 @@ struct ColumnSolver {
             return placements
         }
         comboCache.units = units
+        var first = 0
+        firstCandidate = candidates.map { cands in defer { first += cands.count }; return first }
+        comboCache.best = Array(repeating: nil, count: first)
         priorScore = rows.indices.map { r in
             candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + priors[r][$1].rawValue } }
         }
@@ -319,9 +324,8 @@ struct ColumnSolver {
                     let score = score(assignment, moved: moved, scored: current, families: families)
                     if Self.better(score, than: current) {
                         for (x, _) in moved {
-                            for p in [x] + (rows[x].parent.map { [$0] } ?? []) where !children[p].isEmpty {
-                                families[p] = equations(of: p, in: assignment)
-                            }
+                            if !children[x].isEmpty { families[x] = equations(of: x, in: assignment) }
+                            if let p = rows[x].parent { families[p] = equations(of: p, in: assignment) }
                         }
                         for (x, _) in moved { touch(x) }
                         current = score
@@ -354,29 +358,18 @@ struct ColumnSolver {
         return d
     }
 
-    /// The caches' key for a parent row and one of its candidates.
-    private static func comboKey(_ p: Int, _ pc: Int) -> Int { p &* 65_536 &+ pc }
-
     /// Of the children's exact combinations for the parent's candidate, the one the
     /// priors like best (the first of equals); found once per parent and candidate.
     private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
-        let key = Self.comboKey(p, pc)
-        if let known = comboCache.best[key] { return known }
-        let best = exactChildCombos(parent: p, parentChoice: pc, limit: 16).max { a, b in
+        let slot = firstCandidate[p] + pc
+        if let known = comboCache.best[slot] { return known }
+        // Children assignments whose column sums equal the parent's vector exactly.
+        let exact = listedChildCombos(parent: p, limit: 16)?[pc] ?? searchChildCombos(parent: p, parentChoice: pc, limit: 16)
+        let best = exact.max { a, b in
             zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
         }
-        comboCache.best[key] = .some(best)
+        comboCache.best[slot] = .some(best)
         return best
-    }
-
-    /// Children assignments whose column sums equal the parent's vector exactly.
-    private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
-        let key = Self.comboKey(p, pc)
-        if let known = comboCache.combos[key] { return known }
-        let found = listedChildCombos(parent: p, limit: limit)?[pc]
-            ?? searchChildCombos(parent: p, parentChoice: pc, limit: limit)
-        comboCache.combos[key] = found
-        return found
     }
 
     /// 组合清单 — every parent candidate's exact combinations at once, from one
@@ -556,12 +549,13 @@ struct ColumnSolver {
                 && strongTrial - strongScores[r][c] >= strongBest - strongScores[r][choice[r]]
         }
         var result: [(row: Int, alternatives: [[Int]])] = []
+        var fitted = [Int?](repeating: nil, count: rows.count)
         for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
             if budget.exhausted { break }
             var alternatives: [[Int]] = []
             for c in candidates[r].indices where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
-                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c), r, c) { alternatives.append(candidates[r][c]) }
+                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c, fitted: &fitted), r, c) { alternatives.append(candidates[r][c]) }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
@@ -590,12 +584,20 @@ struct ColumnSolver {
     }
 
     /// The leaf moves; each ancestor takes the candidate that fits its children best.
-    private func chainTrial(_ r: Int, _ c: Int) -> [Int] {
+    /// An ancestor whose children are all as chosen fits them as every such chain
+    /// found before: `fitted` keeps that fit, by row.
+    private func chainTrial(_ r: Int, _ c: Int, fitted: inout [Int?]) -> [Int] {
         var trial = choice
         trial[r] = c
         var node = r
         while let p = rows[node].parent {
-            trial[p] = bestFit(p, given: trial)
+            if trial[node] != choice[node] {
+                trial[p] = bestFit(p, given: trial)
+            } else {
+                let fit = fitted[p] ?? bestFit(p, given: choice)
+                fitted[p] = fit
+                trial[p] = fit
+            }
             node = p
         }
         return trial
@@ -621,19 +623,22 @@ struct ColumnSolver {
     /// columns, then by prior.
     private func bestFit(_ p: Int, given assignment: [Int]) -> Int {
         let units = comboCache.units
-        var sum = [Int64](repeating: 0, count: columnCount)
-        for k in children[p] {
-            let kv = units[k][assignment[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+        let width = columnCount
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { sum in
+            sum.initialize(repeating: 0)
+            for k in children[p] {
+                let kv = units[k][assignment[k]]
+                for c in 0..<width { sum[c] = sum[c] &+ kv[c] }
+            }
+            var best = (assignment[p], (equations: -1, prior: Int.min))
+            for (cand, pv) in units[p].enumerated() {
+                var eq = 0
+                for c in 0..<width where pv[c] == sum[c] { eq += 1 }
+                let s = (equations: eq, prior: priorScore[p][cand])
+                if Self.better(s, than: best.1) { best = (cand, s) }
+            }
+            return best.0
         }
-        var best = (assignment[p], (equations: -1, prior: Int.min))
-        for cand in candidates[p].indices {
-            let pv = units[p][cand]
-            let eq = (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
-            let s = (equations: eq, prior: priorScore[p][cand])
-            if Self.better(s, than: best.1) { best = (cand, s) }
-        }
-        return best.0
     }
 
     /// True when the classification (an `implied` prior) prefers the chosen
