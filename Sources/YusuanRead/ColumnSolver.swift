@@ -383,7 +383,8 @@ struct ColumnSolver {
         var product = 1
         for k in kids {
             product = product.multipliedReportingOverflow(by: comboCache.units[k].count).partialValue
-            guard product > 0, product <= 64 * candidates[p].count, product <= Self.comboBound else { return nil }
+            guard candidates[p].count >= 8, product > 0, product <= 64 * candidates[p].count, product <= Self.comboBound
+            else { return nil }
         }
         guard !budget.exhausted else { return nil }
         budget.spend(product)
