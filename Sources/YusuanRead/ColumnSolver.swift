@@ -71,8 +71,6 @@ struct ColumnSolver {
     /// Children's exact combinations, found once for each parent row and candidate:
     /// the local search asks for the same ones on every pass.
     private final class ComboCache {
-        /// Each candidate's vector in units, by row.
-        var units: [[[Int64]]] = []
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
@@ -80,8 +78,6 @@ struct ColumnSolver {
         /// children's exact combinations, nil where there is none, nil inside
         /// until it is found (`bestChildCombo`).
         var best: [[Int]??] = []
-        /// By parent: its children's candidates in one buffer (`childCandidates`).
-        var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
         /// By parent: each candidate's exact combinations, where they were listed
         /// at once (`listedChildCombos`).
         var listed: [Int: [[[Int]]]] = [:]
@@ -91,6 +87,9 @@ struct ColumnSolver {
     private var candidates: [[[Int]]] = []
     /// Where each row's candidates start when all rows' are counted in order.
     private var firstCandidate: [Int] = []
+    /// Every candidate's vector in units, in that order, in one buffer: row `r`'s
+    /// candidate `c` starts at `vectorAt(r, c)`.
+    private var vectors: [Int64] = []
     private var priorScore: [[Int]] = []
     /// What the classification says of each row's candidates (`strong(_:_:)`).
     private var strongScores: [[Int]] = []
@@ -109,14 +108,9 @@ struct ColumnSolver {
     mutating func solve() -> Solution {
         children = Array(repeating: [], count: rows.count)
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
-        var units: [[[Int64]]] = []
-        units.reserveCapacity(rows.count)
-        candidates = rows.indices.map { r in
-            let (placements, vectors) = makeCandidates(row: r)
-            units.append(vectors)
-            return placements
-        }
-        comboCache.units = units
+        var vectors: [Int64] = []
+        candidates = rows.indices.map { makeCandidates(row: $0, vectors: &vectors) }
+        self.vectors = vectors
         var first = 0
         firstCandidate = candidates.map { cands in defer { first += cands.count }; return first }
         comboCache.best = Array(repeating: nil, count: first)
@@ -145,32 +139,43 @@ struct ColumnSolver {
     // MARK: Candidates
 
     /// The order-preserving placements of row `r`'s values that its identities
-    /// allow, each with its vector in units.
-    private func makeCandidates(row r: Int) -> (placements: [[Int]], vectors: [[Int64]]) {
+    /// allow; each one's vector in units is appended to `vectors`.
+    private func makeCandidates(row r: Int, vectors: inout [Int64]) -> [[Int]] {
+        let width = columnCount
         let values = rows[r].values.map(\.units)
-        guard !values.isEmpty else { return ([[]], [Array(repeating: 0, count: columnCount)]) }
-        guard values.count <= columnCount else {
-            return ([Array(0..<columnCount)], [values.prefix(columnCount).map { $0 }])
+        guard !values.isEmpty else {
+            vectors.append(contentsOf: repeatElement(0, count: width))
+            return [[]]
         }
-        var all = placements(of: values.count, in: (1..<columnCount).filter { allowed[$0] })
+        guard values.count <= width else {
+            vectors.append(contentsOf: values.prefix(width))
+            return [Array(0..<width)]
+        }
+        var all = placements(of: values.count, in: (1..<width).filter { allowed[$0] })
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
         let fellBack = all.isEmpty
-        if fellBack { all = placements(of: values.count, in: Array(1..<columnCount)) }
-        let vectors = all.map { vector(values: values, columns: $0) }
-        func keep(_ wanted: (Int) -> Bool) -> ([[Int]], [[Int64]])? {
-            let kept = all.indices.filter(wanted)
-            return kept.isEmpty ? nil : (kept.map { all[$0] }, kept.map { vectors[$0] })
+        if fellBack { all = placements(of: values.count, in: Array(1..<width)) }
+        // Every placement's vector, placement after placement.
+        var spread = [Int64](repeating: 0, count: all.count * width)
+        for (i, columns) in all.enumerated() {
+            for (value, column) in zip(values, columns) { spread[i * width + column] = value }
         }
-        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }),
-           let matching = keep({ vectors[$0] == known }) {
+        func keep(_ wanted: (Int) -> Bool) -> [[Int]]? {
+            let kept = all.indices.filter(wanted)
+            guard !kept.isEmpty else { return nil }
+            for i in kept { vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)]) }
+            return kept.map { all[$0] }
+        }
+        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
+           let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
             return matching
         }
         // Row identities: exact first, then within rounding, else keep all (the
         // printed row is itself inconsistent; the hierarchy decides).
-        return keep { satisfiesIdentities(vectors[$0], tolerance: false) }
-            ?? keep { satisfiesIdentities(vectors[$0], tolerance: true) }
-            ?? (all, vectors)
+        return keep { satisfiesIdentities(spread, at: $0 * width, tolerance: false) }
+            ?? keep { satisfiesIdentities(spread, at: $0 * width, tolerance: true) }
+            ?? keep { _ in true }!
     }
 
     /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
@@ -196,19 +201,16 @@ struct ColumnSolver {
         return all
     }
 
-    private func vector(values: [Int64], columns: [Int]) -> [Int64] {
-        var v = [Int64](repeating: 0, count: columnCount)
-        for (value, column) in zip(values, columns) { v[column] = value }
-        return v
-    }
+    /// Where the vector of row `r`'s candidate `c` starts in `vectors`.
+    private func vectorAt(_ r: Int, _ c: Int) -> Int { (firstCandidate[r] + c) * columnCount }
 
     /// Wrapping arithmetic: amounts are read within bounds that no row's sum
     /// exceeds; a hostile one may make the answer wrong, never the check trap.
-    private func satisfiesIdentities(_ v: [Int64], tolerance: Bool) -> Bool {
+    private func satisfiesIdentities(_ v: [Int64], at base: Int, tolerance: Bool) -> Bool {
         identities.allSatisfy { relation in
             var sum: Int64 = 0
-            for part in relation.parts { sum = sum &+ v[part] }
-            let difference = v[relation.total] &- sum
+            for part in relation.parts { sum = sum &+ v[base + part] }
+            let difference = v[base + relation.total] &- sum
             // Each printed part is rounded to 0.01: n parts may be off by n × 0.005.
             let limit = tolerance ? Amount.halfStep(places: 2).units &* Int64(relation.parts.count + 1) : 0
             return difference <= limit && difference >= -limit
@@ -241,17 +243,17 @@ struct ColumnSolver {
 
     /// The number of columns where row `p` equals the sum of its children, as assigned.
     private func equations(of p: Int, in assignment: [Int]) -> Int {
-        let units = comboCache.units
-        let pv = units[p][assignment[p]]
+        let width = columnCount
+        let pv = vectorAt(p, assignment[p])
         // Scored for every move: the sums live on the stack.
-        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: columnCount) { sum in
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { sum in
             sum.initialize(repeating: 0)
             for k in children[p] {
-                let kv = units[k][assignment[k]]
-                for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+                let kv = vectorAt(k, assignment[k])
+                for c in 0..<width { sum[c] = sum[c] &+ vectors[kv + c] }
             }
             var eq = 0
-            for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
+            for c in 0..<width where vectors[pv + c] == sum[c] { eq += 1 }
             return eq
         }
     }
@@ -382,7 +384,7 @@ struct ColumnSolver {
         let kids = children[p]
         var product = 1
         for k in kids {
-            product = product.multipliedReportingOverflow(by: comboCache.units[k].count).partialValue
+            product = product.multipliedReportingOverflow(by: candidates[k].count).partialValue
             guard candidates[p].count >= 8, product > 0, product <= 64 * candidates[p].count, product <= Self.comboBound
             else { return nil }
         }
@@ -391,10 +393,10 @@ struct ColumnSolver {
         // A vector's fingerprint is linear, so a combination's is the sum of its
         // children's: the combinations are walked adding one number each, and
         // only a fingerprint that some parent candidate has is checked in full.
-        let units = comboCache.units
-        func fingerprint(_ v: [Int64]) -> Int64 {
+        func fingerprint(_ r: Int, _ c: Int) -> Int64 {
+            let v = vectorAt(r, c)
             var f: Int64 = 0
-            for (c, x) in v.enumerated() { f = f &+ x &* (Int64(c) &* 0x2545_F491_4F6C_DD1D | 1) }
+            for col in 0..<columnCount { f = f &+ vectors[v + col] &* (Int64(col) &* 0x2545_F491_4F6C_DD1D | 1) }
             return f
         }
         // The fingerprints' top 12 bits, marked for the parent's candidates, turn
@@ -402,13 +404,13 @@ struct ColumnSolver {
         func slot(_ f: Int64) -> Int { Int(UInt64(bitPattern: f) >> 52) }
         var marked = [Bool](repeating: false, count: 4096)
         var targets: [Int64: [Int]] = [:]
-        for (pc, v) in units[p].enumerated() {
-            let f = fingerprint(v)
+        for pc in candidates[p].indices {
+            let f = fingerprint(p, pc)
             targets[f, default: []].append(pc)
             marked[slot(f)] = true
         }
-        let prints = kids.map { units[$0].map(fingerprint) }
-        var listed = [[[Int]]](repeating: [], count: units[p].count)
+        let prints = kids.map { k in candidates[k].indices.map { fingerprint(k, $0) } }
+        var listed = [[[Int]]](repeating: [], count: candidates[p].count)
         var picked = [Int](repeating: 0, count: kids.count)
         func walk(_ i: Int, _ sum: Int64) {
             for c in prints[i].indices {
@@ -428,9 +430,8 @@ struct ColumnSolver {
 
     /// Whether the children of `p`, at the candidates `picked`, add up to its candidate `pc`.
     private func adds(_ picked: [Int], to p: Int, _ pc: Int) -> Bool {
-        let units = comboCache.units
-        return (0..<columnCount).allSatisfy { col in
-            zip(children[p], picked).reduce(Int64(0)) { $0 &+ units[$1.0][$1.1][col] } == units[p][pc][col]
+        (0..<columnCount).allSatisfy { col in
+            zip(children[p], picked).reduce(Int64(0)) { $0 &+ vectors[vectorAt($1.0, $1.1) + col] } == vectors[vectorAt(p, pc) + col]
         }
     }
 
@@ -440,16 +441,18 @@ struct ColumnSolver {
     /// hostile amount may make a bound wrong, never the search trap.)
     private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
-        let target = comboCache.units[p][pc]
+        let target = Array(vectors[vectorAt(p, pc)..<vectorAt(p, pc + 1)])
         let kids = children[p]
         let (low, high) = childBounds(p)
-        let (offsets, counts, flat) = childCandidates(p)
+        // Each child's candidates lie together in `vectors`: where they start, and how many.
+        let offsets = kids.map { vectorAt($0, 0) }
+        let counts = kids.map { candidates[$0].count }
         var results: [[Int]] = []
         var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
         var nodes = 0
         let exhausted = budget.exhausted
-        flat.withUnsafeBufferPointer { flat in
+        vectors.withUnsafeBufferPointer { flat in
             low.withUnsafeBufferPointer { low in
                 high.withUnsafeBufferPointer { high in
                     target.withUnsafeBufferPointer { target in
@@ -487,25 +490,6 @@ struct ColumnSolver {
         return results
     }
 
-    /// Every child's candidates in one buffer, child after child, so that the search
-    /// reads them without touching nested arrays: where each child's start, how many
-    /// candidates it has, and the buffer. Built once per parent.
-    private func childCandidates(_ p: Int) -> (offsets: [Int], counts: [Int], flat: [Int64]) {
-        if let known = comboCache.flat[p] { return known }
-        let kids = children[p]
-        var offsets: [Int] = [], counts: [Int] = [], flat: [Int64] = []
-        offsets.reserveCapacity(kids.count)
-        counts.reserveCapacity(kids.count)
-        flat.reserveCapacity(kids.reduce(0) { $0 + comboCache.units[$1].count } * columnCount)
-        for k in kids {
-            offsets.append(flat.count)
-            counts.append(comboCache.units[k].count)
-            for v in comboCache.units[k] { flat.append(contentsOf: v) }
-        }
-        comboCache.flat[p] = (offsets, counts, flat)
-        return (offsets, counts, flat)
-    }
-
     /// The least and the most the children of `p` from the i-th on can add to each
     /// column (`[i * columnCount + column]`), found once per parent.
     private func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
@@ -517,7 +501,11 @@ struct ColumnSolver {
         for i in kids.indices.reversed() {
             for col in 0..<width {
                 var lo = Int64.max, hi = Int64.min
-                for v in comboCache.units[kids[i]] { lo = min(lo, v[col]); hi = max(hi, v[col]) }
+                for c in candidates[kids[i]].indices {
+                    let x = vectors[vectorAt(kids[i], c) + col]
+                    lo = min(lo, x)
+                    hi = max(hi, x)
+                }
                 low[i * width + col] = low[(i + 1) * width + col] &+ lo
                 high[i * width + col] = high[(i + 1) * width + col] &+ hi
             }
@@ -623,18 +611,18 @@ struct ColumnSolver {
     /// The candidate of `p` that matches its children (as assigned) in the most
     /// columns, then by prior.
     private func bestFit(_ p: Int, given assignment: [Int]) -> Int {
-        let units = comboCache.units
         let width = columnCount
         return withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { sum in
             sum.initialize(repeating: 0)
             for k in children[p] {
-                let kv = units[k][assignment[k]]
-                for c in 0..<width { sum[c] = sum[c] &+ kv[c] }
+                let kv = vectorAt(k, assignment[k])
+                for c in 0..<width { sum[c] = sum[c] &+ vectors[kv + c] }
             }
             var best = (assignment[p], (equations: -1, prior: Int.min))
-            for (cand, pv) in units[p].enumerated() {
+            for cand in candidates[p].indices {
+                let pv = vectorAt(p, cand)
                 var eq = 0
-                for c in 0..<width where pv[c] == sum[c] { eq += 1 }
+                for c in 0..<width where vectors[pv + c] == sum[c] { eq += 1 }
                 let s = (equations: eq, prior: priorScore[p][cand])
                 if Self.better(s, than: best.1) { best = (cand, s) }
             }

@@ -103,8 +103,10 @@ extension TableReader {
                 continue
             }
             // Keys stay unique within a table (a repeated key gains its line).
-            if keys.contains(row.key) { row.key = row.key.repeated(atLine: entry.start.line) }
-            keys.insert(row.key)
+            if !keys.insert(row.key).inserted {
+                row.key = row.key.repeated(atLine: entry.start.line)
+                keys.insert(row.key)
+            }
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
             if let code = row.code, row.project == nil { lastByCode[code.utf8.reduce(1, Self.codeKey)] = index }
