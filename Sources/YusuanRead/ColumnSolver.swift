@@ -78,9 +78,6 @@ struct ColumnSolver {
         /// children's exact combinations, nil where there is none, nil inside
         /// until it is found (`bestChildCombo`).
         var best: [[Int]??] = []
-        /// By parent: each candidate's exact combinations, where they were listed
-        /// at once (`listedChildCombos`).
-        var listed: [Int: [[[Int]]]] = [:]
     }
     private let comboCache = ComboCache()
 
@@ -365,22 +362,28 @@ struct ColumnSolver {
     private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
         let slot = firstCandidate[p] + pc
         if let known = comboCache.best[slot] { return known }
-        // Children assignments whose column sums equal the parent's vector exactly.
-        let exact = listedChildCombos(parent: p, limit: 16)?[pc] ?? searchChildCombos(parent: p, parentChoice: pc, limit: 16)
-        let best = exact.max { a, b in
-            zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+        // Children assignments whose column sums equal the parent's vector exactly:
+        // listed for all the parent's candidates at once, or searched for this one.
+        func favourite(_ exact: [[Int]]) -> [Int]? {
+            exact.max { a, b in
+                zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+            }
         }
-        comboCache.best[slot] = .some(best)
-        return best
+        if let listed = listedChildCombos(parent: p, limit: 16) {
+            for (c, exact) in listed.enumerated() { comboCache.best[firstCandidate[p] + c] = .some(favourite(exact)) }
+        } else {
+            comboCache.best[slot] = .some(favourite(searchChildCombos(parent: p, parentChoice: pc, limit: 16)))
+        }
+        return comboCache.best[slot] ?? nil
     }
 
     /// 组合清单 — every parent candidate's exact combinations at once, from one
     /// pass over all the children's combinations, where they are few beside the
     /// parent's candidates (a row of many candidates would otherwise search its
     /// children once for each). The same combinations in the same order as
-    /// `searchChildCombos`; nil where the children's combinations are too many.
-    private func listedChildCombos(parent p: Int, limit: Int) -> [[[Int]]]? {
-        if let known = comboCache.listed[p] { return known }
+    /// `searchChildCombos` (the tests compare the two); nil where the children's
+    /// combinations are too many.
+    func listedChildCombos(parent p: Int, limit: Int) -> [[[Int]]]? {
         let kids = children[p]
         var product = 1
         for k in kids {
@@ -424,7 +427,6 @@ struct ColumnSolver {
             }
         }
         walk(0, 0)
-        comboCache.listed[p] = listed
         return listed
     }
 
@@ -439,7 +441,7 @@ struct ColumnSolver {
     /// bounds: after each choice, every column must still be reachable by what the
     /// remaining children can add at least and at most. (Wrapping arithmetic: a
     /// hostile amount may make a bound wrong, never the search trap.)
-    private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+    func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
         let target = Array(vectors[vectorAt(p, pc)..<vectorAt(p, pc + 1)])
         let kids = children[p]
