@@ -201,6 +201,12 @@ struct ColumnSolver {
     /// Where the vector of row `r`'s candidate `c` starts in `vectors`.
     private func vectorAt(_ r: Int, _ c: Int) -> Int { (firstCandidate[r] + c) * columnCount }
 
+    /// Whether two of row `r`'s candidates have the same vector.
+    private func sameVector(_ r: Int, _ a: Int, _ b: Int) -> Bool {
+        let (u, v) = (vectorAt(r, a), vectorAt(r, b))
+        return (0..<columnCount).allSatisfy { vectors[u + $0] == vectors[v + $0] }
+    }
+
     /// Wrapping arithmetic: amounts are read within bounds that no row's sum
     /// exceeds; a hostile one may make the answer wrong, never the check trap.
     private func satisfiesIdentities(_ v: [Int64], at base: Int, tolerance: Bool) -> Bool {
@@ -291,11 +297,16 @@ struct ColumnSolver {
     /// in: the row's subtree, its parent and its siblings. A row tried without gain
     /// is tried again only once a move has changed one of those (it is `stale`), so
     /// the last pass, which finds nothing, costs the rows that moved, not the table.
+    ///
+    /// Once every equation holds, a row under a parent is moved only to a candidate
+    /// of the same vector: a move changes no ancestor, so any other breaks the
+    /// parent's sum and scores worse.
     private mutating func optimise() {
         var current = globalScore(choice)
+        let most = maximumEquations
         // Every equation holds: leaves sit at their best priors and parents fit
         // them, so no move can do better.
-        if current.equations == maximumEquations { return }
+        if current.equations == most { return }
         var families = familyEquations(choice)
         var stale = [Bool](repeating: true, count: rows.count)
         func touch(_ x: Int) {
@@ -317,6 +328,7 @@ struct ColumnSolver {
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
                 for c in candidates[r].indices {
+                    if current.equations == most, rows[r].parent != nil, !sameVector(r, c, assignment[r]) { continue }
                     moved.removeAll(keepingCapacity: true)
                     cascade(r, c, &assignment, moved: &moved, depth: 0)
                     guard !moved.isEmpty else { continue }
@@ -564,6 +576,8 @@ struct ColumnSolver {
         var trial = choice
         for row in rows.indices where candidates[row].count > 1 {
             let chosen = candidates[row][choice[row]]
+            // A row the swap leaves alone keeps its candidate (candidates differ).
+            guard chosen.contains(where: { map[$0] != $0 }) else { continue }
             if let index = candidates[row].firstIndex(where: { other in
                 other.count == chosen.count && zip(other, chosen).allSatisfy { $0 == map[$1] }
             }) {
