@@ -81,15 +81,24 @@ struct ColumnSolver {
     }
     private let comboCache = ComboCache()
 
-    private var candidates: [[[Int]]] = []
-    /// Where each row's candidates start when all rows' are counted in order.
+    // A row's candidates are numbered from 0; all rows' candidates, row after
+    // row, are kept in flat buffers of fixed width, without an array each.
+    /// Where each row's candidates start when all rows' are counted in order (and,
+    /// last, how many there are).
     private var firstCandidate: [Int] = []
+    /// Every candidate's columns, one for each of its row's values, in that
+    /// order: row `r`'s candidate `c` is `placement(r, c)`.
+    private var placed: [Int] = []
+    /// Where each row's candidates' columns start in `placed`, and how many
+    /// columns each names (one for each of the row's values).
+    private var placedAt: [Int] = [], widths: [Int] = []
     /// Every candidate's vector in units, in that order, in one buffer: row `r`'s
     /// candidate `c` starts at `vectorAt(r, c)`.
     private var vectors: [Int64] = []
-    private var priorScore: [[Int]] = []
-    /// What the classification says of each row's candidates (`strong(_:_:)`).
-    private var strongScores: [[Int]] = []
+    /// Each candidate's priors, summed over its values (`priorScore(_:_:)`).
+    private var priorScores: [Int] = []
+    /// What the classification says of each candidate (`strong(_:_:)`).
+    private var strengths: [Int] = []
     private var children: [[Int]] = []
     private var choice: [Int] = []
 
@@ -105,20 +114,25 @@ struct ColumnSolver {
     mutating func solve() -> Solution {
         children = Array(repeating: [], count: rows.count)
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
-        var vectors: [Int64] = []
-        candidates = rows.indices.map { makeCandidates(row: $0, vectors: &vectors) }
-        self.vectors = vectors
-        var first = 0
-        firstCandidate = candidates.map { cands in defer { first += cands.count }; return first }
-        comboCache.best = Array(repeating: nil, count: first)
-        priorScore = rows.indices.map { r in
-            candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + priors[r][$1].rawValue } }
+        var placed: [Int] = [], vectors: [Int64] = []
+        var first = [0]
+        placedAt = rows.indices.map { r in
+            defer { first.append(first[r] + makeCandidates(row: r, placed: &placed, vectors: &vectors)) }
+            return placed.count
         }
-        strongScores = rows.indices.map { r in candidates[r].indices.map { strong(r, $0) } }
+        (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
+        widths = rows.map { min($0.values.count, columnCount) }
+        comboCache.best = Array(repeating: nil, count: first[rows.count])
+        for r in rows.indices {
+            for c in 0..<candidateCount(r) {
+                priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r][$1].rawValue })
+                strengths.append(strong(r, c))
+            }
+        }
         let best = run()
         choice = best.choice
         let ambiguous = findAmbiguities(best: best.score)
-        return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
+        return Solution(columns: rows.indices.map { Array(placement($0, choice[$0])) },
                         ambiguous: ambiguous, bounded: budget.exhausted)
     }
 
@@ -136,33 +150,40 @@ struct ColumnSolver {
     // MARK: Candidates
 
     /// The order-preserving placements of row `r`'s values that its identities
-    /// allow; each one's vector in units is appended to `vectors`.
-    private func makeCandidates(row r: Int, vectors: inout [Int64]) -> [[Int]] {
+    /// allow: each one's columns are appended to `placed` (one for each value,
+    /// at most `columnCount`) and its vector in units to `vectors`; returns how many there are.
+    private func makeCandidates(row r: Int, placed: inout [Int], vectors: inout [Int64]) -> Int {
         let width = columnCount
         let values = rows[r].values.map(\.units)
         guard !values.isEmpty else {
             vectors.append(contentsOf: repeatElement(0, count: width))
-            return [[]]
+            return 1
         }
         guard values.count <= width else {
+            placed.append(contentsOf: 0..<width)
             vectors.append(contentsOf: values.prefix(width))
-            return [Array(0..<width)]
+            return 1
         }
-        var all = placements(of: values.count, in: (1..<width).filter { allowed[$0] })
+        let count = values.count
+        var all = placements(of: count, in: (1..<width).filter { allowed[$0] })
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
         let fellBack = all.isEmpty
-        if fellBack { all = placements(of: values.count, in: Array(1..<width)) }
+        if fellBack { all = placements(of: count, in: Array(1..<width)) }
         // Every placement's vector, placement after placement.
-        var spread = [Int64](repeating: 0, count: all.count * width)
-        for (i, columns) in all.enumerated() {
-            for (value, column) in zip(values, columns) { spread[i * width + column] = value }
+        let found = all.count / count
+        var spread = [Int64](repeating: 0, count: found * width)
+        for i in 0..<found {
+            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value }
         }
-        func keep(_ wanted: (Int) -> Bool) -> [[Int]]? {
-            let kept = all.indices.filter(wanted)
+        func keep(_ wanted: (Int) -> Bool) -> Int? {
+            let kept = (0..<found).filter(wanted)
             guard !kept.isEmpty else { return nil }
-            for i in kept { vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)]) }
-            return kept.map { all[$0] }
+            for i in kept {
+                placed.append(contentsOf: all[(i * count)..<((i + 1) * count)])
+                vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)])
+            }
+            return kept.count
         }
         if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
            let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
@@ -172,17 +193,17 @@ struct ColumnSolver {
         // printed row is itself inconsistent; the hierarchy decides).
         return keep { satisfiesIdentities(spread, at: $0 * width, tolerance: false) }
             ?? keep { satisfiesIdentities(spread, at: $0 * width, tolerance: true) }
-            ?? keep { _ in true }!
+            ?? keep { _ in true } ?? 0
     }
 
     /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
-    /// most about 20,000).
-    private func placements(of count: Int, in free: [Int]) -> [[Int]] {
-        var all: [[Int]] = []
+    /// most about 20,000), one after another in one buffer, `count` columns each.
+    private func placements(of count: Int, in free: [Int]) -> [Int] {
+        var all: [Int] = []
         var picked: [Int] = [0]
         func choose(_ start: Int) {
             if picked.count == count {
-                all.append(picked)
+                all.append(contentsOf: picked)
                 return
             }
             let need = count - picked.count
@@ -191,12 +212,24 @@ struct ColumnSolver {
                 picked.append(free[i])
                 choose(i + 1)
                 picked.removeLast()
-                if all.count > 20_000 { return }
+                if all.count > 20_000 * count { return }
             }
         }
         choose(0)
         return all
     }
+
+    /// How many candidates row `r` has.
+    private func candidateCount(_ r: Int) -> Int { firstCandidate[r + 1] - firstCandidate[r] }
+
+    /// The columns of row `r`'s candidate `c`.
+    private func placement(_ r: Int, _ c: Int) -> ArraySlice<Int> {
+        placed[(placedAt[r] + c * widths[r])..<(placedAt[r] + (c + 1) * widths[r])]
+    }
+
+    private func priorScore(_ r: Int, _ c: Int) -> Int { priorScores[firstCandidate[r] + c] }
+
+    private func strength(_ r: Int, _ c: Int) -> Int { strengths[firstCandidate[r] + c] }
 
     /// Where the vector of row `r`'s candidate `c` starts in `vectors`.
     private func vectorAt(_ r: Int, _ c: Int) -> Int { (firstCandidate[r] + c) * columnCount }
@@ -221,7 +254,7 @@ struct ColumnSolver {
     }
 
     private func bestByPrior(_ r: Int) -> Int {
-        priorScore[r].indices.max { priorScore[r][$0] < priorScore[r][$1] } ?? 0
+        (0..<candidateCount(r)).max { priorScore(r, $0) < priorScore(r, $1) } ?? 0
     }
 
     // MARK: Scoring
@@ -240,7 +273,7 @@ struct ColumnSolver {
         budget.spend(rows.count)
         var eq = 0
         for p in rows.indices where !children[p].isEmpty { eq += equations(of: p, in: assignment) }
-        let pr = rows.indices.reduce(0) { $0 + priorScore[$1][assignment[$1]] }
+        let pr = rows.indices.reduce(0) { $0 + priorScore($1, assignment[$1]) }
         return (eq, pr)
     }
 
@@ -270,7 +303,7 @@ struct ColumnSolver {
         var eq = scored.equations, pr = scored.prior
         var parents: [Int] = []
         for (r, from) in moved {
-            pr += priorScore[r][trial[r]] - priorScore[r][from]
+            pr += priorScore(r, trial[r]) - priorScore(r, from)
             if !children[r].isEmpty { parents.append(r) }
             if let p = rows[r].parent { parents.append(p) }
         }
@@ -322,12 +355,12 @@ struct ColumnSolver {
         var moved: [(row: Int, from: Int)] = []
         for _ in 0..<12 {
             var improved = false
-            for r in rows.indices where stale[r] && (candidates[r].count > 1 || !children[r].isEmpty) {
+            for r in rows.indices where stale[r] && (candidateCount(r) > 1 || !children[r].isEmpty) {
                 if budget.exhausted { choice = assignment; return }
                 stale[r] = false
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
-                for c in candidates[r].indices {
+                for c in 0..<candidateCount(r) {
                     if current.equations == most, rows[r].parent != nil, !sameVector(r, c, assignment[r]) { continue }
                     moved.removeAll(keepingCapacity: true)
                     cascade(r, c, &assignment, moved: &moved, depth: 0)
@@ -378,7 +411,7 @@ struct ColumnSolver {
         // listed for all the parent's candidates at once, or searched for this one.
         func favourite(_ exact: [[Int]]) -> [Int]? {
             exact.max { a, b in
-                zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+                zip(children[p], a).reduce(0) { $0 + priorScore($1.0, $1.1) } < zip(children[p], b).reduce(0) { $0 + priorScore($1.0, $1.1) }
             }
         }
         if let listed = listedChildCombos(parent: p, limit: 16) {
@@ -399,8 +432,8 @@ struct ColumnSolver {
         let kids = children[p]
         var product = 1
         for k in kids {
-            product = product.multipliedReportingOverflow(by: candidates[k].count).partialValue
-            guard candidates[p].count >= 8, product > 0, product <= 64 * candidates[p].count, product <= Self.comboBound
+            product = product.multipliedReportingOverflow(by: candidateCount(k)).partialValue
+            guard candidateCount(p) >= 8, product > 0, product <= 64 * candidateCount(p), product <= Self.comboBound
             else { return nil }
         }
         guard !budget.exhausted else { return nil }
@@ -419,13 +452,13 @@ struct ColumnSolver {
         func slot(_ f: Int64) -> Int { Int(UInt64(bitPattern: f) >> 52) }
         var marked = [Bool](repeating: false, count: 4096)
         var targets: [Int64: [Int]] = [:]
-        for pc in candidates[p].indices {
+        for pc in 0..<candidateCount(p) {
             let f = fingerprint(p, pc)
             targets[f, default: []].append(pc)
             marked[slot(f)] = true
         }
-        let prints = kids.map { k in candidates[k].indices.map { fingerprint(k, $0) } }
-        var listed = [[[Int]]](repeating: [], count: candidates[p].count)
+        let prints = kids.map { k in (0..<candidateCount(k)).map { fingerprint(k, $0) } }
+        var listed = [[[Int]]](repeating: [], count: candidateCount(p))
         var picked = [Int](repeating: 0, count: kids.count)
         func walk(_ i: Int, _ sum: Int64) {
             for c in prints[i].indices {
@@ -460,7 +493,7 @@ struct ColumnSolver {
         let (low, high) = childBounds(p)
         // Each child's candidates lie together in `vectors`: where they start, and how many.
         let offsets = kids.map { vectorAt($0, 0) }
-        let counts = kids.map { candidates[$0].count }
+        let counts = kids.map(candidateCount)
         var results: [[Int]] = []
         var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
@@ -515,7 +548,7 @@ struct ColumnSolver {
         for i in kids.indices.reversed() {
             for col in 0..<width {
                 var lo = Int64.max, hi = Int64.min
-                for c in candidates[kids[i]].indices {
+                for c in 0..<candidateCount(kids[i]) {
                     let x = vectors[vectorAt(kids[i], c) + col]
                     lo = min(lo, x)
                     hi = max(hi, x)
@@ -546,19 +579,19 @@ struct ColumnSolver {
             var strongTrial = strongBest
             for i in rows.indices where trial[i] != choice[i] {
                 moved.append((i, choice[i]))
-                strongTrial += strongScores[i][trial[i]] - strongScores[i][choice[i]]
+                strongTrial += strength(i, trial[i]) - strength(i, choice[i])
             }
             return score(trial, moved: moved, scored: best, families: families).equations >= best.equations
-                && strongTrial - strongScores[r][c] >= strongBest - strongScores[r][choice[r]]
+                && strongTrial - strength(r, c) >= strongBest - strength(r, choice[r])
         }
         var result: [(row: Int, alternatives: [[Int]])] = []
         var fitted = [Int?](repeating: nil, count: rows.count)
-        for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
+        for r in rows.indices where candidateCount(r) > 1 && children[r].isEmpty {
             if budget.exhausted { break }
             var alternatives: [[Int]] = []
-            for c in candidates[r].indices where c != choice[r] {
+            for c in 0..<candidateCount(r) where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
-                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c, fitted: &fitted), r, c) { alternatives.append(candidates[r][c]) }
+                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c, fitted: &fitted), r, c) { alternatives.append(Array(placement(r, c))) }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
@@ -569,19 +602,22 @@ struct ColumnSolver {
     private func swapTrial(_ r: Int, _ c: Int) -> [Int] {
         budget.spend(rows.count)
         var map = Array(0..<columnCount)
-        for (from, to) in zip(candidates[r][choice[r]], candidates[r][c]) where from != to {
-            map[from] = to
-            map[to] = from
+        let (from, to) = (placedAt[r] + choice[r] * widths[r], placedAt[r] + c * widths[r])
+        for j in 0..<widths[r] where placed[from + j] != placed[to + j] {
+            map[placed[from + j]] = placed[to + j]
+            map[placed[to + j]] = placed[from + j]
         }
         var trial = choice
-        for row in rows.indices where candidates[row].count > 1 {
-            let chosen = candidates[row][choice[row]]
+        for row in rows.indices where candidateCount(row) > 1 {
+            let w = widths[row]
+            let chosen = placedAt[row] + choice[row] * w
             // A row the swap leaves alone keeps its candidate (candidates differ).
-            guard chosen.contains(where: { map[$0] != $0 }) else { continue }
-            if let index = candidates[row].firstIndex(where: { other in
-                other.count == chosen.count && zip(other, chosen).allSatisfy { $0 == map[$1] }
-            }) {
-                trial[row] = index
+            guard (0..<w).contains(where: { map[placed[chosen + $0]] != placed[chosen + $0] }) else { continue }
+            candidates: for other in 0..<candidateCount(row) {
+                let at = placedAt[row] + other * w
+                for j in 0..<w where placed[at + j] != map[placed[chosen + j]] { continue candidates }
+                trial[row] = other
+                break
             }
         }
         trial[r] = c
@@ -611,7 +647,7 @@ struct ColumnSolver {
     /// What the classification says of one row's candidate: +1 for each value in
     /// an implied column, −1 for each in an unlikely one.
     private func strong(_ r: Int, _ c: Int) -> Int {
-        candidates[r][c].dropFirst().reduce(0) { total, column in
+        placement(r, c).dropFirst().reduce(0) { total, column in
             switch priors[r][column] {
             case .implied: total + 1
             case .unlikely: total - 1
@@ -621,7 +657,7 @@ struct ColumnSolver {
     }
 
     private func strongScore(_ assignment: [Int]) -> Int {
-        rows.indices.reduce(0) { $0 + strongScores[$1][assignment[$1]] }
+        rows.indices.reduce(0) { $0 + strength($1, assignment[$1]) }
     }
 
     /// The candidate of `p` that matches its children (as assigned) in the most
@@ -635,11 +671,11 @@ struct ColumnSolver {
                 for c in 0..<width { sum[c] = sum[c] &+ vectors[kv + c] }
             }
             var best = (assignment[p], (equations: -1, prior: Int.min))
-            for cand in candidates[p].indices {
+            for cand in 0..<candidateCount(p) {
                 let pv = vectorAt(p, cand)
                 var eq = 0
                 for c in 0..<width where vectors[pv + c] == sum[c] { eq += 1 }
-                let s = (equations: eq, prior: priorScore[p][cand])
+                let s = (equations: eq, prior: priorScore(p, cand))
                 if Self.better(s, than: best.1) { best = (cand, s) }
             }
             return best.0
@@ -649,8 +685,8 @@ struct ColumnSolver {
     /// True when the classification (an `implied` prior) prefers the chosen
     /// assignment over the other.
     private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
-        let a = candidates[r][chosen].dropFirst()
+        let a = placement(r, chosen).dropFirst()
         let aImplied = a.contains { priors[r][$0] == .implied }
-        return aImplied && priorScore[r][chosen] > priorScore[r][other]
+        return aImplied && priorScore(r, chosen) > priorScore(r, other)
     }
 }
