@@ -460,15 +460,20 @@ struct ColumnSolver {
         let prints = kids.map { k in (0..<candidateCount(k)).map { fingerprint(k, $0) } }
         var listed = [[[Int]]](repeating: [], count: candidateCount(p))
         var picked = [Int](repeating: 0, count: kids.count)
+        // The last child's candidates, tried for every choice of the others, in one loop.
+        let last = kids.count - 1
         func walk(_ i: Int, _ sum: Int64) {
-            for c in prints[i].indices {
-                picked[i] = c
-                let next = sum &+ prints[i][c]
-                if i + 1 < kids.count {
-                    walk(i + 1, next)
-                } else if marked[slot(next)], let pcs = targets[next] {
-                    for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
+            guard i == last else {
+                for (c, f) in prints[i].enumerated() {
+                    picked[i] = c
+                    walk(i + 1, sum &+ f)
                 }
+                return
+            }
+            for (c, f) in prints[last].enumerated() where marked[slot(sum &+ f)] {
+                guard let pcs = targets[sum &+ f] else { continue }
+                picked[last] = c
+                for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
             }
         }
         walk(0, 0)
