@@ -31,11 +31,15 @@ extension TableReader {
         var currentUnit: (name: String, index: Int)?
         var totalIndex: Int?
         var keys = Set<RowKey>()
+        // A row for each entry, at most: sized once.
+        planned.reserveCapacity(entries.count)
+        keys.reserveCapacity(entries.count)
 
         /// The last row of each code that is not a project's, so that a parent is
         /// found in a few look-ups, not by walking back over its earlier children.
         /// Keyed by the code's bytes read as one number (`codeKey`).
         var lastByCode: [Int: Int] = [:]
+        lastByCode.reserveCapacity(entries.count)
 
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
