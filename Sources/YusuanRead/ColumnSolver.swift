@@ -52,12 +52,13 @@ struct ColumnSolver {
     }
 
     /// 搜索上限 — the most work one table's search may do, in steps (a step is one
-    /// node of the search for children's combinations, or one row scored). A table
-    /// whose search reaches it keeps the best placement found so far and is recorded
-    /// as ambiguous, so reading stays linear in the size of the document whatever
-    /// it contains.
+    /// node of the search for children's combinations, one combination listed, or
+    /// one row scored). A table whose search reaches it keeps the best placement
+    /// found so far and is recorded as ambiguous, so reading stays linear in the
+    /// size of the document whatever it contains.
     static let searchBound = 200_000
-    /// The most nodes one search for children's combinations may visit.
+    /// The most nodes one search for children's combinations may visit, and the
+    /// most combinations one parent's list may hold.
     static let comboBound = 20_000
 
     /// Steps left, shared by every search of one solve.
