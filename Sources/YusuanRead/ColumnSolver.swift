@@ -302,19 +302,23 @@ struct ColumnSolver {
     private func score(_ trial: [Int], moved: [(row: Int, from: Int)], scored: (equations: Int, prior: Int),
                        families: [Int]) -> (equations: Int, prior: Int) {
         var eq = scored.equations, pr = scored.prior
-        var parents: [Int] = []
-        for (r, from) in moved {
-            pr += priorScore(r, trial[r]) - priorScore(r, from)
-            if !children[r].isEmpty { parents.append(r) }
-            if let p = rows[r].parent { parents.append(p) }
+        // Scored for every move: the families' list lives on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * moved.count) { parents in
+            var count = 0
+            for (r, from) in moved {
+                pr += priorScore(r, trial[r]) - priorScore(r, from)
+                if !children[r].isEmpty { parents[count] = r; count += 1 }
+                if let p = rows[r].parent { parents[count] = p; count += 1 }
+            }
+            // Each family once: the list is a handful long, so sorting beats hashing.
+            var listed = UnsafeMutableBufferPointer(rebasing: parents[0..<count])
+            listed.sort()
+            for (i, p) in listed.enumerated() where i == 0 || listed[i - 1] != p {
+                budget.spend(children[p].count + 1)
+                eq += equations(of: p, in: trial) - families[p]
+            }
+            return (eq, pr)
         }
-        // Each family once: the list is a handful long, so sorting beats hashing.
-        parents.sort()
-        for (i, p) in parents.enumerated() where i == 0 || parents[i - 1] != p {
-            budget.spend(children[p].count + 1)
-            eq += equations(of: p, in: trial) - families[p]
-        }
-        return (eq, pr)
     }
 
     /// Each parent's equations under `assignment` (0 for a row without children).
