@@ -584,15 +584,17 @@ struct ColumnSolver {
         let families = familyEquations(choice)
         /// A trial fits when it satisfies as many equations and the classification
         /// likes the rest of the table as well (both scored from the rows it moves).
+        var moved: [(row: Int, from: Int)] = []
         func fits(_ trial: [Int], _ r: Int, _ c: Int) -> Bool {
-            var moved: [(row: Int, from: Int)] = []
+            moved.removeAll(keepingCapacity: true)
             var strongTrial = strongBest
             for i in rows.indices where trial[i] != choice[i] {
                 moved.append((i, choice[i]))
                 strongTrial += strength(i, trial[i]) - strength(i, choice[i])
             }
-            return score(trial, moved: moved, scored: best, families: families).equations >= best.equations
-                && strongTrial - strength(r, c) >= strongBest - strength(r, choice[r])
+            // The classification is asked first: it costs no scoring.
+            return strongTrial - strength(r, c) >= strongBest - strength(r, choice[r])
+                && score(trial, moved: moved, scored: best, families: families).equations >= best.equations
         }
         var result: [(row: Int, alternatives: [[Int]])] = []
         var fitted = [Int?](repeating: nil, count: rows.count)
