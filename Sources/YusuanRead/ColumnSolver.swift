@@ -620,16 +620,25 @@ struct ColumnSolver {
             map[placed[to + j]] = placed[from + j]
         }
         var trial = choice
-        for row in rows.indices where candidateCount(row) > 1 {
-            let w = widths[row]
-            let chosen = placedAt[row] + choice[row] * w
-            // A row the swap leaves alone keeps its candidate (candidates differ).
-            guard (0..<w).contains(where: { map[placed[chosen + $0]] != placed[chosen + $0] }) else { continue }
-            candidates: for other in 0..<candidateCount(row) {
-                let at = placedAt[row] + other * w
-                for j in 0..<w where placed[at + j] != map[placed[chosen + j]] { continue candidates }
-                trial[row] = other
-                break
+        // A row's candidates name rising columns, in lexicographic order (as
+        // `placements` makes them): the swapped columns are looked up by halving.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: columnCount) { swapped in
+            for row in rows.indices where candidateCount(row) > 1 {
+                let w = widths[row]
+                let chosen = placedAt[row] + choice[row] * w
+                for j in 0..<w { swapped[j] = map[placed[chosen + j]] }
+                // A row the swap leaves alone keeps its candidate (candidates differ),
+                // and columns that no longer rise are no candidate's.
+                guard (0..<w).contains(where: { swapped[$0] != placed[chosen + $0] }),
+                      (1..<max(w, 1)).allSatisfy({ swapped[$0 - 1] < swapped[$0] }) else { continue }
+                var (low, high) = (0, candidateCount(row))
+                while low < high {
+                    let mid = (low + high) / 2
+                    let at = placedAt[row] + mid * w
+                    let j = (0..<w).first { placed[at + $0] != swapped[$0] }
+                    guard let j else { trial[row] = mid; break }
+                    if placed[at + j] < swapped[j] { low = mid + 1 } else { high = mid }
+                }
             }
         }
         trial[r] = c
