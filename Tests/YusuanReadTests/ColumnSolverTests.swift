@@ -37,6 +37,31 @@ import YusuanModel
         }
     }
 
+    /// Two families under one total, each a 10 split 4 + 6 over three columns (the
+    /// 4 before the 6): moving one leaf alone breaks the total, but swapping its
+    /// column with the free one in every row keeps every sum, so every leaf is
+    /// ambiguous, its alternative found only by the swap.
+    @Test func columnsSwappedInEveryRowMakeAnAlternative() throws {
+        let width = 4
+        let neutral = [ColumnSolver.Prior](repeating: .neutral, count: width)
+        let rows = [
+            ColumnSolver.Row(values: Self.amounts(20, 8, 12), parent: nil, known: nil),
+            ColumnSolver.Row(values: Self.amounts(10, 4, 6), parent: 0, known: nil),
+            ColumnSolver.Row(values: Self.amounts(4, 4), parent: 1, known: nil),
+            ColumnSolver.Row(values: Self.amounts(6, 6), parent: 1, known: nil),
+            ColumnSolver.Row(values: Self.amounts(10, 4, 6), parent: 0, known: nil),
+            ColumnSolver.Row(values: Self.amounts(4, 4), parent: 4, known: nil),
+            ColumnSolver.Row(values: Self.amounts(6, 6), parent: 4, known: nil),
+        ]
+        var solver = ColumnSolver(columnCount: width, identities: [SumRelation(0, [1, 2, 3])],
+                                  allowed: Array(repeating: true, count: width), rows: rows,
+                                  priors: Array(repeating: neutral, count: rows.count))
+        let solution = solver.solve()
+        #expect(solution.columns == [[0, 1, 3], [0, 1, 3], [0, 1], [0, 3], [0, 1, 3], [0, 1], [0, 3]])
+        #expect(solution.ambiguous.map(\.row) == [2, 3, 5, 6])
+        #expect(solution.ambiguous.map(\.alternatives) == [[[0, 2]], [[0, 2]], [[0, 2]], [[0, 2]]])
+    }
+
     /// A code's key grows byte by byte, so the key of each prefix of a code is
     /// the key of that shorter code, and different codes have different keys.
     @Test func codeKeysOfPrefixesAreTheKeysOfTheShorterCodes() {
