@@ -498,47 +498,45 @@ struct ColumnSolver {
     /// hostile amount may make a bound wrong, never the search trap.)
     func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
-        let target = Array(vectors[vectorAt(p, pc)..<vectorAt(p, pc + 1)])
+        let targetAt = vectorAt(p, pc)
         let kids = children[p]
         let (low, high) = childBounds(p)
-        // Each child's candidates lie together in `vectors`: where they start, and how many.
-        let offsets = kids.map { vectorAt($0, 0) }
-        let counts = kids.map(candidateCount)
         var results: [[Int]] = []
-        var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
+        picked.reserveCapacity(kids.count)
         var nodes = 0
         let exhausted = budget.exhausted
+        // Each child's candidates lie together in `vectors`, as does the parent's target.
         vectors.withUnsafeBufferPointer { flat in
             low.withUnsafeBufferPointer { low in
                 high.withUnsafeBufferPointer { high in
-                    target.withUnsafeBufferPointer { target in
-                        partial.withUnsafeMutableBufferPointer { partial in
-                            func search(_ i: Int) {
-                                if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
-                                nodes += 1
-                                if i == kids.count {
-                                    if (0..<width).allSatisfy({ partial[$0] == target[$0] }) { results.append(picked) }
-                                    return
-                                }
-                                let rest = (i + 1) * width
-                                for c in 0..<counts[i] {
-                                    let v = offsets[i] + c * width
-                                    var fits = true
-                                    for col in 0..<width {
-                                        let need = target[col] &- (partial[col] &+ flat[v + col])
-                                        if need < low[rest + col] || need > high[rest + col] { fits = false; break }
-                                    }
-                                    guard fits else { continue }
-                                    for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
-                                    picked.append(c)
-                                    search(i + 1)
-                                    picked.removeLast()
-                                    for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
-                                }
+                    let target = UnsafeBufferPointer(rebasing: flat[targetAt..<(targetAt + width)])
+                    withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { partial in
+                        partial.initialize(repeating: 0)
+                        func search(_ i: Int) {
+                            if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
+                            nodes += 1
+                            if i == kids.count {
+                                if (0..<width).allSatisfy({ partial[$0] == target[$0] }) { results.append(picked) }
+                                return
                             }
-                            search(0)
+                            let rest = (i + 1) * width
+                            for c in 0..<candidateCount(kids[i]) {
+                                let v = vectorAt(kids[i], c)
+                                var fits = true
+                                for col in 0..<width {
+                                    let need = target[col] &- (partial[col] &+ flat[v + col])
+                                    if need < low[rest + col] || need > high[rest + col] { fits = false; break }
+                                }
+                                guard fits else { continue }
+                                for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
+                                picked.append(c)
+                                search(i + 1)
+                                picked.removeLast()
+                                for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
+                            }
                         }
+                        search(0)
                     }
                 }
             }
