@@ -39,9 +39,9 @@ struct ColumnSolver {
     /// Columns that may hold a value at all.
     let allowed: [Bool]
     var rows: [Row]
-    /// The prior of placing a value of row `r` in column `c`: `priors[r][c]`
-    /// (neutral for column 0, the row's total).
-    let priors: [[Prior]]
+    /// The prior of placing a value of row `r` in column `c`, row after row:
+    /// `priors[r * columnCount + c]` (neutral for column 0, the row's total).
+    let priors: [Prior]
 
     /// Result: for each row, the column of each value; the rows left ambiguous
     /// with their alternatives; and whether the search stopped at its bound.
@@ -103,8 +103,8 @@ struct ColumnSolver {
     private var children: [[Int]] = []
     private var choice: [Int] = []
 
-    /// `priors` holds one prior for each row and column.
-    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row], priors: [[Prior]]) {
+    /// `priors` holds one prior for each row and column, row after row.
+    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row], priors: [Prior]) {
         self.columnCount = columnCount
         self.identities = identities
         self.allowed = allowed
@@ -126,7 +126,7 @@ struct ColumnSolver {
         comboCache.best = Array(repeating: nil, count: first[rows.count])
         for r in rows.indices {
             for c in 0..<candidateCount(r) {
-                priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r][$1].rawValue })
+                priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r * columnCount + $1].rawValue })
                 strengths.append(strong(r, c))
             }
         }
@@ -667,7 +667,7 @@ struct ColumnSolver {
     /// an implied column, −1 for each in an unlikely one.
     private func strong(_ r: Int, _ c: Int) -> Int {
         placement(r, c).dropFirst().reduce(0) { total, column in
-            switch priors[r][column] {
+            switch priors[r * columnCount + column] {
             case .implied: total + 1
             case .unlikely: total - 1
             default: total
@@ -705,7 +705,7 @@ struct ColumnSolver {
     /// assignment over the other.
     private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
         let a = placement(r, chosen).dropFirst()
-        let aImplied = a.contains { priors[r][$0] == .implied }
+        let aImplied = a.contains { priors[r * columnCount + $0] == .implied }
         return aImplied && priorScore(r, chosen) > priorScore(r, other)
     }
 }

@@ -188,9 +188,11 @@ extension TableReader {
             ColumnSolver.Row(values: planned[j].entry.values, parent: planned[j].parent, known: known[j])
         }
         let basicHint = basicHints(kind, planned: planned)
-        let priors = planned.indices.map { r in
+        var priors: [ColumnSolver.Prior] = []
+        priors.reserveCapacity(planned.count * columns.count)
+        for r in planned.indices {
             let prior = Self.prior(kind, row: planned[r].row, hint: basicHint[r])
-            return columns.indices.map { c in c == 0 ? ColumnSolver.Prior.neutral : prior(columns[c]) }
+            for c in columns.indices { priors.append(c == 0 ? .neutral : prior(columns[c])) }
         }
         var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
                                   allowed: allowed, rows: solverRows, priors: priors)

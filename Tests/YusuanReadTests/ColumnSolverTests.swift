@@ -23,7 +23,7 @@ import YusuanModel
                 ColumnSolver.Row(values: Self.amounts(3, 3), parent: 0, known: nil),
                 ColumnSolver.Row(values: Self.amounts(7, 7), parent: 0, known: nil),
             ],
-            priors: [neutral, usualInOne, usualInOne])
+            priors: neutral + usualInOne + usualInOne)
         let solution = solver.solve()
         #expect(solution.columns == [[0, 1, 2], [0, 1], [0, 2]])
         #expect(!solution.bounded)
@@ -55,7 +55,7 @@ import YusuanModel
         ]
         var solver = ColumnSolver(columnCount: width, identities: [SumRelation(0, [1, 2, 3])],
                                   allowed: Array(repeating: true, count: width), rows: rows,
-                                  priors: Array(repeating: neutral, count: rows.count))
+                                  priors: Array(repeating: .neutral, count: rows.count * width))
         let solution = solver.solve()
         #expect(solution.columns == [[0, 1, 3], [0, 1, 3], [0, 1], [0, 3], [0, 1, 3], [0, 1], [0, 3]])
         #expect(solution.ambiguous.map(\.row) == [2, 3, 5, 6])
