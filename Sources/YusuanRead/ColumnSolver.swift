@@ -117,8 +117,9 @@ struct ColumnSolver {
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
         var placed: [Int] = [], vectors: [Int64] = []
         var first = [0]
+        let free = (1..<columnCount).filter { allowed[$0] }
         placedAt = rows.indices.map { r in
-            defer { first.append(first[r] + makeCandidates(row: r, placed: &placed, vectors: &vectors)) }
+            defer { first.append(first[r] + makeCandidates(row: r, free: free, placed: &placed, vectors: &vectors)) }
             return placed.count
         }
         (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
@@ -150,10 +151,11 @@ struct ColumnSolver {
 
     // MARK: Candidates
 
-    /// The order-preserving placements of row `r`'s values that its identities
-    /// allow: each one's columns are appended to `placed` (one for each value,
-    /// at most `columnCount`) and its vector in units to `vectors`; returns how many there are.
-    private func makeCandidates(row r: Int, placed: inout [Int], vectors: inout [Int64]) -> Int {
+    /// The order-preserving placements of row `r`'s values, in the allowed columns
+    /// after column 0 (`free`), that its identities allow: each one's columns are
+    /// appended to `placed` (one for each value, at most `columnCount`) and its
+    /// vector in units to `vectors`; returns how many there are.
+    private func makeCandidates(row r: Int, free: [Int], placed: inout [Int], vectors: inout [Int64]) -> Int {
         let width = columnCount
         let values = rows[r].values.map(\.units)
         guard !values.isEmpty else {
@@ -166,7 +168,7 @@ struct ColumnSolver {
             return 1
         }
         let count = values.count
-        var all = placements(of: count, in: (1..<width).filter { allowed[$0] })
+        var all = placements(of: count, in: free)
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
         let fellBack = all.isEmpty
