@@ -180,13 +180,13 @@ struct ColumnSolver {
             for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value }
         }
         func keep(_ wanted: (Int) -> Bool) -> Int? {
-            let kept = (0..<found).filter(wanted)
-            guard !kept.isEmpty else { return nil }
-            for i in kept {
+            var kept = 0
+            for i in 0..<found where wanted(i) {
                 placed.append(contentsOf: all[(i * count)..<((i + 1) * count)])
                 vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)])
+                kept += 1
             }
-            return kept.count
+            return kept == 0 ? nil : kept
         }
         if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
            let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
