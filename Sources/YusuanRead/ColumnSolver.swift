@@ -157,14 +157,14 @@ struct ColumnSolver {
     /// vector in units to `vectors`; returns how many there are.
     private func makeCandidates(row r: Int, free: [Int], placed: inout [Int], vectors: inout [Int64]) -> Int {
         let width = columnCount
-        let values = rows[r].values.map(\.units)
+        let values = rows[r].values
         guard !values.isEmpty else {
             vectors.append(contentsOf: repeatElement(0, count: width))
             return 1
         }
         guard values.count <= width else {
             placed.append(contentsOf: 0..<width)
-            vectors.append(contentsOf: values.prefix(width))
+            for value in values.prefix(width) { vectors.append(value.units) }
             return 1
         }
         let count = values.count
@@ -177,7 +177,7 @@ struct ColumnSolver {
         let found = all.count / count
         var spread = [Int64](repeating: 0, count: found * width)
         for i in 0..<found {
-            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value }
+            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value.units }
         }
         func keep(_ wanted: (Int) -> Bool) -> Int? {
             var kept = 0
