@@ -331,7 +331,7 @@ struct ColumnSolver {
     /// Local search: moves a row to another candidate and lets its descendants
     /// follow (each family re-fitted to an exact combination where one exists), and
     /// keeps the move when the whole assignment scores better. Each move is scored
-    /// incrementally (`score(_:changed:from:scored:families:)`).
+    /// incrementally (`score(_:moved:scored:families:)`).
     ///
     /// A move's gain depends only on the rows it changes and the families they sit
     /// in: the row's subtree, its parent and its siblings. A row tried without gain
