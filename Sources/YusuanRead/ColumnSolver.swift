@@ -76,7 +76,7 @@ struct ColumnSolver {
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
         /// By parent and candidate (at `firstCandidate[p] + pc`): the best of the
-        /// children's exact combinations, nil where there is none, nil inside
+        /// children's exact combinations (nil inside where there is none), or nil
         /// until it is found (`bestChildCombo`).
         var best: [[Int]??] = []
     }
