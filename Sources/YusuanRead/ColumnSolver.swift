@@ -39,9 +39,9 @@ struct ColumnSolver {
     /// Columns that may hold a value at all.
     let allowed: [Bool]
     var rows: [Row]
-    /// The prior of placing a value of row `r` in column `c`: `priors[r][c]`
-    /// (neutral for column 0, the row's total).
-    let priors: [[Prior]]
+    /// The prior of placing a value of row `r` in column `c`, row after row:
+    /// `priors[r * columnCount + c]` (neutral for column 0, the row's total).
+    let priors: [Prior]
 
     /// Result: for each row, the column of each value; the rows left ambiguous
     /// with their alternatives; and whether the search stopped at its bound.
@@ -52,12 +52,13 @@ struct ColumnSolver {
     }
 
     /// 搜索上限 — the most work one table's search may do, in steps (a step is one
-    /// node of the search for children's combinations, or one row scored). A table
-    /// whose search reaches it keeps the best placement found so far and is recorded
-    /// as ambiguous, so reading stays linear in the size of the document whatever
-    /// it contains.
+    /// node of the search for children's combinations, one combination listed, or
+    /// one row scored). A table whose search reaches it keeps the best placement
+    /// found so far and is recorded as ambiguous, so reading stays linear in the
+    /// size of the document whatever it contains.
     static let searchBound = 200_000
-    /// The most nodes one search for children's combinations may visit.
+    /// The most nodes one search for children's combinations may visit, and the
+    /// most combinations one parent's list may hold.
     static let comboBound = 20_000
 
     /// Steps left, shared by every search of one solve.
@@ -71,29 +72,39 @@ struct ColumnSolver {
     /// Children's exact combinations, found once for each parent row and candidate:
     /// the local search asks for the same ones on every pass.
     private final class ComboCache {
-        var combos: [Int: [[Int]]] = [:]
-        /// Each candidate's vector in units, by row.
-        var units: [[[Int64]]] = []
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
-        /// By parent and candidate: the best of the children's exact combinations, or
-        /// nil where there is none (`bestChildCombo`).
-        var best: [Int: [Int]?] = [:]
-        /// By parent: its children's candidates in one buffer (`childCandidates`).
-        var flat: [Int: (offsets: [Int], counts: [Int], flat: [Int64])] = [:]
+        /// By parent and candidate (at `firstCandidate[p] + pc`): the best of the
+        /// children's exact combinations (nil inside where there is none), or nil
+        /// until it is found (`bestChildCombo`).
+        var best: [[Int]??] = []
     }
     private let comboCache = ComboCache()
 
-    private var candidates: [[[Int]]] = []
-    private var priorScore: [[Int]] = []
-    /// What the classification says of each row's candidates (`strong(_:_:)`).
-    private var strongScores: [[Int]] = []
+    // A row's candidates are numbered from 0; all rows' candidates, row after
+    // row, are kept in flat buffers of fixed width, without an array each.
+    /// Where each row's candidates start when all rows' are counted in order (and,
+    /// last, how many there are).
+    private var firstCandidate: [Int] = []
+    /// Every candidate's columns, one for each of its row's values, in that
+    /// order: row `r`'s candidate `c` is `placement(r, c)`.
+    private var placed: [Int] = []
+    /// Where each row's candidates' columns start in `placed`, and how many
+    /// columns each names (one for each of the row's values).
+    private var placedAt: [Int] = [], widths: [Int] = []
+    /// Every candidate's vector in units, in that order, in one buffer: row `r`'s
+    /// candidate `c` starts at `vectorAt(r, c)`.
+    private var vectors: [Int64] = []
+    /// Each candidate's priors, summed over its values (`priorScore(_:_:)`).
+    private var priorScores: [Int] = []
+    /// What the classification says of each candidate (`strong(_:_:)`).
+    private var strengths: [Int] = []
     private var children: [[Int]] = []
     private var choice: [Int] = []
 
-    /// `priors` holds one prior for each row and column.
-    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row], priors: [[Prior]]) {
+    /// `priors` holds one prior for each row and column, row after row.
+    init(columnCount: Int, identities: [SumRelation], allowed: [Bool], rows: [Row], priors: [Prior]) {
         self.columnCount = columnCount
         self.identities = identities
         self.allowed = allowed
@@ -104,22 +115,26 @@ struct ColumnSolver {
     mutating func solve() -> Solution {
         children = Array(repeating: [], count: rows.count)
         for (i, row) in rows.enumerated() { if let p = row.parent { children[p].append(i) } }
-        var units: [[[Int64]]] = []
-        units.reserveCapacity(rows.count)
-        candidates = rows.indices.map { r in
-            let (placements, vectors) = makeCandidates(row: r)
-            units.append(vectors)
-            return placements
+        var placed: [Int] = [], vectors: [Int64] = []
+        var first = [0]
+        let free = (1..<columnCount).filter { allowed[$0] }
+        placedAt = rows.indices.map { r in
+            defer { first.append(first[r] + makeCandidates(row: r, free: free, placed: &placed, vectors: &vectors)) }
+            return placed.count
         }
-        comboCache.units = units
-        priorScore = rows.indices.map { r in
-            candidates[r].map { cand in cand.dropFirst().reduce(0) { $0 + priors[r][$1].rawValue } }
+        (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
+        widths = rows.map { min($0.values.count, columnCount) }
+        comboCache.best = Array(repeating: nil, count: first[rows.count])
+        for r in rows.indices {
+            for c in 0..<candidateCount(r) {
+                priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r * columnCount + $1].rawValue })
+                strengths.append(strong(r, c))
+            }
         }
-        strongScores = rows.indices.map { r in candidates[r].indices.map { strong(r, $0) } }
         let best = run()
         choice = best.choice
         let ambiguous = findAmbiguities(best: best.score)
-        return Solution(columns: rows.indices.map { candidates[$0][choice[$0]] },
+        return Solution(columns: rows.indices.map { Array(placement($0, choice[$0])) },
                         ambiguous: ambiguous, bounded: budget.exhausted)
     }
 
@@ -136,43 +151,62 @@ struct ColumnSolver {
 
     // MARK: Candidates
 
-    /// The order-preserving placements of row `r`'s values that its identities
-    /// allow, each with its vector in units.
-    private func makeCandidates(row r: Int) -> (placements: [[Int]], vectors: [[Int64]]) {
-        let values = rows[r].values.map(\.units)
-        guard !values.isEmpty else { return ([[]], [Array(repeating: 0, count: columnCount)]) }
-        guard values.count <= columnCount else {
-            return ([Array(0..<columnCount)], [values.prefix(columnCount).map { $0 }])
+    /// The order-preserving placements of row `r`'s values, in the allowed columns
+    /// after column 0 (`free`), that its identities allow: each one's columns are
+    /// appended to `placed` (one for each value, at most `columnCount`) and its
+    /// vector in units to `vectors`; returns how many there are.
+    private func makeCandidates(row r: Int, free: [Int], placed: inout [Int], vectors: inout [Int64]) -> Int {
+        let width = columnCount
+        let values = rows[r].values
+        guard !values.isEmpty else {
+            vectors.append(contentsOf: repeatElement(0, count: width))
+            return 1
         }
-        var all = placements(of: values.count, in: (1..<columnCount).filter { allowed[$0] })
+        guard values.count <= width else {
+            placed.append(contentsOf: 0..<width)
+            for value in values.prefix(width) { vectors.append(value.units) }
+            return 1
+        }
+        let count = values.count
+        var all = placements(of: count, in: free)
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
         let fellBack = all.isEmpty
-        if fellBack { all = placements(of: values.count, in: Array(1..<columnCount)) }
-        let vectors = all.map { vector(values: values, columns: $0) }
-        func keep(_ wanted: (Int) -> Bool) -> ([[Int]], [[Int64]])? {
-            let kept = all.indices.filter(wanted)
-            return kept.isEmpty ? nil : (kept.map { all[$0] }, kept.map { vectors[$0] })
+        if fellBack { all = placements(of: count, in: Array(1..<width)) }
+        // Every placement's vector, placement after placement.
+        let found = all.count / count
+        var spread = [Int64](repeating: 0, count: found * width)
+        for i in 0..<found {
+            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value.units }
         }
-        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }),
-           let matching = keep({ vectors[$0] == known }) {
+        func keep(_ wanted: (Int) -> Bool) -> Int? {
+            var kept = 0
+            for i in 0..<found where wanted(i) {
+                placed.append(contentsOf: all[(i * count)..<((i + 1) * count)])
+                vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)])
+                kept += 1
+            }
+            return kept == 0 ? nil : kept
+        }
+        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
+           let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
             return matching
         }
         // Row identities: exact first, then within rounding, else keep all (the
         // printed row is itself inconsistent; the hierarchy decides).
-        return keep { satisfiesIdentities(vectors[$0], tolerance: false) }
-            ?? keep { satisfiesIdentities(vectors[$0], tolerance: true) }
-            ?? (all, vectors)
+        return keep { satisfiesIdentities(spread, at: $0 * width, tolerance: false) }
+            ?? keep { satisfiesIdentities(spread, at: $0 * width, tolerance: true) }
+            ?? keep { _ in true } ?? 0
     }
 
     /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
-    /// most about 20,000).
-    private func placements(of count: Int, in free: [Int]) -> [[Int]] {
-        var all: [[Int]] = []
+    /// most about 20,000), one after another in one buffer, `count` columns each.
+    private func placements(of count: Int, in free: [Int]) -> [Int] {
+        var all: [Int] = []
         var picked: [Int] = [0]
         func choose(_ start: Int) {
             if picked.count == count {
-                all.append(picked)
+                all.append(contentsOf: picked)
                 return
             }
             let need = count - picked.count
@@ -181,26 +215,41 @@ struct ColumnSolver {
                 picked.append(free[i])
                 choose(i + 1)
                 picked.removeLast()
-                if all.count > 20_000 { return }
+                if all.count > 20_000 * count { return }
             }
         }
         choose(0)
         return all
     }
 
-    private func vector(values: [Int64], columns: [Int]) -> [Int64] {
-        var v = [Int64](repeating: 0, count: columnCount)
-        for (value, column) in zip(values, columns) { v[column] = value }
-        return v
+    /// How many candidates row `r` has.
+    private func candidateCount(_ r: Int) -> Int { firstCandidate[r + 1] - firstCandidate[r] }
+
+    /// The columns of row `r`'s candidate `c`.
+    private func placement(_ r: Int, _ c: Int) -> ArraySlice<Int> {
+        placed[(placedAt[r] + c * widths[r])..<(placedAt[r] + (c + 1) * widths[r])]
+    }
+
+    private func priorScore(_ r: Int, _ c: Int) -> Int { priorScores[firstCandidate[r] + c] }
+
+    private func strength(_ r: Int, _ c: Int) -> Int { strengths[firstCandidate[r] + c] }
+
+    /// Where the vector of row `r`'s candidate `c` starts in `vectors`.
+    private func vectorAt(_ r: Int, _ c: Int) -> Int { (firstCandidate[r] + c) * columnCount }
+
+    /// Whether two of row `r`'s candidates have the same vector.
+    private func sameVector(_ r: Int, _ a: Int, _ b: Int) -> Bool {
+        let (u, v) = (vectorAt(r, a), vectorAt(r, b))
+        return (0..<columnCount).allSatisfy { vectors[u + $0] == vectors[v + $0] }
     }
 
     /// Wrapping arithmetic: amounts are read within bounds that no row's sum
     /// exceeds; a hostile one may make the answer wrong, never the check trap.
-    private func satisfiesIdentities(_ v: [Int64], tolerance: Bool) -> Bool {
+    private func satisfiesIdentities(_ v: [Int64], at base: Int, tolerance: Bool) -> Bool {
         identities.allSatisfy { relation in
             var sum: Int64 = 0
-            for part in relation.parts { sum = sum &+ v[part] }
-            let difference = v[relation.total] &- sum
+            for part in relation.parts { sum = sum &+ v[base + part] }
+            let difference = v[base + relation.total] &- sum
             // Each printed part is rounded to 0.01: n parts may be off by n × 0.005.
             let limit = tolerance ? Amount.halfStep(places: 2).units &* Int64(relation.parts.count + 1) : 0
             return difference <= limit && difference >= -limit
@@ -208,7 +257,7 @@ struct ColumnSolver {
     }
 
     private func bestByPrior(_ r: Int) -> Int {
-        priorScore[r].indices.max { priorScore[r][$0] < priorScore[r][$1] } ?? 0
+        (0..<candidateCount(r)).max { priorScore(r, $0) < priorScore(r, $1) } ?? 0
     }
 
     // MARK: Scoring
@@ -227,23 +276,23 @@ struct ColumnSolver {
         budget.spend(rows.count)
         var eq = 0
         for p in rows.indices where !children[p].isEmpty { eq += equations(of: p, in: assignment) }
-        let pr = rows.indices.reduce(0) { $0 + priorScore[$1][assignment[$1]] }
+        let pr = rows.indices.reduce(0) { $0 + priorScore($1, assignment[$1]) }
         return (eq, pr)
     }
 
     /// The number of columns where row `p` equals the sum of its children, as assigned.
     private func equations(of p: Int, in assignment: [Int]) -> Int {
-        let units = comboCache.units
-        let pv = units[p][assignment[p]]
+        let width = columnCount
+        let pv = vectorAt(p, assignment[p])
         // Scored for every move: the sums live on the stack.
-        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: columnCount) { sum in
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { sum in
             sum.initialize(repeating: 0)
             for k in children[p] {
-                let kv = units[k][assignment[k]]
-                for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+                let kv = vectorAt(k, assignment[k])
+                for c in 0..<width { sum[c] = sum[c] &+ vectors[kv + c] }
             }
             var eq = 0
-            for c in 0..<columnCount where pv[c] == sum[c] { eq += 1 }
+            for c in 0..<width where vectors[pv + c] == sum[c] { eq += 1 }
             return eq
         }
     }
@@ -255,19 +304,23 @@ struct ColumnSolver {
     private func score(_ trial: [Int], moved: [(row: Int, from: Int)], scored: (equations: Int, prior: Int),
                        families: [Int]) -> (equations: Int, prior: Int) {
         var eq = scored.equations, pr = scored.prior
-        var parents: [Int] = []
-        for (r, from) in moved {
-            pr += priorScore[r][trial[r]] - priorScore[r][from]
-            if !children[r].isEmpty { parents.append(r) }
-            if let p = rows[r].parent { parents.append(p) }
+        // Scored for every move: the families' list lives on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * moved.count) { parents in
+            var count = 0
+            for (r, from) in moved {
+                pr += priorScore(r, trial[r]) - priorScore(r, from)
+                if !children[r].isEmpty { parents[count] = r; count += 1 }
+                if let p = rows[r].parent { parents[count] = p; count += 1 }
+            }
+            // Each family once: the list is a handful long, so sorting beats hashing.
+            var listed = UnsafeMutableBufferPointer(rebasing: parents[0..<count])
+            listed.sort()
+            for (i, p) in listed.enumerated() where i == 0 || listed[i - 1] != p {
+                budget.spend(children[p].count + 1)
+                eq += equations(of: p, in: trial) - families[p]
+            }
+            return (eq, pr)
         }
-        // Each family once: the list is a handful long, so sorting beats hashing.
-        parents.sort()
-        for (i, p) in parents.enumerated() where i == 0 || parents[i - 1] != p {
-            budget.spend(children[p].count + 1)
-            eq += equations(of: p, in: trial) - families[p]
-        }
-        return (eq, pr)
     }
 
     /// Each parent's equations under `assignment` (0 for a row without children).
@@ -278,17 +331,22 @@ struct ColumnSolver {
     /// Local search: moves a row to another candidate and lets its descendants
     /// follow (each family re-fitted to an exact combination where one exists), and
     /// keeps the move when the whole assignment scores better. Each move is scored
-    /// incrementally (`score(_:changed:from:scored:families:)`).
+    /// incrementally (`score(_:moved:scored:families:)`).
     ///
     /// A move's gain depends only on the rows it changes and the families they sit
     /// in: the row's subtree, its parent and its siblings. A row tried without gain
     /// is tried again only once a move has changed one of those (it is `stale`), so
     /// the last pass, which finds nothing, costs the rows that moved, not the table.
+    ///
+    /// Once every equation holds, a row under a parent is moved only to a candidate
+    /// of the same vector: a move changes no ancestor, so any other breaks the
+    /// parent's sum and scores worse.
     private mutating func optimise() {
         var current = globalScore(choice)
+        let most = maximumEquations
         // Every equation holds: leaves sit at their best priors and parents fit
         // them, so no move can do better.
-        if current.equations == maximumEquations { return }
+        if current.equations == most { return }
         var families = familyEquations(choice)
         var stale = [Bool](repeating: true, count: rows.count)
         func touch(_ x: Int) {
@@ -304,21 +362,21 @@ struct ColumnSolver {
         var moved: [(row: Int, from: Int)] = []
         for _ in 0..<12 {
             var improved = false
-            for r in rows.indices where stale[r] && (candidates[r].count > 1 || !children[r].isEmpty) {
+            for r in rows.indices where stale[r] && (candidateCount(r) > 1 || !children[r].isEmpty) {
                 if budget.exhausted { choice = assignment; return }
                 stale[r] = false
                 // Every candidate, the current one included: re-fitting the children
                 // of an unchanged parent is a move too.
-                for c in candidates[r].indices {
+                for c in 0..<candidateCount(r) {
+                    if current.equations == most, rows[r].parent != nil, !sameVector(r, c, assignment[r]) { continue }
                     moved.removeAll(keepingCapacity: true)
                     cascade(r, c, &assignment, moved: &moved, depth: 0)
                     guard !moved.isEmpty else { continue }
                     let score = score(assignment, moved: moved, scored: current, families: families)
                     if Self.better(score, than: current) {
                         for (x, _) in moved {
-                            for p in [x] + (rows[x].parent.map { [$0] } ?? []) where !children[p].isEmpty {
-                                families[p] = equations(of: p, in: assignment)
-                            }
+                            if !children[x].isEmpty { families[x] = equations(of: x, in: assignment) }
+                            if let p = rows[x].parent { families[p] = equations(of: p, in: assignment) }
                         }
                         for (x, _) in moved { touch(x) }
                         current = score
@@ -351,100 +409,142 @@ struct ColumnSolver {
         return d
     }
 
-    /// The caches' key for a parent row and one of its candidates.
-    private static func comboKey(_ p: Int, _ pc: Int) -> Int { p &* 65_536 &+ pc }
-
     /// Of the children's exact combinations for the parent's candidate, the one the
     /// priors like best (the first of equals); found once per parent and candidate.
     private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
-        let key = Self.comboKey(p, pc)
-        if let known = comboCache.best[key] { return known }
-        let best = exactChildCombos(parent: p, parentChoice: pc, limit: 16).max { a, b in
-            zip(children[p], a).reduce(0) { $0 + priorScore[$1.0][$1.1] } < zip(children[p], b).reduce(0) { $0 + priorScore[$1.0][$1.1] }
+        let slot = firstCandidate[p] + pc
+        if let known = comboCache.best[slot] { return known }
+        // Children assignments whose column sums equal the parent's vector exactly:
+        // listed for all the parent's candidates at once, or searched for this one.
+        func favourite(_ exact: [[Int]]) -> [Int]? {
+            exact.max { a, b in
+                zip(children[p], a).reduce(0) { $0 + priorScore($1.0, $1.1) } < zip(children[p], b).reduce(0) { $0 + priorScore($1.0, $1.1) }
+            }
         }
-        comboCache.best[key] = .some(best)
-        return best
+        if let listed = listedChildCombos(parent: p, limit: 16) {
+            for (c, exact) in listed.enumerated() { comboCache.best[firstCandidate[p] + c] = .some(favourite(exact)) }
+        } else {
+            comboCache.best[slot] = .some(favourite(searchChildCombos(parent: p, parentChoice: pc, limit: 16)))
+        }
+        return comboCache.best[slot] ?? nil
     }
 
-    /// Children assignments whose column sums equal the parent's vector exactly.
-    private func exactChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
-        let key = Self.comboKey(p, pc)
-        if let known = comboCache.combos[key] { return known }
-        let found = searchChildCombos(parent: p, parentChoice: pc, limit: limit)
-        comboCache.combos[key] = found
-        return found
+    /// 组合清单 — every parent candidate's exact combinations at once, from one
+    /// pass over all the children's combinations, where they are few beside the
+    /// parent's candidates (a row of many candidates would otherwise search its
+    /// children once for each). The same combinations in the same order as
+    /// `searchChildCombos` (the tests compare the two); nil where the children's
+    /// combinations are too many.
+    func listedChildCombos(parent p: Int, limit: Int) -> [[[Int]]]? {
+        let kids = children[p]
+        var product = 1
+        for k in kids {
+            product = product.multipliedReportingOverflow(by: candidateCount(k)).partialValue
+            guard candidateCount(p) >= 8, product > 0, product <= 64 * candidateCount(p), product <= Self.comboBound
+            else { return nil }
+        }
+        guard !budget.exhausted else { return nil }
+        budget.spend(product)
+        // A vector's fingerprint is linear, so a combination's is the sum of its
+        // children's: the combinations are walked adding one number each, and
+        // only a fingerprint that some parent candidate has is checked in full.
+        func fingerprint(_ r: Int, _ c: Int) -> Int64 {
+            let v = vectorAt(r, c)
+            var f: Int64 = 0
+            for col in 0..<columnCount { f = f &+ vectors[v + col] &* (Int64(col) &* 0x2545_F491_4F6C_DD1D | 1) }
+            return f
+        }
+        // The fingerprints' top 12 bits, marked for the parent's candidates, turn
+        // most combinations away before the dictionary is asked.
+        func slot(_ f: Int64) -> Int { Int(UInt64(bitPattern: f) >> 52) }
+        var marked = [Bool](repeating: false, count: 4096)
+        var targets: [Int64: [Int]] = [:]
+        for pc in 0..<candidateCount(p) {
+            let f = fingerprint(p, pc)
+            targets[f, default: []].append(pc)
+            marked[slot(f)] = true
+        }
+        let prints = kids.map { k in (0..<candidateCount(k)).map { fingerprint(k, $0) } }
+        var listed = [[[Int]]](repeating: [], count: candidateCount(p))
+        var picked = [Int](repeating: 0, count: kids.count)
+        // The last child's candidates, tried for every choice of the others, in one loop.
+        let last = kids.count - 1
+        func walk(_ i: Int, _ sum: Int64) {
+            guard i == last else {
+                for (c, f) in prints[i].enumerated() {
+                    picked[i] = c
+                    walk(i + 1, sum &+ f)
+                }
+                return
+            }
+            for (c, f) in prints[last].enumerated() where marked[slot(sum &+ f)] {
+                guard let pcs = targets[sum &+ f] else { continue }
+                picked[last] = c
+                for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
+            }
+        }
+        walk(0, 0)
+        return listed
+    }
+
+    /// Whether the children of `p`, at the candidates `picked`, add up to its candidate `pc`.
+    private func adds(_ picked: [Int], to p: Int, _ pc: Int) -> Bool {
+        (0..<columnCount).allSatisfy { col in
+            zip(children[p], picked).reduce(Int64(0)) { $0 &+ vectors[vectorAt($1.0, $1.1) + col] } == vectors[vectorAt(p, pc) + col]
+        }
     }
 
     /// A depth-first search over the children's candidates in units, pruned by
     /// bounds: after each choice, every column must still be reachable by what the
     /// remaining children can add at least and at most. (Wrapping arithmetic: a
     /// hostile amount may make a bound wrong, never the search trap.)
-    private func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+    func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
-        let target = comboCache.units[p][pc]
+        let targetAt = vectorAt(p, pc)
         let kids = children[p]
         let (low, high) = childBounds(p)
-        let (offsets, counts, flat) = childCandidates(p)
         var results: [[Int]] = []
-        var partial = [Int64](repeating: 0, count: width)
         var picked: [Int] = []
+        picked.reserveCapacity(kids.count)
         var nodes = 0
         let exhausted = budget.exhausted
-        flat.withUnsafeBufferPointer { flat in
+        // Each child's candidates lie together in `vectors`, as does the parent's target.
+        vectors.withUnsafeBufferPointer { flat in
             low.withUnsafeBufferPointer { low in
                 high.withUnsafeBufferPointer { high in
-                    target.withUnsafeBufferPointer { target in
-                        partial.withUnsafeMutableBufferPointer { partial in
-                            func search(_ i: Int) {
-                                if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
-                                nodes += 1
-                                if i == kids.count {
-                                    if (0..<width).allSatisfy({ partial[$0] == target[$0] }) { results.append(picked) }
-                                    return
-                                }
-                                let rest = (i + 1) * width
-                                for c in 0..<counts[i] {
-                                    let v = offsets[i] + c * width
-                                    var fits = true
-                                    for col in 0..<width {
-                                        let need = target[col] &- (partial[col] &+ flat[v + col])
-                                        if need < low[rest + col] || need > high[rest + col] { fits = false; break }
-                                    }
-                                    guard fits else { continue }
-                                    for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
-                                    picked.append(c)
-                                    search(i + 1)
-                                    picked.removeLast()
-                                    for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
-                                }
+                    let target = UnsafeBufferPointer(rebasing: flat[targetAt..<(targetAt + width)])
+                    withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { partial in
+                        partial.initialize(repeating: 0)
+                        func search(_ i: Int) {
+                            if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
+                            nodes += 1
+                            if i == kids.count {
+                                if (0..<width).allSatisfy({ partial[$0] == target[$0] }) { results.append(picked) }
+                                return
                             }
-                            search(0)
+                            let rest = (i + 1) * width
+                            for c in 0..<candidateCount(kids[i]) {
+                                let v = vectorAt(kids[i], c)
+                                var fits = true
+                                for col in 0..<width {
+                                    let need = target[col] &- (partial[col] &+ flat[v + col])
+                                    if need < low[rest + col] || need > high[rest + col] { fits = false; break }
+                                }
+                                guard fits else { continue }
+                                for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
+                                picked.append(c)
+                                search(i + 1)
+                                picked.removeLast()
+                                for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
+                            }
                         }
+                        search(0)
                     }
                 }
             }
         }
         budget.spend(nodes)
         return results
-    }
-
-    /// Every child's candidates in one buffer, child after child, so that the search
-    /// reads them without touching nested arrays: where each child's start, how many
-    /// candidates it has, and the buffer. Built once per parent.
-    private func childCandidates(_ p: Int) -> (offsets: [Int], counts: [Int], flat: [Int64]) {
-        if let known = comboCache.flat[p] { return known }
-        let kids = children[p]
-        var offsets: [Int] = [], counts: [Int] = [], flat: [Int64] = []
-        offsets.reserveCapacity(kids.count)
-        counts.reserveCapacity(kids.count)
-        flat.reserveCapacity(kids.reduce(0) { $0 + comboCache.units[$1].count } * columnCount)
-        for k in kids {
-            offsets.append(flat.count)
-            counts.append(comboCache.units[k].count)
-            for v in comboCache.units[k] { flat.append(contentsOf: v) }
-        }
-        comboCache.flat[p] = (offsets, counts, flat)
-        return (offsets, counts, flat)
     }
 
     /// The least and the most the children of `p` from the i-th on can add to each
@@ -458,7 +558,11 @@ struct ColumnSolver {
         for i in kids.indices.reversed() {
             for col in 0..<width {
                 var lo = Int64.max, hi = Int64.min
-                for v in comboCache.units[kids[i]] { lo = min(lo, v[col]); hi = max(hi, v[col]) }
+                for c in 0..<candidateCount(kids[i]) {
+                    let x = vectors[vectorAt(kids[i], c) + col]
+                    lo = min(lo, x)
+                    hi = max(hi, x)
+                }
                 low[i * width + col] = low[(i + 1) * width + col] &+ lo
                 high[i * width + col] = high[(i + 1) * width + col] &+ hi
             }
@@ -480,23 +584,26 @@ struct ColumnSolver {
         let families = familyEquations(choice)
         /// A trial fits when it satisfies as many equations and the classification
         /// likes the rest of the table as well (both scored from the rows it moves).
+        var moved: [(row: Int, from: Int)] = []
         func fits(_ trial: [Int], _ r: Int, _ c: Int) -> Bool {
-            var moved: [(row: Int, from: Int)] = []
+            moved.removeAll(keepingCapacity: true)
             var strongTrial = strongBest
             for i in rows.indices where trial[i] != choice[i] {
                 moved.append((i, choice[i]))
-                strongTrial += strongScores[i][trial[i]] - strongScores[i][choice[i]]
+                strongTrial += strength(i, trial[i]) - strength(i, choice[i])
             }
-            return score(trial, moved: moved, scored: best, families: families).equations >= best.equations
-                && strongTrial - strongScores[r][c] >= strongBest - strongScores[r][choice[r]]
+            // The classification is asked first: it costs no scoring.
+            return strongTrial - strength(r, c) >= strongBest - strength(r, choice[r])
+                && score(trial, moved: moved, scored: best, families: families).equations >= best.equations
         }
         var result: [(row: Int, alternatives: [[Int]])] = []
-        for r in rows.indices where candidates[r].count > 1 && children[r].isEmpty {
+        var fitted = [Int?](repeating: nil, count: rows.count)
+        for r in rows.indices where candidateCount(r) > 1 && children[r].isEmpty {
             if budget.exhausted { break }
             var alternatives: [[Int]] = []
-            for c in candidates[r].indices where c != choice[r] {
+            for c in 0..<candidateCount(r) where c != choice[r] {
                 if decidedByClassification(r, chosen: choice[r], other: c) { continue }
-                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c), r, c) { alternatives.append(candidates[r][c]) }
+                if fits(swapTrial(r, c), r, c) || fits(chainTrial(r, c, fitted: &fitted), r, c) { alternatives.append(Array(placement(r, c))) }
             }
             if !alternatives.isEmpty { result.append((r, alternatives)) }
         }
@@ -507,17 +614,31 @@ struct ColumnSolver {
     private func swapTrial(_ r: Int, _ c: Int) -> [Int] {
         budget.spend(rows.count)
         var map = Array(0..<columnCount)
-        for (from, to) in zip(candidates[r][choice[r]], candidates[r][c]) where from != to {
-            map[from] = to
-            map[to] = from
+        let (from, to) = (placedAt[r] + choice[r] * widths[r], placedAt[r] + c * widths[r])
+        for j in 0..<widths[r] where placed[from + j] != placed[to + j] {
+            map[placed[from + j]] = placed[to + j]
+            map[placed[to + j]] = placed[from + j]
         }
         var trial = choice
-        for row in rows.indices where candidates[row].count > 1 {
-            let chosen = candidates[row][choice[row]]
-            if let index = candidates[row].firstIndex(where: { other in
-                other.count == chosen.count && zip(other, chosen).allSatisfy { $0 == map[$1] }
-            }) {
-                trial[row] = index
+        // A row's candidates name rising columns, in lexicographic order (as
+        // `placements` makes them): the swapped columns are looked up by halving.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: columnCount) { swapped in
+            for row in rows.indices where candidateCount(row) > 1 {
+                let w = widths[row]
+                let chosen = placedAt[row] + choice[row] * w
+                for j in 0..<w { swapped[j] = map[placed[chosen + j]] }
+                // A row the swap leaves alone keeps its candidate (candidates differ),
+                // and columns that no longer rise are no candidate's.
+                guard (0..<w).contains(where: { swapped[$0] != placed[chosen + $0] }),
+                      (1..<max(w, 1)).allSatisfy({ swapped[$0 - 1] < swapped[$0] }) else { continue }
+                var (low, high) = (0, candidateCount(row))
+                while low < high {
+                    let mid = (low + high) / 2
+                    let at = placedAt[row] + mid * w
+                    let j = (0..<w).first { placed[at + $0] != swapped[$0] }
+                    guard let j else { trial[row] = mid; break }
+                    if placed[at + j] < swapped[j] { low = mid + 1 } else { high = mid }
+                }
             }
         }
         trial[r] = c
@@ -525,12 +646,20 @@ struct ColumnSolver {
     }
 
     /// The leaf moves; each ancestor takes the candidate that fits its children best.
-    private func chainTrial(_ r: Int, _ c: Int) -> [Int] {
+    /// An ancestor whose children are all as chosen fits them as every such chain
+    /// found before: `fitted` keeps that fit, by row.
+    private func chainTrial(_ r: Int, _ c: Int, fitted: inout [Int?]) -> [Int] {
         var trial = choice
         trial[r] = c
         var node = r
         while let p = rows[node].parent {
-            trial[p] = bestFit(p, given: trial)
+            if trial[node] != choice[node] {
+                trial[p] = bestFit(p, given: trial)
+            } else {
+                let fit = fitted[p] ?? bestFit(p, given: choice)
+                fitted[p] = fit
+                trial[p] = fit
+            }
             node = p
         }
         return trial
@@ -539,8 +668,8 @@ struct ColumnSolver {
     /// What the classification says of one row's candidate: +1 for each value in
     /// an implied column, −1 for each in an unlikely one.
     private func strong(_ r: Int, _ c: Int) -> Int {
-        candidates[r][c].dropFirst().reduce(0) { total, column in
-            switch priors[r][column] {
+        placement(r, c).dropFirst().reduce(0) { total, column in
+            switch priors[r * columnCount + column] {
             case .implied: total + 1
             case .unlikely: total - 1
             default: total
@@ -549,33 +678,36 @@ struct ColumnSolver {
     }
 
     private func strongScore(_ assignment: [Int]) -> Int {
-        rows.indices.reduce(0) { $0 + strongScores[$1][assignment[$1]] }
+        rows.indices.reduce(0) { $0 + strength($1, assignment[$1]) }
     }
 
     /// The candidate of `p` that matches its children (as assigned) in the most
     /// columns, then by prior.
     private func bestFit(_ p: Int, given assignment: [Int]) -> Int {
-        let units = comboCache.units
-        var sum = [Int64](repeating: 0, count: columnCount)
-        for k in children[p] {
-            let kv = units[k][assignment[k]]
-            for c in 0..<columnCount { sum[c] = sum[c] &+ kv[c] }
+        let width = columnCount
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { sum in
+            sum.initialize(repeating: 0)
+            for k in children[p] {
+                let kv = vectorAt(k, assignment[k])
+                for c in 0..<width { sum[c] = sum[c] &+ vectors[kv + c] }
+            }
+            var best = (assignment[p], (equations: -1, prior: Int.min))
+            for cand in 0..<candidateCount(p) {
+                let pv = vectorAt(p, cand)
+                var eq = 0
+                for c in 0..<width where vectors[pv + c] == sum[c] { eq += 1 }
+                let s = (equations: eq, prior: priorScore(p, cand))
+                if Self.better(s, than: best.1) { best = (cand, s) }
+            }
+            return best.0
         }
-        var best = (assignment[p], (equations: -1, prior: Int.min))
-        for cand in candidates[p].indices {
-            let pv = units[p][cand]
-            let eq = (0..<columnCount).reduce(0) { $0 + (pv[$1] == sum[$1] ? 1 : 0) }
-            let s = (equations: eq, prior: priorScore[p][cand])
-            if Self.better(s, than: best.1) { best = (cand, s) }
-        }
-        return best.0
     }
 
     /// True when the classification (an `implied` prior) prefers the chosen
     /// assignment over the other.
     private func decidedByClassification(_ r: Int, chosen: Int, other: Int) -> Bool {
-        let a = candidates[r][chosen].dropFirst()
-        let aImplied = a.contains { priors[r][$0] == .implied }
-        return aImplied && priorScore[r][chosen] > priorScore[r][other]
+        let a = placement(r, chosen).dropFirst()
+        let aImplied = a.contains { priors[r * columnCount + $0] == .implied }
+        return aImplied && priorScore(r, chosen) > priorScore(r, other)
     }
 }

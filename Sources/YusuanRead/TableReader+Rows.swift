@@ -31,19 +31,27 @@ extension TableReader {
         var currentUnit: (name: String, index: Int)?
         var totalIndex: Int?
         var keys = Set<RowKey>()
+        // A row for each entry, at most: sized once.
+        planned.reserveCapacity(entries.count)
+        keys.reserveCapacity(entries.count)
 
         /// The last row of each code that is not a project's, so that a parent is
         /// found in a few look-ups, not by walking back over its earlier children.
-        var lastByCode: [String: Int] = [:]
+        /// Keyed by the code's bytes read as one number (`codeKey`).
+        var lastByCode: [Int: Int] = [:]
+        lastByCode.reserveCapacity(entries.count)
 
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
             // The nearest earlier row (under the same unit) whose code is a prefix.
             let floor = currentUnit?.index ?? 0
-            // Codes are ASCII digits: a prefix is a number of bytes.
+            // Codes are ASCII digits: a prefix is a number of bytes, and its key
+            // grows byte by byte.
             var nearest: Int?
-            for length in stride(from: 1, to: code.utf8.count, by: 1) {
-                if let j = lastByCode[String(decoding: code.utf8.prefix(length), as: UTF8.self)], j >= floor {
+            var key = 1
+            for byte in code.utf8.dropLast() {
+                key = Self.codeKey(key, byte)
+                if let j = lastByCode[key], j >= floor {
                     nearest = max(nearest ?? j, j)
                 }
             }
@@ -70,10 +78,10 @@ extension TableReader {
                 }
             } else if let code = entry.code {
                 row.code = code
-                row.role = code.count == 3 ? .classLevel : code.count == 5 ? .section : .item
+                row.role = code.utf8.count == 3 ? .classLevel : code.utf8.count == 5 ? .section : .item
                 parent = parentFor(code: code)
                 var name = entry.label
-                if kind == .projects && code.count == 7 {
+                if kind == .projects && code.utf8.count == 7 {
                     let (functional, project) = splitProject(code: code, entry: entry)
                     name = functional
                     if let project, !project.isEmpty {
@@ -99,11 +107,13 @@ extension TableReader {
                 continue
             }
             // Keys stay unique within a table (a repeated key gains its line).
-            if keys.contains(row.key) { row.key = row.key.repeated(atLine: entry.start.line) }
-            keys.insert(row.key)
+            if !keys.insert(row.key).inserted {
+                row.key = row.key.repeated(atLine: entry.start.line)
+                keys.insert(row.key)
+            }
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
-            if let code = row.code, row.project == nil { lastByCode[code] = index }
+            if let code = row.code, row.project == nil { lastByCode[code.utf8.reduce(1, Self.codeKey)] = index }
             if row.role == .total { totalIndex = index }
             if row.role == .unit { currentUnit = (row.key.rawValue, index) }
         }
@@ -116,6 +126,11 @@ extension TableReader {
         assignColumns(kind, &planned, columns: columns)
         return planned.map(\.row)
     }
+
+    /// A code's key with one more byte: a leading 1, then a byte a place, so
+    /// that codes of up to seven bytes (a classification code has seven digits
+    /// at most) have keys of their own; a longer one wraps and may share one.
+    static func codeKey(_ key: Int, _ byte: UInt8) -> Int { key &* 256 &+ Int(byte) }
 
     static func looksLikeUnit(_ name: String) -> Bool {
         for suffix in ["局", "中心", "站", "所", "院", "办公室", "委员会", "（本级）"] where name.ends(with: suffix) { return true }
@@ -173,9 +188,11 @@ extension TableReader {
             ColumnSolver.Row(values: planned[j].entry.values, parent: planned[j].parent, known: known[j])
         }
         let basicHint = basicHints(kind, planned: planned)
-        let priors = planned.indices.map { r in
+        var priors: [ColumnSolver.Prior] = []
+        priors.reserveCapacity(planned.count * columns.count)
+        for r in planned.indices {
             let prior = Self.prior(kind, row: planned[r].row, hint: basicHint[r])
-            return columns.indices.map { c in c == 0 ? ColumnSolver.Prior.neutral : prior(columns[c]) }
+            for c in columns.indices { priors.append(c == 0 ? .neutral : prior(columns[c])) }
         }
         var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
                                   allowed: allowed, rows: solverRows, priors: priors)
