@@ -102,6 +102,14 @@ public struct JoinedText: Sendable {
         var run = 0
         while i < b.count {
             let lead = b[i]
+            // A character of U+4000–U+9FFF (lead E4–E9), Han as most are: three bytes,
+            // one unit, no space and no clause end.
+            if lead &- 0xE4 < 6, i &+ 2 < b.count {
+                offsets[u] = Int32(n)
+                us[u] = UInt16(lead & 0x0F) << 12 | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F)
+                n += 3; i += 3; u += 1
+                continue
+            }
             if compact, Spaces.mayStartSpace(lead) {
                 let width = Spaces.spaceWidth(b, at: i)
                 if width > 0 {
