@@ -33,6 +33,18 @@ import Testing
         #expect(joined.amount(6..<8) == nil)
     }
 
+    @Test func charactersAtTheEdgesOfTheHanRangeKeepTheirUnitsAndOffsets() {
+        // U+3FFF and U+A000 lie just outside the three-byte path of U+4000–U+9FFF.
+        let lines = ["\u{3FFF}\u{4000}a\u{9FFF}", "\u{A000}说，明。"]
+        let joined = JoinedText(lines.map { Located($0) })
+        #expect(joined.units == [0x3FFF, 0x4000, 0x61, 0x9FFF, 0xA000, 0x8BF4, 0xFF0C, 0x660E, 0x3002])
+        #expect(joined.substring(1..<2) == "\u{4000}")
+        #expect(joined.substring(3..<5) == "\u{9FFF}\u{A000}")
+        #expect(joined.lineIndex(at: 4) == 1)
+        #expect(joined.clauseStart(before: 8) == 7)
+        #expect(joined.sentenceStart(before: 9) == 9)
+    }
+
     @Test func placesAreTheCharactersAfterThePoint() {
         #expect(StatementGrammar.places("12.5") == 1)
         #expect(StatementGrammar.places("1,297.28") == 2)
