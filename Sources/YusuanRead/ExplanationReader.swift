@@ -273,19 +273,24 @@ enum ExplanationReader {
         return (label, (line.string(m[2]) ?? "").trimmingSpaces())
     }
 
-    /// Copies the named fields into their properties.
+    /// The labels of the fields copied into their own properties, in the order
+    /// `fillNamedFields` tells them apart.
+    static let namedLabels = ["项目名称", "设立的政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间"]
+
+    /// Copies the named fields into their properties. Labels are told apart by their
+    /// bytes (`String`'s `==` normalises Chinese text first, for every case).
     static func fillNamedFields(_ project: ProjectDescription) -> ProjectDescription {
         var p = project
         for f in p.fields {
+            guard let k = namedLabels.firstIndex(where: { f.label.sameBytes(as: $0) }) else { continue }
             let value = f.text.trimmingSpaces()
-            switch f.label {
-            case "项目名称": p.name = value
-            case "设立的政策依据": p.policyBasis = value
-            case "预算安排规模": p.amount = StatementGrammar.firstAmount(in: value)
-            case "项目承担单位": p.undertakingUnit = value
-            case "资金分配情况": p.allocation = value
-            case "资金执行时间": p.period = value
-            default: break
+            switch k {
+            case 0: p.name = value
+            case 1: p.policyBasis = value
+            case 2: p.amount = StatementGrammar.firstAmount(in: value)
+            case 3: p.undertakingUnit = value
+            case 4: p.allocation = value
+            default: p.period = value
             }
         }
         return p
