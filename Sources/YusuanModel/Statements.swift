@@ -127,12 +127,15 @@ extension SectionStatements {
     public init(reading text: JoinedText) {
         let scanner = StatementScanner(text.units)
         let changes = Self.changes(in: text, scanner: scanner)
+        let matches = scanner.amountStatements()
         var amounts: [StatedAmount] = []
         /// Each amount's number and unit, as UTF-16 offsets.
         var spans: [Range<Int>] = []
+        amounts.reserveCapacity(matches.count)
+        spans.reserveCapacity(matches.count)
         var c = 0, r = 0
         let reasons = changes.compactMap(\.reason)
-        for m in scanner.amountStatements() {
+        for m in matches {
             guard let value = text.amount(m.number) else { continue }
             let start = m.whole.lowerBound
             var stated = StatedAmount(
@@ -164,8 +167,10 @@ extension SectionStatements {
     }
 
     static func changes(in text: JoinedText, scanner: StatementScanner) -> [Found] {
+        let matches = scanner.changeStatements()
         var found: [Found] = []
-        for m in scanner.changeStatements() {
+        found.reserveCapacity(matches.count)
+        for m in matches {
             let y = text.substring(m.rate)
             guard let amount = text.amount(m.amount), let rate = Amount(y) else { continue }
             let span = m.whole
