@@ -17,7 +17,7 @@ import YusuanModel
 enum PerformanceReader {
     static func readDepartment(_ lines: ArraySlice<SourceLine>) -> DepartmentPerformanceTable? {
         guard let heading = lines.first else { return nil }
-        let body = Array(lines.dropFirst())
+        let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
             .values(for: DepartmentLabel.searched)
@@ -35,7 +35,7 @@ enum PerformanceReader {
 
     static func readProject(_ lines: ArraySlice<SourceLine>) -> ProjectPerformanceTable? {
         guard let heading = lines.first else { return nil }
-        let body = Array(lines.dropFirst())
+        let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
         let fields = HeaderText(headerText(body[..<header.start]))
             .values(for: ProjectLabel.searched)
@@ -59,7 +59,7 @@ enum PerformanceReader {
     }
 
     /// The year printed under the heading: `（2025 年）`.
-    static func year(_ body: [SourceLine]) -> Int? {
+    static func year(_ body: ArraySlice<SourceLine>) -> Int? {
         for line in body.prefix(3) {
             let t = compact(line.text)
             guard let open = t.first, open == "(" || open == "（", t.includes("年") else { continue }
@@ -95,7 +95,7 @@ enum PerformanceReader {
         var location: SourceLocation?
     }
 
-    static func readRows(_ body: [SourceLine], header: IndicatorHeader, kind: TableKind)
+    static func readRows(_ body: ArraySlice<SourceLine>, header: IndicatorHeader, kind: TableKind)
         -> (rows: [RawRow], leftover: String) {
         let data = body[header.end...]
         if let columns = header.columns {
@@ -169,7 +169,7 @@ extension PerformanceReader {
 
     /// 指标表头 — the 一级指标 … row, and the columns it names in the tabular form.
     struct IndicatorHeader {
-        /// The first line of the header.
+        /// The first line of the header (an index of the body it was found in).
         var start: Int
         /// The first line after it.
         var end: Int
@@ -178,12 +178,12 @@ extension PerformanceReader {
         /// The number of cells in the header row (tabular form only).
         var width: Int = 0
 
-        static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
+        static func find(in body: ArraySlice<SourceLine>, kind: TableKind) -> IndicatorHeader? {
             for i in body.indices {
                 if let cells = body[i].cells {
                     guard let first = cells.first, first.compactEquals("一级指标") else { continue }
                     let names = cells.map { PerformanceReader.compact($0) }
-                    var columns: [IndicatorColumn: Int] = [:]
+                    var columns = [IndicatorColumn: Int](minimumCapacity: IndicatorColumn.allCases.count)
                     for (k, name) in names.enumerated() {
                         if let column = IndicatorColumn(header: name), columns[column] == nil { columns[column] = k }
                     }
@@ -191,7 +191,7 @@ extension PerformanceReader {
                 }
                 guard body[i].text.compactBegins(with: "一级") else { continue }
                 var joined = ""
-                for j in i..<min(body.count, i + 30) {
+                for j in i..<min(body.endIndex, i + 30) {
                     joined += PerformanceReader.compact(body[j].text)
                     guard joined.begins(with: "一级指标") || "一级指标".begins(with: joined) else { break }
                     let done = kind == .project ? joined.includes("佐证资料") : joined.includes("分值权重")
@@ -270,54 +270,74 @@ extension PerformanceReader {
     /// 标签文本 — a header text searched by its labels, ignoring spaces, colons and the
     /// width of brackets; a value is the text between its label and the next one found.
     struct HeaderText {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        /// The text's UTF-8, and where each of its scalars starts (one more than there
-        /// are scalars): a value is copied from bytes, not rebuilt scalar by scalar.
+        // Bytes, not Characters or scalars: comparing Characters of Chinese text normalises
+        // them, and decoding scalars costs more than the search. A needle starts with a
+        // scalar's first byte, so it is only ever found where a scalar starts.
+        /// The text's UTF-8.
         private let bytes: [UInt8]
-        private var scalarStarts: [Int] = []
-        private var compact: [Unicode.Scalar] = []
-        /// For each compact character, its index among the scalars.
-        private var origin: [Int] = []
+        /// The text as searched (see `searched(_:at:width:)`), as UTF-8.
+        private let compact: [UInt8]
+        /// For each byte of `compact`, where its scalar starts in `bytes`.
+        private let origin: [Int]
 
         init(_ text: String) {
             bytes = Array(text.utf8)
-            scalarStarts.reserveCapacity(bytes.count + 1)
-            compact.reserveCapacity(bytes.count)
-            origin.reserveCapacity(bytes.count)
-            // The scalars decoded from the bytes in hand (a scalar view decodes them again).
-            var offset = 0
-            var k = 0
-            while offset < bytes.count {
-                scalarStarts.append(offset)
-                let width = scalarWidth(bytes[offset])
-                let end = min(offset + width, bytes.count)
-                var value = width == 1 ? UInt32(bytes[offset]) : UInt32(bytes[offset]) & (0x7F >> width)
-                for i in (offset + 1)..<end { value = value << 6 | UInt32(bytes[i] & 0x3F) }
-                offset = end
-                if let n = Self.normalised(Unicode.Scalar(value) ?? "\u{FFFD}") {
-                    compact.append(n)
-                    origin.append(k)
-                }
-                k += 1
-            }
-            scalarStarts.append(offset)
+            let searched = Self.normalise(bytes)
+            compact = searched.compact
+            origin = searched.origin
         }
 
-        /// Brackets as ASCII; spaces and colons dropped.
-        static func normalised(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-            switch c {
-            case " ", "\u{3000}", "\t", "\u{00A0}", ":", "：": nil
-            case "（": "("
-            case "）": ")"
-            default: c
+        /// The bytes as searched, and where each of their scalars starts in `bytes`.
+        private static func normalise(_ bytes: [UInt8]) -> (compact: [UInt8], origin: [Int]) {
+            var compact: [UInt8] = [], origin: [Int] = []
+            compact.reserveCapacity(bytes.count)
+            origin.reserveCapacity(bytes.count)
+            bytes.withUnsafeBufferPointer { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let width = min(scalarWidth(bytes[offset]), bytes.count - offset)
+                    switch searched(bytes, at: offset, width: width) {
+                    case .kept:
+                        for k in offset..<(offset + width) {
+                            compact.append(bytes[k])
+                            origin.append(offset)
+                        }
+                    case .dropped: break
+                    case .ascii(let byte):
+                        compact.append(byte)
+                        origin.append(offset)
+                    }
+                    offset += width
+                }
+            }
+            return (compact, origin)
+        }
+
+        /// How a scalar is searched: brackets as ASCII; spaces and colons dropped.
+        private enum Searched { case kept, dropped, ascii(UInt8) }
+
+        /// How the scalar of `width` bytes at `i` is searched.
+        private static func searched(_ s: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Searched {
+            switch (width, s[i]) {
+            case (1, UInt8(ascii: " ")), (1, UInt8(ascii: "\t")), (1, UInt8(ascii: ":")): return .dropped
+            case (2, 0xC2) where s[i + 1] == 0xA0: return .dropped  // U+00A0
+            case (3, 0xE3) where s[i + 1] == 0x80 && s[i + 2] == 0x80: return .dropped  // U+3000
+            case (3, 0xEF) where s[i + 1] == 0xBC:
+                switch s[i + 2] {
+                case 0x9A: return .dropped  // ：
+                case 0x88: return .ascii(UInt8(ascii: "("))  // （
+                case 0x89: return .ascii(UInt8(ascii: ")"))  // ）
+                default: return .kept
+                }
+            default: return .kept
             }
         }
 
         /// A label as searched: normalised, spaces and colons left out.
-        static func needle(_ label: String) -> [Unicode.Scalar] { label.unicodeScalars.compactMap(normalised) }
+        static func needle(_ label: String) -> [UInt8] { normalise(Array(label.utf8)).compact }
 
         /// The values of the labels (each with its variants, as `needle`s), searched in order.
-        func values(for labels: [[[Unicode.Scalar]]]) -> [String?] {
+        func values(for labels: [[[UInt8]]]) -> [String?] {
             var found: [(index: Int, range: Range<Int>)] = []
             var position = 0
             for (index, variants) in labels.enumerated() {
@@ -336,27 +356,28 @@ extension PerformanceReader {
 
         /// The first place from `start` where one of the variants is, the longest there.
         /// One scan for all of them: a variant that is not printed is not searched to the end.
-        private func find(_ variants: [[Unicode.Scalar]], from start: Int) -> Range<Int>? {
-            var k = start
-            while k < compact.count {
-                var best: Range<Int>?
-                for needle in variants where !needle.isEmpty && k + needle.count <= compact.count
-                    && compact[k] == needle[0] && compact[k..<(k + needle.count)].elementsEqual(needle)
-                    && needle.count > best?.count ?? 0 {
-                    best = k..<(k + needle.count)
+        private func find(_ variants: [[UInt8]], from start: Int) -> Range<Int>? {
+            compact.withUnsafeBufferPointer { compact in
+                var k = start
+                while k < compact.count {
+                    var best: Range<Int>?
+                    for needle in variants where needle.count > best?.count ?? 0 && needle.first == compact[k] {
+                        let found = needle.withUnsafeBufferPointer { Spaces.equal(compact, $0, at: k) }
+                        if found { best = k..<(k + needle.count) }
+                    }
+                    if let best { return best }
+                    k += 1
                 }
-                if let best { return best }
-                k += 1
+                return nil
             }
-            return nil
         }
 
         /// The original text between two compact positions, trimmed of spaces and colons.
         private func text(from a: Int, to b: Int) -> String {
-            let start = a > 0 ? origin[a - 1] + 1 : 0
-            let end = b < origin.count ? origin[b] : scalarStarts.count - 1
+            let start = a > 0 ? min(origin[a - 1] + scalarWidth(bytes[origin[a - 1]]), bytes.count) : 0
+            let end = b < origin.count ? origin[b] : bytes.count
             guard start < end else { return "" }
-            var value = bytes[scalarStarts[start]..<scalarStarts[end]]
+            var value = bytes[start..<end]
             while let mark = Self.leadingMarks.first(where: { value.starts(with: $0) }) {
                 value = value.dropFirst(mark.count)
             }
