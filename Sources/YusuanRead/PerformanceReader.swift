@@ -378,7 +378,7 @@ extension PerformanceReader {
             let end = b < origin.count ? origin[b] : bytes.count
             guard start < end else { return "" }
             var value = bytes[start..<end]
-            while let mark = Self.leadingMarks.first(where: { value.starts(with: $0) }) {
+            while let mark = Self.leadingMarks.first(where: { value.begins(with: $0) }) {
                 value = value.dropFirst(mark.count)
             }
             return String(decoding: Spaces.trimmed(bytes: value), as: UTF8.self)
@@ -407,9 +407,9 @@ extension PerformanceReader {
         func contains(_ s: ArraySlice<UInt8>) -> Bool { index(of: s) != nil }
         func contains(_ s: String) -> Bool { contains(ArraySlice(s.utf8)) }
         /// Whether some word starts with `s`.
-        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.starts(with: s) } }
+        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0[...].begins(with: s) } }
         /// Whether `s` starts with some word.
-        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.starts(with: $0) } }
+        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.begins(with: $0) } }
         /// Whether `s` ends with some word.
         func closes(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.ends(with: $0) } }
     }
@@ -461,8 +461,8 @@ extension PerformanceReader {
         static func evidenceSeparator(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
             switch s[i] {
             case UInt8(ascii: ","), UInt8(ascii: ";"): return 1
-            case 0xEF where s[i...].starts(with: "，".utf8) || s[i...].starts(with: "；".utf8): return 3
-            case 0xE3 where s[i...].starts(with: "、".utf8): return 3
+            case 0xEF where s.has("，".utf8, at: i - s.startIndex) || s.has("；".utf8, at: i - s.startIndex): return 3
+            case 0xE3 where s.has("、".utf8, at: i - s.startIndex): return 3
             default: return 0
             }
         }
@@ -517,7 +517,7 @@ extension PerformanceReader {
 
         /// The length of the operator at `i` (`＞`, `<=`'s `<` …), or 0.
         static func operatorWidth(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
-            operators.bytes.first { s[i...].starts(with: $0) }?.count ?? 0
+            operators.bytes.first { s.has($0, at: i - s.startIndex) }?.count ?? 0
         }
 
         /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
@@ -544,7 +544,7 @@ extension PerformanceReader {
             let t = s.startIndex
             let n = s.count
             /// Whether `word` is at offset `k`.
-            func at(_ k: Int, _ word: String) -> Bool { k <= n && s[(t + k)...].starts(with: word.utf8) }
+            func at(_ k: Int, _ word: String) -> Bool { s.has(word.utf8, at: k) }
             func digit(_ k: Int) -> Bool { k < n && isDigit(s[t + k]) }
             /// One or two digits at `i`, moving past them.
             func number(_ i: inout Int) -> Bool {
@@ -831,7 +831,7 @@ extension PerformanceReader {
             for k in start..<f.count {
                 let piece = compactText(k)
                 if piece.ends(with: Self.scored) { return k }
-                if k > start, piece.starts(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
+                if k > start, piece.begins(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
                     return k
                 }
             }
@@ -935,7 +935,7 @@ extension PerformanceReader {
                 // The longest label the run starts with that ends inside this fragment.
                 var longest: Int?
                 for (w, label) in vocabulary.bytes.enumerated()
-                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.starts(with: label) {
+                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.begins(with: label) {
                     longest = w
                 }
                 if let w = longest {
@@ -1090,20 +1090,32 @@ private func scalarWidth(_ lead: UInt8) -> Int {
 }
 
 extension ArraySlice<UInt8> {
+    /// Whether `piece` is at `offset` (counted from the start), compared in place: the row
+    /// grammar asks this many times a row, and `starts(with:)` walks two iterators.
+    fileprivate func has(_ piece: some Collection<UInt8>, at offset: Int) -> Bool {
+        withUnsafeBufferPointer { bytes in
+            piece.withContiguousStorageIfAvailable { Spaces.equal(bytes, $0, at: offset) }
+                ?? (offset >= 0 && count - offset >= piece.count && self[(startIndex + offset)...].starts(with: piece))
+        }
+    }
+
+    /// Whether the bytes start with `prefix`.
+    fileprivate func begins(with prefix: some Collection<UInt8>) -> Bool { has(prefix, at: 0) }
+
     /// Whether the bytes are those of `other`.
     fileprivate func same(as other: some Collection<UInt8>) -> Bool {
-        count == other.count && elementsEqual(other)
+        count == other.count && has(other, at: 0)
     }
 
     /// Whether the bytes end with `suffix`.
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+        count >= suffix.count && has(suffix, at: count - suffix.count)
     }
 
     /// Whether `pin` occurs in the bytes.
     fileprivate func includes(_ pin: [UInt8]) -> Bool {
         guard count >= pin.count else { return false }
-        return (startIndex...(endIndex - pin.count)).contains { self[$0...].starts(with: pin) }
+        return (0...(count - pin.count)).contains { has(pin, at: $0) }
     }
 
     /// The number of Unicode scalars (the bytes that start one).
