@@ -138,17 +138,21 @@ enum PerformanceReader {
         // 0x80 or more is part of a non-ASCII scalar.
         return text.withUTF8 { bytes -> String? in
             guard bytes.contains(UInt8(ascii: " ")) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            for (k, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: " ") {
-                    let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
-                    if let before = out.last, let after, before >= 0x80, after >= 0x80 { continue }
-                    if out.last == UInt8(ascii: " ") { continue }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    if byte == UInt8(ascii: " "), n > 0 {
+                        let before = out[n - 1]
+                        if before == UInt8(ascii: " ") { continue }
+                        let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
+                        if let after, before >= 0x80, after >= 0x80 { continue }
+                    }
+                    out[n] = byte
+                    n += 1
                 }
-                out.append(byte)
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         } ?? text
     }
 
@@ -698,46 +702,59 @@ extension PerformanceReader {
         init(_ lines: ArraySlice<SourceLine>) {
             var size = 0
             for k in lines.indices { size += lines[k].text.utf8.count }
-            text.reserveCapacity(size)
-            compact.reserveCapacity(size)
-            locations.reserveCapacity(lines.count)
+            var f: [Fragment] = [], locations: [SourceLocation] = [], compact: [UInt8] = []
             f.reserveCapacity(size / 8)
-            // By index: a copy of each line would retain all its parts.
-            for k in lines.indices {
-                let n = k - lines.startIndex
-                locations.append(lines[k].location)
-                var string = lines[k].text
-                string.withUTF8 { bytes in
-                    // Split on bytes: a split on Characters breaks graphemes all along the line.
-                    let first = f.count
-                    var i = 0
-                    while i < bytes.count {
-                        guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
-                        let start = i
-                        var spaced = false  // a byte that may start another space
-                        while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
-                            spaced = spaced || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
-                            i += 1
-                        }
-                        let textStart = text.count, compactStart = compact.count
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                        text.append(contentsOf: word)
-                        if spaced {
-                            var k = 0
-                            while k < word.count {
-                                let width = Spaces.spaceWidth(word, at: k)
-                                if width == 0 { compact.append(word[k]) }
-                                k += max(width, 1)
+            locations.reserveCapacity(lines.count)
+            // Both buffers written in place (neither is longer than the lines): appending
+            // word by word costs more than the words' bytes.
+            text = [UInt8](unsafeUninitializedCapacity: size) { text, textCount in
+                compact = [UInt8](unsafeUninitializedCapacity: size) { compact, compactCount in
+                    // By index: a copy of each line would retain all its parts.
+                    for k in lines.indices {
+                        let n = k - lines.startIndex
+                        locations.append(lines[k].location)
+                        var string = lines[k].text
+                        string.withUTF8 { bytes in
+                            // Split on bytes: a split on Characters breaks graphemes all along the line.
+                            let first = f.count
+                            var i = 0
+                            while i < bytes.count {
+                                guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
+                                let start = i
+                                var spaced = false  // a byte that may start another space
+                                while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
+                                    spaced = spaced || Spaces.mayStartSpace(byte)
+                                    i += 1
+                                }
+                                let textStart = textCount, compactStart = compactCount
+                                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                                textCount = UnsafeMutableBufferPointer(rebasing: text[textCount...])
+                                    .initialize(fromContentsOf: word) + textCount
+                                if spaced {
+                                    var k = 0
+                                    while k < word.count {
+                                        let width = Spaces.spaceWidth(word, at: k)
+                                        if width == 0 {
+                                            compact.initializeElement(at: compactCount, to: word[k])
+                                            compactCount += 1
+                                        }
+                                        k += max(width, 1)
+                                    }
+                                } else {
+                                    compactCount = UnsafeMutableBufferPointer(rebasing: compact[compactCount...])
+                                        .initialize(fromContentsOf: word) + compactCount
+                                }
+                                f.append(Fragment(text: textStart..<textCount, compact: compactStart..<compactCount,
+                                                  line: n, startsLine: f.count == first, endsLine: false))
                             }
-                        } else {
-                            compact.append(contentsOf: word)
+                            if f.count > first { f[f.count - 1].endsLine = true }
                         }
-                        f.append(Fragment(text: textStart..<text.count, compact: compactStart..<compact.count,
-                                          line: n, startsLine: f.count == first, endsLine: false))
                     }
-                    if f.count > first { f[f.count - 1].endsLine = true }
                 }
             }
+            self.f = f
+            self.locations = locations
+            self.compact = compact
         }
 
         // MARK: Fragment text
