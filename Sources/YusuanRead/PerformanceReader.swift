@@ -19,7 +19,7 @@ enum PerformanceReader {
         guard let heading = lines.first else { return nil }
         let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
-        let fields = HeaderText(headerText(body[..<header.start]))
+        let fields = HeaderText(headerBytes(body[..<header.start]))
             .values(for: DepartmentLabel.searched)
         func field(_ label: DepartmentLabel) -> String? { fields[label.rawValue] }
         // `其他资金（万元） 其他 0`: the value follows the inner 其他 where it is printed.
@@ -37,7 +37,7 @@ enum PerformanceReader {
         guard let heading = lines.first else { return nil }
         let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
-        let fields = HeaderText(headerText(body[..<header.start]))
+        let fields = HeaderText(headerBytes(body[..<header.start]))
             .values(for: ProjectLabel.searched)
         func field(_ label: ProjectLabel) -> String? { fields[label.rawValue] }
         let rows = readRows(body, header: header, kind: .project)
@@ -53,18 +53,21 @@ enum PerformanceReader {
 
     // MARK: Header
 
-    /// The header lines as one text: wrapped lines joined without a break.
-    static func headerText(_ lines: ArraySlice<SourceLine>) -> String {
-        lines.map(\.text).joined()
+    /// The header lines' UTF-8 as one text: wrapped lines joined without a break.
+    static func headerBytes(_ lines: ArraySlice<SourceLine>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
+        for line in lines { bytes += line.text.utf8 }
+        return bytes
     }
 
     /// The year printed under the heading: `（2025 年）`.
     static func year(_ body: ArraySlice<SourceLine>) -> Int? {
         for line in body.prefix(3) {
-            let t = compact(line.text)
-            guard let open = t.first, open == "(" || open == "（", t.includes("年") else { continue }
-            let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 4, let year = Int(digits) { return year }
+            guard let rest = line.text.compactRest(after: "(") ?? line.text.compactRest(after: "（"),
+                  line.text.compactIncludes("年") else { continue }
+            let digits = compact(rest).utf8.prefix(while: IndicatorVocabulary.isDigit)
+            if digits.count == 4, let year = Int(String(decoding: digits, as: UTF8.self)) { return year }
         }
         return nil
     }
@@ -194,16 +197,22 @@ extension PerformanceReader {
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
                 guard body[i].text.compactBegins(with: "一级") else { continue }
-                var joined = ""
+                // The header's last word is looked for in what each line adds (it was not
+                // in what came before).
+                let last = kind == .project ? Self.evidence : Self.weight
+                var joined: [UInt8] = []
                 for j in i..<min(body.endIndex, i + 30) {
-                    joined += PerformanceReader.compact(body[j].text)
-                    guard joined.begins(with: "一级指标") || "一级指标".begins(with: joined) else { break }
-                    let done = kind == .project ? joined.includes("佐证资料") : joined.includes("分值权重")
-                    if done { return IndicatorHeader(start: i, end: j + 1) }
+                    let before = joined.count
+                    joined += PerformanceReader.compact(body[j].text).utf8
+                    guard joined[...].begins(with: Self.levelOne) || Self.levelOne[...].begins(with: joined) else { break }
+                    if joined[max(0, before - last.count + 1)...].includes(last) { return IndicatorHeader(start: i, end: j + 1) }
                 }
             }
             return nil
         }
+
+        /// 一级指标, which opens the header, and 佐证资料 and 分值权重, which end it.
+        private static let levelOne = Array("一级指标".utf8), evidence = Array("佐证资料".utf8), weight = Array("分值权重".utf8)
     }
 
     /// 指标列 — the columns of an indicator row.
@@ -284,8 +293,8 @@ extension PerformanceReader {
         /// For each byte of `compact`, where its scalar starts in `bytes`.
         private let origin: [Int]
 
-        init(_ text: String) {
-            bytes = Array(text.utf8)
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
             let searched = Self.normalise(bytes)
             compact = searched.compact
             origin = searched.origin
@@ -293,25 +302,29 @@ extension PerformanceReader {
 
         /// The bytes as searched, and where each of their scalars starts in `bytes`.
         private static func normalise(_ bytes: [UInt8]) -> (compact: [UInt8], origin: [Int]) {
-            var compact: [UInt8] = [], origin: [Int] = []
-            compact.reserveCapacity(bytes.count)
-            origin.reserveCapacity(bytes.count)
-            bytes.withUnsafeBufferPointer { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let width = min(scalarWidth(bytes[offset]), bytes.count - offset)
-                    switch searched(bytes, at: offset, width: width) {
-                    case .kept:
-                        for k in offset..<(offset + width) {
-                            compact.append(bytes[k])
-                            origin.append(offset)
+            // Written in place (neither is longer than `bytes`): appending byte by byte to
+            // two arrays cost more than the search.
+            var origin: [Int] = []
+            let compact = [UInt8](unsafeUninitializedCapacity: bytes.count) { compact, n in
+                origin = [Int](unsafeUninitializedCapacity: bytes.count) { origin, count in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        func put(_ byte: UInt8, from offset: Int) {
+                            compact[n] = byte
+                            origin[n] = offset
+                            n += 1
                         }
-                    case .dropped: break
-                    case .ascii(let byte):
-                        compact.append(byte)
-                        origin.append(offset)
+                        var offset = 0
+                        while offset < bytes.count {
+                            let width = min(scalarWidth(bytes[offset]), bytes.count - offset)
+                            switch searched(bytes, at: offset, width: width) {
+                            case .kept: for k in offset..<(offset + width) { put(bytes[k], from: offset) }
+                            case .dropped: break
+                            case .ascii(let byte): put(byte, from: offset)
+                            }
+                            offset += width
+                        }
                     }
-                    offset += width
+                    count = n
                 }
             }
             return (compact, origin)

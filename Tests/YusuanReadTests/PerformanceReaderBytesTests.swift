@@ -123,8 +123,8 @@ import YusuanModel
     typealias Label = PerformanceReader.ProjectLabel
 
     @Test func labelsIgnoreSpacesColonsAndBracketWidths() {
-        let header = PerformanceReader.HeaderText(
-            "项目名称：\u{3000}示例 项目 项目负责人 :\u{00A0}王五 项目资金（万元） 年度预算 总额 9.5 其中\t财政拨款 9.5")
+        let header = PerformanceReader.HeaderText(Array(
+            "项目名称：\u{3000}示例 项目 项目负责人 :\u{00A0}王五 项目资金（万元） 年度预算 总额 9.5 其中\t财政拨款 9.5".utf8))
         let values = header.values(for: Label.searched)
         #expect(values[Label.unit.rawValue] == nil)
         #expect(values[Label.project.rawValue] == "示例 项目")
