@@ -284,13 +284,12 @@ extension Spaces {
             // start there (or at the first): in Chinese text most bytes equal to the first
             // (an ideograph's lead byte) are ruled out so, without a call to `match`.
             let second: UInt8? = pin.count > 1 && !mayStartSpace(first) ? pin[1] : nil
-            var i = 0
-            while i < text.count {
-                if text[i] == first {
-                    let ruledOut = second.map { i + 1 < text.count && text[i + 1] != $0 && !mayStartSpace(text[i + 1]) } ?? false
-                    if !ruledOut, match(text, from: i, pin) != nil { return true }
-                }
-                i += 1
+            // The places of the first byte found by memchr (see `SourceDocument.offset`).
+            var from = 0
+            while let i = SourceDocument.offset(of: first, in: text, from: from) {
+                let ruledOut = second.map { i + 1 < text.count && text[i + 1] != $0 && !mayStartSpace(text[i + 1]) } ?? false
+                if !ruledOut, match(text, from: i, pin) != nil { return true }
+                from = i + 1
             }
             return false
         }
