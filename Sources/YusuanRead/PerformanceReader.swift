@@ -475,6 +475,7 @@ extension PerformanceReader {
         }
 
         /// The length of the mark at `i` that separates evidence items (, ， 、 ; ；), or 0.
+        @inline(__always)
         static func evidenceSeparator(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
             switch s[i] {
             case UInt8(ascii: ","), UInt8(ascii: ";"): return 1
@@ -734,13 +735,10 @@ extension PerformanceReader {
                             while i < bytes.count {
                                 guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
                                 let start = i
-                                var spaced = false  // a byte that may start another space
-                                while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
-                                    spaced = spaced || Spaces.mayStartSpace(byte)
-                                    i += 1
-                                }
+                                i = SourceDocument.offset(of: UInt8(ascii: " "), in: bytes, from: i) ?? bytes.count
                                 let textStart = textCount, compactStart = compactCount
                                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                                let spaced = word.contains(where: Spaces.mayStartSpace)  // another kind of space
                                 textCount = UnsafeMutableBufferPointer(rebasing: text[textCount...])
                                     .initialize(fromContentsOf: word) + textCount
                                 if spaced {
