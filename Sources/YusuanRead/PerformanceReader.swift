@@ -535,7 +535,14 @@ extension PerformanceReader {
 
         /// The length of the operator at `i` (`＞`, `<=`'s `<` …), or 0.
         static func operatorWidth(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
-            operators.bytes.first { s.has($0, at: i - s.startIndex) }?.count ?? 0
+            guard s.indices.contains(i) else { return 0 }
+            // Each operator starts with one of these bytes (＞＜＝ with 0xEF, ≥≤ with 0xE2);
+            // most places a target is looked for start with none.
+            switch s[i] {
+            case 0xEF, 0xE2, UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "="):
+                return operators.bytes.first { s.has($0, at: i - s.startIndex) }?.count ?? 0
+            default: return 0
+            }
         }
 
         /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
@@ -1084,10 +1091,7 @@ extension PerformanceReader {
                         out[n] = UInt8(ascii: " ")
                         n += 1
                     }
-                    for byte in text[f[k].text] {
-                        out[n] = byte
-                        n += 1
-                    }
+                    n += UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: text[f[k].text])
                 }
                 return n
             }

@@ -67,7 +67,7 @@ import YusuanModel
 
     @Test(arguments: [
         ("＞", true), ("＞=10.2", true), ("=7.37元/", true), (">=95%", true), ("≥4个", true), ("<=8区（县、市）", true),
-        ("＜=1,401方", true), ("==3", true), ("≤20万元", true),
+        ("＜=1,401方", true), ("==3", true), ("≤20万元", true), ("＝5次", true),
         ("", false), ("95%", false), (">>=3", false), ("=3天左右", false), ("=abc!", false), (">=", true), ("=3 次", false),
     ])
     func numericTargetPrefixes(_ text: String, _ expected: Bool) {
