@@ -280,10 +280,16 @@ extension Spaces {
         var pin = needle
         return pin.withUTF8 { pin in
             guard let first = pin.first else { return true }
-            var i = 0
-            while i < text.count {
-                if text[i] == first, match(text, from: i, pin) != nil { return true }
-                i += 1
+            // The byte after the first must be the needle's second unless a space may
+            // start there (or at the first): in Chinese text most bytes equal to the first
+            // (an ideograph's lead byte) are ruled out so, without a call to `match`.
+            let second: UInt8? = pin.count > 1 && !mayStartSpace(first) ? pin[1] : nil
+            // The places of the first byte found by memchr (see `SourceDocument.offset`).
+            var from = 0
+            while let i = SourceDocument.offset(of: first, in: text, from: from) {
+                let ruledOut = second.map { i + 1 < text.count && text[i + 1] != $0 && !mayStartSpace(text[i + 1]) } ?? false
+                if !ruledOut, match(text, from: i, pin) != nil { return true }
+                from = i + 1
             }
             return false
         }

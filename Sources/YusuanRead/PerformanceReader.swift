@@ -17,9 +17,9 @@ import YusuanModel
 enum PerformanceReader {
     static func readDepartment(_ lines: ArraySlice<SourceLine>) -> DepartmentPerformanceTable? {
         guard let heading = lines.first else { return nil }
-        let body = Array(lines.dropFirst())
+        let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .department) else { return nil }
-        let fields = HeaderText(headerText(body[..<header.start]))
+        let fields = HeaderText(headerBytes(body[..<header.start]))
             .values(for: DepartmentLabel.searched)
         func field(_ label: DepartmentLabel) -> String? { fields[label.rawValue] }
         // `其他资金（万元） 其他 0`: the value follows the inner 其他 where it is printed.
@@ -35,9 +35,9 @@ enum PerformanceReader {
 
     static func readProject(_ lines: ArraySlice<SourceLine>) -> ProjectPerformanceTable? {
         guard let heading = lines.first else { return nil }
-        let body = Array(lines.dropFirst())
+        let body = lines.dropFirst()
         guard let header = IndicatorHeader.find(in: body, kind: .project) else { return nil }
-        let fields = HeaderText(headerText(body[..<header.start]))
+        let fields = HeaderText(headerBytes(body[..<header.start]))
             .values(for: ProjectLabel.searched)
         func field(_ label: ProjectLabel) -> String? { fields[label.rawValue] }
         let rows = readRows(body, header: header, kind: .project)
@@ -53,18 +53,21 @@ enum PerformanceReader {
 
     // MARK: Header
 
-    /// The header lines as one text: wrapped lines joined without a break.
-    static func headerText(_ lines: ArraySlice<SourceLine>) -> String {
-        lines.map(\.text).joined()
+    /// The header lines' UTF-8 as one text: wrapped lines joined without a break.
+    static func headerBytes(_ lines: ArraySlice<SourceLine>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
+        for line in lines { bytes += line.text.utf8 }
+        return bytes
     }
 
     /// The year printed under the heading: `（2025 年）`.
-    static func year(_ body: [SourceLine]) -> Int? {
+    static func year(_ body: ArraySlice<SourceLine>) -> Int? {
         for line in body.prefix(3) {
-            let t = compact(line.text)
-            guard let open = t.first, open == "(" || open == "（", t.includes("年") else { continue }
-            let digits = t.dropFirst().prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 4, let year = Int(digits) { return year }
+            guard let rest = line.text.compactRest(after: "(") ?? line.text.compactRest(after: "（"),
+                  line.text.compactIncludes("年") else { continue }
+            let digits = compact(rest).utf8.prefix(while: IndicatorVocabulary.isDigit)
+            if digits.count == 4, let year = Int(String(decoding: digits, as: UTF8.self)) { return year }
         }
         return nil
     }
@@ -95,7 +98,7 @@ enum PerformanceReader {
         var location: SourceLocation?
     }
 
-    static func readRows(_ body: [SourceLine], header: IndicatorHeader, kind: TableKind)
+    static func readRows(_ body: ArraySlice<SourceLine>, header: IndicatorHeader, kind: TableKind)
         -> (rows: [RawRow], leftover: String) {
         let data = body[header.end...]
         if let columns = header.columns {
@@ -138,17 +141,21 @@ enum PerformanceReader {
         // 0x80 or more is part of a non-ASCII scalar.
         return text.withUTF8 { bytes -> String? in
             guard bytes.contains(UInt8(ascii: " ")) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            for (k, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: " ") {
-                    let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
-                    if let before = out.last, let after, before >= 0x80, after >= 0x80 { continue }
-                    if out.last == UInt8(ascii: " ") { continue }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                for k in bytes.indices {
+                    let byte = bytes[k]
+                    if byte == UInt8(ascii: " "), n > 0 {
+                        let before = out[n - 1]
+                        if before == UInt8(ascii: " ") { continue }
+                        let after = bytes[(k + 1)...].first { $0 != UInt8(ascii: " ") }
+                        if let after, before >= 0x80, after >= 0x80 { continue }
+                    }
+                    out[n] = byte
+                    n += 1
                 }
-                out.append(byte)
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         } ?? text
     }
 
@@ -169,7 +176,7 @@ extension PerformanceReader {
 
     /// 指标表头 — the 一级指标 … row, and the columns it names in the tabular form.
     struct IndicatorHeader {
-        /// The first line of the header.
+        /// The first line of the header (an index of the body it was found in).
         var start: Int
         /// The first line after it.
         var end: Int
@@ -178,28 +185,34 @@ extension PerformanceReader {
         /// The number of cells in the header row (tabular form only).
         var width: Int = 0
 
-        static func find(in body: [SourceLine], kind: TableKind) -> IndicatorHeader? {
+        static func find(in body: ArraySlice<SourceLine>, kind: TableKind) -> IndicatorHeader? {
             for i in body.indices {
                 if let cells = body[i].cells {
                     guard let first = cells.first, first.compactEquals("一级指标") else { continue }
                     let names = cells.map { PerformanceReader.compact($0) }
-                    var columns: [IndicatorColumn: Int] = [:]
+                    var columns = [IndicatorColumn: Int](minimumCapacity: IndicatorColumn.allCases.count)
                     for (k, name) in names.enumerated() {
                         if let column = IndicatorColumn(header: name), columns[column] == nil { columns[column] = k }
                     }
                     return IndicatorHeader(start: i, end: i + 1, columns: columns, width: names.count)
                 }
                 guard body[i].text.compactBegins(with: "一级") else { continue }
-                var joined = ""
-                for j in i..<min(body.count, i + 30) {
-                    joined += PerformanceReader.compact(body[j].text)
-                    guard joined.begins(with: "一级指标") || "一级指标".begins(with: joined) else { break }
-                    let done = kind == .project ? joined.includes("佐证资料") : joined.includes("分值权重")
-                    if done { return IndicatorHeader(start: i, end: j + 1) }
+                // The header's last word is looked for in what each line adds (it was not
+                // in what came before).
+                let last = kind == .project ? Self.evidence : Self.weight
+                var joined: [UInt8] = []
+                for j in i..<min(body.endIndex, i + 30) {
+                    let before = joined.count
+                    joined += PerformanceReader.compact(body[j].text).utf8
+                    guard joined[...].begins(with: Self.levelOne) || Self.levelOne[...].begins(with: joined) else { break }
+                    if joined[max(0, before - last.count + 1)...].includes(last) { return IndicatorHeader(start: i, end: j + 1) }
                 }
             }
             return nil
         }
+
+        /// 一级指标, which opens the header, and 佐证资料 and 分值权重, which end it.
+        private static let levelOne = Array("一级指标".utf8), evidence = Array("佐证资料".utf8), weight = Array("分值权重".utf8)
     }
 
     /// 指标列 — the columns of an indicator row.
@@ -270,54 +283,78 @@ extension PerformanceReader {
     /// 标签文本 — a header text searched by its labels, ignoring spaces, colons and the
     /// width of brackets; a value is the text between its label and the next one found.
     struct HeaderText {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        /// The text's UTF-8, and where each of its scalars starts (one more than there
-        /// are scalars): a value is copied from bytes, not rebuilt scalar by scalar.
+        // Bytes, not Characters or scalars: comparing Characters of Chinese text normalises
+        // them, and decoding scalars costs more than the search. A needle starts with a
+        // scalar's first byte, so it is only ever found where a scalar starts.
+        /// The text's UTF-8.
         private let bytes: [UInt8]
-        private var scalarStarts: [Int] = []
-        private var compact: [Unicode.Scalar] = []
-        /// For each compact character, its index among the scalars.
-        private var origin: [Int] = []
+        /// The text as searched (see `searched(_:at:width:)`), as UTF-8.
+        private let compact: [UInt8]
+        /// For each byte of `compact`, where its scalar starts in `bytes`.
+        private let origin: [Int]
 
-        init(_ text: String) {
-            bytes = Array(text.utf8)
-            scalarStarts.reserveCapacity(bytes.count + 1)
-            compact.reserveCapacity(bytes.count)
-            origin.reserveCapacity(bytes.count)
-            // The scalars decoded from the bytes in hand (a scalar view decodes them again).
-            var offset = 0
-            var k = 0
-            while offset < bytes.count {
-                scalarStarts.append(offset)
-                let width = scalarWidth(bytes[offset])
-                let end = min(offset + width, bytes.count)
-                var value = width == 1 ? UInt32(bytes[offset]) : UInt32(bytes[offset]) & (0x7F >> width)
-                for i in (offset + 1)..<end { value = value << 6 | UInt32(bytes[i] & 0x3F) }
-                offset = end
-                if let n = Self.normalised(Unicode.Scalar(value) ?? "\u{FFFD}") {
-                    compact.append(n)
-                    origin.append(k)
-                }
-                k += 1
-            }
-            scalarStarts.append(offset)
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            let searched = Self.normalise(bytes)
+            compact = searched.compact
+            origin = searched.origin
         }
 
-        /// Brackets as ASCII; spaces and colons dropped.
-        static func normalised(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-            switch c {
-            case " ", "\u{3000}", "\t", "\u{00A0}", ":", "：": nil
-            case "（": "("
-            case "）": ")"
-            default: c
+        /// The bytes as searched, and where each of their scalars starts in `bytes`.
+        private static func normalise(_ bytes: [UInt8]) -> (compact: [UInt8], origin: [Int]) {
+            // Written in place (neither is longer than `bytes`): appending byte by byte to
+            // two arrays cost more than the search.
+            var origin: [Int] = []
+            let compact = [UInt8](unsafeUninitializedCapacity: bytes.count) { compact, n in
+                origin = [Int](unsafeUninitializedCapacity: bytes.count) { origin, count in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        func put(_ byte: UInt8, from offset: Int) {
+                            compact[n] = byte
+                            origin[n] = offset
+                            n += 1
+                        }
+                        var offset = 0
+                        while offset < bytes.count {
+                            let width = min(scalarWidth(bytes[offset]), bytes.count - offset)
+                            switch searched(bytes, at: offset, width: width) {
+                            case .kept: for k in offset..<(offset + width) { put(bytes[k], from: offset) }
+                            case .dropped: break
+                            case .ascii(let byte): put(byte, from: offset)
+                            }
+                            offset += width
+                        }
+                    }
+                    count = n
+                }
+            }
+            return (compact, origin)
+        }
+
+        /// How a scalar is searched: brackets as ASCII; spaces and colons dropped.
+        private enum Searched { case kept, dropped, ascii(UInt8) }
+
+        /// How the scalar of `width` bytes at `i` is searched.
+        private static func searched(_ s: UnsafeBufferPointer<UInt8>, at i: Int, width: Int) -> Searched {
+            switch (width, s[i]) {
+            case (1, UInt8(ascii: " ")), (1, UInt8(ascii: "\t")), (1, UInt8(ascii: ":")): return .dropped
+            case (2, 0xC2) where s[i + 1] == 0xA0: return .dropped  // U+00A0
+            case (3, 0xE3) where s[i + 1] == 0x80 && s[i + 2] == 0x80: return .dropped  // U+3000
+            case (3, 0xEF) where s[i + 1] == 0xBC:
+                switch s[i + 2] {
+                case 0x9A: return .dropped  // ：
+                case 0x88: return .ascii(UInt8(ascii: "("))  // （
+                case 0x89: return .ascii(UInt8(ascii: ")"))  // ）
+                default: return .kept
+                }
+            default: return .kept
             }
         }
 
         /// A label as searched: normalised, spaces and colons left out.
-        static func needle(_ label: String) -> [Unicode.Scalar] { label.unicodeScalars.compactMap(normalised) }
+        static func needle(_ label: String) -> [UInt8] { normalise(Array(label.utf8)).compact }
 
         /// The values of the labels (each with its variants, as `needle`s), searched in order.
-        func values(for labels: [[[Unicode.Scalar]]]) -> [String?] {
+        func values(for labels: [[[UInt8]]]) -> [String?] {
             var found: [(index: Int, range: Range<Int>)] = []
             var position = 0
             for (index, variants) in labels.enumerated() {
@@ -336,28 +373,29 @@ extension PerformanceReader {
 
         /// The first place from `start` where one of the variants is, the longest there.
         /// One scan for all of them: a variant that is not printed is not searched to the end.
-        private func find(_ variants: [[Unicode.Scalar]], from start: Int) -> Range<Int>? {
-            var k = start
-            while k < compact.count {
-                var best: Range<Int>?
-                for needle in variants where !needle.isEmpty && k + needle.count <= compact.count
-                    && compact[k] == needle[0] && compact[k..<(k + needle.count)].elementsEqual(needle)
-                    && needle.count > best?.count ?? 0 {
-                    best = k..<(k + needle.count)
+        private func find(_ variants: [[UInt8]], from start: Int) -> Range<Int>? {
+            compact.withUnsafeBufferPointer { compact in
+                var k = start
+                while k < compact.count {
+                    var best: Range<Int>?
+                    for needle in variants where needle.count > best?.count ?? 0 && needle.first == compact[k] {
+                        let found = needle.withUnsafeBufferPointer { Spaces.equal(compact, $0, at: k) }
+                        if found { best = k..<(k + needle.count) }
+                    }
+                    if let best { return best }
+                    k += 1
                 }
-                if let best { return best }
-                k += 1
+                return nil
             }
-            return nil
         }
 
         /// The original text between two compact positions, trimmed of spaces and colons.
         private func text(from a: Int, to b: Int) -> String {
-            let start = a > 0 ? origin[a - 1] + 1 : 0
-            let end = b < origin.count ? origin[b] : scalarStarts.count - 1
+            let start = a > 0 ? min(origin[a - 1] + scalarWidth(bytes[origin[a - 1]]), bytes.count) : 0
+            let end = b < origin.count ? origin[b] : bytes.count
             guard start < end else { return "" }
-            var value = bytes[scalarStarts[start]..<scalarStarts[end]]
-            while let mark = Self.leadingMarks.first(where: { value.starts(with: $0) }) {
+            var value = bytes[start..<end]
+            while let mark = Self.leadingMarks.first(where: { value.begins(with: $0) }) {
                 value = value.dropFirst(mark.count)
             }
             return String(decoding: Spaces.trimmed(bytes: value), as: UTF8.self)
@@ -386,9 +424,9 @@ extension PerformanceReader {
         func contains(_ s: ArraySlice<UInt8>) -> Bool { index(of: s) != nil }
         func contains(_ s: String) -> Bool { contains(ArraySlice(s.utf8)) }
         /// Whether some word starts with `s`.
-        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0.starts(with: s) } }
+        func extends(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { $0[...].begins(with: s) } }
         /// Whether `s` starts with some word.
-        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.starts(with: $0) } }
+        func opens(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.begins(with: $0) } }
         /// Whether `s` ends with some word.
         func closes(_ s: ArraySlice<UInt8>) -> Bool { bytes.contains { s.ends(with: $0) } }
     }
@@ -437,11 +475,12 @@ extension PerformanceReader {
         }
 
         /// The length of the mark at `i` that separates evidence items (, ， 、 ; ；), or 0.
+        @inline(__always)
         static func evidenceSeparator(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
             switch s[i] {
             case UInt8(ascii: ","), UInt8(ascii: ";"): return 1
-            case 0xEF where s[i...].starts(with: "，".utf8) || s[i...].starts(with: "；".utf8): return 3
-            case 0xE3 where s[i...].starts(with: "、".utf8): return 3
+            case 0xEF where s.has("，".utf8, at: i - s.startIndex) || s.has("；".utf8, at: i - s.startIndex): return 3
+            case 0xE3 where s.has("、".utf8, at: i - s.startIndex): return 3
             default: return 0
             }
         }
@@ -496,7 +535,14 @@ extension PerformanceReader {
 
         /// The length of the operator at `i` (`＞`, `<=`'s `<` …), or 0.
         static func operatorWidth(_ s: ArraySlice<UInt8>, at i: Int) -> Int {
-            operators.bytes.first { s[i...].starts(with: $0) }?.count ?? 0
+            guard s.indices.contains(i) else { return 0 }
+            // Each operator starts with one of these bytes (＞＜＝ with 0xEF, ≥≤ with 0xE2);
+            // most places a target is looked for start with none.
+            switch s[i] {
+            case 0xEF, 0xE2, UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "="):
+                return operators.bytes.first { s.has($0, at: i - s.startIndex) }?.count ?? 0
+            default: return 0
+            }
         }
 
         /// The start of a numeric target, possibly cut by a wrap: `＞`, `＞=10.2`, `=7.37元/`.
@@ -523,7 +569,7 @@ extension PerformanceReader {
             let t = s.startIndex
             let n = s.count
             /// Whether `word` is at offset `k`.
-            func at(_ k: Int, _ word: String) -> Bool { k <= n && s[(t + k)...].starts(with: word.utf8) }
+            func at(_ k: Int, _ word: String) -> Bool { s.has(word.utf8, at: k) }
             func digit(_ k: Int) -> Bool { k < n && isDigit(s[t + k]) }
             /// One or two digits at `i`, moving past them.
             func number(_ i: inout Int) -> Bool {
@@ -677,46 +723,56 @@ extension PerformanceReader {
         init(_ lines: ArraySlice<SourceLine>) {
             var size = 0
             for k in lines.indices { size += lines[k].text.utf8.count }
-            text.reserveCapacity(size)
-            compact.reserveCapacity(size)
-            locations.reserveCapacity(lines.count)
+            var f: [Fragment] = [], locations: [SourceLocation] = [], compact: [UInt8] = []
             f.reserveCapacity(size / 8)
-            // By index: a copy of each line would retain all its parts.
-            for k in lines.indices {
-                let n = k - lines.startIndex
-                locations.append(lines[k].location)
-                var string = lines[k].text
-                string.withUTF8 { bytes in
-                    // Split on bytes: a split on Characters breaks graphemes all along the line.
-                    let first = f.count
-                    var i = 0
-                    while i < bytes.count {
-                        guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
-                        let start = i
-                        var spaced = false  // a byte that may start another space
-                        while i < bytes.count, case let byte = bytes[i], byte != UInt8(ascii: " ") {
-                            spaced = spaced || byte == 0x09 || byte == 0x0D || byte == 0xC2 || byte == 0xE3
-                            i += 1
-                        }
-                        let textStart = text.count, compactStart = compact.count
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                        text.append(contentsOf: word)
-                        if spaced {
-                            var k = 0
-                            while k < word.count {
-                                let width = Spaces.spaceWidth(word, at: k)
-                                if width == 0 { compact.append(word[k]) }
-                                k += max(width, 1)
+            locations.reserveCapacity(lines.count)
+            // Both buffers written in place (neither is longer than the lines): appending
+            // word by word costs more than the words' bytes.
+            text = [UInt8](unsafeUninitializedCapacity: size) { text, textCount in
+                compact = [UInt8](unsafeUninitializedCapacity: size) { compact, compactCount in
+                    // By index: a copy of each line would retain all its parts.
+                    for k in lines.indices {
+                        let n = k - lines.startIndex
+                        locations.append(lines[k].location)
+                        var string = lines[k].text
+                        string.withUTF8 { bytes in
+                            // Split on bytes: a split on Characters breaks graphemes all along the line.
+                            let first = f.count
+                            var i = 0
+                            while i < bytes.count {
+                                guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
+                                let start = i
+                                i = SourceDocument.offset(of: UInt8(ascii: " "), in: bytes, from: i) ?? bytes.count
+                                let textStart = textCount, compactStart = compactCount
+                                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                                let spaced = word.contains(where: Spaces.mayStartSpace)  // another kind of space
+                                textCount = UnsafeMutableBufferPointer(rebasing: text[textCount...])
+                                    .initialize(fromContentsOf: word) + textCount
+                                if spaced {
+                                    var k = 0
+                                    while k < word.count {
+                                        let width = Spaces.spaceWidth(word, at: k)
+                                        if width == 0 {
+                                            compact.initializeElement(at: compactCount, to: word[k])
+                                            compactCount += 1
+                                        }
+                                        k += max(width, 1)
+                                    }
+                                } else {
+                                    compactCount = UnsafeMutableBufferPointer(rebasing: compact[compactCount...])
+                                        .initialize(fromContentsOf: word) + compactCount
+                                }
+                                f.append(Fragment(text: textStart..<textCount, compact: compactStart..<compactCount,
+                                                  line: n, startsLine: f.count == first, endsLine: false))
                             }
-                        } else {
-                            compact.append(contentsOf: word)
+                            if f.count > first { f[f.count - 1].endsLine = true }
                         }
-                        f.append(Fragment(text: textStart..<text.count, compact: compactStart..<compact.count,
-                                          line: n, startsLine: f.count == first, endsLine: false))
                     }
-                    if f.count > first { f[f.count - 1].endsLine = true }
                 }
             }
+            self.f = f
+            self.locations = locations
+            self.compact = compact
         }
 
         // MARK: Fragment text
@@ -810,7 +866,7 @@ extension PerformanceReader {
             for k in start..<f.count {
                 let piece = compactText(k)
                 if piece.ends(with: Self.scored) { return k }
-                if k > start, piece.starts(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
+                if k > start, piece.begins(with: Self.score), compactRun((k - 1)..<(k + 1)).ends(with: Self.scored) {
                     return k
                 }
             }
@@ -914,7 +970,7 @@ extension PerformanceReader {
                 // The longest label the run starts with that ends inside this fragment.
                 var longest: Int?
                 for (w, label) in vocabulary.bytes.enumerated()
-                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.starts(with: label) {
+                where label.count > before && label.count > longest.map({ vocabulary.bytes[$0].count }) ?? 0 && s.begins(with: label) {
                     longest = w
                 }
                 if let w = longest {
@@ -1035,10 +1091,7 @@ extension PerformanceReader {
                         out[n] = UInt8(ascii: " ")
                         n += 1
                     }
-                    for byte in text[f[k].text] {
-                        out[n] = byte
-                        n += 1
-                    }
+                    n += UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: text[f[k].text])
                 }
                 return n
             }
@@ -1069,20 +1122,32 @@ private func scalarWidth(_ lead: UInt8) -> Int {
 }
 
 extension ArraySlice<UInt8> {
+    /// Whether `piece` is at `offset` (counted from the start), compared in place: the row
+    /// grammar asks this many times a row, and `starts(with:)` walks two iterators.
+    fileprivate func has(_ piece: some Collection<UInt8>, at offset: Int) -> Bool {
+        withUnsafeBufferPointer { bytes in
+            piece.withContiguousStorageIfAvailable { Spaces.equal(bytes, $0, at: offset) }
+                ?? (offset >= 0 && count - offset >= piece.count && self[(startIndex + offset)...].starts(with: piece))
+        }
+    }
+
+    /// Whether the bytes start with `prefix`.
+    fileprivate func begins(with prefix: some Collection<UInt8>) -> Bool { has(prefix, at: 0) }
+
     /// Whether the bytes are those of `other`.
     fileprivate func same(as other: some Collection<UInt8>) -> Bool {
-        count == other.count && elementsEqual(other)
+        count == other.count && has(other, at: 0)
     }
 
     /// Whether the bytes end with `suffix`.
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
+        count >= suffix.count && has(suffix, at: count - suffix.count)
     }
 
     /// Whether `pin` occurs in the bytes.
     fileprivate func includes(_ pin: [UInt8]) -> Bool {
         guard count >= pin.count else { return false }
-        return (startIndex...(endIndex - pin.count)).contains { self[$0...].starts(with: pin) }
+        return (0...(count - pin.count)).contains { has(pin, at: $0) }
     }
 
     /// The number of Unicode scalars (the bytes that start one).

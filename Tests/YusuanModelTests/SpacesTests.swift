@@ -47,8 +47,11 @@ import YusuanModel
     /// the characters, and on slices of them.
     @Test func compactMatchersAgreeWithRemovingTheSpaces() {
         let spaces = ["", " ", "  ", "\t", "\u{3000}", "\u{A0}", "\r"]
-        let pieces = ["编", "制", "部", "门", "：", "合", "计", "1", ".", "5", "空", "表", "a", "\u{C2}", "\u{E3}"]
-        let needles = ["编制部门", "合计", "空表", "门：合", "1.5", "计1", "部", "表空", "\u{C2}\u{A0}"]
+        // 缘 and 级 share their first two and first bytes with 编, 〇 its first byte with
+        // U+3000: a search that rules a place out by its first bytes must not be fooled.
+        let pieces = ["编", "制", "部", "门", "：", "合", "计", "1", ".", "5", "空", "表", "a", "\u{C2}", "\u{E3}",
+                      "缘", "级", "〇"]
+        let needles = ["编制部门", "合计", "空表", "门：合", "1.5", "计1", "部", "表空", "\u{C2}\u{A0}", "〇合", "缘编", "1."]
         var generator = SystemRandomNumberGenerator()
         var checked = 0
         for _ in 0..<4_000 {
@@ -73,5 +76,8 @@ import YusuanModel
         #expect(checked > 40_000)
         #expect("编 制 部 门：尉犁县".compactBegins(with: "编制部门") && !"编 制 部 门".compactBegins(with: "编制部门："))
         #expect("  类 款 项\u{3000}".compactEquals("类款项") && !"类款项目".compactEquals("类款项"))
+        // A space between the needle's first two bytes, or before its first.
+        #expect("合计 1 .5".compactIncludes("1.5") && "级缘\u{3000}〇\u{A0}合".compactIncludes("〇合"))
+        #expect(!"缘级编 部".compactIncludes("编制") && "缘 编\t制".compactIncludes("缘编制"))
     }
 }

@@ -67,7 +67,7 @@ import YusuanModel
 
     @Test(arguments: [
         ("＞", true), ("＞=10.2", true), ("=7.37元/", true), (">=95%", true), ("≥4个", true), ("<=8区（县、市）", true),
-        ("＜=1,401方", true), ("==3", true), ("≤20万元", true),
+        ("＜=1,401方", true), ("==3", true), ("≤20万元", true), ("＝5次", true),
         ("", false), ("95%", false), (">>=3", false), ("=3天左右", false), ("=abc!", false), (">=", true), ("=3 次", false),
     ])
     func numericTargetPrefixes(_ text: String, _ expected: Bool) {
@@ -123,8 +123,8 @@ import YusuanModel
     typealias Label = PerformanceReader.ProjectLabel
 
     @Test func labelsIgnoreSpacesColonsAndBracketWidths() {
-        let header = PerformanceReader.HeaderText(
-            "项目名称：\u{3000}示例 项目 项目负责人 :\u{00A0}王五 项目资金（万元） 年度预算 总额 9.5 其中\t财政拨款 9.5")
+        let header = PerformanceReader.HeaderText(Array(
+            "项目名称：\u{3000}示例 项目 项目负责人 :\u{00A0}王五 项目资金（万元） 年度预算 总额 9.5 其中\t财政拨款 9.5".utf8))
         let values = header.values(for: Label.searched)
         #expect(values[Label.unit.rawValue] == nil)
         #expect(values[Label.project.rawValue] == "示例 项目")
@@ -137,14 +137,16 @@ import YusuanModel
 
     @Test func normalisedScalars() {
         typealias Header = PerformanceReader.HeaderText
+        func normalised(_ c: Unicode.Scalar) -> String { String(decoding: Header.needle(String(c)), as: UTF8.self) }
         for dropped: Unicode.Scalar in [" ", "\u{3000}", "\t", "\u{00A0}", ":", "："] {
-            #expect(Header.normalised(dropped) == nil, "\(dropped.value)")
+            #expect(normalised(dropped) == "", "\(dropped.value)")
         }
-        #expect(Header.normalised("（") == "(")
-        #expect(Header.normalised("）") == ")")
-        for kept: Unicode.Scalar in ["(", "a", "、", "，", "【", "目"] {
-            #expect(Header.normalised(kept) == kept)
+        #expect(normalised("（") == "(")
+        #expect(normalised("）") == ")")
+        // Kept: among them scalars whose first bytes are those of U+3000, U+00A0 or ：.
+        for kept: Unicode.Scalar in ["(", "a", "、", "，", "【", "目", "〇", "¡", "｛", "＂"] {
+            #expect(normalised(kept) == String(kept))
         }
-        #expect(Header.needle("项目 资金（万元）：") == Array("项目资金(万元)".unicodeScalars))
+        #expect(Header.needle("项目 资金（万元）：") == Array("项目资金(万元)".utf8))
     }
 }
