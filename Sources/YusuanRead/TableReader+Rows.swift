@@ -4,7 +4,11 @@ import YusuanModel
 enum ThreePublicCosts {
     /// The row key for a printed label, or nil.
     static func key(for label: String) -> RowKey? {
-        var t = String(String.UnicodeScalarView(LineTokens.compact(label).unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
+        var t = LineTokens.compact(label)
+        // Half-width brackets read as the full-width ones of the keys (rebuilt only where printed).
+        if t.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            t = String(String.UnicodeScalarView(t.unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
+        }
         if t.begins(with: "其中：") || t.begins(with: "其中:") { t = String(t.dropFirst(3)) }
         if TableReader.isTotalLabel(t) { return .total }
         if t.begins(with: "因公出国（境）费") { return .travelAbroad }
@@ -225,9 +229,7 @@ extension TableReader {
         var allowed = Array(repeating: true, count: count)
         guard let t1 = overall, !t1.rows.isEmpty else { return allowed }
         func has(_ keys: RowKey...) -> Bool { keys.contains { (t1[$0, .budgeted] ?? .zero) != .zero } }
-        let general = has(.generalPublicIncome, .generalPublicCarryOver)
-        let fund = has(.governmentFundIncome, .governmentFundCarryOver)
-        let capital = has(.stateCapitalIncome, .stateCapitalCarryOver)
+        // Table 1 is looked up only for the tables whose columns it decides.
         switch kind {
         case .income:
             let sources = [
@@ -245,9 +247,9 @@ extension TableReader {
             for (c, ok) in sources { allowed[c] = ok }
             allowed[1] = (2...7).contains { allowed[$0] }
         case .threePublicCosts, .fiscalAppropriation:
-            allowed[1] = general
-            allowed[2] = fund
-            allowed[3] = capital
+            allowed[1] = has(.generalPublicIncome, .generalPublicCarryOver)
+            allowed[2] = has(.governmentFundIncome, .governmentFundCarryOver)
+            allowed[3] = has(.stateCapitalIncome, .stateCapitalCarryOver)
         case .carryOver:
             let fiscal = has(.appropriationCarryOver)
             let other = has(.otherCarryOver)
@@ -287,15 +289,14 @@ extension TableReader {
         return known
     }
 
-    /// For table 5: the basic/project split table 3 printed for the same row, when
-    /// the row's total agrees (the row is then wholly general-public money).
-    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[ColumnKey: Amount]?] {
+    /// For table 5: the columns (basic/project) in which table 3 printed a value for
+    /// the same row, when the row's total agrees (the row is then wholly
+    /// general-public money).
+    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[ColumnKey]?] {
         guard kind == .generalPublic, let t3 = solved[.expenditure] else { return planned.map { _ in nil } }
         return planned.map { p in
             guard let r = t3.row(p.row.key), r.cells[0]?.value == p.entry.values.first else { return nil }
-            var hint: [ColumnKey: Amount] = [:]
-            for (c, cell) in r.cells.enumerated() { if let cell { hint[t3.columns[c]] = cell.value } }
-            return hint
+            return r.cells.indices.compactMap { c in r.cells[c] == nil || c >= t3.columns.count ? nil : t3.columns[c] }
         }
     }
 }
