@@ -202,24 +202,20 @@ struct ColumnSolver {
     /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
     /// most about 20,000), one after another in one buffer, `count` columns each.
     private func placements(of count: Int, in free: [Int]) -> [Int] {
+        // The chosen positions in `free`, advanced like an odometer (the last
+        // position that can still move moves, the ones after it follow it).
+        let k = count - 1
+        guard k >= 0, k <= free.count else { return [] }
         var all: [Int] = []
-        var picked: [Int] = [0]
-        func choose(_ start: Int) {
-            if picked.count == count {
-                all.append(contentsOf: picked)
-                return
-            }
-            let need = count - picked.count
-            guard start <= free.count - need else { return }
-            for i in start...(free.count - need) {
-                picked.append(free[i])
-                choose(i + 1)
-                picked.removeLast()
-                if all.count > 20_000 * count { return }
-            }
+        var at = Array(0..<k)
+        while true {
+            all.append(0)
+            for i in at { all.append(free[i]) }
+            guard all.count <= 20_000 * count,
+                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return all }
+            at[j] += 1
+            for l in (j + 1)..<k { at[l] = at[l - 1] + 1 }
         }
-        choose(0)
-        return all
     }
 
     /// How many candidates row `r` has.
