@@ -182,8 +182,9 @@ struct ColumnSolver {
         func keep(_ wanted: (Int) -> Bool) -> Int? {
             var kept = 0
             for i in 0..<found where wanted(i) {
-                placed.append(contentsOf: all[(i * count)..<((i + 1) * count)])
-                vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)])
+                // Element by element: appending a slice takes the library's generic path.
+                for j in (i * count)..<((i + 1) * count) { placed.append(all[j]) }
+                for j in (i * width)..<((i + 1) * width) { vectors.append(spread[j]) }
                 kept += 1
             }
             return kept == 0 ? nil : kept
@@ -206,7 +207,11 @@ struct ColumnSolver {
         // position that can still move moves, the ones after it follow it).
         let k = count - 1
         guard k >= 0, k <= free.count else { return [] }
+        // How many there are (C(free, k)), counted up to the bound, sizes the buffer once.
+        var total = 1
+        for i in 0..<k where total <= 20_001 { total = total * (free.count - i) / (i + 1) }
         var all: [Int] = []
+        all.reserveCapacity(min(total, 20_001) * count)
         var at = Array(0..<k)
         while true {
             all.append(0)
