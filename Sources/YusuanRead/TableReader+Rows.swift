@@ -76,7 +76,7 @@ extension TableReader {
                 row.key = key
                 row.role = key == .total ? .total : .line
                 if key != .total {
-                    parent = key.parent == .vehicles
+                    parent = key == .vehiclePurchase || key == .vehicleOperation
                         ? planned.firstIndex { $0.row.key == .vehicles } ?? totalIndex
                         : totalIndex
                 }
@@ -146,22 +146,9 @@ extension TableReader {
     func splitProject(code: String, entry: TableEntry) -> (String, String?) {
         if let project = entry.project { return (entry.label, project) }
         let joined = entry.labelLines.joined()
-        if let known = names[code] {
-            let compactKnown = LineTokens.compact(known)
-            // Walk the joined label, ignoring spaces, until the known name is consumed.
-            var consumed = 0
-            var index = joined.startIndex
-            let target = Array(compactKnown)
-            while index < joined.endIndex, consumed < target.count {
-                let c = joined[index]
-                if c == " " { index = joined.index(after: index); continue }
-                guard c == target[consumed] else { break }
-                consumed += 1
-                index = joined.index(after: index)
-            }
-            if consumed == target.count {
-                return (known, String(joined[index...]).trimmingSpaces())
-            }
+        // The joined label, spaces ignored, begins with the known name: the rest is the project.
+        if let known = names[code], let rest = joined.compactRest(after: LineTokens.compact(known)) {
+            return (known, String(rest).trimmingSpaces())
         }
         // Unknown name: the first printed line is the functional name.
         guard let first = entry.labelLines.first else { return (entry.label, nil) }
