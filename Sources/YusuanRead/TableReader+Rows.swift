@@ -44,6 +44,11 @@ extension TableReader {
         /// Keyed by the code's bytes read as one number (`codeKey`).
         var lastByCode: [Int: Int] = [:]
         lastByCode.reserveCapacity(entries.count)
+        /// The lengths of the codes `lastByCode` holds (bit n for n bytes, bit 8 for
+        /// eight or more), so that a prefix no code is as long as is not looked up.
+        /// Keys of up to seven bytes are distinct, so only a longer one can match
+        /// a code of another length.
+        var codeLengths = 0
 
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
@@ -53,8 +58,9 @@ extension TableReader {
             // grows byte by byte.
             var nearest: Int?
             var key = 1
-            for byte in code.utf8.dropLast() {
+            for (n, byte) in code.utf8.dropLast().enumerated() {
                 key = Self.codeKey(key, byte)
+                guard n + 1 >= 8 || codeLengths & (1 << 8 | 1 << (n + 1)) != 0 else { continue }
                 if let j = lastByCode[key], j >= floor {
                     nearest = max(nearest ?? j, j)
                 }
@@ -117,7 +123,10 @@ extension TableReader {
             }
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
-            if let code = row.code, row.project == nil { lastByCode[code.utf8.reduce(1, Self.codeKey)] = index }
+            if let code = row.code, row.project == nil {
+                lastByCode[code.utf8.reduce(1, Self.codeKey)] = index
+                codeLengths |= 1 << min(code.utf8.count, 8)
+            }
             if row.role == .total { totalIndex = index }
             if row.role == .unit { currentUnit = (row.key.rawValue, index) }
         }
