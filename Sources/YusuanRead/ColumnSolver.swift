@@ -182,8 +182,9 @@ struct ColumnSolver {
         func keep(_ wanted: (Int) -> Bool) -> Int? {
             var kept = 0
             for i in 0..<found where wanted(i) {
-                placed.append(contentsOf: all[(i * count)..<((i + 1) * count)])
-                vectors.append(contentsOf: spread[(i * width)..<((i + 1) * width)])
+                // Element by element: appending a slice takes the library's generic path.
+                for j in (i * count)..<((i + 1) * count) { placed.append(all[j]) }
+                for j in (i * width)..<((i + 1) * width) { vectors.append(spread[j]) }
                 kept += 1
             }
             return kept == 0 ? nil : kept
@@ -202,24 +203,24 @@ struct ColumnSolver {
     /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
     /// most about 20,000), one after another in one buffer, `count` columns each.
     private func placements(of count: Int, in free: [Int]) -> [Int] {
+        // The chosen positions in `free`, advanced like an odometer (the last
+        // position that can still move moves, the ones after it follow it).
+        let k = count - 1
+        guard k >= 0, k <= free.count else { return [] }
+        // How many there are (C(free, k)), counted up to the bound, sizes the buffer once.
+        var total = 1
+        for i in 0..<k where total <= 20_001 { total = total * (free.count - i) / (i + 1) }
         var all: [Int] = []
-        var picked: [Int] = [0]
-        func choose(_ start: Int) {
-            if picked.count == count {
-                all.append(contentsOf: picked)
-                return
-            }
-            let need = count - picked.count
-            guard start <= free.count - need else { return }
-            for i in start...(free.count - need) {
-                picked.append(free[i])
-                choose(i + 1)
-                picked.removeLast()
-                if all.count > 20_000 * count { return }
-            }
+        all.reserveCapacity(min(total, 20_001) * count)
+        var at = Array(0..<k)
+        while true {
+            all.append(0)
+            for i in at { all.append(free[i]) }
+            guard all.count <= 20_000 * count,
+                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return all }
+            at[j] += 1
+            for l in (j + 1)..<k { at[l] = at[l - 1] + 1 }
         }
-        choose(0)
-        return all
     }
 
     /// How many candidates row `r` has.

@@ -4,14 +4,14 @@ extension TableReader {
     /// What the classification implies about the column of a row's value — used
     /// only where the identities leave a choice. The row is looked at once; the
     /// function returned answers for each column.
-    static func prior(_ kind: StandardTable, row: TableRow, hint: [ColumnKey: Amount]?) -> (ColumnKey) -> ColumnSolver.Prior {
+    static func prior(_ kind: StandardTable, row: TableRow, hint: [ColumnKey]?) -> (ColumnKey) -> ColumnSolver.Prior {
         typealias Prior = ColumnSolver.Prior
         /// `favoured` is `strength`; with `elsewhere`, every other column.
         func only(_ favoured: ColumnKey, _ strength: Prior, elsewhere: Prior) -> (ColumnKey) -> Prior {
             { $0 == favoured ? strength : elsewhere }
         }
         let neutral: (ColumnKey) -> Prior = { _ in .neutral }
-        if let hint { return { hint[$0] != nil ? .implied : .unlikely } }
+        if let hint { return { hint.contains($0) ? .implied : .unlikely } }
         let name = row.name
         let code = row.code ?? ""
         switch kind {

@@ -4,7 +4,11 @@ import YusuanModel
 enum ThreePublicCosts {
     /// The row key for a printed label, or nil.
     static func key(for label: String) -> RowKey? {
-        var t = String(String.UnicodeScalarView(LineTokens.compact(label).unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
+        var t = LineTokens.compact(label)
+        // Half-width brackets read as the full-width ones of the keys (rebuilt only where printed).
+        if t.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            t = String(String.UnicodeScalarView(t.unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }))
+        }
         if t.begins(with: "其中：") || t.begins(with: "其中:") { t = String(t.dropFirst(3)) }
         if TableReader.isTotalLabel(t) { return .total }
         if t.begins(with: "因公出国（境）费") { return .travelAbroad }
@@ -40,6 +44,11 @@ extension TableReader {
         /// Keyed by the code's bytes read as one number (`codeKey`).
         var lastByCode: [Int: Int] = [:]
         lastByCode.reserveCapacity(entries.count)
+        /// The lengths of the codes `lastByCode` holds (bit n for n bytes, bit 8 for
+        /// eight or more), so that a prefix no code is as long as is not looked up.
+        /// Keys of up to seven bytes are distinct, so only a longer one can match
+        /// a code of another length.
+        var codeLengths = 0
 
         func parentFor(code: String?) -> Int? {
             guard let code else { return nil }
@@ -49,8 +58,9 @@ extension TableReader {
             // grows byte by byte.
             var nearest: Int?
             var key = 1
-            for byte in code.utf8.dropLast() {
+            for (n, byte) in code.utf8.dropLast().enumerated() {
                 key = Self.codeKey(key, byte)
+                guard n + 1 >= 8 || codeLengths & (1 << 8 | 1 << (n + 1)) != 0 else { continue }
                 if let j = lastByCode[key], j >= floor {
                     nearest = max(nearest ?? j, j)
                 }
@@ -72,7 +82,7 @@ extension TableReader {
                 row.key = key
                 row.role = key == .total ? .total : .line
                 if key != .total {
-                    parent = key.parent == .vehicles
+                    parent = key == .vehiclePurchase || key == .vehicleOperation
                         ? planned.firstIndex { $0.row.key == .vehicles } ?? totalIndex
                         : totalIndex
                 }
@@ -113,7 +123,10 @@ extension TableReader {
             }
             planned.append(PlannedRow(row: row, entry: entry, parent: parent))
             let index = planned.count - 1
-            if let code = row.code, row.project == nil { lastByCode[code.utf8.reduce(1, Self.codeKey)] = index }
+            if let code = row.code, row.project == nil {
+                lastByCode[code.utf8.reduce(1, Self.codeKey)] = index
+                codeLengths |= 1 << min(code.utf8.count, 8)
+            }
             if row.role == .total { totalIndex = index }
             if row.role == .unit { currentUnit = (row.key.rawValue, index) }
         }
@@ -142,22 +155,9 @@ extension TableReader {
     func splitProject(code: String, entry: TableEntry) -> (String, String?) {
         if let project = entry.project { return (entry.label, project) }
         let joined = entry.labelLines.joined()
-        if let known = names[code] {
-            let compactKnown = LineTokens.compact(known)
-            // Walk the joined label, ignoring spaces, until the known name is consumed.
-            var consumed = 0
-            var index = joined.startIndex
-            let target = Array(compactKnown)
-            while index < joined.endIndex, consumed < target.count {
-                let c = joined[index]
-                if c == " " { index = joined.index(after: index); continue }
-                guard c == target[consumed] else { break }
-                consumed += 1
-                index = joined.index(after: index)
-            }
-            if consumed == target.count {
-                return (known, String(joined[index...]).trimmingSpaces())
-            }
+        // The joined label, spaces ignored, begins with the known name: the rest is the project.
+        if let known = names[code], let rest = joined.compactRest(after: LineTokens.compact(known)) {
+            return (known, String(rest).trimmingSpaces())
         }
         // Unknown name: the first printed line is the functional name.
         guard let first = entry.labelLines.first else { return (entry.label, nil) }
@@ -225,9 +225,7 @@ extension TableReader {
         var allowed = Array(repeating: true, count: count)
         guard let t1 = overall, !t1.rows.isEmpty else { return allowed }
         func has(_ keys: RowKey...) -> Bool { keys.contains { (t1[$0, .budgeted] ?? .zero) != .zero } }
-        let general = has(.generalPublicIncome, .generalPublicCarryOver)
-        let fund = has(.governmentFundIncome, .governmentFundCarryOver)
-        let capital = has(.stateCapitalIncome, .stateCapitalCarryOver)
+        // Table 1 is looked up only for the tables whose columns it decides.
         switch kind {
         case .income:
             let sources = [
@@ -245,9 +243,9 @@ extension TableReader {
             for (c, ok) in sources { allowed[c] = ok }
             allowed[1] = (2...7).contains { allowed[$0] }
         case .threePublicCosts, .fiscalAppropriation:
-            allowed[1] = general
-            allowed[2] = fund
-            allowed[3] = capital
+            allowed[1] = has(.generalPublicIncome, .generalPublicCarryOver)
+            allowed[2] = has(.governmentFundIncome, .governmentFundCarryOver)
+            allowed[3] = has(.stateCapitalIncome, .stateCapitalCarryOver)
         case .carryOver:
             let fiscal = has(.appropriationCarryOver)
             let other = has(.otherCarryOver)
@@ -287,15 +285,14 @@ extension TableReader {
         return known
     }
 
-    /// For table 5: the basic/project split table 3 printed for the same row, when
-    /// the row's total agrees (the row is then wholly general-public money).
-    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[ColumnKey: Amount]?] {
+    /// For table 5: the columns (basic/project) in which table 3 printed a value for
+    /// the same row, when the row's total agrees (the row is then wholly
+    /// general-public money).
+    func basicHints(_ kind: StandardTable, planned: [PlannedRow]) -> [[ColumnKey]?] {
         guard kind == .generalPublic, let t3 = solved[.expenditure] else { return planned.map { _ in nil } }
         return planned.map { p in
             guard let r = t3.row(p.row.key), r.cells[0]?.value == p.entry.values.first else { return nil }
-            var hint: [ColumnKey: Amount] = [:]
-            for (c, cell) in r.cells.enumerated() { if let cell { hint[t3.columns[c]] = cell.value } }
-            return hint
+            return r.cells.indices.compactMap { c in r.cells[c] == nil || c >= t3.columns.count ? nil : t3.columns[c] }
         }
     }
 }

@@ -24,6 +24,15 @@ import YusuanModel
         try DisclosureReader.read(document(tables, total: total))
     }
 
+    /// 三公 labels read alike with half-width or full-width brackets, spaces and 其中.
+    @Test func threePublicCostLabelsReadWithEitherBrackets() {
+        #expect(ThreePublicCosts.key(for: "因公出国(境)费") == .travelAbroad)
+        #expect(ThreePublicCosts.key(for: "因公出国（境）费") == .travelAbroad)
+        #expect(ThreePublicCosts.key(for: "其中：因公 出国(境)费") == .travelAbroad)
+        #expect(ThreePublicCosts.key(for: "公务用车购置费") == .vehiclePurchase)
+        #expect(ThreePublicCosts.key(for: "因公出国(境") == nil)
+    }
+
     @Test func wrappedNamesAreJoined() throws {
         let d = try Self.read("""
             表 3
