@@ -438,6 +438,7 @@ struct ColumnSolver {
     /// combinations are too many.
     func listedChildCombos(parent p: Int, limit: Int) -> [[[Int]]]? {
         let kids = children[p]
+        guard !kids.isEmpty else { return nil }
         var product = 1
         for k in kids {
             product = product.multipliedReportingOverflow(by: candidateCount(k)).partialValue

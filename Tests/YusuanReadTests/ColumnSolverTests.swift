@@ -35,6 +35,8 @@ import YusuanModel
             #expect(listed[pc] == solver.searchChildCombos(parent: 0, parentChoice: pc, limit: 16))
             #expect(listed[pc].count == 1)
         }
+        // A row without children has no combinations to list.
+        #expect(solver.listedChildCombos(parent: 1, limit: 16) == nil)
     }
 
     /// Two families under one total, each a 10 split 4 + 6 over three columns (the
