@@ -45,7 +45,6 @@ import YusuanModel
     /// ambiguous, its alternative found only by the swap.
     @Test func columnsSwappedInEveryRowMakeAnAlternative() throws {
         let width = 4
-        let neutral = [ColumnSolver.Prior](repeating: .neutral, count: width)
         let rows = [
             ColumnSolver.Row(values: Self.amounts(20, 8, 12), parent: nil, known: nil),
             ColumnSolver.Row(values: Self.amounts(10, 4, 6), parent: 0, known: nil),
