@@ -88,12 +88,21 @@ public enum ClassificationRules: RuleSet {
             var seen: [String: [String]] = [:]   // one finding per code and printed name in a table
             seen.reserveCapacity(table.rows.count)
             for row in table.rows {
-                guard let code = row.code, [3, 5, 7].contains(code.count),
-                      code.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) || code.allSatisfy(\.isNumber) else { continue }
+                guard let code = row.code else { continue }
+                // An ASCII code's length is its bytes': no Characters counted.
+                let ascii = code.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 })
+                guard ascii || code.allSatisfy(\.isNumber) else { continue }
+                let length = ascii ? code.utf8.count : code.count
+                guard [3, 5, 7].contains(length) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
-                guard economic == code.begins(with: "3"), !(economic && code.count == 7) else { continue }
-                guard catalogue.covers(code), !(seen[code]?.contains { $0.sameBytes(as: row.name) } ?? false) else { continue }
-                seen[code, default: []].append(row.name)
+                guard economic == code.begins(with: "3"), !(economic && length == 7), catalogue.covers(code) else { continue }
+                // The code's names so far, looked up once: a name printed again is skipped.
+                func isNew(_ names: inout [String]) -> Bool {
+                    guard !names.contains(where: { $0.sameBytes(as: row.name) }) else { return false }
+                    names.append(row.name)
+                    return true
+                }
+                guard isNew(&seen[code, default: []]) else { continue }
                 let kind = economic ? "经济分类" : "功能分类"
                 var at: SourceLocation? { row.source ?? row.cells.lazy.compactMap { $0?.source }.first }
                 guard let expected = catalogue.name(code) else {

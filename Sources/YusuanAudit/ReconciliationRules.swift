@@ -43,13 +43,14 @@ public enum ReconciliationRules: RuleSet {
 
     public static func check(_ context: AuditContext) -> [Finding] {
         let d = context.disclosure
+        let keyed = keyedRows(d)
         var findings: [Finding] = []
         findings += incomeSources(d)
-        findings += functionalRows(d)
-        findings += fiscalAppropriation(d)
-        findings += generalPublicRows(d)
+        findings += functionalRows(d, keyed)
+        findings += fiscalAppropriation(d, keyed)
+        findings += generalPublicRows(d, keyed)
         findings += basicTotal(d)
-        findings += projectRows(d)
+        findings += projectRows(d, keyed)
         findings += threePublicCosts(d)
         findings += carryOverTotals(d)
         findings += pairedCodes(d)
@@ -84,14 +85,30 @@ public enum ReconciliationRules: RuleSet {
 
     /// A row's cell in a column of its table, with where it is printed.
     static func cell(_ r: TableRow?, of t: BudgetTable?, _ column: ColumnKey) -> (Amount?, SourceLocation?) {
-        guard let r, let c = t?.columnIndex(column) else { return (nil, nil) }
-        return (r.cells[c]?.value, r.cells[c]?.source ?? r.source)
+        cell(r, t?.columnIndex(column))
+    }
+
+    /// A row's cell at a column's index, with where it is printed: for the checks that
+    /// look up every row of a table, the column found once.
+    static func cell(_ r: TableRow?, _ column: Int?) -> (Amount?, SourceLocation?) {
+        guard let r, let column else { return (nil, nil) }
+        return (r.cells[column]?.value, r.cells[column]?.source ?? r.source)
     }
 
     /// A table's rows by key, the first of a key as `BudgetTable.row` finds it: for the
     /// checks that look up every row of a table, where a search per row is quadratic.
     static func rowsByKey(_ t: BudgetTable?) -> [RowKey: TableRow] {
         Dictionary((t?.rows ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The rows by key (`rowsByKey`) of the tables whose every row a check looks up, each
+    /// table's built once for all the checks.
+    static func keyedRows(_ d: Disclosure) -> [StandardTable: [RowKey: TableRow]] {
+        var keyed: [StandardTable: [RowKey: TableRow]] = [:]
+        for kind in [StandardTable.income, .expenditure, .fiscalAppropriation, .generalPublic, .governmentFund, .stateCapital] {
+            if let t = d.table(kind) { keyed[kind] = rowsByKey(t) }
+        }
+        return keyed
     }
 
     /// `BudgetTable[row, column]` for a row found by `rowsByKey` and a column's index.
@@ -125,25 +142,25 @@ public enum ReconciliationRules: RuleSet {
         }
     }
 
-    static func functionalRows(_ d: Disclosure) -> [Finding] {
+    static func functionalRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
         guard let t3 = d.table(.expenditure) else { return [] }
         let unit = printedUnit(t3, d.table(.overall), d.table(.income))
         var findings: [Finding] = []
-        let rows3 = rowsByKey(t3)
+        let rows3 = keyed[.expenditure] ?? [:], total3 = t3.columnIndex(.total)
         if let t1 = d.table(.overall) {
             for row in t1.rows where row.code != nil || row.key == .expenditureTotal {
                 let key = row.code.map(RowKey.code) ?? .grandTotal
-                let (stated, at) = cell(rows3[key], of: t3, .total)
+                let (stated, at) = cell(rows3[key], total3)
                 guard stated != nil || row.cells[0] != nil else { continue }
                 if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: .total, at: at,
                                    message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)", printedIn: unit) { findings.append(f) }
             }
         }
         if let t2 = d.table(.income) {
-            let rows2 = rowsByKey(t2)
+            let rows2 = keyed[.income] ?? [:], total2 = t2.columnIndex(.grandTotal)
             for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ rows3[$0] == nil }) {
-                let (stated, at) = cell(rows3[key], of: t3, .total)
-                let (expected, at2) = cell(rows2[key], of: t2, .grandTotal)
+                let (stated, at) = cell(rows3[key], total3)
+                let (expected, at2) = cell(rows2[key], total2)
                 if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
                                    message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计", printedIn: unit) { findings.append(f) }
             }
@@ -151,7 +168,7 @@ public enum ReconciliationRules: RuleSet {
         return findings
     }
 
-    static func fiscalAppropriation(_ d: Disclosure) -> [Finding] {
+    static func fiscalAppropriation(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
         guard let t4 = d.table(.fiscalAppropriation) else { return [] }
         let unit = printedUnit(t4, d.table(.overall), d.table(.generalPublic), d.table(.governmentFund), d.table(.stateCapital))
         var findings: [Finding] = []
@@ -171,15 +188,17 @@ public enum ReconciliationRules: RuleSet {
         let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
                                                            (.stateCapital, .stateCapital)]
         // Every row of table 4 is looked up by its key, in table 4 and in the counterparts.
-        let rows4 = rowsByKey(t4)
+        let rows4 = keyed[.fiscalAppropriation] ?? [:]
         let tables = counterparts.map { $0.1.flatMap { d.table($0) } }
-        let others = tables.map(rowsByKey)
+        let others = counterparts.map { $0.1.flatMap { keyed[$0] } ?? [:] }
+        let columns4 = counterparts.map { t4.columnIndex($0.0) }, totals = tables.map { $0?.columnIndex(.total) }
         for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
             let key = row.code.map(RowKey.code) ?? .grandTotal
-            for (((column, kind), otherRows), table) in zip(zip(counterparts, others), tables) {
+            let row4 = rows4[row.key]
+            for (k, (column, kind)) in counterparts.enumerated() {
                 guard let kind else { continue }
-                let (stated, at) = cell(rows4[row.key], of: t4, column)
-                let expected = cell(otherRows[key], of: table, .total).0
+                let (stated, at) = cell(row4, columns4[k])
+                let expected = value(others[k][key], totals[k])
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",
@@ -189,17 +208,17 @@ public enum ReconciliationRules: RuleSet {
         return findings
     }
 
-    static func generalPublicRows(_ d: Disclosure) -> [Finding] {
+    static func generalPublicRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
         guard let t5 = d.table(.generalPublic) else { return [] }
         var findings: [Finding] = []
         let t2 = d.table(.income), t3 = d.table(.expenditure)
         let unit = printedUnit(t5, t2)
         // Every row of table 5 is looked up by its key, in table 5 and in tables 2 and 3.
-        let rows5 = rowsByKey(t5), rows2 = rowsByKey(t2), rows3 = rowsByKey(t3)
+        let rows5 = keyed[.generalPublic] ?? [:], rows2 = keyed[.income] ?? [:], rows3 = keyed[.expenditure] ?? [:]
         let public2 = t2?.columnIndex(.generalPublic), transfer2 = t2?.columnIndex(.generalPublicTransfer)
-        let total3 = t3?.columnIndex(.total)
+        let total3 = t3?.columnIndex(.total), total5 = t5.columnIndex(.total)
         for row in t5.rows {
-            let (stated, at) = cell(rows5[row.key], of: t5, .total)
+            let (stated, at) = cell(rows5[row.key], total5)
             guard let stated else { continue }
             if let row2 = rows2[row.key], public2 != nil {
                 let a = value(row2, public2) ?? .zero, b = value(row2, transfer2) ?? .zero
@@ -226,7 +245,7 @@ public enum ReconciliationRules: RuleSet {
         return [f]
     }
 
-    static func projectRows(_ d: Disclosure) -> [Finding] {
+    static func projectRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t7 = d.table(.projects) else { return [] }
         let unit = printedUnit(t5, t7)
         var findings: [Finding] = []
@@ -244,7 +263,7 @@ public enum ReconciliationRules: RuleSet {
                 sums[code] = ((prior?.0 ?? .zero) + v, prior?.1 ?? row.source)
             }
         }
-        let rows5 = rowsByKey(t5), project5 = t5.columnIndex(.project)
+        let rows5 = keyed[.generalPublic] ?? [:], project5 = t5.columnIndex(.project)
         for row in t5.rows where row.code != nil {
             let code = row.code!
             let stated = value(rows5[row.key], project5)

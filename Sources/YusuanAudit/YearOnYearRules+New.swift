@@ -139,6 +139,8 @@ extension YearOnYearRules {
     /// `within` on the names' scalars.
     static func within(_ n: [Unicode.Scalar], _ m: [Unicode.Scalar]) -> Bool {
         guard n.count >= 4, m.count >= n.count else { return false }
+        // Either way the item holds the name's first and last characters: most items do not.
+        guard m.contains(n[0]), m.contains(n[n.count - 1]) else { return false }
         func find(_ part: ArraySlice<Unicode.Scalar>, from start: Int) -> Int? {
             guard start + part.count <= m.count else { return nil }
             return (start...(m.count - part.count)).first { m[$0..<($0 + part.count)].elementsEqual(part) }

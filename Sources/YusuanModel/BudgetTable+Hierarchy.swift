@@ -37,22 +37,35 @@ extension BudgetTable {
         /// The last row with each code (and no project) since the last unit or total row.
         var latest: [CodedRow: Int] = [:]
         latest.reserveCapacity(rows.count)
+        /// The byte lengths (bit n for n bytes) of the packed codes in `latest`: a prefix of
+        /// another length is not looked up (most codes are 3, 5 or 7 digits long).
+        var packedLengths: UInt16 = 0
         /// Each unit's number, from 1 in the order they show (0 for none).
         var units: [UnitName: Int] = [:]
+        /// The previous row's unit and its number: a unit's rows follow each other.
+        var previousUnit: (name: String, number: Int)?
         var currentUnit: Int?
         for i in rows.indices {
             let role = rows[i].role, code = rows[i].code
             var unit = 0
             if let name = rows[i].unit {
-                let next = units.count + 1
-                unit = units[UnitName(name: name), default: next]
-                if unit == next { units[UnitName(name: name)] = next }
+                if let previousUnit, previousUnit.name.sameBytes(as: name) {
+                    unit = previousUnit.number
+                } else {
+                    let next = units.count + 1
+                    unit = units[UnitName(name: name), default: next]
+                    if unit == next { units[UnitName(name: name)] = next }
+                    previousUnit = (name, unit)
+                }
             }
             defer {
                 if role == .unit || role == .total {
                     latest.removeAll(keepingCapacity: true)
+                    packedLengths = 0
                 } else if let code, rows[i].project == nil {
-                    latest[CodedRow(unit: unit, code: Substring(code))] = i
+                    let key = CodedRow(unit: unit, code: Substring(code))
+                    if key.text == nil { packedLengths |= 1 << code.utf8.count }
+                    latest[key] = i
                 }
             }
             switch role {
@@ -69,7 +82,7 @@ extension BudgetTable {
             }
             guard let code else { continue }
             var nearest: Int?
-            CodedRow.forEachProperPrefix(of: code, unit: unit) { key in
+            CodedRow.forEachProperPrefix(of: code, unit: unit, packedLengths: packedLengths) { key in
                 if let j = latest[key], j > (nearest ?? -1) { nearest = j }
             }
             if let nearest { parents[i] = nearest }
@@ -148,8 +161,11 @@ private struct CodedRow: Hashable {
     }
 
     /// Calls `body` with the key of each proper, non-empty prefix of `code` (by
-    /// Characters, as `prefix(_:)` counts them; an ASCII code, as printed, by its bytes).
-    static func forEachProperPrefix(of code: String, unit: Int, _ body: (CodedRow) -> Void) {
+    /// Characters, as `prefix(_:)` counts them; an ASCII code, as printed, by its bytes),
+    /// but for the packed prefixes of a byte length `n` whose bit in `packedLengths` is
+    /// clear (no such key was stored).
+    static func forEachProperPrefix(of code: String, unit: Int, packedLengths: UInt16,
+                                    _ body: (CodedRow) -> Void) {
         let utf8 = code.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
             for end in code.indices.dropFirst() { body(CodedRow(unit: unit, code: code[..<end])) }
@@ -159,7 +175,7 @@ private struct CodedRow: Hashable {
         for (k, end) in zip(0..., utf8.indices.dropFirst()) {
             if k < 8 {
                 packed |= UInt64(utf8[utf8.index(before: end)]) << (8 * k)
-                body(CodedRow(unit: unit, packed: packed))
+                if packedLengths & (1 << (k + 1)) != 0 { body(CodedRow(unit: unit, packed: packed)) }
             } else {
                 body(CodedRow(unit: unit, code: code[..<end]))
             }
