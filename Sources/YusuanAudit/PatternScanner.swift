@@ -232,9 +232,12 @@ struct PatternScanner: UnitScanning {
 
     // MARK: - Lists
 
-    /// Whether `word` is printed at `i`.
+    /// Whether `word` is printed at `i` (unit by unit: the lists are looked for at every
+    /// offset of a section, and most offsets fail on the first unit).
     func holds(_ word: [UInt16], at i: Int) -> Bool {
-        i + word.count <= units.count && units[i..<(i + word.count)].elementsEqual(word)
+        guard i >= 0, i + word.count <= units.count else { return false }
+        for k in word.indices where units[i + k] != word[k] { return false }
+        return true
     }
 
     /// `\s*` as Swift's `Regex` reads it (Unicode white space) from `i`: the offset after it.
@@ -289,6 +292,33 @@ struct PatternScanner: UnitScanning {
             p = max(to, p + 1)
         }
         return lists
+    }
+
+    /// The first `word(?:extra)?\s*([0-9]+)\s*个` (项目共计 12 个) lying wholly in
+    /// `from..<to`, `word` not following `notAfter` there (`(?<!非)`; a match at `from`
+    /// follows nothing): where it starts, and its digits.
+    func count(_ word: String, extra: UInt16, notAfter: UInt16? = nil, from: Int, to: Int) -> (start: Int, digits: Range<Int>)? {
+        let word = Array(word.utf16), to = min(to, units.count)
+        /// The unit at `i` within the range, 0 past it.
+        func at(_ i: Int) -> UInt16 { i < to ? units[i] : 0 }
+        func spaces(from i: Int) -> Int {
+            var i = i
+            while i < to, Self.isSpace(units[i]) { i += 1 }
+            return i
+        }
+        var p = max(from, 0)
+        while p + word.count <= to {
+            defer { p += 1 }
+            guard holds(word, at: p), notAfter.map({ p == from || units[p - 1] != $0 }) ?? true else { continue }
+            var i = p + word.count
+            if at(i) == extra { i += 1 }
+            let first = spaces(from: i)
+            var end = first
+            while at(end) &- 0x30 < 10 { end += 1 }
+            guard end > first, at(spaces(from: end)) == 0x4E2A else { continue }  // 个
+            return (p, first..<end)
+        }
+        return nil
     }
 
     /// `主要用于：A 1 万元、B 2 万元、A 3 万元。` — the list, to the end of its sentence or the

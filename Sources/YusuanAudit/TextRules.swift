@@ -595,11 +595,6 @@ public enum TextRules: RuleSet {
         return nil
     }
 
-    /// 项目共 N 个 — all the year's projects.
-    static let projectTotalCount = StatementGrammarText.regex("项目共(?:计)?\\s*([0-9]+)\\s*个")
-    /// 财政拨款项目 N 个 (not 非财政拨款).
-    static let fiscalProjectCount = StatementGrammarText.regex("(?<!非)财政拨款项目(?:共)?\\s*([0-9]+)\\s*个")
-
     /// A project's name for counting: normalised, a trailing （上年结转） dropped.
     static func countedName(_ row: TableRow) -> String {
         var name = StatementGrammar.normalize(row.project ?? row.key.rawValue.split(separator: "|").dropFirst().last.map(String.init) ?? "")
@@ -643,11 +638,13 @@ public enum TextRules: RuleSet {
         guard let start = firstOffset(onLine: line, in: text) else { return [] }
         let end = min(text.length, start + 400)
         let stated: Int, at: SourceLocation?, how: String
-        if let m = text.firstMatch(projectTotalCount, from: start, to: end), let n = text.int(m, 1) {
-            (stated, at, how) = (n, text.location(of: m), "项目共 \(n) 个")
-        } else if let m = text.firstMatch(fiscalProjectCount, from: start, to: end), let n = text.int(m, 1),
-                  let other = summary.nonFiscalProjectCount {
-            (stated, at, how) = (n + other, text.location(of: m), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
+        // 项目共(计) N 个 — all the year's projects; else 财政拨款项目(共) N 个, not 非财政拨款.
+        let scanner = PatternScanner(units: text.units)
+        if let m = scanner.count("项目共", extra: 0x8BA1, from: start, to: end), let n = Int(text.substring(m.digits)) {  // 计
+            (stated, at, how) = (n, text.location(at: m.start), "项目共 \(n) 个")
+        } else if let m = scanner.count("财政拨款项目", extra: 0x5171, notAfter: 0x975E, from: start, to: end),  // 共, 非
+                  let n = Int(text.substring(m.digits)), let other = summary.nonFiscalProjectCount {
+            (stated, at, how) = (n + other, text.location(at: m.start), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
         } else { return [] }
         let (listed, names) = tableProjects(t7)
         let carried = Set((d.table(.carryOver)?.rows ?? []).filter { $0.role == .project }.map(countedName)

@@ -116,6 +116,17 @@ public enum WordingRules: RuleSet {
 
     /// A reason that names nothing: empty, or the years or projects said to differ with no cause named.
     static func isVague(_ reason: String) -> Bool {
+        // Every difference word holds 差, 同, 变 or 致: a reason without one (most) is vague
+        // only where it holds nothing but spaces and marks.
+        let mayDiffer = reason.unicodeScalars.contains { c in c == "差" || c == "同" || c == "变" || c == "致" }
+        if !mayDiffer {
+            return reason.unicodeScalars.allSatisfy { c in
+                switch c {
+                case "，", "。", "；", "、", "：", ",", ".", ";", ":": true
+                default: Spaces.isWhitespace(c)
+                }
+            }
+        }
         // `StatementGrammar.normalize` and the marks taken out in one pass, scalars into
         // bytes: appending scalars one by one is slow.
         var kept: [UInt8] = []
@@ -271,10 +282,9 @@ public enum WordingRules: RuleSet {
             // 为空表 / 没有使用…安排的支出.
             if sentence.includes("为空表") || sentence.includes("没有使用") {
                 // The clause before 为空表, split on scalars: walking Characters of Chinese text is slow.
-                let part = sentence.includes("为空表")
-                    ? String(sentence[..<sentence.range(of: "为空表")!.lowerBound].unicodeScalars.split(separator: "，").last
-                        .map(Substring.init) ?? "")
-                    : sentence
+                let part = Substring(sentence).byteRange(of: "为空表")
+                    .map { String(sentence[..<$0.lowerBound].unicodeScalars.split(separator: "，").last.map(Substring.init) ?? "") }
+                    ?? sentence
                 if let kind = referencedTable(part), let total = hasValues(d.table(kind)) {
                     findings.append(Finding(
                         rule: emptyTable, message: "说明称表\(kind.rawValue)（\(kind.standardTitle)）为空表或没有相应支出，而该表有数据",

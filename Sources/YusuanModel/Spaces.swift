@@ -1,3 +1,5 @@
+import Foundation
+
 /// 空白 — the spaces a printed document puts between and around words, handled on
 /// UTF-8 bytes.
 ///
@@ -158,17 +160,21 @@ extension Spaces {
 
     /// The offset where `hay` first holds `pin`, or nil.
     public static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pin.first else { return 0 }
-        guard hay.count >= pin.count else { return nil }
-        var i = 0
+        guard !pin.isEmpty else { return 0 }
+        guard hay.count >= pin.count, let base = hay.baseAddress else { return nil }
+        // The pin's second byte is looked for with `memchr` and the rest compared where
+        // it is found: in Chinese text a character's lead byte (E4–E9) recurs every few
+        // bytes, a given continuation byte seldom.
+        let k = pin.count > 1 ? 1 : 0
         let last = hay.count - pin.count
+        var i = 0
         while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                if k == pin.count { return i }
-            }
-            i += 1
+            guard let found = memchr(base + i + k, Int32(pin[k]), last - i + 1) else { return nil }
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - k
+            var m = 0
+            while m < pin.count && hay[at + m] == pin[m] { m += 1 }
+            if m == pin.count { return at }
+            i = at + 1
         }
         return nil
     }

@@ -95,11 +95,15 @@ public enum StatementGrammar {
 
     /// Removes white space and unifies brackets and quotes: `维修（护）费` → `维修(护)费`.
     public static func normalize(_ s: some StringProtocol) -> String {
+        var text = String(s)
+        // A text holding nothing to take out or unify (most names and labels) is
+        // returned as it is, not rebuilt.
+        guard text.withUTF8({ $0.contains(where: mayNormalize) }) else { return text }
         // Scalars into bytes: comparing Characters of Chinese text normalises them,
         // and appending scalars to a string one by one is slow.
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars where !Spaces.isWhitespace(c) {
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars where !Spaces.isWhitespace(c) {
             switch c {
             case "（", "〔", "[", "【", "［", "｛", "{": out.append(UInt8(ascii: "("))
             case "）", "〕", "]", "】", "］", "｝", "}": out.append(UInt8(ascii: ")"))
@@ -108,6 +112,17 @@ public enum StatementGrammar {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a UTF-8 byte may start a scalar `normalize` takes out or changes: an
+    /// ASCII space, bracket or quote, or the lead byte of U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000–U+3015 or U+FF08–U+FF5D. Han ideographs (leads E4–E9)
+    /// never do.
+    @inline(__always) static func mayNormalize(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0x22, 0x5B, 0x5D, 0x7B, 0x7D, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF: true
+        default: false
+        }
     }
 
     /// The words a label does not open with, taken off in this order.

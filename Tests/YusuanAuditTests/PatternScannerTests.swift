@@ -116,4 +116,37 @@ import YusuanRead
         ]
         for text in texts { Self.expectSame(text) }
     }
+
+    /// The project counts of 预算绩效情况 against the patterns they were, run as the rule ran
+    /// them: on the text from `from` to `to` alone (the lookbehind sees nothing before it).
+    @Test func writtenProjectCountsMatchThePatterns() {
+        let total = StatementGrammarText.regex("项目共(?:计)?\\s*([0-9]+)\\s*个")
+        let fiscal = StatementGrammarText.regex("(?<!非)财政拨款项目(?:共)?\\s*([0-9]+)\\s*个")
+        let texts = [
+            "本部门项目共 12 个，其中财政拨款项目 9 个，非财政拨款项目 3 个。",
+            "项目共计\u{3000}7\t个", "项目共计个，项目共 3 个", "项目共 个；项目共 12", "项目共12 3个",
+            "非财政拨款项目 2 个，财政拨款项目共 5 个。", "非财政拨款项目 2 个", "财政拨款项目共计 5 个",
+            "财政拨款项目 4 个", "财政拨款项目 4", "项目共计 99999999999999999999 个", "",
+        ]
+        for text in texts {
+            let units = Array(text.utf16)
+            for from in [0, 1, 3] where from <= units.count {
+                for to in [units.count, max(from, units.count - 2)] {
+                    let piece = String(decoding: Array(units[from..<to]), as: UTF16.self)
+                    for (regex, word, extra, notAfter) in [(total, "项目共", UInt16(0x8BA1), UInt16?.none),
+                                                           (fiscal, "财政拨款项目", 0x5171, 0x975E)] {
+                        let m = Self.patternMatches(regex, piece).first
+                        let found = PatternScanner(units: units).count(word, extra: extra, notAfter: notAfter, from: from, to: to)
+                        #expect(found?.start == m.map { $0[0].lowerBound + from }, "\(word) in \(piece)")
+                        #expect(found?.digits == m.map { ($0[1].lowerBound + from)..<($0[1].upperBound + from) },
+                                "\(word) in \(piece)")
+                    }
+                }
+            }
+        }
+        // Counted in the text as printed: 项目共 12 个 at its start, 财政拨款项目 not after 非.
+        let text = Array("非财政拨款项目 2 个，财政拨款项目共 5 个".utf16)
+        #expect(PatternScanner(units: text).count("财政拨款项目", extra: 0x5171, notAfter: 0x975E, from: 0, to: text.count)
+            .map { $0.start } == 12)
+    }
 }

@@ -57,6 +57,13 @@ import YusuanModel
         #expect(!WordingRules.isVague("“甲项目”存在差异"))      // a quoted name (“ ” read as ")
         #expect(!WordingRules.isVague("项目存在差异，人员减少"))
         #expect(!WordingRules.isVague("项目安排不同"))
+        // A reason without 差, 同, 变 or 致 is vague where it holds only spaces and marks.
+        #expect(WordingRules.isVague(""))
+        #expect(WordingRules.isVague(" \u{3000}；:\n、"))
+        #expect(!WordingRules.isVague("（）"))
+        #expect(!WordingRules.isVague("人员减少"))
+        #expect(WordingRules.isVague("两年预算有所\u{3000}变化；"))
+        #expect(WordingRules.isVague("口径不一致"))
     }
 
     /// A use's name is the words before its first ASCII digit, normalised, less a trailing 等, 约 or 共.

@@ -12,6 +12,24 @@ import YusuanModel
         #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
     }
 
+    /// The first place of a piece at every offset and of every length, against a plain
+    /// comparison at each offset: pieces that recur, that nearly occur, and at the ends.
+    @Test func theFirstPlaceIsTheEarliestAtEveryOffset() {
+        let hay = Array("项目支出项目共计项目12项\u{3000}a目项目共".utf8)
+        hay.withUnsafeBufferPointer { h in
+            for start in hay.indices {
+                for length in 0...min(10, hay.count - start) {
+                    let pin = Array(hay[start..<(start + length)])
+                    let expected = length == 0 ? 0 : (0...(hay.count - length)).first { hay[$0..<($0 + length)].elementsEqual(pin) }
+                    pin.withUnsafeBufferPointer { p in
+                        #expect(Spaces.firstOffset(of: p, in: h) == expected, "\(start) \(length)")
+                        #expect(Spaces.firstOffset(of: p, in: UnsafeBufferPointer(rebasing: h[..<(length / 2)])) == (length == 0 ? 0 : nil))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theFirstPlaceOfABytePieceIsFound() throws {
         Array("编制单位：某局 单位：万元".utf8).withUnsafeBufferPointer { hay in
             Array("单位".utf8).withUnsafeBufferPointer { pin in

@@ -103,4 +103,18 @@ import YusuanModel
         #expect(statements.changes.count == 5000)
         #expect(statements.changes.last?.source?.line == 5000)
     }
+
+    /// `normalize` takes out every kind of white space and unifies every bracket and quote,
+    /// and returns a text holding none of them as it is.
+    @Test func normalizeTakesOutSpacesAndUnifiesBracketsAndQuotes() {
+        #expect(StatementGrammar.normalize("维修（护）费") == "维修(护)费")
+        #expect(StatementGrammar.normalize("一般 公共\t预算\u{3000}拨款\u{A0}收入\u{2003}") == "一般公共预算拨款收入")
+        #expect(StatementGrammar.normalize("〔2025〕【甲】［乙］｛丙｝[丁]{戊}") == "(2025)(甲)(乙)(丙)(丁)(戊)")
+        #expect(StatementGrammar.normalize("“甲”‘乙’\"丙\"") == "\"甲\"\"乙\"\"丙\"")
+        #expect(StatementGrammar.normalize("\u{85}\u{1680}\u{205F}\r\n") == "")
+        #expect(StatementGrammar.normalize("行政运行2101") == "行政运行2101")
+        #expect(StatementGrammar.normalize("其他（项）支出".dropFirst(2)) == "(项)支出")
+        #expect(StatementGrammar.normalize("事业运行ＡＢ".dropLast(2)) == "事业运行")
+        #expect(StatementGrammar.normalize("") == "")
+    }
 }
