@@ -1,5 +1,3 @@
-import Foundation
-
 /// 空白 — the spaces a printed document puts between and around words, handled on
 /// UTF-8 bytes.
 ///
@@ -161,16 +159,18 @@ extension Spaces {
     /// The offset where `hay` first holds `pin`, or nil.
     public static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !pin.isEmpty else { return 0 }
-        guard hay.count >= pin.count, let base = hay.baseAddress else { return nil }
-        // The pin's second byte is looked for with `memchr` and the rest compared where
-        // it is found: in Chinese text a character's lead byte (E4–E9) recurs every few
-        // bytes, a given continuation byte seldom.
+        guard hay.count >= pin.count else { return nil }
+        // The pin's second byte is looked for with `memchr` (`SourceDocument.offset`) and
+        // the rest compared where it is found: in Chinese text a character's lead byte
+        // (E4–E9) recurs every few bytes, a given continuation byte seldom.
         let k = pin.count > 1 ? 1 : 0
         let last = hay.count - pin.count
+        // The places the pin's k-th byte can take when the pin fits.
+        let window = UnsafeBufferPointer(rebasing: hay[..<(last + k + 1)])
         var i = 0
         while i <= last {
-            guard let found = memchr(base + i + k, Int32(pin[k]), last - i + 1) else { return nil }
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) - k
+            guard let found = SourceDocument.offset(of: pin[k], in: window, from: i + k) else { return nil }
+            let at = found - k
             var m = 0
             while m < pin.count && hay[at + m] == pin[m] { m += 1 }
             if m == pin.count { return at }
