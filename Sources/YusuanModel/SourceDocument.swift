@@ -90,11 +90,11 @@ public struct SourceDocument: Sendable {
             // The breaks found by `offset(of:in:from:)`: this is the one pass over every byte of a text.
             var count = 0
             var i = 0
-            while let b = Self.offset(of: 0x0A, in: u, from: i) { count += 1; i = b + 1 }
+            while let b = Spaces.offset(of: 0x0A, in: u, from: i) { count += 1; i = b + 1 }
             var lines: [Line] = []
             lines.reserveCapacity(count + 1)
             var start = 0
-            while let b = Self.offset(of: 0x0A, in: u, from: start) {
+            while let b = Spaces.offset(of: 0x0A, in: u, from: start) {
                 let end = b > start && u[b - 1] == 0x0D ? b - 1 : b
                 lines.append(Line(number: lines.count + 1, page: nil, range: start..<end))
                 start = b + 1
@@ -128,15 +128,6 @@ public struct SourceDocument: Sendable {
                 bytes.append(0x0A)
             }
         }
-    }
-
-    /// The offset of the first `byte` in `bytes` at or after `start`, or nil: the C
-    /// library's `memchr`, which looks at many bytes a step where a loop looks at one
-    /// (a reader finds every line break and looks for a tab in a whole document).
-    public static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard start >= 0, start < bytes.count, let base = bytes.baseAddress else { return nil }
-        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The text of a line.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// 空白 — the spaces a printed document puts between and around words, handled on
 /// UTF-8 bytes.
 ///
@@ -21,6 +27,15 @@ public enum Spaces {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
         }
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start`, or nil: the C
+    /// library's `memchr`, which looks at many bytes a step where a loop looks at one
+    /// (a reader finds every line break and looks for a tab in a whole document).
+    public static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard start >= 0, start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The text without any space.
@@ -160,7 +175,7 @@ extension Spaces {
     public static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !pin.isEmpty else { return 0 }
         guard hay.count >= pin.count else { return nil }
-        // The pin's second byte is looked for with `memchr` (`SourceDocument.offset`) and
+        // The pin's second byte is looked for with `memchr` (`Spaces.offset`) and
         // the rest compared where it is found: in Chinese text a character's lead byte
         // (E4–E9) recurs every few bytes, a given continuation byte seldom.
         let k = pin.count > 1 ? 1 : 0
@@ -169,7 +184,7 @@ extension Spaces {
         let window = UnsafeBufferPointer(rebasing: hay[..<(last + k + 1)])
         var i = 0
         while i <= last {
-            guard let found = SourceDocument.offset(of: pin[k], in: window, from: i + k) else { return nil }
+            guard let found = offset(of: pin[k], in: window, from: i + k) else { return nil }
             let at = found - k
             var m = 0
             while m < pin.count && hay[at + m] == pin[m] { m += 1 }
@@ -290,9 +305,9 @@ extension Spaces {
             // start there (or at the first): in Chinese text most bytes equal to the first
             // (an ideograph's lead byte) are ruled out so, without a call to `match`.
             let second: UInt8? = pin.count > 1 && !mayStartSpace(first) ? pin[1] : nil
-            // The places of the first byte found by memchr (see `SourceDocument.offset`).
+            // The places of the first byte found by memchr (see `Spaces.offset`).
             var from = 0
-            while let i = SourceDocument.offset(of: first, in: text, from: from) {
+            while let i = offset(of: first, in: text, from: from) {
                 let ruledOut = second.map { i + 1 < text.count && text[i + 1] != $0 && !mayStartSpace(text[i + 1]) } ?? false
                 if !ruledOut, match(text, from: i, pin) != nil { return true }
                 from = i + 1

@@ -18,8 +18,8 @@ struct Layout {
     /// The line index of each 绩效目标表 heading and whether it is the 部门整体 one.
     var performanceStarts: [(index: Int, isDepartment: Bool)]
 
-    /// The first characters of the lines looked for, as scalar values (each is written in three bytes).
-    private static let marks: [UInt32] = ["表", "第", "目", "部", "单", "项"].map { $0.unicodeScalars.first!.value }
+    /// The first characters of the lines looked for, as UTF-16 units (each is written in three bytes).
+    private static let marks: [UInt16] = ["表", "第", "目", "部", "单", "项"].map { $0.utf16.first! }
 
     init(_ lines: [SourceLine]) throws(ReadError) {
         // The lines that could be one of the marks looked for (表 N, 第N部分, 目录 and the
@@ -30,8 +30,7 @@ struct Layout {
             // The line's first scalar, decoded from its bytes where it is written in three.
             let isMarked = text.withUTF8 { u in
                 guard u.count >= 3, u[0] & 0xF0 == 0xE0 else { return false }
-                let first = UInt32(u[0] & 0x0F) << 12 | UInt32(u[1] & 0x3F) << 6 | UInt32(u[2] & 0x3F)
-                return Self.marks.contains(first)
+                return Self.marks.contains(JoinedText.decode(u, at: 0).unit)
             }
             return isMarked ? (i, LineTokens.compact(text)) : nil
         }

@@ -742,7 +742,7 @@ extension PerformanceReader {
                             while i < bytes.count {
                                 guard bytes[i] != UInt8(ascii: " ") else { i += 1; continue }
                                 let start = i
-                                i = SourceDocument.offset(of: UInt8(ascii: " "), in: bytes, from: i) ?? bytes.count
+                                i = Spaces.offset(of: UInt8(ascii: " "), in: bytes, from: i) ?? bytes.count
                                 let textStart = textCount, compactStart = compactCount
                                 let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                                 let spaced = word.contains(where: Spaces.mayStartSpace)  // another kind of space

@@ -35,7 +35,7 @@ public struct SourceText: Sendable {
             func raw(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[lines[i].range]) }
             let headingMark = Self.headingMark
             // A tab anywhere is one inside a line: lines hold every byte but their breaks.
-            let tabular = isText && (SourceDocument.offset(of: 0x09, in: all) != nil
+            let tabular = isText && (Spaces.offset(of: 0x09, in: all) != nil
                 || lines.indices.contains { raw($0).starts(with: headingMark) })
             // A page starts at a line indented by one space; a document with fewer than
             // three such lines has no page marks (its first and last lines may be
@@ -59,13 +59,13 @@ public struct SourceText: Sendable {
                     // The tabs counted first, so that the cells' array is made once.
                     var tabs = 0
                     var at = 0
-                    while let tab = SourceDocument.offset(of: 0x09, in: raw, from: at) { tabs += 1; at = tab + 1 }
+                    while let tab = Spaces.offset(of: 0x09, in: raw, from: at) { tabs += 1; at = tab + 1 }
                     if tabs > 0 {
                         var found: [String] = []
                         found.reserveCapacity(tabs + 1)
                         var start = 0
                         while start <= raw.count {
-                            let end = SourceDocument.offset(of: 0x09, in: raw, from: start) ?? raw.count
+                            let end = Spaces.offset(of: 0x09, in: raw, from: start) ?? raw.count
                             let cell = UnsafeBufferPointer(rebasing: raw[start..<end])
                             found.append(Self.stripped(cell, into: &scratch) { Self.string(trimming: $0) })
                             start = end + 1

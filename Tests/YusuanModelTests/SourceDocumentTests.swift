@@ -10,15 +10,4 @@ import YusuanModel
         #expect(SourceDocument(text: Array("\r\n".utf8)).lines.map(\.range) == [0..<0])
         #expect(SourceDocument(text: []).lines.isEmpty)
     }
-
-    @Test func aByteIsFoundFromAStart() {
-        Array("a\tb\t".utf8).withUnsafeBufferPointer { u in
-            #expect(SourceDocument.offset(of: 0x09, in: u) == 1)
-            #expect(SourceDocument.offset(of: 0x09, in: u, from: 2) == 3)
-            #expect(SourceDocument.offset(of: 0x09, in: u, from: 4) == nil)
-            #expect(SourceDocument.offset(of: 0x09, in: u, from: -1) == nil)
-            #expect(SourceDocument.offset(of: 0x0A, in: u) == nil)
-        }
-        #expect([UInt8]().withUnsafeBufferPointer { SourceDocument.offset(of: 0x09, in: $0) } == nil)
-    }
 }

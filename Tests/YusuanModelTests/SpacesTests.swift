@@ -98,4 +98,15 @@ import YusuanModel
         #expect("合计 1 .5".compactIncludes("1.5") && "级缘\u{3000}〇\u{A0}合".compactIncludes("〇合"))
         #expect(!"缘级编 部".compactIncludes("编制") && "缘 编\t制".compactIncludes("缘编制"))
     }
+
+    @Test func aByteIsFoundFromAStart() {
+        Array("a\tb\t".utf8).withUnsafeBufferPointer { u in
+            #expect(Spaces.offset(of: 0x09, in: u) == 1)
+            #expect(Spaces.offset(of: 0x09, in: u, from: 2) == 3)
+            #expect(Spaces.offset(of: 0x09, in: u, from: 4) == nil)
+            #expect(Spaces.offset(of: 0x09, in: u, from: -1) == nil)
+            #expect(Spaces.offset(of: 0x0A, in: u) == nil)
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { Spaces.offset(of: 0x09, in: $0) } == nil)
+    }
 }
