@@ -34,16 +34,16 @@ enum SectionKind: Sendable, Hashable {
 
 /// 说明文字 — a section as the text, year-on-year and wording rules read it: what it
 /// is about, the statements the model read from it, and its printed lines joined
-/// once for the rules that look for particular wording (lists, 未安排, 为空表).
+/// (the model's, which the statements were read from) for the rules that look for
+/// particular wording (lists, 未安排, 为空表).
 /// Built once per section for an audit (`AuditContext.sections`).
 struct AuditSection: Sendable {
     let section: ExplanationSection
     let kind: SectionKind
-    let joined: JoinedText
-    /// The joined text, made once for the rules that search it.
-    let text: String
+    /// The section's lines joined (`ExplanationSection.joined`).
+    var joined: JoinedText { section.joined }
     /// The joined text's UTF-16 units, which its offsets count.
-    var units: [UInt16] { joined.units }
+    var units: [UInt16] { section.joined.units }
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
     /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
     let items: [PatternScanner.Match]
@@ -52,11 +52,10 @@ struct AuditSection: Sendable {
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
-        joined = JoinedText(section.lines, fallback: section.source)
-        text = joined.text
+        let units = section.joined.units
         // Every item prints （类）: a section without 类 (most) has none to scan for.
-        if joined.units.contains(0x7C7B) {
-            let scanner = PatternScanner(units: joined.units)
+        if units.contains(0x7C7B) {
+            let scanner = PatternScanner(units: units)
             items = scanner.matches(withChange: false)
             itemChanges = scanner.matches(withChange: true)
         } else {
@@ -65,8 +64,12 @@ struct AuditSection: Sendable {
         }
     }
 
+    /// The location of the line holding a UTF-16 offset, or the section's heading
+    /// where no line up to it has one.
+    func location(at offset: Int) -> SourceLocation? { at(section.joined.location(at: offset)) }
+
     /// The text between two UTF-16 offsets.
-    func string(_ range: Range<Int>) -> String { joined.substring(range) }
+    func string(_ range: Range<Int>) -> String { section.joined.substring(range) }
 
     func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 

@@ -366,7 +366,7 @@ public enum TextRules: RuleSet {
             guard let amount = s.amount(m[4]) else { continue }
             let names = [StatementGrammar.normalize(s.string(m[1])), StatementGrammar.normalize(s.string(m[2])),
                          StatementGrammar.normalize(s.string(m[3]))]
-            let at = s.joined.location(at: m[4].lowerBound)
+            let at = s.location(at: m[4].lowerBound)
             let code = itemCode(names, in: named, rowNames)
             let expected: Amount
             let row: RowKey?
@@ -437,7 +437,7 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         let scanner = PatternScanner(units: s.units)
         if let (start, list) = scanner.list(after: "收入预算包括") {
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             let named = Text.items(s.joined.substring(list))
             let listed = Set(named.compactMap(listedSource))
             let sources: [RowKey] = [.generalPublicIncome, .governmentFundIncome, .stateCapitalIncome, .specialAccountIncome,
@@ -457,7 +457,7 @@ public enum TextRules: RuleSet {
             }
         }
         if let (start, list) = scanner.list(after: "支出预算包括") {
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             // Names as byte keys: `String`'s hash normalises Chinese text.
             let named = Set(Text.items(s.joined.substring(list)).map(ByteKey.init))
             let classes = names.rows(t1).filter { row, _ in row.role == .classLevel && (row.code?.count ?? 0) == 3 }
@@ -487,7 +487,7 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         for (kind, start, list) in PatternScanner(units: s.units).costLists() {
             guard let key = costColumn(kind) else { continue }
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             let named = Text.items(s.joined.substring(list))
             let column = t6.columnIndex(key)
             let prefixes = key == .personnel ? ["301", "303"] : ["302"]
@@ -577,13 +577,14 @@ public enum TextRules: RuleSet {
 
     // MARK: - 项目个数
 
-    /// The first UTF-16 offset of the text whose location is `line`. Offsets map to the
-    /// text's lines in order and every offset of a line has its location, so each line is
-    /// looked at once: the next line's first offset is found by bisection.
-    static func firstOffset(onLine line: Int, in text: JoinedText) -> Int? {
+    /// The first UTF-16 offset of the section's text whose location (`AuditSection.location(at:)`)
+    /// is `line`. Offsets map to the text's lines in order and every offset of a line has its
+    /// location, so each line is looked at once: the next line's first offset is found by bisection.
+    static func firstOffset(onLine line: Int, in s: AuditSection) -> Int? {
+        let text = s.joined
         var offset = 0
         while offset < text.length {
-            if text.location(at: offset)?.line == line { return offset }
+            if s.location(at: offset)?.line == line { return offset }
             let here = text.lineIndex(at: offset)
             var low = offset + 1, high = text.length
             while low < high {
@@ -635,16 +636,16 @@ public enum TextRules: RuleSet {
               let s = sections.first(where: { $0.section.lines.contains { $0.source?.line == line } })
         else { return [] }
         let text = s.joined
-        guard let start = firstOffset(onLine: line, in: text) else { return [] }
+        guard let start = firstOffset(onLine: line, in: s) else { return [] }
         let end = min(text.length, start + 400)
         let stated: Int, at: SourceLocation?, how: String
         // 项目共(计) N 个 — all the year's projects; else 财政拨款项目(共) N 个, not 非财政拨款.
         let scanner = PatternScanner(units: text.units)
         if let m = scanner.count("项目共", extra: 0x8BA1, from: start, to: end), let n = Int(text.substring(m.digits)) {  // 计
-            (stated, at, how) = (n, text.location(at: m.start), "项目共 \(n) 个")
+            (stated, at, how) = (n, s.location(at: m.start), "项目共 \(n) 个")
         } else if let m = scanner.count("财政拨款项目", extra: 0x5171, notAfter: 0x975E, from: start, to: end),  // 共, 非
                   let n = Int(text.substring(m.digits)), let other = summary.nonFiscalProjectCount {
-            (stated, at, how) = (n + other, text.location(at: m.start), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
+            (stated, at, how) = (n + other, s.location(at: m.start), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
         } else { return [] }
         let (listed, names) = tableProjects(t7)
         let carried = Set((d.table(.carryOver)?.rows ?? []).filter { $0.role == .project }.map(countedName)

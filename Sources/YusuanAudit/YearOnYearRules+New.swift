@@ -41,7 +41,7 @@ extension YearOnYearRules {
     }
 
     static func newItems(_ sections: [AuditSection]) -> [Finding] {
-        let saying = sections.filter { $0.text.includes("新增") }
+        let saying = sections.filter { $0.joined.includes("新增") }
         guard !saying.isEmpty else { return [] }
         let items = sections.flatMap(budgeted)
         return saying.flatMap { statedNew($0) + reasonsNamingNew($0, items) }
@@ -75,14 +75,13 @@ extension YearOnYearRules {
 
     /// `比上年新增 X 万元` of this year's C where C is more than X: last year had C − X.
     static func statedNew(_ s: AuditSection) -> [Finding] {
-        let text = s.joined
-        return PatternScanner(units: s.units).statedNew().compactMap { m in
+        PatternScanner(units: s.units).statedNew().compactMap { m in
             guard let current = s.amount(m[1]), let said = s.amount(m[2]), current > said else { return nil }
             let previous = current - said
             return Finding(
                 rule: newItem,
                 message: "称比上年新增 \(said) 万元，而本年为 \(current) 万元：上年已有 \(previous) 万元预算，不是新增",
-                section: s.number, at: s.at(text.location(at: m[2].lowerBound)), stated: said, expected: current,
+                section: s.number, at: s.location(at: m[2].lowerBound), stated: said, expected: current,
                 computation: "\(current) − \(said) = \(previous)（上年）")
         }
     }
@@ -121,7 +120,7 @@ extension YearOnYearRules {
                     rule: newItem,
                     message: "称“新增\(name)”，而本文所述“\(had.name)”上年已有预算 \(had.previous) 万元（本年 \(had.current) 万元）",
                     severity: .warning,
-                    section: s.number, at: s.at(text.location(at: i)), expected: had.previous,
+                    section: s.number, at: s.location(at: i), expected: had.previous,
                     computation: "\(had.name)：本年 \(had.current)，按所述增减上年为 \(had.previous)"))
                 break
             }

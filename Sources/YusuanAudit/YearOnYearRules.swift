@@ -113,7 +113,7 @@ public enum YearOnYearRules: RuleSet {
     static func listedParts(_ s: AuditSection) -> [Finding] {
         let text = s.joined
         // Only a section naming 其中 can list parts.
-        guard s.text.includes("其中") else { return [] }
+        guard s.joined.includes("其中") else { return [] }
         let scanner = PatternScanner(units: s.units)
         let found = scanner.changes()
         var findings: [Finding] = []
@@ -138,7 +138,7 @@ public enum YearOnYearRules: RuleSet {
             findings.append(Finding(
                 rule: parts,
                 message: "其中所列 \(values.count) 项增减额合计 \(sum) 万元，与总的增减额 \(total) 万元相差 \(difference) 万元",
-                severity: severity, section: s.number, at: s.at(text.location(at: heading[0].lowerBound)), stated: total, expected: sum,
+                severity: severity, section: s.number, at: s.location(at: heading[0].lowerBound), stated: total, expected: sum,
                 computation: SumCheck.describe(values) + " = \(sum)（增加为正、减少为负）"))
         }
         return findings

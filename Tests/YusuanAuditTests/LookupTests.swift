@@ -11,11 +11,10 @@ import YusuanModel
         for seed in ["000", "001", "002", "003", "004"] {
             let context = try AuditSeeds.context(seed)
             for s in context.sections {
-                let text = s.joined
                 let lines = Set(s.section.lines.compactMap { $0.source?.line }) .union([0, 1_000_000])
                 for line in lines {
-                    let scanned = (0..<text.length).first { text.location(at: $0)?.line == line }
-                    #expect(TextRules.firstOffset(onLine: line, in: text) == scanned, "\(seed) \(s.number) line \(line)")
+                    let scanned = (0..<s.joined.length).first { s.location(at: $0)?.line == line }
+                    #expect(TextRules.firstOffset(onLine: line, in: s) == scanned, "\(seed) \(s.number) line \(line)")
                     checked += 1
                 }
             }
