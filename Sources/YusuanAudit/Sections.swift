@@ -26,7 +26,8 @@ enum SectionKind: Sendable, Hashable {
             return
         }
         let numbered = Self.numbered
-        guard let i = Self.numerals.firstIndex(of: number) else { self = .unknown; return }
+        // Compared as bytes: `==` on Chinese text normalises it.
+        guard let i = Self.numerals.firstIndex(where: { $0.sameBytes(as: number) }) else { self = .unknown; return }
         if i < numbered.count { self = numbered[i] } else if format == .edition2023 { self = .other }
         else { self = i == 10 ? .carryOver : .other }
     }
@@ -48,10 +49,14 @@ struct AuditSection: Sendable {
     /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
     let items: [PatternScanner.Match]
     let itemChanges: [PatternScanner.Match]
+    /// The amounts stated for themselves, outside changes and reasons
+    /// (`SectionStatements.plainAmounts`), picked once for the rules that judge them.
+    let plainAmounts: [StatedAmount]
 
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
+        plainAmounts = section.statements.plainAmounts
         let units = section.joined.units
         // Every item prints （类）: a section without 类 (most) has none to scan for.
         if units.contains(0x7C7B) {
@@ -76,8 +81,7 @@ struct AuditSection: Sendable {
     var number: String { section.number }
     var statements: SectionStatements { section.statements }
 
-    /// The amounts stated for themselves, outside changes and reasons.
-    var plainAmounts: [StatedAmount] { section.statements.plainAmounts }
+
 
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }

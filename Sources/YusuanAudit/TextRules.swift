@@ -444,7 +444,8 @@ public enum TextRules: RuleSet {
                                      .unitFundsIncome, .appropriationCarryOver, .otherCarryOver]
             for key in sources {
                 let value = t1[key, .budgeted] ?? .zero
-                let name = key.label
+                // Made for a finding alone.
+                var name: String { key.label }
                 if listed.contains(key) && value.isZero {
                     findings.append(Finding(rule: sourceList, message: "总体说明列出收入来源“\(name)”，而表1 该来源无金额",
                                             table: 1, row: key, column: .budgeted, section: s.number, at: at,
@@ -551,12 +552,12 @@ public enum TextRules: RuleSet {
         }
         func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
         let names = rows.map(name)
-        let sectionNumber = sectionNumbers(sections)
+        // The lines are indexed for a finding alone: most projects match.
+        lazy var sectionNumber = sectionNumbers(sections)
         var findings: [Finding] = []
         for p in d.facts.projects {
             guard let amount = p.amount else { continue }
             let at = p.fields.first { $0.label.sameBytes(as: "预算安排规模") }?.source ?? p.source
-            let section = sectionNumber(at)
             let described = StatementGrammar.normalize(p.name)
             let byName = zip(rows, names).filter { $0.1.sameBytes(as: described) }.map(\.0)
             if !byName.isEmpty {
@@ -564,12 +565,12 @@ public enum TextRules: RuleSet {
                 let row = byName[0]
                 findings.append(Finding(
                     rule: projectAmount, message: "项目“\(p.name)”预算安排规模 \(amount) 万元，表7 为 \(value(row))",
-                    table: 7, row: row.key, column: .total, section: section, at: at, stated: amount, expected: value(row),
+                    table: 7, row: row.key, column: .total, section: sectionNumber(at), at: at, stated: amount, expected: value(row),
                     computation: "表7 \(row.key) 合计"))
             } else if !rows.contains(where: { value($0) == amount }) {
                 findings.append(Finding(
                     rule: projectUnmatched, message: "项目“\(p.name)”（\(amount) 万元）在表7 中没有同名或同金额的项目",
-                    table: 7, section: section, at: at, stated: amount, computation: "表7 项目行"))
+                    table: 7, section: sectionNumber(at), at: at, stated: amount, computation: "表7 项目行"))
             }
         }
         return findings

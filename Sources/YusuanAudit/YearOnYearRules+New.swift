@@ -114,7 +114,8 @@ extension YearOnYearRules {
             guard !String(phrase).unicodeScalars.allSatisfy(Spaces.isWhitespace) else { continue }
             for name in String(phrase).split(separator: "、").map(StatementGrammar.normalize) {
                 let n = Array(name.unicodeScalars)
-                let named = items.indices.filter { within(n, itemNames[$0]) }.map { items[$0] }
+                let names = itemNames
+                let named = items.indices.filter { within(n, names[$0]) }.map { items[$0] }
                 guard let had = named.first, named.allSatisfy({ $0.previous > .zero }) else { continue }
                 findings.append(Finding(
                     rule: newItem,

@@ -116,12 +116,14 @@ public enum YearOnYearRules: RuleSet {
         guard s.joined.includes("其中") else { return [] }
         let scanner = PatternScanner(units: s.units)
         let found = scanner.changes()
+        let among = Array("其中".utf16), reason = Array("原因".utf16)
         var findings: [Finding] = []
         for (i, heading) in found.enumerated() where i + 1 < found.count {
             let end = heading[0].upperBound
             let next = found[i + 1][0].lowerBound
-            let gap = text.substring(end..<next)
-            guard gap.includes("其中"), !gap.includes("原因"), !gap.includes("。") else { continue }
+            // The units between the change and the next, searched in place.
+            guard text.offset(of: among, from: end, to: next) != nil, text.offset(of: reason, from: end, to: next) == nil,
+                  !s.units[end..<max(end, next)].contains(0x3002) else { continue }  // 。
             let stop = s.units[end...].firstIndex(of: 0x3002) ?? s.units.count  // 。
             let listed = found[(i + 1)...].filter { $0[0].lowerBound < stop }
             let all = scanner.anyChanges(from: next, to: stop)

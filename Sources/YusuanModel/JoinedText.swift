@@ -265,10 +265,17 @@ public struct JoinedText: Sendable {
         let upper = min(end ?? length, length)
         guard start >= 0, start <= upper else { return nil }
         let literal = Self.leadingLiteral(of: regex.pattern)
-        guard let first = literal.first else { return start..<upper }
-        var i = start
-        while i + literal.count <= upper {
-            if units[i] == first, units[i..<(i + literal.count)].elementsEqual(literal) { return i..<upper }
+        return offset(of: literal, from: start, to: upper).map { $0..<upper }
+    }
+
+    /// The first offset in `start..<end` at which the UTF-16 units of `word` are (an
+    /// empty word is at `start`); nil where they are not.
+    public func offset(of word: [UInt16], from start: Int, to end: Int) -> Int? {
+        guard let first = word.first else { return start }
+        var i = max(start, 0)
+        let end = min(end, length)
+        while i + word.count <= end {
+            if units[i] == first, units[i..<(i + word.count)].elementsEqual(word) { return i }
             i += 1
         }
         return nil
