@@ -64,8 +64,9 @@ public enum StatementGrammar {
     /// The words of a change that speak of less: 减少, 減少, 下降.
     public static let decreaseWords: Set<String> = ["减少", "減少", "下降"]
 
-    /// True for 增加 / 增长, false for 减少 / 減少 / 下降.
-    public static func isIncrease(_ word: String) -> Bool { !decreaseWords.contains(word) }
+    /// True for 增加 / 增长, false for 减少 / 減少 / 下降 (compared as bytes: hashing
+    /// Chinese text for the set normalises it first).
+    public static func isIncrease(_ word: String) -> Bool { !decreaseWords.contains { $0.sameBytes(as: word) } }
 
     // MARK: - Reading helpers
 
