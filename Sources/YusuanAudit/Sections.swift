@@ -20,8 +20,14 @@ enum SectionKind: Sendable, Hashable {
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
     init(title: String, number: String, format: DisclosureFormat) {
-        let t = Text.withoutWhitespace(title)
-        if let hit = Self.byTitle.first(where: { t.includes($0.0) }) {
+        // The words searched for in the title's bytes, taken once.
+        let hit = Spaces.withBytes(Text.withoutWhitespace(title)) { t in
+            Self.byTitle.first { word, _ in
+                var word = word
+                return word.withUTF8 { Spaces.search(t, for: $0) }
+            }
+        }
+        if let hit {
             self = hit.1
             return
         }

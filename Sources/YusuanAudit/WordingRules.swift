@@ -88,6 +88,13 @@ public enum WordingRules: RuleSet {
         var findings: [Finding] = []
         for c in s.statements.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
             guard let text = c.reason, !text.isEmpty else { continue }
+            // Every word of less holds 减 or 降, every word of more 增, 提, 升 or 涨: a reason
+            // holding none of its kind (most) contradicts nothing, and is not searched.
+            let increase = c.isIncrease
+            let mayContradict = text.unicodeScalars.contains { u in
+                increase ? u == "减" || u == "降" : u == "增" || u == "提" || u == "升" || u == "涨"
+            }
+            guard mayContradict else { continue }
             let contradicts = c.isIncrease
                 ? decreaseWords.contains { text.includes($0) } && !increaseOrNeutral.contains { text.includes($0) }
                 : increaseWords.contains { text.includes($0) } && !decreaseOrNeutral.contains { text.includes($0) }
