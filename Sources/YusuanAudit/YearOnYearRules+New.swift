@@ -92,7 +92,6 @@ extension YearOnYearRules {
     /// 主要原因是新增 A、B: each name the text states elsewhere with a budget last year, and
     /// nowhere as new. One finding per 新增, at its line.
     static func reasonsNamingNew(_ s: AuditSection, _ items: [Budgeted]) -> [Finding] {
-        let text = s.joined
         let units = s.units
         let word = Array("新增".utf16)
         var findings: [Finding] = []
