@@ -43,8 +43,10 @@ enum SectionKind: Sendable, Hashable {
 /// is about, the statements the model read from it, and its printed lines joined
 /// (the model's, which the statements were read from) for the rules that look for
 /// particular wording (lists, 未安排, 为空表).
-/// Built once per section for an audit (`AuditContext.sections`).
-struct AuditSection: Sendable {
+/// Built once per section for an audit (`AuditContext.sections`); a class, so that
+/// the rules' loops over the sections pass one reference, not the section's many
+/// arrays and strings each retained and released (nothing of it changes).
+final class AuditSection: Sendable {
     let section: ExplanationSection
     let kind: SectionKind
     /// The section's lines joined (`ExplanationSection.joined`).
