@@ -33,3 +33,22 @@ import YusuanModel
         #expect(Text.withoutWhitespace(" 收 支\t总体\u{A0}情况\r\n") == "收支总体情况")
     }
 }
+
+/// An audit section's locations: a line's own, else the section's heading.
+@Suite struct AuditSectionLocationTests {
+    @Test func aPositionWithoutALocatedLineTakesTheHeading() {
+        let heading = SourceLocation(line: 40)
+        let section = ExplanationSection(number: "五", title: "一般公共预算", lines: [
+            Located("本年 10.00 万元，"), Located("上年 8.00 万元。", at: SourceLocation(line: 42)),
+        ], source: heading)
+        let s = AuditSection(section, format: .edition2024)
+        #expect(s.location(at: 0) == heading)
+        #expect(s.location(at: 11) == heading)
+        #expect(s.location(at: 12)?.line == 42)
+        #expect(s.joined.includes("上年 8.00"))
+        #expect(s.plainAmounts.map(\.amount) == [Amount("10.00"), Amount("8.00")])
+        let composed = AuditSection(ExplanationSection(number: "五", title: "一般公共预算", lines: [Located("无")], source: nil),
+                                    format: .edition2024)
+        #expect(composed.location(at: 0) == nil)
+    }
+}
