@@ -52,3 +52,11 @@ import YusuanModel
         #expect(composed.location(at: 0) == nil)
     }
 }
+
+/// The marks that end a name said new, and characters that do not.
+@Suite struct NameEndTests {
+    @Test func marksEndANameSaidNew() {
+        #expect("，。；：,.;:（(！？“”\"".utf16.allSatisfy(YearOnYearRules.endsName))
+        #expect(!"新增办公设备、）)【 \u{3000}".utf16.contains(where: YearOnYearRules.endsName))
+    }
+}
