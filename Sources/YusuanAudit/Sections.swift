@@ -158,6 +158,12 @@ enum Text {
     /// by scalar into bytes: filtering Characters of Chinese text normalises them, and
     /// costs more than the rule asking.
     static func withoutWhitespace(_ s: String) -> String {
+        // A text with no byte that can start white space (most titles) is returned as it
+        // is: ASCII up to the space, and the lead bytes of U+0085–U+00A0 (C2), U+1680 (E1),
+        // U+2000–U+205F (E2) and U+3000 (E3).
+        guard s.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }) else {
+            return s
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars where !Spaces.isWhitespace(c) { UTF8.encode(c) { bytes.append($0) } }

@@ -32,6 +32,13 @@ import YusuanModel
         #expect(SectionKind(title: "其他", number: "三", format: .edition2024) == .expenditure)
         #expect(Text.withoutWhitespace(" 收 支\t总体\u{A0}情况\r\n") == "收支总体情况")
     }
+
+    /// Every kind of white space is taken out, whichever byte leads it; a text without any is kept as it is.
+    @Test func everyWhiteSpaceIsTakenOut() {
+        #expect(Text.withoutWhitespace("项\u{1680}目\u{2028}支\u{205F}出\u{3000}（类）\u{85}") == "项目支出（类）")
+        #expect(Text.withoutWhitespace("一般公共预算“三公”经费支出情况说明") == "一般公共预算“三公”经费支出情况说明")
+        #expect(SectionKind(title: "基本\u{1680}支出", number: "三", format: .edition2024) == .basic)
+    }
 }
 
 /// An audit section's locations: a line's own, else the section's heading.
