@@ -35,7 +35,9 @@ import YusuanModel
 
     /// Every kind of white space is taken out, whichever byte leads it; a text without any is kept as it is.
     @Test func everyWhiteSpaceIsTakenOut() {
-        #expect(Text.withoutWhitespace("项\u{1680}目\u{2028}支\u{205F}出\u{3000}（类）\u{85}") == "项目支出（类）")
+        for space in ["\t", " ", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{205F}", "\u{3000}"] {
+            #expect(Text.withoutWhitespace("项目\(space)支出（类）") == "项目支出（类）")
+        }
         #expect(Text.withoutWhitespace("一般公共预算“三公”经费支出情况说明") == "一般公共预算“三公”经费支出情况说明")
         #expect(SectionKind(title: "基本\u{1680}支出", number: "三", format: .edition2024) == .basic)
     }
