@@ -20,7 +20,7 @@ enum SectionKind: Sendable, Hashable {
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
     init(title: String, number: String, format: DisclosureFormat) {
-        // The words searched for in the title's bytes, taken once.
+        // The title's bytes, taken once and searched for each word in turn (the first found wins).
         let hit = Spaces.withBytes(Text.withoutWhitespace(title)) { t in
             Self.byTitle.first { word, _ in
                 var word = word
@@ -88,8 +88,6 @@ final class AuditSection: Sendable {
 
     var number: String { section.number }
     var statements: SectionStatements { section.statements }
-
-
 
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
