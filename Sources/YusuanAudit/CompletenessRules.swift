@@ -72,7 +72,7 @@ public enum CompletenessRules: RuleSet {
         guard let t7 = d.table(.projects) else { return [] }
         let tables = d.performance.projects
         // The sections' text as joined once for the audit, searched only for a finding.
-        lazy var reasonGiven = sections.contains { $0.text.includes("不予公开") || $0.text.includes("不公开") }
+        lazy var reasonGiven = sections.contains { $0.joined.includes("不予公开") || $0.joined.includes("不公开") }
         let printed = tables.map { (name: ClassificationCatalogue.normalised($0.project), funds: $0.totalFunds) }
         var findings: [Finding] = []
         for row in t7.rows where row.role == .project {

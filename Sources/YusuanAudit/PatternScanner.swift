@@ -335,6 +335,9 @@ struct PatternScanner: UnitScanning {
         var lists: [(start: Int, list: Range<Int>)] = []
         var p = 0
         while p < units.count {
+            // Only 主, 用 and 包 open a list: every other unit is passed over at once.
+            let u = units[p]
+            guard u == 0x4E3B || u == 0x7528 || u == 0x5305 else { p += 1; continue }
             var q = p
             if unit(q) == 0x4E3B, unit(q + 1) == 0x8981, opens(q + 2) { q += 2 }  // 主要
             guard opens(q) else { p += 1; continue }

@@ -20,13 +20,20 @@ enum SectionKind: Sendable, Hashable {
     static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
     init(title: String, number: String, format: DisclosureFormat) {
-        let t = Text.withoutWhitespace(title)
-        if let hit = Self.byTitle.first(where: { t.includes($0.0) }) {
+        // The title's bytes, taken once and searched for each word in turn (the first found wins).
+        let hit = Spaces.withBytes(Text.withoutWhitespace(title)) { t in
+            Self.byTitle.first { word, _ in
+                var word = word
+                return word.withUTF8 { Spaces.search(t, for: $0) }
+            }
+        }
+        if let hit {
             self = hit.1
             return
         }
         let numbered = Self.numbered
-        guard let i = Self.numerals.firstIndex(of: number) else { self = .unknown; return }
+        // Compared as bytes: `==` on Chinese text normalises it.
+        guard let i = Self.numerals.firstIndex(where: { $0.sameBytes(as: number) }) else { self = .unknown; return }
         if i < numbered.count { self = numbered[i] } else if format == .edition2023 { self = .other }
         else { self = i == 10 ? .carryOver : .other }
     }
@@ -34,29 +41,34 @@ enum SectionKind: Sendable, Hashable {
 
 /// 说明文字 — a section as the text, year-on-year and wording rules read it: what it
 /// is about, the statements the model read from it, and its printed lines joined
-/// once for the rules that look for particular wording (lists, 未安排, 为空表).
-/// Built once per section for an audit (`AuditContext.sections`).
-struct AuditSection: Sendable {
+/// (the model's, which the statements were read from) for the rules that look for
+/// particular wording (lists, 未安排, 为空表).
+/// Built once per section for an audit (`AuditContext.sections`); a class, so that
+/// the rules' loops over the sections pass one reference, not the section's many
+/// arrays and strings each retained and released (nothing of it changes).
+final class AuditSection: Sendable {
     let section: ExplanationSection
     let kind: SectionKind
-    let joined: JoinedText
-    /// The joined text, made once for the rules that search it.
-    let text: String
+    /// The section's lines joined (`ExplanationSection.joined`).
+    var joined: JoinedText { section.joined }
     /// The joined text's UTF-16 units, which its offsets count.
-    var units: [UInt16] { joined.units }
+    var units: [UInt16] { section.joined.units }
     /// The items of 五（三） (`TextRules.itemPattern`), and those stated with their change
     /// (`YearOnYearRules.itemChange`): scanned once for the text and year-on-year rules.
     let items: [PatternScanner.Match]
     let itemChanges: [PatternScanner.Match]
+    /// The amounts stated for themselves, outside changes and reasons
+    /// (`SectionStatements.plainAmounts`), picked once for the rules that judge them.
+    let plainAmounts: [StatedAmount]
 
     init(_ section: ExplanationSection, format: DisclosureFormat) {
         self.section = section
         kind = SectionKind(title: section.title, number: section.number, format: format)
-        joined = JoinedText(section.lines, fallback: section.source)
-        text = joined.text
+        plainAmounts = section.statements.plainAmounts
+        let units = section.joined.units
         // Every item prints （类）: a section without 类 (most) has none to scan for.
-        if joined.units.contains(0x7C7B) {
-            let scanner = PatternScanner(units: joined.units)
+        if units.contains(0x7C7B) {
+            let scanner = PatternScanner(units: units)
             items = scanner.matches(withChange: false)
             itemChanges = scanner.matches(withChange: true)
         } else {
@@ -65,16 +77,17 @@ struct AuditSection: Sendable {
         }
     }
 
+    /// The location of the line holding a UTF-16 offset, or the section's heading
+    /// where no line up to it has one.
+    func location(at offset: Int) -> SourceLocation? { at(section.joined.location(at: offset)) }
+
     /// The text between two UTF-16 offsets.
-    func string(_ range: Range<Int>) -> String { joined.substring(range) }
+    func string(_ range: Range<Int>) -> String { section.joined.substring(range) }
 
     func amount(_ range: Range<Int>) -> Amount? { Amount(string(range)) }
 
     var number: String { section.number }
     var statements: SectionStatements { section.statements }
-
-    /// The amounts stated for themselves, outside changes and reasons.
-    var plainAmounts: [StatedAmount] { section.statements.plainAmounts }
 
     /// A statement's line, or the section's heading where the line has none.
     func at(_ source: SourceLocation?) -> SourceLocation? { source ?? section.source }
@@ -82,14 +95,19 @@ struct AuditSection: Sendable {
 
 /// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)
 /// once a table for the text rules, which look up classification rows (with a code, or a
-/// 类, 款 or 项) by the names the text prints; other rows' names are left empty.
+/// 类, 款 or 项) by the names the text prints; other rows' names are left empty. It holds
+/// the document's tables by kind as well, for the look-ups the rules make for every
+/// stated amount.
 struct RowNames {
     private let byTable: [StandardTable: [String]]
+    private let tables: [StandardTable: BudgetTable]
 
     init(_ d: Disclosure) {
+        // The first table of each kind, as `Disclosure.table(_:)` finds it.
+        tables = Dictionary(d.tables.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         var byTable: [StandardTable: [String]] = [:]
         for kind in [StandardTable.overall, .income, .expenditure, .fiscalAppropriation, .generalPublic, .basicByEconomicClass] {
-            byTable[kind] = d.table(kind).map { t in
+            byTable[kind] = tables[kind].map { t in
                 t.rows.indices.map { i in
                     switch (t.rows[i].code, t.rows[i].role) {
                     case (.some, _), (nil, .classLevel), (nil, .section), (nil, .item): StatementGrammar.normalize(t.rows[i].name)
@@ -100,6 +118,9 @@ struct RowNames {
         }
         self.byTable = byTable
     }
+
+    /// The document's table of a kind (`Disclosure.table(_:)`), looked up by its key.
+    func table(_ kind: StandardTable) -> BudgetTable? { tables[kind] }
 
     /// The table's rows with their names (a table of 1–6 as `Disclosure.table(_:)` gives it).
     func rows(_ t: BudgetTable) -> Zip2Sequence<[TableRow], [String]> { zip(t.rows, names(t)) }
@@ -135,6 +156,12 @@ enum Text {
     /// by scalar into bytes: filtering Characters of Chinese text normalises them, and
     /// costs more than the rule asking.
     static func withoutWhitespace(_ s: String) -> String {
+        // A text with no byte that can start white space (most titles) is returned as it
+        // is: ASCII up to the space, and the lead bytes of U+0085–U+00A0 (C2), U+1680 (E1),
+        // U+2000–U+205F (E2) and U+3000 (E3).
+        guard s.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }) else {
+            return s
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars where !Spaces.isWhitespace(c) { UTF8.encode(c) { bytes.append($0) } }

@@ -111,7 +111,7 @@ public enum TextRules: RuleSet {
             if label.ends(with: "收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
         case .income:
             if label.ends(with: "收入预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
-            if let row = incomeRow(label, d) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
+            if let row = incomeRow(label, names.table(.overall)) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
         case .expenditure:
             if label.ends(with: "支出预算") {
                 return Target(rule: total, table: .overall, row: .expenditureTotal, column: .budgeted)
@@ -126,11 +126,11 @@ public enum TextRules: RuleSet {
             if label.sameBytes(as: "一般公共预算拨款") || label.sameBytes(as: "一般公共预算") {
                 return Target(rule: incomeSource, table: .fiscalAppropriation, row: .appropriationGeneralPublic, column: .total)
             }
-            if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
+            if let t4 = names.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .fiscalAppropriation, row: row,
                               column: t4.columnIndex(.generalPublic) != nil ? .generalPublic : .total)
             }
-            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: false) {
+            if let t5 = names.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: false) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .generalPublic:
@@ -138,7 +138,7 @@ public enum TextRules: RuleSet {
             if let column = splitColumn(label) {
                 return Target(rule: split, table: .generalPublic, row: .grandTotal, column: column)
             }
-            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: true) {
+            if let t5 = names.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .basic:
@@ -179,8 +179,7 @@ public enum TextRules: RuleSet {
     }
 
     /// Table 1's row for a source of income named in section 二.
-    static func incomeRow(_ label: String, _ d: Disclosure) -> RowKey? {
-        let t1 = d.table(.overall)
+    static func incomeRow(_ label: String, _ t1: BudgetTable?) -> RowKey? {
         /// The line itself where table 1 prints it, else its parent.
         func printed(_ key: RowKey, else parent: RowKey) -> RowKey { t1?.row(key) != nil ? key : parent }
         let pairs: [(String, RowKey)] = [
@@ -235,7 +234,7 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         var seen: [Judged] = []
         for a in s.plainAmounts {
-            guard let t = target(a.label, in: s.kind, d, names), let table = d.table(t.table) else { continue }
+            guard let t = target(a.label, in: s.kind, d, names), let table = names.table(t.table) else { continue }
             let expected: Amount
             if let (value, _) = Text.cell(table, t.row, t.column) {
                 expected = value
@@ -366,7 +365,7 @@ public enum TextRules: RuleSet {
             guard let amount = s.amount(m[4]) else { continue }
             let names = [StatementGrammar.normalize(s.string(m[1])), StatementGrammar.normalize(s.string(m[2])),
                          StatementGrammar.normalize(s.string(m[3]))]
-            let at = s.joined.location(at: m[4].lowerBound)
+            let at = s.location(at: m[4].lowerBound)
             let code = itemCode(names, in: named, rowNames)
             let expected: Amount
             let row: RowKey?
@@ -437,14 +436,15 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         let scanner = PatternScanner(units: s.units)
         if let (start, list) = scanner.list(after: "收入预算包括") {
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             let named = Text.items(s.joined.substring(list))
             let listed = Set(named.compactMap(listedSource))
             let sources: [RowKey] = [.generalPublicIncome, .governmentFundIncome, .stateCapitalIncome, .specialAccountIncome,
                                      .unitFundsIncome, .appropriationCarryOver, .otherCarryOver]
             for key in sources {
                 let value = t1[key, .budgeted] ?? .zero
-                let name = key.label
+                // Made for a finding alone.
+                var name: String { key.label }
                 if listed.contains(key) && value.isZero {
                     findings.append(Finding(rule: sourceList, message: "总体说明列出收入来源“\(name)”，而表1 该来源无金额",
                                             table: 1, row: key, column: .budgeted, section: s.number, at: at,
@@ -457,7 +457,7 @@ public enum TextRules: RuleSet {
             }
         }
         if let (start, list) = scanner.list(after: "支出预算包括") {
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             // Names as byte keys: `String`'s hash normalises Chinese text.
             let named = Set(Text.items(s.joined.substring(list)).map(ByteKey.init))
             let classes = names.rows(t1).filter { row, _ in row.role == .classLevel && (row.code?.count ?? 0) == 3 }
@@ -487,7 +487,7 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         for (kind, start, list) in PatternScanner(units: s.units).costLists() {
             guard let key = costColumn(kind) else { continue }
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             let named = Text.items(s.joined.substring(list))
             let column = t6.columnIndex(key)
             let prefixes = key == .personnel ? ["301", "303"] : ["302"]
@@ -551,12 +551,12 @@ public enum TextRules: RuleSet {
         }
         func value(_ row: TableRow) -> Amount { row.cells.first??.value ?? .zero }
         let names = rows.map(name)
-        let sectionNumber = sectionNumbers(sections)
+        // The lines are indexed for a finding alone: most projects match.
+        lazy var sectionNumber = sectionNumbers(sections)
         var findings: [Finding] = []
         for p in d.facts.projects {
             guard let amount = p.amount else { continue }
             let at = p.fields.first { $0.label.sameBytes(as: "预算安排规模") }?.source ?? p.source
-            let section = sectionNumber(at)
             let described = StatementGrammar.normalize(p.name)
             let byName = zip(rows, names).filter { $0.1.sameBytes(as: described) }.map(\.0)
             if !byName.isEmpty {
@@ -564,12 +564,12 @@ public enum TextRules: RuleSet {
                 let row = byName[0]
                 findings.append(Finding(
                     rule: projectAmount, message: "项目“\(p.name)”预算安排规模 \(amount) 万元，表7 为 \(value(row))",
-                    table: 7, row: row.key, column: .total, section: section, at: at, stated: amount, expected: value(row),
+                    table: 7, row: row.key, column: .total, section: sectionNumber(at), at: at, stated: amount, expected: value(row),
                     computation: "表7 \(row.key) 合计"))
             } else if !rows.contains(where: { value($0) == amount }) {
                 findings.append(Finding(
                     rule: projectUnmatched, message: "项目“\(p.name)”（\(amount) 万元）在表7 中没有同名或同金额的项目",
-                    table: 7, section: section, at: at, stated: amount, computation: "表7 项目行"))
+                    table: 7, section: sectionNumber(at), at: at, stated: amount, computation: "表7 项目行"))
             }
         }
         return findings
@@ -577,13 +577,14 @@ public enum TextRules: RuleSet {
 
     // MARK: - 项目个数
 
-    /// The first UTF-16 offset of the text whose location is `line`. Offsets map to the
-    /// text's lines in order and every offset of a line has its location, so each line is
-    /// looked at once: the next line's first offset is found by bisection.
-    static func firstOffset(onLine line: Int, in text: JoinedText) -> Int? {
+    /// The first UTF-16 offset of the section's text whose location (`AuditSection.location(at:)`)
+    /// is `line`. Offsets map to the text's lines in order and every offset of a line has its
+    /// location, so each line is looked at once: the next line's first offset is found by bisection.
+    static func firstOffset(onLine line: Int, in s: AuditSection) -> Int? {
+        let text = s.joined
         var offset = 0
         while offset < text.length {
-            if text.location(at: offset)?.line == line { return offset }
+            if s.location(at: offset)?.line == line { return offset }
             let here = text.lineIndex(at: offset)
             var low = offset + 1, high = text.length
             while low < high {
@@ -635,16 +636,16 @@ public enum TextRules: RuleSet {
               let s = sections.first(where: { $0.section.lines.contains { $0.source?.line == line } })
         else { return [] }
         let text = s.joined
-        guard let start = firstOffset(onLine: line, in: text) else { return [] }
+        guard let start = firstOffset(onLine: line, in: s) else { return [] }
         let end = min(text.length, start + 400)
         let stated: Int, at: SourceLocation?, how: String
         // 项目共(计) N 个 — all the year's projects; else 财政拨款项目(共) N 个, not 非财政拨款.
         let scanner = PatternScanner(units: text.units)
         if let m = scanner.count("项目共", extra: 0x8BA1, from: start, to: end), let n = Int(text.substring(m.digits)) {  // 计
-            (stated, at, how) = (n, text.location(at: m.start), "项目共 \(n) 个")
+            (stated, at, how) = (n, s.location(at: m.start), "项目共 \(n) 个")
         } else if let m = scanner.count("财政拨款项目", extra: 0x5171, notAfter: 0x975E, from: start, to: end),  // 共, 非
                   let n = Int(text.substring(m.digits)), let other = summary.nonFiscalProjectCount {
-            (stated, at, how) = (n + other, text.location(at: m.start), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
+            (stated, at, how) = (n + other, s.location(at: m.start), "财政拨款项目 \(n) 个 + 非财政拨款项目 \(other) 个")
         } else { return [] }
         let (listed, names) = tableProjects(t7)
         let carried = Set((d.table(.carryOver)?.rows ?? []).filter { $0.role == .project }.map(countedName)

@@ -88,6 +88,13 @@ public enum WordingRules: RuleSet {
         var findings: [Finding] = []
         for c in s.statements.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
             guard let text = c.reason, !text.isEmpty else { continue }
+            // Every word of less holds 减 or 降, every word of more 增, 提, 升 or 涨: a reason
+            // holding none of its kind (most) contradicts nothing, and is not searched.
+            let increase = c.isIncrease
+            let mayContradict = text.unicodeScalars.contains { u in
+                increase ? u == "减" || u == "降" : u == "增" || u == "提" || u == "升" || u == "涨"
+            }
+            guard mayContradict else { continue }
             let contradicts = c.isIncrease
                 ? decreaseWords.contains { text.includes($0) } && !increaseOrNeutral.contains { text.includes($0) }
                 : increaseWords.contains { text.includes($0) } && !decreaseOrNeutral.contains { text.includes($0) }
@@ -190,14 +197,14 @@ public enum WordingRules: RuleSet {
                 let name = useName(item)
                 if name.count >= 2, !seen.insert(ByteKey(name)).inserted, !repeated.contains(where: { $0.sameBytes(as: name) }) {
                     repeated.append(name)
-                    at = at ?? text.location(at: start)
+                    at = at ?? s.location(at: start)
                 }
             }
             guard !repeated.isEmpty else { continue }
             findings.append(Finding(
                 rule: repeatedUse,
                 message: "同一列举中" + repeated.map { "“\($0)”" }.joined(separator: "、") + "列出不止一次",
-                section: s.number, at: s.at(at ?? text.location(at: listStart)),
+                section: s.number, at: at ?? s.location(at: listStart),
                 computation: "列举：\(StatementGrammar.normalize(text.substring(list)).prefix(60))"))
         }
         return findings
@@ -238,7 +245,7 @@ public enum WordingRules: RuleSet {
                   let (value, _) = Text.cell(d.table(kind), row, column), !value.isZero else { continue }
             findings.append(Finding(
                 rule: notArranged, message: "说明称“\(clause)”，而表\(kind.rawValue) \(row) 为 \(value) 万元",
-                table: kind.rawValue, row: row, column: column, section: s.number, at: text.location(at: start),
+                table: kind.rawValue, row: row, column: column, section: s.number, at: s.location(at: start),
                 stated: .zero, expected: value, computation: "表\(kind.rawValue) \(row)"))
         }
         return findings
@@ -262,7 +269,7 @@ public enum WordingRules: RuleSet {
 
     static func emptyClaims(_ s: AuditSection, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
-        let text = s.text
+        let text = s.joined
         // Each claim names one of these; most sections name none, and are not split into sentences.
         // None can be printed without 空, 没 or 余 (spaces cannot split a character).
         guard s.units.contains(where: { $0 == 0x7A7A || $0 == 0x6CA1 || $0 == 0x4F59 }) else { return [] }
@@ -278,7 +285,7 @@ public enum WordingRules: RuleSet {
             defer { start = end < units.count ? end + 1 : end }
             guard units[start..<end].contains(where: { $0 == 0x8868 || $0 == 0x6CA1 || $0 == 0x7ED3 }) else { continue }
             let sentence = StatementGrammar.normalize(s.string(start..<end))
-            let at = s.joined.location(at: start)
+            let at = s.location(at: start)
             // 为空表 / 没有使用…安排的支出.
             if sentence.includes("为空表") || sentence.includes("没有使用") {
                 // The clause before 为空表, split on scalars: walking Characters of Chinese text is slow.

@@ -82,14 +82,13 @@ extension YearOnYearRules {
 
     /// The 项 of 五（三） with their changes.
     static func itemChanges(_ s: AuditSection) -> [Changed] {
-        let text = s.joined
-        return s.itemChanges.compactMap { m in
+        s.itemChanges.compactMap { m in
             let word = s.string(m[5])
             guard let current = s.amount(m[4]), let change = s.amount(m[6]) else {
                 return nil
             }
             return Changed(current: current, change: StatementGrammar.isIncrease(word) ? change : -change,
-                           at: text.location(at: m[4].lowerBound))
+                           at: s.location(at: m[4].lowerBound))
         }
     }
 }

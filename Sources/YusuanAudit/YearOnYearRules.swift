@@ -113,15 +113,17 @@ public enum YearOnYearRules: RuleSet {
     static func listedParts(_ s: AuditSection) -> [Finding] {
         let text = s.joined
         // Only a section naming 其中 can list parts.
-        guard s.text.includes("其中") else { return [] }
+        guard s.joined.includes("其中") else { return [] }
         let scanner = PatternScanner(units: s.units)
         let found = scanner.changes()
+        let among = Array("其中".utf16), reason = Array("原因".utf16)
         var findings: [Finding] = []
         for (i, heading) in found.enumerated() where i + 1 < found.count {
             let end = heading[0].upperBound
             let next = found[i + 1][0].lowerBound
-            let gap = text.substring(end..<next)
-            guard gap.includes("其中"), !gap.includes("原因"), !gap.includes("。") else { continue }
+            // The units between the change and the next, searched in place.
+            guard text.offset(of: among, from: end, to: next) != nil, text.offset(of: reason, from: end, to: next) == nil,
+                  !s.units[end..<max(end, next)].contains(0x3002) else { continue }  // 。
             let stop = s.units[end...].firstIndex(of: 0x3002) ?? s.units.count  // 。
             let listed = found[(i + 1)...].filter { $0[0].lowerBound < stop }
             let all = scanner.anyChanges(from: next, to: stop)
@@ -138,7 +140,7 @@ public enum YearOnYearRules: RuleSet {
             findings.append(Finding(
                 rule: parts,
                 message: "其中所列 \(values.count) 项增减额合计 \(sum) 万元，与总的增减额 \(total) 万元相差 \(difference) 万元",
-                severity: severity, section: s.number, at: s.at(text.location(at: heading[0].lowerBound)), stated: total, expected: sum,
+                severity: severity, section: s.number, at: s.location(at: heading[0].lowerBound), stated: total, expected: sum,
                 computation: SumCheck.describe(values) + " = \(sum)（增加为正、减少为负）"))
         }
         return findings

@@ -5,9 +5,15 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
     public var number: String
     /// The heading after the number, printed lines joined.
     public var title: String
-    /// The body, one entry per printed line (blank lines dropped). Setting it reads
-    /// the statements again, so set a section's lines at once rather than line by line.
-    public var lines: [Located<String>] { didSet { statements = SectionStatements(reading: lines) } }
+    /// The body, one entry per printed line (blank lines dropped). Setting it joins
+    /// them and reads the statements again, so set a section's lines at once rather
+    /// than line by line.
+    public var lines: [Located<String>] {
+        didSet {
+            joined = JoinedText(lines)
+            statements = SectionStatements(reading: joined)
+        }
+    }
     public var source: SourceLocation?
     /// 段落 — the indices of `lines` at which a printed paragraph begins, as the
     /// reader found them (a wrapped line continues its paragraph). Empty where every
@@ -17,6 +23,10 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
     /// whenever they are set. A statement's `source` is nil where its line has none;
     /// the section's `source` stands for it then.
     public private(set) var statements: SectionStatements
+    /// 连排正文 — `lines` joined, as the statements were read from them, kept for the
+    /// audit, which searches the same text. Made from `lines` whenever they are set or
+    /// decoded: neither encoded nor compared (`==`, `hash(into:)`).
+    public private(set) var joined: JoinedText
 
     public init(number: String, title: String, lines: [Located<String>], source: SourceLocation?,
                 paragraphStarts: [Int] = []) {
@@ -25,7 +35,23 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
         self.lines = lines
         self.source = source
         self.paragraphStarts = paragraphStarts
-        statements = SectionStatements(reading: lines)
+        joined = JoinedText(lines)
+        statements = SectionStatements(reading: joined)
+    }
+
+    /// Equal in what is encoded: `joined` is made from `lines`.
+    public static func == (a: Self, b: Self) -> Bool {
+        a.number == b.number && a.title == b.title && a.lines == b.lines && a.source == b.source
+            && a.paragraphStarts == b.paragraphStarts && a.statements == b.statements
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(number)
+        hasher.combine(title)
+        hasher.combine(lines)
+        hasher.combine(source)
+        hasher.combine(paragraphStarts)
+        hasher.combine(statements)
     }
 
     /// The body as one string, printed lines joined without breaks.
@@ -97,8 +123,9 @@ public struct ExplanationSection: Sendable, Hashable, Codable {
         lines = try c.decode([Located<String>].self, forKey: .lines)
         source = try c.decodeIfPresent(SourceLocation.self, forKey: .source)
         paragraphStarts = try c.decodeIfPresent([Int].self, forKey: .paragraphStarts) ?? []
+        joined = JoinedText(lines)
         statements = try c.decodeIfPresent(SectionStatements.self, forKey: .statements)
-            ?? SectionStatements(reading: lines)
+            ?? SectionStatements(reading: joined)
     }
 }
 

@@ -25,14 +25,12 @@ public struct JoinedText: Sendable {
     private let starts: [Int]
     /// Each line's location, or that of the last line before it that has one.
     private let locations: [SourceLocation?]
-    /// The location of a position before any line with a location.
-    private let fallback: SourceLocation?
     /// The offsets of the characters that end a clause, and a sentence
     /// (`StatementGrammar.endsClause`, `.endsSentence`).
     private let clauseBreaks: [Int]
     private let sentenceBreaks: [Int]
 
-    public init(_ lines: [Located<String>], compact: Bool = false, fallback: SourceLocation? = nil) {
+    public init(_ lines: [Located<String>], compact: Bool = false) {
         // One pass over the lines' bytes, in place: spaces skipped (with `compact`),
         // the runs between them copied whole, each character decoded into UTF-16
         // units, noting where each unit starts among the bytes and where each line
@@ -77,7 +75,6 @@ public struct JoinedText: Sendable {
         self.length = u
         self.starts = starts
         self.locations = locations
-        self.fallback = fallback
         self.clauseBreaks = clauseBreaks
         self.sentenceBreaks = sentenceBreaks
     }
@@ -171,11 +168,11 @@ public struct JoinedText: Sendable {
         return Self.lastIndex(in: starts) { $0 <= offset }
     }
 
-    /// The location of the line holding the offset (or of the last line before it
-    /// that has one, else the fallback).
+    /// The location of the line holding the offset, or of the last line before it
+    /// that has one.
     public func location(at offset: Int) -> SourceLocation? {
-        guard let i = lineIndex(at: offset) else { return fallback }
-        return locations[i] ?? fallback
+        guard let i = lineIndex(at: offset) else { return nil }
+        return locations[i]
     }
 
     public func location(of match: NSTextCheckingResult) -> SourceLocation? { location(at: match.range.location) }
@@ -220,6 +217,18 @@ public struct JoinedText: Sendable {
         return String(decoding: bytes[Int(byteOffsets[r.lowerBound])..<Int(byteOffsets[r.upperBound])], as: UTF8.self)
     }
 
+    /// Whether the text holds `needle`, compared as UTF-8 bytes (as `String.includes`),
+    /// with no string made of the text.
+    public func includes(_ needle: String) -> Bool {
+        var pin = needle
+        return bytes.withUnsafeBufferPointer { text in pin.withUTF8 { Spaces.search(text, for: $0) } }
+    }
+
+    /// Whether the text without its spaces holds `needle` (as `String.compactIncludes`).
+    public func compactIncludes(_ needle: String) -> Bool {
+        bytes.withUnsafeBufferPointer { Spaces.compactSearch($0, for: needle) }
+    }
+
     /// The amount printed between two UTF-16 offsets (`Amount(utf8:)` on its bytes,
     /// with no string made).
     public func amount(_ range: Range<Int>) -> Amount? {
@@ -256,10 +265,17 @@ public struct JoinedText: Sendable {
         let upper = min(end ?? length, length)
         guard start >= 0, start <= upper else { return nil }
         let literal = Self.leadingLiteral(of: regex.pattern)
-        guard let first = literal.first else { return start..<upper }
-        var i = start
-        while i + literal.count <= upper {
-            if units[i] == first, units[i..<(i + literal.count)].elementsEqual(literal) { return i..<upper }
+        return offset(of: literal, from: start, to: upper).map { $0..<upper }
+    }
+
+    /// The first offset in `start..<end` at which the UTF-16 units of `word` are (an
+    /// empty word is at `start`); nil where they are not.
+    public func offset(of word: [UInt16], from start: Int, to end: Int) -> Int? {
+        guard let first = word.first else { return start }
+        var i = max(start, 0)
+        let end = min(end, length)
+        while i + word.count <= end {
+            if units[i] == first, units[i..<(i + word.count)].elementsEqual(word) { return i }
             i += 1
         }
         return nil

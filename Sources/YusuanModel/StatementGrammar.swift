@@ -64,8 +64,15 @@ public enum StatementGrammar {
     /// The words of a change that speak of less: 减少, 減少, 下降.
     public static let decreaseWords: Set<String> = ["减少", "減少", "下降"]
 
+    /// `decreaseWords` as bytes, which a word is compared with: hashing Chinese text for
+    /// the set normalises it first.
+    static let decreaseBytes = decreaseWords.map { Array($0.utf8) }
+
     /// True for 增加 / 增长, false for 减少 / 減少 / 下降.
-    public static func isIncrease(_ word: String) -> Bool { !decreaseWords.contains(word) }
+    public static func isIncrease(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { w in !decreaseBytes.contains { $0.elementsEqual(w) } }
+    }
 
     // MARK: - Reading helpers
 
