@@ -168,56 +168,65 @@ struct ColumnSolver {
             return 1
         }
         let count = values.count
-        var all = placements(of: count, in: free)
+        // Every placement is written straight into the shared buffers, then the
+        // ones kept are moved down over the others and the rest cut off.
+        let (placedStart, vectorStart) = (placed.count, vectors.count)
+        var found = appendPlacements(of: count, in: free, to: &placed)
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
-        let fellBack = all.isEmpty
-        if fellBack { all = placements(of: count, in: Array(1..<width)) }
+        let fellBack = found == 0
+        if fellBack { found = appendPlacements(of: count, in: Array(1..<width), to: &placed) }
         // Every placement's vector, placement after placement.
-        let found = all.count / count
-        var spread = [Int64](repeating: 0, count: found * width)
+        vectors.append(contentsOf: repeatElement(0, count: found * width))
         for i in 0..<found {
-            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value.units }
+            for (j, value) in values.enumerated() {
+                vectors[vectorStart + i * width + placed[placedStart + i * count + j]] = value.units
+            }
         }
         func keep(_ wanted: (Int) -> Bool) -> Int? {
             var kept = 0
-            for i in 0..<found where wanted(i) {
-                // Element by element: appending a slice takes the library's generic path.
-                for j in (i * count)..<((i + 1) * count) { placed.append(all[j]) }
-                for j in (i * width)..<((i + 1) * width) { vectors.append(spread[j]) }
+            for i in 0..<found where wanted(vectorStart + i * width) {
+                if kept != i {
+                    for j in 0..<count { placed[placedStart + kept * count + j] = placed[placedStart + i * count + j] }
+                    for j in 0..<width { vectors[vectorStart + kept * width + j] = vectors[vectorStart + i * width + j] }
+                }
                 kept += 1
             }
-            return kept == 0 ? nil : kept
+            guard kept > 0 else { return nil }
+            placed.removeLast((found - kept) * count)
+            vectors.removeLast((found - kept) * width)
+            return kept
         }
-        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
-           let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
+        if !fellBack, let known = rows[r].known, known.count == width,
+           let matching = keep({ at in (0..<width).allSatisfy { vectors[at + $0] == (known[$0] ?? .zero).units } }) {
             return matching
         }
         // Row identities: exact first, then within rounding, else keep all (the
         // printed row is itself inconsistent; the hierarchy decides).
-        return keep { satisfiesIdentities(spread, at: $0 * width, tolerance: false) }
-            ?? keep { satisfiesIdentities(spread, at: $0 * width, tolerance: true) }
-            ?? keep { _ in true } ?? 0
+        return keep { satisfiesIdentities(vectors, at: $0, tolerance: false) }
+            ?? keep { satisfiesIdentities(vectors, at: $0, tolerance: true) }
+            ?? found
     }
 
-    /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
-    /// most about 20,000), one after another in one buffer, `count` columns each.
-    private func placements(of count: Int, in free: [Int]) -> [Int] {
+    /// Appends to `placed` every choice of `count - 1` columns of `free`, in order,
+    /// after column 0 (at most 20,000), `count` columns each; returns how many.
+    private func appendPlacements(of count: Int, in free: [Int], to placed: inout [Int]) -> Int {
         // The chosen positions in `free`, advanced like an odometer (the last
         // position that can still move moves, the ones after it follow it).
         let k = count - 1
-        guard k >= 0, k <= free.count else { return [] }
+        guard k >= 0, k <= free.count else { return 0 }
         // How many there are (C(free, k)), counted up to the bound, sizes the buffer once.
         var total = 1
         for i in 0..<k where total <= 20_001 { total = total * (free.count - i) / (i + 1) }
-        var all: [Int] = []
-        all.reserveCapacity(min(total, 20_001) * count)
+        placed.reserveCapacity(placed.count + min(total, 20_001) * count)
         var at = Array(0..<k)
+        var found = 0
         while true {
-            all.append(0)
-            for i in at { all.append(free[i]) }
-            guard all.count <= 20_000 * count,
-                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return all }
+            placed.append(0)
+            for i in at { placed.append(free[i]) }
+            found += 1
+            guard found <= 20_000,
+                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return found }
             at[j] += 1
             for l in (j + 1)..<k { at[l] = at[l - 1] + 1 }
         }
