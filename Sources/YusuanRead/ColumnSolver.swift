@@ -71,16 +71,19 @@ struct ColumnSolver {
 
     /// Children's exact combinations, found once for each parent row and candidate:
     /// the local search asks for the same ones on every pass.
-    private final class ComboCache {
+    private struct ComboCache {
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
-        /// By parent and candidate (at `firstCandidate[p] + pc`): the best of the
-        /// children's exact combinations (nil inside where there is none), or nil
-        /// until it is found (`bestChildCombo`).
-        var best: [[Int]??] = []
+        /// By parent and candidate (at `firstCandidate[p] + pc`): where the best of
+        /// the children's exact combinations starts in `combos`, `none` where there
+        /// is none, or `unknown` until it is found (`bestChildCombo`).
+        var best: [Int] = []
+        /// The best combinations found, one after another: a candidate for each child.
+        var combos: [Int] = []
+        static let unknown = -2, none = -1
     }
-    private let comboCache = ComboCache()
+    private var comboCache = ComboCache()
 
     // A row's candidates are numbered from 0; all rows' candidates, row after
     // row, are kept in flat buffers of fixed width, without an array each.
@@ -124,7 +127,7 @@ struct ColumnSolver {
         }
         (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
         widths = rows.map { min($0.values.count, columnCount) }
-        comboCache.best = Array(repeating: nil, count: first[rows.count])
+        comboCache.best = Array(repeating: ComboCache.unknown, count: first[rows.count])
         for r in rows.indices {
             for c in 0..<candidateCount(r) {
                 priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r * columnCount + $1].rawValue })
@@ -403,13 +406,14 @@ struct ColumnSolver {
 
     /// Sets row `r` to candidate `c` and re-fits its descendants to it, noting
     /// each row it changes with its former candidate.
-    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], moved: inout [(row: Int, from: Int)], depth: Int) {
+    private mutating func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], moved: inout [(row: Int, from: Int)], depth: Int) {
         if assignment[r] != c { moved.append((r, assignment[r])) }
         assignment[r] = c
         guard !children[r].isEmpty, depth < 8 else { return }
         guard let best = bestChildCombo(parent: r, parentChoice: c) else { return }
-        for (k, kc) in zip(children[r], best) where assignment[k] != kc {
-            cascade(k, kc, &assignment, moved: &moved, depth: depth + 1)
+        for (i, k) in children[r].enumerated() {
+            let kc = comboCache.combos[best + i]
+            if assignment[k] != kc { cascade(k, kc, &assignment, moved: &moved, depth: depth + 1) }
         }
     }
 
@@ -421,22 +425,28 @@ struct ColumnSolver {
 
     /// Of the children's exact combinations for the parent's candidate, the one the
     /// priors like best (the first of equals); found once per parent and candidate.
-    private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
+    /// Returns where it starts in `comboCache.combos`.
+    private mutating func bestChildCombo(parent p: Int, parentChoice pc: Int) -> Int? {
         let slot = firstCandidate[p] + pc
-        if let known = comboCache.best[slot] { return known }
+        let known = comboCache.best[slot]
+        if known != ComboCache.unknown { return known == ComboCache.none ? nil : known }
         // Children assignments whose column sums equal the parent's vector exactly:
         // listed for all the parent's candidates at once, or searched for this one.
-        func favourite(_ exact: [[Int]]) -> [Int]? {
-            exact.max { a, b in
+        func keepFavourite(_ exact: [[Int]], at slot: Int) {
+            let favourite = exact.max { a, b in
                 zip(children[p], a).reduce(0) { $0 + priorScore($1.0, $1.1) } < zip(children[p], b).reduce(0) { $0 + priorScore($1.0, $1.1) }
             }
+            guard let favourite else { comboCache.best[slot] = ComboCache.none; return }
+            comboCache.best[slot] = comboCache.combos.count
+            for c in favourite { comboCache.combos.append(c) }
         }
         if let listed = listedChildCombos(parent: p, limit: 16) {
-            for (c, exact) in listed.enumerated() { comboCache.best[firstCandidate[p] + c] = .some(favourite(exact)) }
+            for (c, exact) in listed.enumerated() { keepFavourite(exact, at: firstCandidate[p] + c) }
         } else {
-            comboCache.best[slot] = .some(favourite(searchChildCombos(parent: p, parentChoice: pc, limit: 16)))
+            let exact = searchChildCombos(parent: p, parentChoice: pc, limit: 16)
+            keepFavourite(exact, at: slot)
         }
-        return comboCache.best[slot] ?? nil
+        return bestChildCombo(parent: p, parentChoice: pc)
     }
 
     /// 组合清单 — every parent candidate's exact combinations at once, from one
@@ -509,7 +519,7 @@ struct ColumnSolver {
     /// bounds: after each choice, every column must still be reachable by what the
     /// remaining children can add at least and at most. (Wrapping arithmetic: a
     /// hostile amount may make a bound wrong, never the search trap.)
-    func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+    mutating func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
         let targetAt = vectorAt(p, pc)
         let kids = children[p]
@@ -560,7 +570,7 @@ struct ColumnSolver {
 
     /// The least and the most the children of `p` from the i-th on can add to each
     /// column (`[i * columnCount + column]`), found once per parent.
-    private func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
+    private mutating func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
         if let known = comboCache.bounds[p] { return known }
         let width = columnCount
         let kids = children[p]
