@@ -191,8 +191,7 @@ extension TableReader {
         var priors: [ColumnSolver.Prior] = []
         priors.reserveCapacity(planned.count * columns.count)
         for r in planned.indices {
-            let prior = Self.prior(kind, row: planned[r].row, hint: basicHint[r])
-            for c in columns.indices { priors.append(c == 0 ? .neutral : prior(columns[c])) }
+            Self.appendPriors(kind, row: planned[r].row, hint: basicHint[r], columns: columns, to: &priors)
         }
         var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
                                   allowed: allowed, rows: solverRows, priors: priors)
