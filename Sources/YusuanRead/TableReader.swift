@@ -330,13 +330,26 @@ struct TableReader {
     private static let totalWords = ["总计", "合计"]
 
     /// 总计 or 合计, alone or followed by a number (spaces aside).
+    /// Read on the bytes (it is asked of every line of a table): only a line holding
+    /// the word decodes the scalar after it.
     static func isTotalLabel(_ text: some StringProtocol) -> Bool {
-        for word in totalWords {
-            guard let rest = text.compactRest(after: word) else { continue }
-            let next = Spaces.removed(rest).first
-            if next == nil || next!.isNumber { return true }
+        Spaces.withBytes(text) { u in
+            for word in totalWords {
+                guard let end = Spaces.compactEnd(of: u, matching: word) else { continue }
+                let rest = UnsafeBufferPointer(rebasing: u[end...])
+                let next = Spaces.trimmedRange(rest).lowerBound
+                guard next < rest.count else { return true }
+                // A number, as `Character.isNumber` has it: its first scalar has a numeric type.
+                if rest[next] < 0x80 {
+                    if (0x30...0x39).contains(rest[next]) { return true }
+                    continue
+                }
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: rest[next..<min(next + 4, rest.count)]),
+                                    as: UTF8.self).unicodeScalars.first
+                if scalar?.properties.numericType != nil { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// A tabular row → entry, or nil for header rows.
