@@ -128,6 +128,8 @@ struct ColumnSolver {
         (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
         widths = rows.map { min($0.values.count, columnCount) }
         comboCache.best = Array(repeating: ComboCache.unknown, count: first[rows.count])
+        priorScores.reserveCapacity(first[rows.count])
+        strengths.reserveCapacity(first[rows.count])
         for r in rows.indices {
             for c in 0..<candidateCount(r) {
                 priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r * columnCount + $1].rawValue })
@@ -218,10 +220,7 @@ struct ColumnSolver {
         // position that can still move moves, the ones after it follow it).
         let k = count - 1
         guard k >= 0, k <= free.count else { return 0 }
-        // How many there are (C(free, k)), counted up to the bound, sizes the buffer once.
-        var total = 1
-        for i in 0..<k where total <= 20_001 { total = total * (free.count - i) / (i + 1) }
-        placed.reserveCapacity(placed.count + min(total, 20_001) * count)
+        // (Not reserved row by row: the shared buffer grows geometrically as it is appended to.)
         var at = Array(0..<k)
         var found = 0
         while true {
