@@ -247,6 +247,8 @@ struct TableReader {
     /// `columnCount` value columns.
     private func readBody(_ kind: StandardTable, _ body: Range<Int>, columnCount: Int) -> TableBody {
         var result = TableBody()
+        // An entry a line at most: sized once (an entry is large, and growing copies them).
+        result.entries.reserveCapacity(body.count)
         var i = body.lowerBound
         var inData = false
         var pending: [SourceLine] = []
