@@ -535,7 +535,9 @@ struct ColumnSolver {
                     let target = UnsafeBufferPointer(rebasing: flat[targetAt..<(targetAt + width)])
                     withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { partial in
                         partial.initialize(repeating: 0)
-                        func search(_ i: Int) {
+                        // The search's state is passed along, not captured: a recursive local
+                        // function's captured variables are checked for exclusive access on each use.
+                        func search(_ i: Int, _ results: inout [[Int]], _ picked: inout [Int], _ nodes: inout Int) {
                             if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
                             nodes += 1
                             if i == kids.count {
@@ -553,12 +555,12 @@ struct ColumnSolver {
                                 guard fits else { continue }
                                 for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
                                 picked.append(c)
-                                search(i + 1)
+                                search(i + 1, &results, &picked, &nodes)
                                 picked.removeLast()
                                 for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
                             }
                         }
-                        search(0)
+                        search(0, &results, &picked, &nodes)
                     }
                 }
             }
