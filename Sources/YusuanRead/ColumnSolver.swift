@@ -489,11 +489,12 @@ struct ColumnSolver {
         var picked = [Int](repeating: 0, count: kids.count)
         // The last child's candidates, tried for every choice of the others, in one loop.
         let last = kids.count - 1
-        func walk(_ i: Int, _ sum: Int64) {
+        // The walk's state is passed along, not captured (see `searchChildCombos`).
+        func walk(_ i: Int, _ sum: Int64, _ picked: inout [Int], _ listed: inout [[[Int]]]) {
             guard i == last else {
                 for (c, f) in prints[i].enumerated() {
                     picked[i] = c
-                    walk(i + 1, sum &+ f)
+                    walk(i + 1, sum &+ f, &picked, &listed)
                 }
                 return
             }
@@ -503,7 +504,7 @@ struct ColumnSolver {
                 for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
             }
         }
-        walk(0, 0)
+        walk(0, 0, &picked, &listed)
         return listed
     }
 
