@@ -644,7 +644,7 @@ struct ColumnSolver {
         }
         var trial = choice
         // A row's candidates name rising columns, in lexicographic order (as
-        // `placements` makes them): the swapped columns are looked up by halving.
+        // `appendPlacements` makes them): the swapped columns are looked up by halving.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: columnCount) { swapped in
             for row in rows.indices where candidateCount(row) > 1 {
                 let w = widths[row]
