@@ -12,14 +12,17 @@ extension IndicatorTarget {
         // UTF-8, not Characters: this runs for every target, and comparing
         // Characters of Chinese text normalises them.
         let rest = Self.normalisedOperators(printed)
-        var comparison: Comparison?
-        var i = rest.startIndex
-        for op in [Comparison.atLeast, .atMost, .greater, .less, .equal] where rest.starts(with: op.rawValue.utf8) {
-            comparison = op
-            i += op.rawValue.utf8.count
-            break
+        // The operator: >= and <= before > and <.
+        let comparison: Comparison?
+        switch (rest.first, rest.dropFirst().first) {
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): comparison = .atLeast
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): comparison = .atMost
+        case (UInt8(ascii: ">"), _): comparison = .greater
+        case (UInt8(ascii: "<"), _): comparison = .less
+        case (UInt8(ascii: "="), _): comparison = .equal
+        default: comparison = nil
         }
-        let text = rest[i...]
+        let text = rest[(comparison?.rawValue.utf8.count ?? 0)...]
         if let date = Self.date(text) {
             self.date = date
             self.comparison = comparison
@@ -27,28 +30,45 @@ extension IndicatorTarget {
         }
         let digitsEnd = text.firstIndex { !(Self.isASCIIDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")) }
             ?? text.endIndex
-        guard let comparison, let number = Amount(String(decoding: text[..<digitsEnd], as: UTF8.self)) else { return }
+        guard let comparison, let number = Amount(utf8: text[..<digitsEnd]) else { return }
         self.comparison = comparison
         self.number = number
         self.unit = digitsEnd == text.endIndex ? nil : String(decoding: text[digitsEnd...], as: UTF8.self)
     }
 
     /// The UTF-8 without spaces, and ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
+    /// Read on the bytes: every scalar it changes or leaves out (those `Spaces.isWhitespace`
+    /// names) is matched by its UTF-8, and any other byte is kept.
     static func normalisedOperators(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars where !Spaces.isWhitespace(c) {
-            switch c {
-            case "＞": out.append(UInt8(ascii: ">"))
-            case "＜": out.append(UInt8(ascii: "<"))
-            case "＝": out.append(UInt8(ascii: "="))
-            case "≥": out += Array(">=".utf8)
-            case "≤": out += Array("<=".utf8)
-            case "％": out.append(UInt8(ascii: "%"))
-            default: UTF8.encode(c) { out.append($0) }
+        var text = text
+        return text.withUTF8 { u in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == 0x20 || (0x09...0x0D).contains(b) { i += 1; continue }
+                if b == 0xC2, i + 1 < u.count, u[i + 1] == 0x85 || u[i + 1] == 0xA0 { i += 2; continue }
+                if b >= 0xE1, i + 2 < u.count {
+                    switch (b, u[i + 1], u[i + 2]) {
+                    case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8...0xA9), (0xE2, 0x80, 0xAF),
+                         (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+                        i += 3
+                        continue
+                    case (0xEF, 0xBC, 0x9E): out.append(UInt8(ascii: ">")); i += 3; continue
+                    case (0xEF, 0xBC, 0x9C): out.append(UInt8(ascii: "<")); i += 3; continue
+                    case (0xEF, 0xBC, 0x9D): out.append(UInt8(ascii: "=")); i += 3; continue
+                    case (0xEF, 0xBC, 0x85): out.append(UInt8(ascii: "%")); i += 3; continue
+                    case (0xE2, 0x89, 0xA5): out.append(UInt8(ascii: ">")); out.append(UInt8(ascii: "=")); i += 3; continue
+                    case (0xE2, 0x89, 0xA4): out.append(UInt8(ascii: "<")); out.append(UInt8(ascii: "=")); i += 3; continue
+                    default: break
+                    }
+                }
+                out.append(b)
+                i += 1
             }
+            return out
         }
-        return out
     }
 
     static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -292,14 +292,13 @@ extension Spaces {
     /// The byte offset just past `prefix` at the start of `text`, spaces in `text`
     /// skipped before and inside it, or nil where `text` does not begin so.
     public static func compactEnd(of text: UnsafeBufferPointer<UInt8>, matching prefix: String) -> Int? {
-        var pin = prefix
-        return pin.withUTF8 { match(text, from: 0, $0) }
+        // Read in place (not copied to a variable for `withUTF8`): asked of every line, many times.
+        withBytes(prefix) { match(text, from: 0, $0) }
     }
 
     /// Whether `text` without its spaces contains `needle` (which has none).
     public static func compactSearch(_ text: UnsafeBufferPointer<UInt8>, for needle: String) -> Bool {
-        var pin = needle
-        return pin.withUTF8 { pin in
+        withBytes(needle) { pin in
             guard let first = pin.first else { return true }
             // The byte after the first must be the needle's second unless a space may
             // start there (or at the first): in Chinese text most bytes equal to the first

@@ -71,16 +71,19 @@ struct ColumnSolver {
 
     /// Children's exact combinations, found once for each parent row and candidate:
     /// the local search asks for the same ones on every pass.
-    private final class ComboCache {
+    private struct ComboCache {
         /// By parent: the least and the most its children from the i-th on can add
         /// to each column (`[i * columnCount + column]`).
         var bounds: [Int: (low: [Int64], high: [Int64])] = [:]
-        /// By parent and candidate (at `firstCandidate[p] + pc`): the best of the
-        /// children's exact combinations (nil inside where there is none), or nil
-        /// until it is found (`bestChildCombo`).
-        var best: [[Int]??] = []
+        /// By parent and candidate (at `firstCandidate[p] + pc`): where the best of
+        /// the children's exact combinations starts in `combos`, `none` where there
+        /// is none, or `unknown` until it is found (`bestChildCombo`).
+        var best: [Int] = []
+        /// The best combinations found, one after another: a candidate for each child.
+        var combos: [Int] = []
+        static let unknown = -2, none = -1
     }
-    private let comboCache = ComboCache()
+    private var comboCache = ComboCache()
 
     // A row's candidates are numbered from 0; all rows' candidates, row after
     // row, are kept in flat buffers of fixed width, without an array each.
@@ -124,7 +127,9 @@ struct ColumnSolver {
         }
         (self.placed, self.vectors, firstCandidate) = (placed, vectors, first)
         widths = rows.map { min($0.values.count, columnCount) }
-        comboCache.best = Array(repeating: nil, count: first[rows.count])
+        comboCache.best = Array(repeating: ComboCache.unknown, count: first[rows.count])
+        priorScores.reserveCapacity(first[rows.count])
+        strengths.reserveCapacity(first[rows.count])
         for r in rows.indices {
             for c in 0..<candidateCount(r) {
                 priorScores.append(placement(r, c).dropFirst().reduce(0) { $0 + priors[r * columnCount + $1].rawValue })
@@ -168,56 +173,62 @@ struct ColumnSolver {
             return 1
         }
         let count = values.count
-        var all = placements(of: count, in: free)
+        // Every placement is written straight into the shared buffers, then the
+        // ones kept are moved down over the others and the rest cut off.
+        let (placedStart, vectorStart) = (placed.count, vectors.count)
+        var found = appendPlacements(of: count, in: free, to: &placed)
         // More values than allowed columns: every column may hold one, and no
         // other table's vector is trusted.
-        let fellBack = all.isEmpty
-        if fellBack { all = placements(of: count, in: Array(1..<width)) }
+        let fellBack = found == 0
+        if fellBack { found = appendPlacements(of: count, in: Array(1..<width), to: &placed) }
         // Every placement's vector, placement after placement.
-        let found = all.count / count
-        var spread = [Int64](repeating: 0, count: found * width)
+        vectors.append(contentsOf: repeatElement(0, count: found * width))
         for i in 0..<found {
-            for (j, value) in values.enumerated() { spread[i * width + all[i * count + j]] = value.units }
+            for (j, value) in values.enumerated() {
+                vectors[vectorStart + i * width + placed[placedStart + i * count + j]] = value.units
+            }
         }
         func keep(_ wanted: (Int) -> Bool) -> Int? {
             var kept = 0
-            for i in 0..<found where wanted(i) {
-                // Element by element: appending a slice takes the library's generic path.
-                for j in (i * count)..<((i + 1) * count) { placed.append(all[j]) }
-                for j in (i * width)..<((i + 1) * width) { vectors.append(spread[j]) }
+            for i in 0..<found where wanted(vectorStart + i * width) {
+                if kept != i {
+                    for j in 0..<count { placed[placedStart + kept * count + j] = placed[placedStart + i * count + j] }
+                    for j in 0..<width { vectors[vectorStart + kept * width + j] = vectors[vectorStart + i * width + j] }
+                }
                 kept += 1
             }
-            return kept == 0 ? nil : kept
+            guard kept > 0 else { return nil }
+            placed.removeLast((found - kept) * count)
+            vectors.removeLast((found - kept) * width)
+            return kept
         }
-        if !fellBack, let known = rows[r].known?.map({ ($0 ?? .zero).units }), known.count == width,
-           let matching = keep({ i in (0..<width).allSatisfy { spread[i * width + $0] == known[$0] } }) {
+        if !fellBack, let known = rows[r].known, known.count == width,
+           let matching = keep({ at in (0..<width).allSatisfy { vectors[at + $0] == (known[$0] ?? .zero).units } }) {
             return matching
         }
         // Row identities: exact first, then within rounding, else keep all (the
         // printed row is itself inconsistent; the hierarchy decides).
-        return keep { satisfiesIdentities(spread, at: $0 * width, tolerance: false) }
-            ?? keep { satisfiesIdentities(spread, at: $0 * width, tolerance: true) }
-            ?? keep { _ in true } ?? 0
+        return keep { satisfiesIdentities(vectors, at: $0, tolerance: false) }
+            ?? keep { satisfiesIdentities(vectors, at: $0, tolerance: true) }
+            ?? found
     }
 
-    /// Every choice of `count - 1` columns of `free`, in order, after column 0 (at
-    /// most about 20,000), one after another in one buffer, `count` columns each.
-    private func placements(of count: Int, in free: [Int]) -> [Int] {
+    /// Appends to `placed` every choice of `count - 1` columns of `free`, in order,
+    /// after column 0 (at most 20,000), `count` columns each; returns how many.
+    private func appendPlacements(of count: Int, in free: [Int], to placed: inout [Int]) -> Int {
         // The chosen positions in `free`, advanced like an odometer (the last
         // position that can still move moves, the ones after it follow it).
         let k = count - 1
-        guard k >= 0, k <= free.count else { return [] }
-        // How many there are (C(free, k)), counted up to the bound, sizes the buffer once.
-        var total = 1
-        for i in 0..<k where total <= 20_001 { total = total * (free.count - i) / (i + 1) }
-        var all: [Int] = []
-        all.reserveCapacity(min(total, 20_001) * count)
+        guard k >= 0, k <= free.count else { return 0 }
+        // (Not reserved row by row: the shared buffer grows geometrically as it is appended to.)
         var at = Array(0..<k)
+        var found = 0
         while true {
-            all.append(0)
-            for i in at { all.append(free[i]) }
-            guard all.count <= 20_000 * count,
-                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return all }
+            placed.append(0)
+            for i in at { placed.append(free[i]) }
+            found += 1
+            guard found <= 20_000,
+                  let j = at.indices.last(where: { at[$0] < free.count - k + $0 }) else { return found }
             at[j] += 1
             for l in (j + 1)..<k { at[l] = at[l - 1] + 1 }
         }
@@ -394,13 +405,14 @@ struct ColumnSolver {
 
     /// Sets row `r` to candidate `c` and re-fits its descendants to it, noting
     /// each row it changes with its former candidate.
-    private func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], moved: inout [(row: Int, from: Int)], depth: Int) {
+    private mutating func cascade(_ r: Int, _ c: Int, _ assignment: inout [Int], moved: inout [(row: Int, from: Int)], depth: Int) {
         if assignment[r] != c { moved.append((r, assignment[r])) }
         assignment[r] = c
         guard !children[r].isEmpty, depth < 8 else { return }
         guard let best = bestChildCombo(parent: r, parentChoice: c) else { return }
-        for (k, kc) in zip(children[r], best) where assignment[k] != kc {
-            cascade(k, kc, &assignment, moved: &moved, depth: depth + 1)
+        for (i, k) in children[r].enumerated() {
+            let kc = comboCache.combos[best + i]
+            if assignment[k] != kc { cascade(k, kc, &assignment, moved: &moved, depth: depth + 1) }
         }
     }
 
@@ -412,22 +424,28 @@ struct ColumnSolver {
 
     /// Of the children's exact combinations for the parent's candidate, the one the
     /// priors like best (the first of equals); found once per parent and candidate.
-    private func bestChildCombo(parent p: Int, parentChoice pc: Int) -> [Int]? {
+    /// Returns where it starts in `comboCache.combos`.
+    private mutating func bestChildCombo(parent p: Int, parentChoice pc: Int) -> Int? {
         let slot = firstCandidate[p] + pc
-        if let known = comboCache.best[slot] { return known }
+        let known = comboCache.best[slot]
+        if known != ComboCache.unknown { return known == ComboCache.none ? nil : known }
         // Children assignments whose column sums equal the parent's vector exactly:
         // listed for all the parent's candidates at once, or searched for this one.
-        func favourite(_ exact: [[Int]]) -> [Int]? {
-            exact.max { a, b in
+        func keepFavourite(_ exact: [[Int]], at slot: Int) {
+            let favourite = exact.max { a, b in
                 zip(children[p], a).reduce(0) { $0 + priorScore($1.0, $1.1) } < zip(children[p], b).reduce(0) { $0 + priorScore($1.0, $1.1) }
             }
+            guard let favourite else { comboCache.best[slot] = ComboCache.none; return }
+            comboCache.best[slot] = comboCache.combos.count
+            for c in favourite { comboCache.combos.append(c) }
         }
         if let listed = listedChildCombos(parent: p, limit: 16) {
-            for (c, exact) in listed.enumerated() { comboCache.best[firstCandidate[p] + c] = .some(favourite(exact)) }
+            for (c, exact) in listed.enumerated() { keepFavourite(exact, at: firstCandidate[p] + c) }
         } else {
-            comboCache.best[slot] = .some(favourite(searchChildCombos(parent: p, parentChoice: pc, limit: 16)))
+            let exact = searchChildCombos(parent: p, parentChoice: pc, limit: 16)
+            keepFavourite(exact, at: slot)
         }
-        return comboCache.best[slot] ?? nil
+        return bestChildCombo(parent: p, parentChoice: pc)
     }
 
     /// 组合清单 — every parent candidate's exact combinations at once, from one
@@ -471,11 +489,12 @@ struct ColumnSolver {
         var picked = [Int](repeating: 0, count: kids.count)
         // The last child's candidates, tried for every choice of the others, in one loop.
         let last = kids.count - 1
-        func walk(_ i: Int, _ sum: Int64) {
+        // The walk's state is passed along, not captured (see `searchChildCombos`).
+        func walk(_ i: Int, _ sum: Int64, _ picked: inout [Int], _ listed: inout [[[Int]]]) {
             guard i == last else {
                 for (c, f) in prints[i].enumerated() {
                     picked[i] = c
-                    walk(i + 1, sum &+ f)
+                    walk(i + 1, sum &+ f, &picked, &listed)
                 }
                 return
             }
@@ -485,7 +504,7 @@ struct ColumnSolver {
                 for pc in pcs where listed[pc].count < limit && adds(picked, to: p, pc) { listed[pc].append(picked) }
             }
         }
-        walk(0, 0)
+        walk(0, 0, &picked, &listed)
         return listed
     }
 
@@ -500,7 +519,7 @@ struct ColumnSolver {
     /// bounds: after each choice, every column must still be reachable by what the
     /// remaining children can add at least and at most. (Wrapping arithmetic: a
     /// hostile amount may make a bound wrong, never the search trap.)
-    func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
+    mutating func searchChildCombos(parent p: Int, parentChoice pc: Int, limit: Int) -> [[Int]] {
         let width = columnCount
         let targetAt = vectorAt(p, pc)
         let kids = children[p]
@@ -517,7 +536,9 @@ struct ColumnSolver {
                     let target = UnsafeBufferPointer(rebasing: flat[targetAt..<(targetAt + width)])
                     withUnsafeTemporaryAllocation(of: Int64.self, capacity: width) { partial in
                         partial.initialize(repeating: 0)
-                        func search(_ i: Int) {
+                        // The search's state is passed along, not captured: a recursive local
+                        // function's captured variables are checked for exclusive access on each use.
+                        func search(_ i: Int, _ results: inout [[Int]], _ picked: inout [Int], _ nodes: inout Int) {
                             if results.count >= limit || nodes >= Self.comboBound || exhausted { return }
                             nodes += 1
                             if i == kids.count {
@@ -535,12 +556,12 @@ struct ColumnSolver {
                                 guard fits else { continue }
                                 for col in 0..<width { partial[col] = partial[col] &+ flat[v + col] }
                                 picked.append(c)
-                                search(i + 1)
+                                search(i + 1, &results, &picked, &nodes)
                                 picked.removeLast()
                                 for col in 0..<width { partial[col] = partial[col] &- flat[v + col] }
                             }
                         }
-                        search(0)
+                        search(0, &results, &picked, &nodes)
                     }
                 }
             }
@@ -551,7 +572,7 @@ struct ColumnSolver {
 
     /// The least and the most the children of `p` from the i-th on can add to each
     /// column (`[i * columnCount + column]`), found once per parent.
-    private func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
+    private mutating func childBounds(_ p: Int) -> (low: [Int64], high: [Int64]) {
         if let known = comboCache.bounds[p] { return known }
         let width = columnCount
         let kids = children[p]
@@ -623,7 +644,7 @@ struct ColumnSolver {
         }
         var trial = choice
         // A row's candidates name rising columns, in lexicographic order (as
-        // `placements` makes them): the swapped columns are looked up by halving.
+        // `appendPlacements` makes them): the swapped columns are looked up by halving.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: columnCount) { swapped in
             for row in rows.indices where candidateCount(row) > 1 {
                 let w = widths[row]

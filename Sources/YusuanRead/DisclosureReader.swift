@@ -62,7 +62,6 @@ public enum DisclosureReader {
         let department = overall.preparer ?? ""
 
         let overview = OverviewReader.read(lines[layout.overview], department: department)
-        var explanationLines = Array(lines[layout.explanation])
         var performance = PerformanceTargets()
         let perfRanges = performanceRanges(layout: layout, lines: lines)
         for (range, isDepartment) in perfRanges {
@@ -73,8 +72,12 @@ public enum DisclosureReader {
                 performance.projects.append(table)
             }
         }
-        let excluded = Set(perfRanges.flatMap { Array($0.range) })
-        explanationLines = layout.explanation.filter { !excluded.contains($0) }.map { lines[$0] }
+        // The explanation without the performance tables' lines, marked by index.
+        var inTable = [Bool](repeating: false, count: lines.count)
+        for (range, _) in perfRanges { for i in range.clamped(to: lines.indices) { inTable[i] = true } }
+        var explanationLines: [SourceLine] = []
+        explanationLines.reserveCapacity(layout.explanation.count)
+        for i in layout.explanation where !inTable[i] { explanationLines.append(lines[i]) }
         let (sections, facts) = ExplanationReader.read(explanationLines)
         let (glossary, signature) = GlossaryReader.read(lines[layout.glossary])
         let contents = layout.contents.map { lines[$0].map { Located($0.text, at: $0.location) } } ?? []

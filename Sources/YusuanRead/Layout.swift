@@ -25,14 +25,16 @@ struct Layout {
         // The lines that could be one of the marks looked for (表 N, 第N部分, 目录 and the
         // performance tables' titles: 部门…, 单位…, 项目…), in order, each without its
         // spaces: the searches below look at these lines only, many times.
-        let marked: [(index: Int, compact: String)] = lines.indices.compactMap { i in
-            var text = lines[i].text
-            // The line's first scalar, decoded from its bytes where it is written in three.
-            let isMarked = text.withUTF8 { u in
+        let marks = Self.marks
+        var marked: [(index: Int, compact: String)] = []
+        for i in lines.indices {
+            // The line's first scalar, decoded from its bytes where it is written in three
+            // (read in place: the line is not copied).
+            let isMarked = Spaces.withBytes(lines[i].text) { u in
                 guard u.count >= 3, u[0] & 0xF0 == 0xE0 else { return false }
-                return Self.marks.contains(JoinedText.decode(u, at: 0).unit)
+                return marks.contains(JoinedText.decode(u, at: 0).unit)
             }
-            return isMarked ? (i, LineTokens.compact(text)) : nil
+            if isMarked { marked.append((i, LineTokens.compact(lines[i].text))) }
         }
         /// The index of the last marked line before `end`, or of the first from `start`, whose text `test` holds for.
         func lastMarked(before end: Int, _ test: (String) -> Bool) -> Int? { marked.last { $0.index < end && test($0.compact) }?.index }

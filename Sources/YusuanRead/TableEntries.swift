@@ -45,6 +45,10 @@ enum LineTokens {
             while true {
                 var end = cut
                 while end > 0, u[end - 1] == space { end -= 1 }
+                // An amount ends in a digit or a thousands separator (`,` or the last
+                // byte of `，`): a line ending in text is turned away without scanning its last word.
+                guard end > 0, (0x30...0x39).contains(u[end - 1]) || u[end - 1] == UInt8(ascii: ",") || u[end - 1] == 0x8C
+                else { break }
                 var start = end
                 while start > 0, u[start - 1] != space { start -= 1 }
                 guard start < end, (0x30...0x39).contains(u[start]),

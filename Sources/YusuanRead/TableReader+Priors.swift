@@ -2,31 +2,37 @@ import YusuanModel
 
 extension TableReader {
     /// What the classification implies about the column of a row's value — used
-    /// only where the identities leave a choice. The row is looked at once; the
-    /// function returned answers for each column.
-    static func prior(_ kind: StandardTable, row: TableRow, hint: [ColumnKey]?) -> (ColumnKey) -> ColumnSolver.Prior {
+    /// only where the identities leave a choice. The row is looked at once; a prior
+    /// for each of `columns` is appended to `priors` (neutral for column 0, the
+    /// row's total).
+    static func appendPriors(_ kind: StandardTable, row: TableRow, hint: [ColumnKey]?, columns: [ColumnKey],
+                             to priors: inout [ColumnSolver.Prior]) {
         typealias Prior = ColumnSolver.Prior
-        /// `favoured` is `strength`; with `elsewhere`, every other column.
-        func only(_ favoured: ColumnKey, _ strength: Prior, elsewhere: Prior) -> (ColumnKey) -> Prior {
-            { $0 == favoured ? strength : elsewhere }
+        // Asked of each column in turn, not kept: no closure outlives the row.
+        func each(_ prior: (ColumnKey) -> Prior) {
+            for c in columns.indices { priors.append(c == 0 ? .neutral : prior(columns[c])) }
         }
-        let neutral: (ColumnKey) -> Prior = { _ in .neutral }
-        if let hint { return { hint.contains($0) ? .implied : .unlikely } }
+        /// `favoured` is `strength`; with `elsewhere`, every other column.
+        func only(_ favoured: ColumnKey, _ strength: Prior, elsewhere: Prior) {
+            each { $0 == favoured ? strength : elsewhere }
+        }
+        func neutral() { each { _ in .neutral } }
+        if let hint { return each { hint.contains($0) ? .implied : .unlikely } }
         let name = row.name
         let code = row.code ?? ""
         switch kind {
         case .expenditure, .generalPublic:
-            guard row.role == .item else { return neutral }
+            guard row.role == .item else { return neutral() }
             if basicItem(code: code, name: name) { return only(.basic, .implied, elsewhere: .unlikely) }
             if projectItem(code: code, name: name) { return only(.project, .implied, elsewhere: .unlikely) }
-            return neutral
+            return neutral()
         case .basicByEconomicClass:
             // 人员经费 = 工资福利支出 (301) + 对个人和家庭的补助 (303); the rest is 公用经费.
-            guard !code.isEmpty else { return neutral }
+            guard !code.isEmpty else { return neutral() }
             let personnel = code.begins(with: "301") || code.begins(with: "303")
-            return { ($0 == .personnel) == personnel ? .implied : .unlikely }
+            return each { ($0 == .personnel) == personnel ? .implied : .unlikely }
         case .projects:
-            guard row.role == .project || row.role == .item else { return neutral }
+            guard row.role == .project || row.role == .item else { return neutral() }
             if code.begins(with: "21012") || code.begins(with: "20908") {
                 return only(.socialSecurityFund, .implied, elsewhere: .unlikely)
             }
@@ -37,10 +43,10 @@ extension TableReader {
             return only(.generalPublic, .usual, elsewhere: .neutral)
         case .carryOver:
             // A carried-over item is listed by its project's name: it is 项目支出.
-            guard row.role == .project else { return neutral }
-            return { $0 == .appropriationCarryProject || $0 == .otherCarryProject ? .implied : .neutral }
+            guard row.role == .project else { return neutral() }
+            return each { $0 == .appropriationCarryProject || $0 == .otherCarryProject ? .implied : .neutral }
         default:
-            return neutral
+            return neutral()
         }
     }
 

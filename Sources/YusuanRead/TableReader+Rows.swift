@@ -50,7 +50,10 @@ extension TableReader {
         /// a code of another length.
         var codeLengths = 0
 
-        func parentFor(code: String?) -> Int? {
+        // What it looks at is passed, not captured: a captured variable is checked for
+        // exclusive access on each use.
+        func parentFor(code: String?, lastByCode: [Int: Int], codeLengths: Int,
+                       currentUnit: (name: String, index: Int)?, totalIndex: Int?) -> Int? {
             guard let code else { return nil }
             // The nearest earlier row (under the same unit) whose code is a prefix.
             let floor = currentUnit?.index ?? 0
@@ -89,7 +92,8 @@ extension TableReader {
             } else if let code = entry.code {
                 row.code = code
                 row.role = code.utf8.count == 3 ? .classLevel : code.utf8.count == 5 ? .section : .item
-                parent = parentFor(code: code)
+                parent = parentFor(code: code, lastByCode: lastByCode, codeLengths: codeLengths,
+                                   currentUnit: currentUnit, totalIndex: totalIndex)
                 var name = entry.label
                 if kind == .projects && code.utf8.count == 7 {
                     let (functional, project) = splitProject(code: code, entry: entry)
@@ -191,8 +195,7 @@ extension TableReader {
         var priors: [ColumnSolver.Prior] = []
         priors.reserveCapacity(planned.count * columns.count)
         for r in planned.indices {
-            let prior = Self.prior(kind, row: planned[r].row, hint: basicHint[r])
-            for c in columns.indices { priors.append(c == 0 ? .neutral : prior(columns[c])) }
+            Self.appendPriors(kind, row: planned[r].row, hint: basicHint[r], columns: columns, to: &priors)
         }
         var solver = ColumnSolver(columnCount: columns.count, identities: Self.identities(kind, format),
                                   allowed: allowed, rows: solverRows, priors: priors)

@@ -10,6 +10,9 @@ extension TableReader {
         var expenditureEntries: [TableEntry] = []
         var path: [RowKey] = []   // the income path: top, then second level
         var started = false
+        // A row of each side a line at most: sized once (growing copies the rows).
+        income.reserveCapacity(body.count)
+        expenditureEntries.reserveCapacity(body.count)
         for i in body {
             let line = lines[i]
             if line.text.compactIncludes("空表") { break }

@@ -67,19 +67,26 @@ struct TableReader {
         return 0
     }
 
+    /// The first year printed as `2025年` or `2025 年度`: four ASCII digits from 20,
+    /// not inside a longer number, before 年 or 度 (spaces aside). Read on the bytes.
     static func firstYear(in text: String) -> Int? {
-        let chars = Array(text)
-        var i = 0
-        while i + 3 < chars.count {
-            if chars[i] == "2", chars[i + 1] == "0", chars[i + 2].isASCIINumber, chars[i + 3].isASCIINumber,
-               i + 4 == chars.count || !chars[i + 4].isASCIINumber, i == 0 || !chars[i - 1].isASCIINumber {
-                var j = i + 4
-                while j < chars.count, chars[j] == " " { j += 1 }
-                if j < chars.count, chars[j] == "年" || chars[j] == "度" { return Int(String(chars[i..<(i + 4)])) }
+        Spaces.withBytes(text) { u in
+            func isDigit(_ k: Int) -> Bool { k >= 0 && k < u.count && (0x30...0x39).contains(u[k]) }
+            var i = 0
+            while i + 3 < u.count {
+                if u[i] == UInt8(ascii: "2"), u[i + 1] == UInt8(ascii: "0"), isDigit(i + 2), isDigit(i + 3),
+                   !isDigit(i + 4), !isDigit(i - 1) {
+                    var j = i + 4
+                    while j < u.count, u[j] == UInt8(ascii: " ") { j += 1 }
+                    let rest = UnsafeBufferPointer(rebasing: u[j...])
+                    if rest.starts(with: "年".utf8) || rest.starts(with: "度".utf8) {
+                        return (i..<(i + 4)).reduce(0) { $0 * 10 + Int(u[$1] - UInt8(ascii: "0")) }
+                    }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     private struct Header {
@@ -240,6 +247,8 @@ struct TableReader {
     /// `columnCount` value columns.
     private func readBody(_ kind: StandardTable, _ body: Range<Int>, columnCount: Int) -> TableBody {
         var result = TableBody()
+        // An entry a line at most: sized once (an entry is large, and growing copies them).
+        result.entries.reserveCapacity(body.count)
         var i = body.lowerBound
         var inData = false
         var pending: [SourceLine] = []
@@ -330,13 +339,26 @@ struct TableReader {
     private static let totalWords = ["总计", "合计"]
 
     /// 总计 or 合计, alone or followed by a number (spaces aside).
+    /// Read on the bytes (it is asked of every line of a table): only a line holding
+    /// the word decodes the scalar after it.
     static func isTotalLabel(_ text: some StringProtocol) -> Bool {
-        for word in totalWords {
-            guard let rest = text.compactRest(after: word) else { continue }
-            let next = Spaces.removed(rest).first
-            if next == nil || next!.isNumber { return true }
+        Spaces.withBytes(text) { u in
+            for word in totalWords {
+                guard let end = Spaces.compactEnd(of: u, matching: word) else { continue }
+                let rest = UnsafeBufferPointer(rebasing: u[end...])
+                let next = Spaces.trimmedRange(rest).lowerBound
+                guard next < rest.count else { return true }
+                // A number, as `Character.isNumber` has it: its first scalar has a numeric type.
+                if rest[next] < 0x80 {
+                    if (0x30...0x39).contains(rest[next]) { return true }
+                    continue
+                }
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: rest[next..<min(next + 4, rest.count)]),
+                                    as: UTF8.self).unicodeScalars.first
+                if scalar?.properties.numericType != nil { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// A tabular row → entry, or nil for header rows.
