@@ -69,7 +69,10 @@ public struct ClassificationCatalogue: Sendable {
 
     /// Whether the catalogue can judge this code: every 类, and 款/项 of a detailed class.
     public func covers(_ code: String) -> Bool {
-        code.count == 3 || detailedClasses.contains(String(code.prefix(3)))
+        // An ASCII code (every printed one) by its bytes: no Characters counted.
+        let utf8 = code.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return code.count == 3 || detailedClasses.contains(String(code.prefix(3))) }
+        return utf8.count == 3 || detailedClasses.contains(String(Substring(utf8.prefix(3))))
     }
 
     /// A name for comparison: no spaces, full-width brackets as half-width (（） as (),
