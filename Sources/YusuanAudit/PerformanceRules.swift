@@ -67,8 +67,9 @@ public enum PerformanceRules: RuleSet {
             findings += weightTotal(p.indicators, name: p.project, at: p.source, d)
             let funds = locate("年度预算总额", from: p.source, in: context.lines)
             findings += split(p, d).map { relocated($0, funds) }
-            findings += tableFunds(p, candidates, d).map { relocated($0, funds) }
-            findings += textFunds(p, described, d)
+            let name = key(p.project)
+            findings += tableFunds(p, named: name, candidates, d).map { relocated($0, funds) }
+            findings += textFunds(p, named: name, described, d)
             findings += costs(p, d)
         }
         findings += content(d.performance.projects, context.allocations, d)
@@ -177,10 +178,11 @@ public enum PerformanceRules: RuleSet {
         return list
     }
 
-    static func tableFunds(_ p: ProjectPerformanceTable, _ candidates: [Candidate], _ d: Disclosure) -> [Finding] {
+    /// `project` is the table's project name's `key`.
+    static func tableFunds(_ p: ProjectPerformanceTable, named project: String, _ candidates: [Candidate],
+                           _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds, !candidates.isEmpty else { return [] }
         let section = section(containing: p.source?.line, in: d)
-        let project = key(p.project)
         let byName = candidates.filter { $0.key.map { sameKey($0, project) } ?? false }
         if !byName.isEmpty {
             guard !byName.contains(where: { $0.amount == funds }) else { return [] }
@@ -200,10 +202,10 @@ public enum PerformanceRules: RuleSet {
             stated: funds, computation: "\(tables) 项目行")]
     }
 
-    static func textFunds(_ p: ProjectPerformanceTable, _ described: [(project: ProjectDescription, key: String)],
-                          _ d: Disclosure) -> [Finding] {
+    /// `project` is the table's project name's `key`.
+    static func textFunds(_ p: ProjectPerformanceTable, named project: String,
+                          _ described: [(project: ProjectDescription, key: String)], _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds else { return [] }
-        let project = key(p.project)
         let byName = described.filter { sameKey($0.key, project) }.map(\.project)
         // No project of that name in the text: nothing to compare (matching by amount finds only agreement).
         guard !byName.isEmpty, !byName.contains(where: { $0.amount == funds }) else { return [] }

@@ -154,7 +154,7 @@ public enum ProjectArithmeticRules: RuleSet {
                 .contains { near.includes($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
         }
         /// The value in 万元 (money) as printed.
-        var inWan: Amount { unit == "元" ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
+        var inWan: Amount { unit.sameBytes(as: "元") ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
         /// Persons, in units of one person or of 10 000.
         var countIsWan: Bool { unit.begins(with: "万") }
 
@@ -245,20 +245,20 @@ public enum ProjectArithmeticRules: RuleSet {
     static func allocations(_ figures: [Figure], amount: Amount, text: String, _ place: Place) -> [Finding] {
         var items = figures.filter(\.isMoney)
         // Figures read from input: a list whose sum does not fit is not judged.
-        guard items.filter({ $0.unit == "万元" }).count >= 2, Amount.checkedSum(items.map(\.value)) != nil else { return [] }
+        guard items.filter({ $0.unit.sameBytes(as: "万元") }).count >= 2, Amount.checkedSum(items.map(\.value)) != nil else { return [] }
         func sum(_ list: some Collection<Figure>) -> Amount { list.map(\.inWan).reduce(.zero, +) }
-        if items.count >= 3, items[0].unit == "万元", items[0].value == amount || items[0].value == sum(items.dropFirst()) {
+        if items.count >= 3, items[0].unit.sameBytes(as: "万元"), items[0].value == amount || items[0].value == sum(items.dropFirst()) {
             items.removeFirst()
-        } else if items.count >= 3, let last = items.last, last.unit == "万元",
+        } else if items.count >= 3, let last = items.last, last.unit.sameBytes(as: "万元"),
                   last.value == amount || last.value == sum(items.dropLast()) {
             items.removeLast()
         }
         guard items.count >= 2 else { return [] }
         let printed = sum(items)
         guard printed != amount else { return [] }
-        let computation = items.map { $0.unit == "元" ? "\(wanText($0))（\($0.printed) 元）" : $0.printed }
+        let computation = items.map { $0.unit.sameBytes(as: "元") ? "\(wanText($0))（\($0.printed) 元）" : $0.printed }
             .joined(separator: " + ") + " = \(exactSum(items))"
-        let slips = items.filter { $0.unit == "元" }
+        let slips = items.filter { $0.unit.sameBytes(as: "元") }
         if !slips.isEmpty {
             let readAsWan = items.map(\.value).reduce(.zero, +)
             if readAsWan == amount {
@@ -284,7 +284,7 @@ public enum ProjectArithmeticRules: RuleSet {
 
     /// A 元 figure in 万元, every digit kept (6.08 元 = 0.000608 万元).
     static func wanText(_ f: Figure) -> String {
-        guard f.unit == "元" else { return f.printed }
+        guard f.unit.sameBytes(as: "元") else { return f.printed }
         let d = Decimal(string: f.printed) ?? 0
         return "\(d / 10_000)"
     }
@@ -408,7 +408,7 @@ public enum ProjectArithmeticRules: RuleSet {
             // count in 人 × 元/人 = 元; ÷10 000 for 万元. A count in 万人 or a rate in 万元 shifts by 10 000.
             var shift = 0
             if count.countIsWan { shift += 1 }
-            if rate.unit == "万元" { shift += 1 }
+            if rate.unit.sameBytes(as: "万元") { shift += 1 }
             let product = multiply(count.value, rate.value)
             let wan: Amount = shift == 0 ? Amount(units: Figure.divide(product.units, by: 10_000))
                 : shift == 1 ? product : product.times(10_000)
