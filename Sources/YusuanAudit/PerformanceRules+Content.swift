@@ -127,7 +127,14 @@ extension PerformanceRules {
 
     /// 上年完成值 as a figure: `50438 人`, `=1.25万人`, `98%`; nil for words (无, -, 上年该项目未实施).
     static func lastYearValue(_ printed: String?) -> IndicatorTarget? {
-        guard let printed = printed?.trimmingCharacters(in: .whitespaces), let first = printed.first else { return nil }
+        guard var printed else { return nil }
+        // Trimmed only where an end may be a space (few are): Foundation's trimming costs
+        // more than the rest of the rule, and trims nothing from other texts.
+        if let first = printed.unicodeScalars.first, let last = printed.unicodeScalars.last,
+           Spaces.isWhitespace(first) || Spaces.isWhitespace(last) {
+            printed = printed.trimmingCharacters(in: .whitespaces)
+        }
+        guard let first = printed.first else { return nil }
         let target = IndicatorTarget(parsing: first.isASCII && first.isNumber ? "=" + printed : printed)
         return target.number == nil ? nil : target
     }
@@ -156,7 +163,7 @@ extension PerformanceRules {
         // The comparison first: most targets are not at-least rates, and it costs no text.
         for i in p.indicators where (i.target.comparison == .atLeast || i.target.comparison == .greater)
             && !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
-            && !["政策", "行业"].contains(where: { i.basis?.includes($0) == true }) {
+            && !(i.basis.map { $0.includes("政策") || $0.includes("行业") } ?? false) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
                   unitKey(last.unit) == unitKey(i.target.unit), target < achieved else { continue }

@@ -112,7 +112,8 @@ public enum PerformanceRules: RuleSet {
         // Both at least four scalars long, without counting the rest.
         func long(_ s: String) -> Bool { s.unicodeScalars.dropFirst(3).first != nil }
         guard long(x) && long(y) else { return x.sameBytes(as: y) && !x.isEmpty }
-        return x.includes(y) || y.includes(x)
+        // Only the longer can hold the other.
+        return x.utf8.count >= y.utf8.count ? x.includes(y) : y.includes(x)
     }
 
     /// The number of the explanation section printed at or before a line (the

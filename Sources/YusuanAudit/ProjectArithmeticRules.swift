@@ -312,7 +312,9 @@ public enum ProjectArithmeticRules: RuleSet {
         let all = NSRange(location: 0, length: text.utf16.count)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
         var findings: [Finding] = []
-        for m in productFormula.matches(in: text, range: all) {
+        // A product states its result after `=`.
+        let products = text.includes("=") || text.includes("＝") ? productFormula.matches(in: text, range: all) : []
+        for m in products {
             guard let matched = group(m, 0), let a = group(m, 1), let b = group(m, 3), let c = group(m, 4),
                   let unitC = group(m, 5) else { continue }
             let unitA = group(m, 2)
@@ -339,7 +341,9 @@ public enum ProjectArithmeticRules: RuleSet {
                 severity: within ? .warning : nil, near: shown, stated: result, expected: asPrinted,
                 computation: "\(a) × \(b) = \(exact(product))"))
         }
-        for m in bracketFormula.matches(in: text, range: all) {
+        // A bracketed formula opens a bracket.
+        let brackets = text.includes("（") || text.includes("(") ? bracketFormula.matches(in: text, range: all) : []
+        for m in brackets {
             guard let whole = group(m, 0), let r = group(m, 1), let expression = group(m, 3) else { continue }
             guard let result = Amount(r) else { continue }
             var total = Amount.zero, lo = 0.0, hi = 0.0

@@ -16,9 +16,19 @@ extension BudgetTable {
     /// The families of this table: each row that has children, with them.
     public var families: [RowFamily] {
         let parents = parentIndices
-        var children: [[Int]] = Array(repeating: [], count: rows.count)
-        for (i, p) in parents.enumerated() { if let p { children[p].append(i) } }
-        return children.indices.compactMap { children[$0].isEmpty ? nil : RowFamily(parent: $0, children: children[$0]) }
+        // Each family's children counted first, so that its list is made once at its size.
+        var counts = [Int](repeating: 0, count: rows.count)
+        for p in parents { if let p { counts[p] += 1 } }
+        var families: [RowFamily] = []
+        var family = [Int](repeating: 0, count: rows.count)
+        for (i, n) in counts.enumerated() where n > 0 {
+            family[i] = families.count
+            var children: [Int] = []
+            children.reserveCapacity(n)
+            families.append(RowFamily(parent: i, children: children))
+        }
+        for (i, p) in parents.enumerated() { if let p { families[family[p]].children.append(i) } }
+        return families
     }
 
     /// For each row, the index of the row it sums into (nil for a top total).
