@@ -126,7 +126,7 @@ public enum ProjectArithmeticRules: RuleSet {
         /// The characters before the number (up to eight) and after the figure (up to three).
         var before: String
         var after: String
-        /// Offsets in the text, in scalars: the number's start, the figure's end.
+        /// Offsets in the text, in bytes: the number's start, the figure's end.
         var start: Int
         var end: Int
 
@@ -171,62 +171,98 @@ public enum ProjectArithmeticRules: RuleSet {
     }
 
     static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
-    /// `units` as scalars, compared with the text's in place.
-    static let unitScalars = units.map { Array($0.unicodeScalars) }
+    /// `units` as bytes, compared with the text's in place.
+    static let unitBytes = units.map { Array($0.utf8) }
+    /// The words that may follow a unit's `/` (元/人, 万元/月, 元/人/年), as bytes.
+    static let perWords = ["人", "名", "月", "年", "次", "天", "户"].map { Array($0.utf8) }
 
-    /// Every number in the text with the unit printed after it. Read by scalar: splitting
-    /// Chinese text into Characters cost more than the rest of the project rules; offsets
-    /// (`Figure.start`, `Figure.end`) count scalars.
+    /// Every number in the text with the unit printed after it. Read on the text's bytes
+    /// (digits, spaces and `/` are ASCII, and a unit's bytes match only where its first
+    /// scalar starts): splitting Chinese text into Characters, or even into an array of
+    /// scalars, cost more than the rest of the project rules. Offsets (`Figure.start`,
+    /// `Figure.end`) count bytes; `before` and `after` are taken by scalar.
     static func scan(_ text: String) -> [Figure] {
-        let chars = Array(text.unicodeScalars)
-        func string(_ range: Range<Int>) -> String { Text.string(chars[range]) }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value | 0x20) &- 0x61 < 26 }
-        var figures: [Figure] = []
-        var i = 0
-        while i < chars.count {
-            guard isDigit(chars[i]), i == 0 || !(isDigit(chars[i - 1]) || chars[i - 1] == "." || isLetter(chars[i - 1])) else {
-                i += 1
-                continue
+        var text = text
+        return text.withUTF8 { chars in
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: chars[range]), as: UTF8.self)
             }
-            let start = i
-            var j = i
-            while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == "," { j += 1 }
-            var digits = string(start..<j)
-            while let last = digits.last, last == "." || last == "," { digits.removeLast(); j -= 1 }
-            guard let value = Amount(digits) else { i = j + 1; continue }
-            let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-            var k = j
-            while k < chars.count, chars[k] == " " { k += 1 }
-            var unit = ""
-            for (u, scalars) in zip(units, unitScalars)
-            where k + scalars.count <= chars.count && chars[k..<(k + scalars.count)].elementsEqual(scalars) {
-                unit = u
-                k += scalars.count
-                break
+            func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
+            func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
+            func matches(_ word: [UInt8], at k: Int) -> Bool {
+                k + word.count <= chars.count && word.indices.allSatisfy { chars[k + $0] == word[$0] }
             }
-            var end = unit.isEmpty ? j : k
-            var per: String?
-            if !unit.isEmpty {
-                var m = k
-                while m < chars.count, chars[m] == " " { m += 1 }
-                if m < chars.count, chars[m] == "/" {
-                    var n = m + 1
-                    while n < chars.count, "人名月年次天户/".unicodeScalars.contains(chars[n]) { n += 1 }
-                    if n > m + 1 { per = string((m + 1)..<n); end = n }
+            /// Whether a byte starts a scalar (is no continuation byte).
+            func starts(_ c: UInt8) -> Bool { c & 0xC0 != 0x80 }
+            let space = UInt8(ascii: " ")
+            var figures: [Figure] = []
+            var i = 0
+            while i < chars.count {
+                // A scalar before a digit is a digit, `.` or a letter only if it is that ASCII byte.
+                guard isDigit(chars[i]), i == 0
+                        || !(isDigit(chars[i - 1]) || chars[i - 1] == UInt8(ascii: ".") || isLetter(chars[i - 1])) else {
+                    i += 1
+                    continue
                 }
+                let start = i
+                var j = i
+                while j < chars.count, isDigit(chars[j]) || chars[j] == UInt8(ascii: ".") || chars[j] == UInt8(ascii: ",") { j += 1 }
+                while j > start, chars[j - 1] == UInt8(ascii: ".") || chars[j - 1] == UInt8(ascii: ",") { j -= 1 }
+                let digits = string(start..<j)
+                guard let value = Amount(digits) else { i = j + 1; continue }
+                let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+                var k = j
+                while k < chars.count, chars[k] == space { k += 1 }
+                var unit = ""
+                for (u, bytes) in zip(units, unitBytes) where matches(bytes, at: k) {
+                    unit = u
+                    k += bytes.count
+                    break
+                }
+                var end = unit.isEmpty ? j : k
+                var per: String?
+                if !unit.isEmpty {
+                    var m = k
+                    while m < chars.count, chars[m] == space { m += 1 }
+                    if m < chars.count, chars[m] == UInt8(ascii: "/") {
+                        var n = m + 1
+                        while n < chars.count {
+                            if chars[n] == UInt8(ascii: "/") {
+                                n += 1
+                            } else if let word = perWords.first(where: { matches($0, at: n) }) {
+                                n += word.count
+                            } else {
+                                break
+                            }
+                        }
+                        if n > m + 1 { per = string((m + 1)..<n); end = n }
+                    }
+                }
+                // Three scalars after the figure, eight before the number, past the spaces.
+                var a = end
+                while a < chars.count, chars[a] == space { a += 1 }
+                var afterEnd = a, count = 0
+                while afterEnd < chars.count, count < 3 {
+                    afterEnd += 1
+                    while afterEnd < chars.count, !starts(chars[afterEnd]) { afterEnd += 1 }
+                    count += 1
+                }
+                var b = start
+                while b > 0, chars[b - 1] == space { b -= 1 }
+                var beforeStart = b
+                count = 0
+                while beforeStart > 0, count < 8 {
+                    beforeStart -= 1
+                    while beforeStart > 0, !starts(chars[beforeStart]) { beforeStart -= 1 }
+                    count += 1
+                }
+                figures.append(Figure(
+                    value: value, decimals: decimals, printed: digits, unit: unit, per: per,
+                    before: string(beforeStart..<b), after: string(a..<afterEnd), start: start, end: end))
+                i = max(end, j)
             }
-            var a = end
-            while a < chars.count, chars[a] == " " { a += 1 }
-            var b = start
-            while b > 0, chars[b - 1] == " " { b -= 1 }
-            figures.append(Figure(
-                value: value, decimals: decimals, printed: digits, unit: unit, per: per,
-                before: string(max(0, b - 8)..<b), after: string(a..<min(chars.count, a + 3)),
-                start: start, end: end))
-            i = max(end, j)
+            return figures
         }
-        return figures
     }
 
     /// `a × b` exactly where six decimals hold it, rounded otherwise.
@@ -272,8 +308,8 @@ public enum ProjectArithmeticRules: RuleSet {
         }
         guard let (difference, judged) = SumCheck.judge(total: amount, parts: items.map(\.inWan)) else { return [] }
         var severity = judged
-        let scalars = text.unicodeScalars
-        let tail = text[scalars.index(scalars.startIndex, offsetBy: min(items.last!.end, scalars.count))...]
+        let utf8 = text.utf8
+        let tail = text[utf8.index(utf8.startIndex, offsetBy: min(items.last!.end, utf8.count))...]
             .trimmingCharacters(in: .whitespaces)
         if tail.begins(with: "等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
         return [place.finding(
