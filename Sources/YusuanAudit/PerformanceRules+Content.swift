@@ -318,6 +318,8 @@ extension PerformanceRules {
         guard !counted.isEmpty, !goal.isEmpty else { return [] }
         var findings: [Finding] = []
         for figure in goalFigures(goal, units: Set(counted.map(\.unit))) {
+            // A label of fewer than four characters shares no run of four with a name.
+            guard figure.label.unicodeScalars.dropFirst(3).first != nil else { continue }
             let candidates = counted.filter { $0.unit.sameBytes(as: figure.unit) }.map(\.indicator)
             let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, Text.withoutWhitespace($0.name))) }
             guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }

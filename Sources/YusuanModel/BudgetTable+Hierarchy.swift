@@ -109,9 +109,12 @@ extension BudgetTable {
 
     /// `RowKey.parent`, found on the key's bytes (`/` is one byte, never inside a character).
     private static func parentKey(of key: RowKey) -> RowKey? {
-        let text = key.rawValue
-        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        return RowKey(rawValue: String(text[..<slash]))
+        var text = key.rawValue
+        return text.withUTF8 { bytes in
+            bytes.lastIndex(of: UInt8(ascii: "/")).map {
+                RowKey(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0]), as: UTF8.self))
+            }
+        }
     }
 
     private func totalFor(row: TableRow, totals: [Int]) -> Int? {
