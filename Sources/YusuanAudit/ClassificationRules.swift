@@ -95,7 +95,7 @@ public enum ClassificationRules: RuleSet {
                 let length = ascii ? code.utf8.count : code.count
                 guard [3, 5, 7].contains(length) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
-                guard economic == code.begins(with: "3"), !(economic && length == 7), catalogue.covers(code) else { continue }
+                guard economic == code.begins(with: "3"), !(economic && length == 7) else { continue }
                 // The code's names so far, looked up once: a name printed again is skipped.
                 func isNew(_ names: inout [String]) -> Bool {
                     guard !names.contains(where: { $0.sameBytes(as: row.name) }) else { return false }
@@ -103,9 +103,12 @@ public enum ClassificationRules: RuleSet {
                     return true
                 }
                 guard isNew(&seen[code, default: []]) else { continue }
+                // A code the catalogue names is one it covers: `covers` is asked only of the others.
+                let expected = catalogue.name(code)
+                guard expected != nil || catalogue.covers(code) else { continue }
                 let kind = economic ? "经济分类" : "功能分类"
                 var at: SourceLocation? { row.source ?? row.cells.lazy.compactMap { $0?.source }.first }
-                guard let expected = catalogue.name(code) else {
+                guard let expected else {
                     findings.append(Finding(
                         rule: unknownCode,
                         message: "表\(table.kind.rawValue) \(kind)科目 \(code)“\(row.name)”不在\(source)中\(basis)",

@@ -309,21 +309,22 @@ extension PerformanceRules {
 
     static func goalAgainstIndicators(goal: String, _ indicators: [PerformanceIndicator], table: String,
                                       at source: SourceLocation?, _ d: Disclosure) -> [Finding] {
-        // The indicators with a count for target, each with its unit's key.
-        let counted: [(indicator: PerformanceIndicator, unit: String)] = indicators.compactMap { i in
-            guard i.target.number != nil else { return nil }
-            let unit = unitKey(i.target.unit)
-            return isCountUnit(unit) ? (i, unit) : nil
+        // The indicators with a count for target, each by its index with its unit's key.
+        let counted: [(index: Int, unit: String)] = indicators.indices.compactMap { k in
+            guard indicators[k].target.number != nil else { return nil }
+            let unit = unitKey(indicators[k].target.unit)
+            return isCountUnit(unit) ? (k, unit) : nil
         }
         guard !counted.isEmpty, !goal.isEmpty else { return [] }
         var findings: [Finding] = []
         for figure in goalFigures(goal, units: Set(counted.map(\.unit))) {
             // A label of fewer than four characters shares no run of four with a name.
             guard figure.label.unicodeScalars.dropFirst(3).first != nil else { continue }
-            let candidates = counted.filter { $0.unit.sameBytes(as: figure.unit) }.map(\.indicator)
-            let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, Text.withoutWhitespace($0.name))) }
+            let scored = counted.filter { $0.unit.sameBytes(as: figure.unit) }.map { c in
+                (index: c.index, run: sharedRun(figure.label, Text.withoutWhitespace(indicators[c.index].name)))
+            }
             guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }
-            let i = best.indicator
+            let i = indicators[best.index]
             guard let target = i.target.number, let comparison = i.target.comparison else { continue }
             let indicatorAtLeast: Bool? = comparison == .atLeast || comparison == .greater ? true
                 : comparison == .atMost || comparison == .less ? false : nil

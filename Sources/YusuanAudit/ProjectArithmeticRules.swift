@@ -149,7 +149,7 @@ public enum ProjectArithmeticRules: RuleSet {
         var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains { unit.sameBytes(as: $0) } }
         /// A ceiling, a floor or a change rather than an allocation.
         var isBound: Bool {
-            let near = String(before.suffix(6))
+            let near = before.suffix(6)
             return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
                 .contains { near.includes($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
         }
