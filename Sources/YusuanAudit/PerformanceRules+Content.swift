@@ -160,9 +160,10 @@ extension PerformanceRules {
     static func belowLastYear(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         var named: [String] = []
-        // The comparison first: most targets are not at-least rates, and it costs no text.
+        // The comparison and the unit first: most targets are not at-least rates, and they
+        // cost no search.
         for i in p.indicators where (i.target.comparison == .atLeast || i.target.comparison == .greater)
-            && !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
+            && unitKey(i.target.unit) == "%" && !isCost(i) && !isSatisfaction(i)
             && !(i.basis.map { $0.includes("政策") || $0.includes("行业") } ?? false) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
@@ -386,7 +387,7 @@ extension PerformanceRules {
         let unit = unitKey(i.target.unit)
         if unit.begins(with: "元/人") { return n }
         if unit.begins(with: "万元/人") { return inOnes(n) }
-        if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.includes($0) }) { return n }
+        if unit.sameBytes(as: "元"), ["人均", "标准", "每人"].contains(where: { i.name.includes($0) }) { return n }
         return nil
     }
 

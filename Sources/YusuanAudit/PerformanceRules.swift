@@ -225,7 +225,8 @@ public enum PerformanceRules: RuleSet {
     /// rates (人均, 每…, 标准, 单价, 平均), which are not parts of the funds.
     static func moneyCosts(_ p: ProjectPerformanceTable) -> [PerformanceIndicator] {
         p.indicators.filter { i in
-            guard i.level1.includes("成本") || i.level2.includes("成本"), i.target.unit == "万元",
+            // The unit first, as bytes: it rules out most indicators without a search.
+            guard i.target.unit?.sameBytes(as: "万元") == true, i.level1.includes("成本") || i.level2.includes("成本"),
                   i.target.number != nil, let c = i.target.comparison, c != .atLeast, c != .greater else { return false }
             return !["人均", "每", "标准", "单价", "平均"].contains { i.name.includes($0) }
         }
