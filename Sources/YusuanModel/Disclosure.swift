@@ -66,8 +66,12 @@ public struct Disclosure: Sendable, Hashable, Codable {
         self.ambiguities = ambiguities
     }
 
-    /// The table 表 N, where published.
-    public func table(_ kind: StandardTable) -> BudgetTable? { tables.first { $0.kind == kind } }
+    /// The table 表 N, where published. Looked for by index: `first(where:)` copies every
+    /// table it passes over, and the audit asks for tables thousands of times a document.
+    public func table(_ kind: StandardTable) -> BudgetTable? {
+        for i in tables.indices where tables[i].kind == kind { return tables[i] }
+        return nil
+    }
 
     /// The tables the document's template requires it to publish.
     public var requiredTables: [StandardTable] { templateTables ?? StandardTable.tables(in: format) }
