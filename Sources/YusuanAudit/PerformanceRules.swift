@@ -120,7 +120,9 @@ public enum PerformanceRules: RuleSet {
     /// performance tables follow the last section; the projects are in 七).
     static func section(containing line: Int?, in d: Disclosure) -> String? {
         guard let line else { return nil }
-        return d.sections.last { ($0.source?.line ?? Int.max) <= line }?.number
+        // By index: `last(where:)` would copy every section it passes over.
+        for i in d.sections.indices.reversed() where (d.sections[i].source?.line ?? Int.max) <= line { return d.sections[i].number }
+        return nil
     }
 
     // MARK: weights

@@ -84,7 +84,10 @@ public struct Disclosure: Sendable, Hashable, Codable {
     }
 
     /// The section with this printed number (`"五"`).
-    public func section(_ number: String) -> ExplanationSection? { sections.first { $0.number == number } }
+    public func section(_ number: String) -> ExplanationSection? {
+        for i in sections.indices where sections[i].number == number { return sections[i] }
+        return nil
+    }
 }
 
 /// 公开状态 — what a document does with one table of the contract.
