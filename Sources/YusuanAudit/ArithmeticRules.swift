@@ -31,32 +31,35 @@ public enum ArithmeticRules: RuleSet {
     static func rowIdentities(_ table: BudgetTable, format: DisclosureFormat) -> [Finding] {
         var findings: [Finding] = []
         let relations = table.identities ?? table.kind.rowIdentities(in: format)
-        for row in table.rows {
-            for relation in relations where relation.total < row.cells.count {
+        // By index: a row is copied only for a finding.
+        for r in table.rows.indices {
+            let cells = table.rows[r].cells
+            for relation in relations where relation.total < cells.count {
                 // The parts' sum first, without gathering them: most rows add up.
                 var sum = Amount.zero, anyPart = false, overflow = false
-                for p in relation.parts where p < row.cells.count {
-                    guard let v = row.cells[p]?.value else { continue }
+                for p in relation.parts where p < cells.count {
+                    guard let v = cells[p]?.value else { continue }
                     anyPart = true
                     let (s, o) = sum.addingReportingOverflow(v)
                     sum = s
                     overflow = overflow || o
                 }
-                guard row.cells[relation.total] != nil || anyPart else { continue }
+                guard cells[relation.total] != nil || anyPart else { continue }
                 // Table 1 and 4 income rows have one column only.
-                if row.cells.count > 1, relation.total == 0, row.cells.dropFirst().allSatisfy({ $0 == nil }),
+                if cells.count > 1, relation.total == 0, cells.dropFirst().allSatisfy({ $0 == nil }),
                    table.kind == .fiscalAppropriation || table.kind == .overall { continue }
-                let total = row.cells[relation.total]?.value ?? .zero
+                let total = cells[relation.total]?.value ?? .zero
                 if !overflow && total == sum { continue }
-                let parts = relation.parts.filter { $0 < row.cells.count }
-                let values = parts.map { row.cells[$0]?.value ?? .zero }
+                let parts = relation.parts.filter { $0 < cells.count }
+                let values = parts.map { cells[$0]?.value ?? .zero }
                 guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
+                let row = table.rows[r]
                 let partNames = parts.map { table.columns[$0].rawValue }.joined(separator: " + ")
                 findings.append(Finding(
                     rule: rowIdentity,
                     message: "表\(table.kind.rawValue) \(row.key)：\(table.columns[relation.total]) \(total) ≠ \(partNames) = \(total - difference)（差 \(difference)）",
                     severity: severity, table: table.kind.rawValue, row: row.key, column: table.columns[relation.total],
-                    at: row.cells[relation.total]?.source ?? row.source, stated: total, expected: total - difference,
+                    at: cells[relation.total]?.source ?? row.source, stated: total, expected: total - difference,
                     computation: SumCheck.describe(values.filter { !$0.isZero })))
             }
         }
@@ -67,8 +70,9 @@ public enum ArithmeticRules: RuleSet {
         var findings: [Finding] = []
         let rows = table.rows
         for family in table.families {
-            let parent = rows[family.parent]
-            let parentIsBlank = parent.cells.allSatisfy { $0 == nil }
+            // The parent's cells, its row copied only for a finding.
+            let cells = rows[family.parent].cells
+            let parentIsBlank = cells.allSatisfy { $0 == nil }
             for c in table.columns.indices {
                 // The children's sum first, without gathering their values: most columns add up.
                 var sum = Amount.zero, count = 0, overflow = false
@@ -79,20 +83,20 @@ public enum ArithmeticRules: RuleSet {
                     sum = s
                     overflow = overflow || o
                 }
-                guard parent.cells[c] != nil || count > 0 else { continue }
+                guard cells[c] != nil || count > 0 else { continue }
                 // A labelled line printed without values (an empty table) has nothing to add up.
                 if parentIsBlank && count == 0 { continue }
-                let total = parent.cells[c]?.value ?? .zero
+                let total = cells[c]?.value ?? .zero
                 if !overflow && total == sum { continue }
                 let values = family.children.compactMap { rows[$0].cells[c]?.value }
                 guard let (difference, severity) = SumCheck.judge(total: total, parts: values, printedIn: table.printedUnit ?? .wan) else { continue }
-                let column = table.columns[c]
+                let column = table.columns[c], parent = rows[family.parent]
                 let level = levelName(rows[family.children[0]])
                 findings.append(Finding(
                     rule: hierarchy,
                     message: "表\(table.kind.rawValue) \(parent.key) 的 \(column) \(total) ≠ Σ\(level) \(total - difference)（差 \(difference)）",
                     severity: severity, table: table.kind.rawValue, row: parent.key, column: column,
-                    at: parent.cells[c]?.source ?? parent.source, stated: total, expected: total - difference,
+                    at: cells[c]?.source ?? parent.source, stated: total, expected: total - difference,
                     computation: SumCheck.describe(values)))
             }
         }

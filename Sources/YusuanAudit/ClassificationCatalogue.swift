@@ -69,25 +69,96 @@ public struct ClassificationCatalogue: Sendable {
 
     /// Whether the catalogue can judge this code: every 类, and 款/项 of a detailed class.
     public func covers(_ code: String) -> Bool {
-        code.count == 3 || detailedClasses.contains(String(code.prefix(3)))
+        // An ASCII code (every printed one) by its bytes: no Characters counted.
+        let utf8 = code.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return code.count == 3 || detailedClasses.contains(String(code.prefix(3))) }
+        return utf8.count == 3 || detailedClasses.contains(String(Substring(utf8.prefix(3))))
     }
 
     /// A name for comparison: no spaces, full-width brackets as half-width (（） as (),
     /// 【】〔〕［］ as []). The one such key of the audit: classification names, project
     /// names of table 7 and of the performance tables are all compared by it.
     public static func normalised(_ name: String) -> String {
-        // Scalars into bytes: comparing Characters of Chinese text normalises them.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for c in name.unicodeScalars where !Spaces.isWhitespace(c) {
-            switch c {
-            case "（": bytes.append(UInt8(ascii: "("))
-            case "）": bytes.append(UInt8(ascii: ")"))
-            case "【", "〔", "［": bytes.append(UInt8(ascii: "["))
-            case "】", "〕", "］": bytes.append(UInt8(ascii: "]"))
-            default: UTF8.encode(c) { bytes.append($0) }
+        // Read as bytes, each scalar by its UTF-8 encoding: a name without a space or a
+        // full-width bracket (`mayStartSpaceOrWide`) is returned as it is, and no Character
+        // is formed.
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: mayStartSpaceOrWide) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    if let (c, width) = wideScalar(bytes, at: i) {
+                        if Spaces.isWhitespace(c) {
+                            i += width
+                            continue
+                        }
+                        if let bracket = halfWidthBracket(c) {
+                            out[n] = bracket
+                            n += 1
+                            i += width
+                            continue
+                        }
+                    }
+                    out[n] = bytes[i]
+                    n += 1
+                    i += 1
+                }
+                return n
             }
+        } ?? name
+    }
+
+    /// The ASCII bracket a full-width one reads as.
+    private static func halfWidthBracket(_ c: Unicode.Scalar) -> UInt8? {
+        switch c {
+        case "（": UInt8(ascii: "(")
+        case "）": UInt8(ascii: ")")
+        case "【", "〔", "［": UInt8(ascii: "[")
+        case "】", "〕", "］": UInt8(ascii: "]")
+        default: nil
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True for a byte that may start a space (`Spaces.isWhitespace`) or a full-width form
+    /// (（）［］％, led by 0xEF, and 【】〔〕, led by 0xE3): a text without one needs no
+    /// normalising.
+    static func mayStartSpaceOrWide(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2 || byte &- 0xE1 < 3 || byte == 0xEF
+    }
+
+    /// The scalar at byte `i` of UTF-8 text (a String's bytes) and its width in bytes, where
+    /// its lead byte may start a space or a full-width form (`mayStartSpaceOrWide`); nil
+    /// for any other byte, which is to be kept as it is.
+    static func wideScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let b0 = bytes[i]
+        guard mayStartSpaceOrWide(b0) else { return nil }
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        let width = b0 < 0xE0 ? 2 : 3
+        guard i + width <= bytes.count else { return nil }
+        let value = width == 2 ? UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            : UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return Unicode.Scalar(value).map { ($0, width) }
+    }
+
+    /// The text's bytes without its whitespace (`Spaces.isWhitespace`), as
+    /// `Text.withoutWhitespace` takes it out, for a rule that reads the bytes: only a byte
+    /// that may start a space is decoded.
+    static func bytesWithoutWhitespace(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if let (c, width) = wideScalar(bytes, at: i), Spaces.isWhitespace(c) {
+                    i += width
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return out
+        }
     }
 }

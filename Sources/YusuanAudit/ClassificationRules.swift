@@ -87,32 +87,37 @@ public enum ClassificationRules: RuleSet {
             let economic = table.kind == .basicByEconomicClass
             var seen: [String: [String]] = [:]   // one finding per code and printed name in a table
             seen.reserveCapacity(table.rows.count)
-            for row in table.rows {
-                guard let code = row.code else { continue }
+            // By index: a row is copied only for a finding.
+            for r in table.rows.indices {
+                guard let code = table.rows[r].code else { continue }
                 // An ASCII code's length is its bytes': no Characters counted.
                 let ascii = code.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 })
                 guard ascii || code.allSatisfy(\.isNumber) else { continue }
                 let length = ascii ? code.utf8.count : code.count
                 guard [3, 5, 7].contains(length) else { continue }
                 // Economic codes live in table 6 only; functional codes everywhere else.
-                guard economic == code.begins(with: "3"), !(economic && length == 7), catalogue.covers(code) else { continue }
+                guard economic == code.begins(with: "3"), !(economic && length == 7) else { continue }
                 // The code's names so far, looked up once: a name printed again is skipped.
+                let printed = table.rows[r].name
                 func isNew(_ names: inout [String]) -> Bool {
-                    guard !names.contains(where: { $0.sameBytes(as: row.name) }) else { return false }
-                    names.append(row.name)
+                    guard !names.contains(where: { $0.sameBytes(as: printed) }) else { return false }
+                    names.append(printed)
                     return true
                 }
                 guard isNew(&seen[code, default: []]) else { continue }
+                // A code the catalogue names is one it covers: `covers` is asked only of the others.
+                let expected = catalogue.name(code)
+                guard expected != nil || catalogue.covers(code) else { continue }
                 let kind = economic ? "经济分类" : "功能分类"
+                var row: TableRow { table.rows[r] }
                 var at: SourceLocation? { row.source ?? row.cells.lazy.compactMap { $0?.source }.first }
-                guard let expected = catalogue.name(code) else {
+                guard let expected else {
                     findings.append(Finding(
                         rule: unknownCode,
                         message: "表\(table.kind.rawValue) \(kind)科目 \(code)“\(row.name)”不在\(source)中\(basis)",
                         table: table.kind.rawValue, row: row.key, at: at, computation: "\(source)：无 \(code)"))
                     continue
                 }
-                let printed = row.name
                 // Printed exactly as the catalogue prints it: nothing to normalise.
                 guard !printed.isEmpty, !printed.sameBytes(as: expected),
                       !ClassificationCatalogue.normalised(printed).sameBytes(as: ClassificationCatalogue.normalised(expected)) else { continue }

@@ -80,7 +80,9 @@ public enum CompletenessRules: RuleSet {
             let amount = row.cells.first??.value
             let matched = printed.contains { other in
                 // The amounts first: comparing them is cheaper than searching the names.
-                (amount != nil && other.funds == amount) || (!other.name.isEmpty && !name.isEmpty && (name.includes(other.name) || other.name.includes(name)))
+                (amount != nil && other.funds == amount) || (!other.name.isEmpty && !name.isEmpty
+                    // Only the longer can hold the other.
+                    && (name.utf8.count >= other.name.utf8.count ? name.includes(other.name) : other.name.includes(name)))
             }
             guard !matched else { continue }
             findings.append(Finding(

@@ -127,15 +127,25 @@ extension PerformanceRules {
 
     /// 上年完成值 as a figure: `50438 人`, `=1.25万人`, `98%`; nil for words (无, -, 上年该项目未实施).
     static func lastYearValue(_ printed: String?) -> IndicatorTarget? {
-        guard let printed = printed?.trimmingCharacters(in: .whitespaces), let first = printed.first else { return nil }
+        guard var printed else { return nil }
+        // Trimmed only where an end may be a space (few are): Foundation's trimming costs
+        // more than the rest of the rule, and trims nothing from other texts.
+        if let first = printed.unicodeScalars.first, let last = printed.unicodeScalars.last,
+           Spaces.isWhitespace(first) || Spaces.isWhitespace(last) {
+            printed = printed.trimmingCharacters(in: .whitespaces)
+        }
+        guard let first = printed.first else { return nil }
         let target = IndicatorTarget(parsing: first.isASCII && first.isNumber ? "=" + printed : printed)
         return target.number == nil ? nil : target
     }
 
     /// A unit for comparison: no spaces, `%` and `％` alike.
     static func unitKey(_ unit: String?) -> String {
+        guard let unit else { return "" }
+        // A unit without a space or a full-width form (most) is its own key.
+        guard unit.utf8.contains(where: ClassificationCatalogue.mayStartSpaceOrWide) else { return unit }
         var key: [UInt8] = []
-        for c in (unit ?? "").unicodeScalars where !Spaces.isWhitespace(c) {
+        for c in unit.unicodeScalars where !Spaces.isWhitespace(c) {
             if c == "％" { key.append(UInt8(ascii: "%")) } else { UTF8.encode(c) { key.append($0) } }
         }
         return String(decoding: key, as: UTF8.self)
@@ -150,10 +160,11 @@ extension PerformanceRules {
     static func belowLastYear(_ p: ProjectPerformanceTable, _ d: Disclosure) -> [Finding] {
         var findings: [Finding] = []
         var named: [String] = []
-        // The comparison first: most targets are not at-least rates, and it costs no text.
+        // The comparison and the unit first: most targets are not at-least rates, and they
+        // cost no search.
         for i in p.indicators where (i.target.comparison == .atLeast || i.target.comparison == .greater)
-            && !isCost(i) && !isSatisfaction(i) && unitKey(i.target.unit) == "%"
-            && !["政策", "行业"].contains(where: { i.basis?.includes($0) == true }) {
+            && unitKey(i.target.unit) == "%" && !isCost(i) && !isSatisfaction(i)
+            && !(i.basis.map { $0.includes("政策") || $0.includes("行业") } ?? false) {
             guard let c = i.target.comparison, c == .atLeast || c == .greater, let target = i.target.number,
                   let last = lastYearValue(i.lastYear), let achieved = last.number,
                   unitKey(last.unit) == unitKey(i.target.unit), target < achieved else { continue }
@@ -208,50 +219,73 @@ extension PerformanceRules {
 
     /// The goal's figures in the given units (each a count unit of the table's indicators).
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
-        // Scalars, not Characters: comparing Characters of Chinese text normalises them.
-        var chars: [Unicode.Scalar] = []
-        chars.reserveCapacity(goal.utf8.count)
-        for c in goal.unicodeScalars where !Spaces.isWhitespace(c) { chars.append(c) }
-        func string(_ s: some Sequence<Unicode.Scalar>) -> String { Text.string(s) }
-        let byLength = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-        func isBreak(_ c: Unicode.Scalar) -> Bool {
-            switch c {
-            case "，", "。", "；", "、", "：", ",", ";", ":", "（", "）", "(", ")": true
-            default: false
+        // On the bytes of the goal without its whitespace: comparing Characters of Chinese
+        // text normalises them, and a word's bytes can only match where a scalar starts.
+        let compact = ClassificationCatalogue.bytesWithoutWhitespace(goal)
+        // Longest first, so that 万人 is not read as 万 (a unit's prefix has fewer bytes too).
+        let byLength = units.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        return compact.withUnsafeBufferPointer { chars in
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: chars[range]), as: UTF8.self)
             }
-        }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
-        var figures: [GoalFigure] = []
-        var labelStart = 0
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if isBreak(c) { labelStart = i + 1; i += 1; continue }
-            guard isDigit(c) else { i += 1; continue }
-            var j = i
-            while j < chars.count, isDigit(chars[j]) || chars[j] == "." && j + 1 < chars.count && isDigit(chars[j + 1]) { j += 1 }
-            let printed = string(chars[i..<j])
-            let rest = chars[j...]
-            if let unit = byLength.first(where: { rest.starts(with: $0) }),
-               !(rest.dropFirst(unit.count).first == "次" && unit.last == "人"), let number = Amount(printed) {
-                var label = string(chars[labelStart..<i])
-                var atLeast: Bool?
-                if let (word, up) = boundWords.first(where: { label.ends(with: $0.0) }) {
-                    label.removeLast(word.count)
-                    atLeast = up
+            func matches(_ word: [UInt8], at k: Int) -> Bool {
+                k + word.count <= chars.count && word.indices.allSatisfy { chars[k + $0] == word[$0] }
+            }
+            /// The width of the punctuation that ends a label at `k`, or 0.
+            func breakWidth(at k: Int) -> Int {
+                switch chars[k] {
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"): 1
+                case 0xE3, 0xEF: goalBreaks.contains { matches($0, at: k) } ? 3 : 0
+                default: 0
                 }
-                let after = string(rest.dropFirst(unit.count).prefix(2))
-                var end = j + unit.count
-                if after == "以上" { atLeast = true; end += 2 } else if after == "以下" || after == "以内" { atLeast = false; end += 2 }
-                figures.append(GoalFigure(number: number, printed: printed, unit: string(unit), label: label, atLeast: atLeast,
-                                          said: string(chars[labelStart..<end])))
-                j += unit.count
-                labelStart = j
             }
-            i = j
+            func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
+            var figures: [GoalFigure] = []
+            var labelStart = 0
+            var i = 0
+            while i < chars.count {
+                let width = breakWidth(at: i)
+                if width > 0 { labelStart = i + width; i += width; continue }
+                guard isDigit(chars[i]) else { i += 1; continue }
+                var j = i
+                while j < chars.count, isDigit(chars[j])
+                    || chars[j] == UInt8(ascii: ".") && j + 1 < chars.count && isDigit(chars[j + 1]) { j += 1 }
+                let printed = string(i..<j)
+                if let unit = byLength.first(where: { matches($0, at: j) }),
+                   !(matches(goalWords.times, at: j + unit.count) && unit.suffix(goalWords.person.count).elementsEqual(goalWords.person)),
+                   let number = Amount(printed) {
+                    var label = string(labelStart..<i)
+                    var atLeast: Bool?
+                    if let (word, up) = boundWords.first(where: { label.ends(with: $0.0) }) {
+                        label.removeLast(word.count)
+                        atLeast = up
+                    }
+                    var end = j + unit.count
+                    if matches(goalWords.above, at: end) {
+                        atLeast = true
+                        end += goalWords.above.count
+                    } else if matches(goalWords.below, at: end) || matches(goalWords.within, at: end) {
+                        atLeast = false
+                        end += goalWords.below.count
+                    }
+                    figures.append(GoalFigure(number: number, printed: printed, unit: String(decoding: unit, as: UTF8.self),
+                                              label: label, atLeast: atLeast, said: string(labelStart..<end)))
+                    j += unit.count
+                    labelStart = j
+                }
+                i = j
+            }
+            return figures
         }
-        return figures
     }
+
+    /// The full-width punctuation that ends a goal figure's label (each three bytes, led
+    /// by 0xE3 or 0xEF), besides ASCII `,;:()`.
+    static let goalBreaks = ["，", "。", "；", "、", "：", "（", "）"].map { Array($0.utf8) }
+    /// The words `goalFigures` looks for after a figure, as bytes: 次 after a unit in 人
+    /// (人次 is another unit), and 以上, 以下, 以内.
+    static let goalWords = (times: Array("次".utf8), person: Array("人".utf8), above: Array("以上".utf8),
+                            below: Array("以下".utf8), within: Array("以内".utf8))
 
     /// The length of the longest run of characters two names share.
     static func sharedRun(_ a: String, _ b: String) -> Int {
@@ -276,19 +310,22 @@ extension PerformanceRules {
 
     static func goalAgainstIndicators(goal: String, _ indicators: [PerformanceIndicator], table: String,
                                       at source: SourceLocation?, _ d: Disclosure) -> [Finding] {
-        // The indicators with a count for target, each with its unit's key.
-        let counted: [(indicator: PerformanceIndicator, unit: String)] = indicators.compactMap { i in
-            guard i.target.number != nil else { return nil }
-            let unit = unitKey(i.target.unit)
-            return isCountUnit(unit) ? (i, unit) : nil
+        // The indicators with a count for target, each by its index with its unit's key.
+        let counted: [(index: Int, unit: String)] = indicators.indices.compactMap { k in
+            guard indicators[k].target.number != nil else { return nil }
+            let unit = unitKey(indicators[k].target.unit)
+            return isCountUnit(unit) ? (k, unit) : nil
         }
         guard !counted.isEmpty, !goal.isEmpty else { return [] }
         var findings: [Finding] = []
         for figure in goalFigures(goal, units: Set(counted.map(\.unit))) {
-            let candidates = counted.filter { $0.unit == figure.unit }.map(\.indicator)
-            let scored = candidates.map { (indicator: $0, run: sharedRun(figure.label, Text.withoutWhitespace($0.name))) }
+            // A label of fewer than four characters shares no run of four with a name.
+            guard figure.label.unicodeScalars.dropFirst(3).first != nil else { continue }
+            let scored = counted.filter { $0.unit.sameBytes(as: figure.unit) }.map { c in
+                (index: c.index, run: sharedRun(figure.label, Text.withoutWhitespace(indicators[c.index].name)))
+            }
             guard let best = scored.max(by: { $0.run < $1.run }), best.run >= 4 else { continue }
-            let i = best.indicator
+            let i = indicators[best.index]
             guard let target = i.target.number, let comparison = i.target.comparison else { continue }
             let indicatorAtLeast: Bool? = comparison == .atLeast || comparison == .greater ? true
                 : comparison == .atMost || comparison == .less ? false : nil
@@ -350,7 +387,7 @@ extension PerformanceRules {
         let unit = unitKey(i.target.unit)
         if unit.begins(with: "元/人") { return n }
         if unit.begins(with: "万元/人") { return inOnes(n) }
-        if unit == "元", ["人均", "标准", "每人"].contains(where: { i.name.includes($0) }) { return n }
+        if unit.sameBytes(as: "元"), ["人均", "标准", "每人"].contains(where: { i.name.includes($0) }) { return n }
         return nil
     }
 
@@ -366,7 +403,7 @@ extension PerformanceRules {
         var findings: [Finding] = []
         for (count, rate, _) in match.pairs {
             guard let head = count.countIsWan ? inOnes(count.value) : count.value,
-                  let perHeadRate = rate.unit == "万元" ? inOnes(rate.value) : rate.value else { continue }
+                  let perHeadRate = rate.unit.sameBytes(as: "万元") ? inOnes(rate.value) : rate.value else { continue }
             let checks: [(String, Amount, (PerformanceIndicator) -> Amount?)] = [
                 ("\(count.printed) \(count.unit)", head, persons),
                 ("\(rate.printed) \(rate.unit)/\(rate.per ?? "人")", perHeadRate, perHead),

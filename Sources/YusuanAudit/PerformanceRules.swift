@@ -67,8 +67,9 @@ public enum PerformanceRules: RuleSet {
             findings += weightTotal(p.indicators, name: p.project, at: p.source, d)
             let funds = locate("年度预算总额", from: p.source, in: context.lines)
             findings += split(p, d).map { relocated($0, funds) }
-            findings += tableFunds(p, candidates, d).map { relocated($0, funds) }
-            findings += textFunds(p, described, d)
+            let name = key(p.project)
+            findings += tableFunds(p, named: name, candidates, d).map { relocated($0, funds) }
+            findings += textFunds(p, named: name, described, d)
             findings += costs(p, d)
         }
         findings += content(d.performance.projects, context.allocations, d)
@@ -111,14 +112,17 @@ public enum PerformanceRules: RuleSet {
         // Both at least four scalars long, without counting the rest.
         func long(_ s: String) -> Bool { s.unicodeScalars.dropFirst(3).first != nil }
         guard long(x) && long(y) else { return x.sameBytes(as: y) && !x.isEmpty }
-        return x.includes(y) || y.includes(x)
+        // Only the longer can hold the other.
+        return x.utf8.count >= y.utf8.count ? x.includes(y) : y.includes(x)
     }
 
     /// The number of the explanation section printed at or before a line (the
     /// performance tables follow the last section; the projects are in 七).
     static func section(containing line: Int?, in d: Disclosure) -> String? {
         guard let line else { return nil }
-        return d.sections.last { ($0.source?.line ?? Int.max) <= line }?.number
+        // By index: `last(where:)` would copy every section it passes over.
+        for i in d.sections.indices.reversed() where (d.sections[i].source?.line ?? Int.max) <= line { return d.sections[i].number }
+        return nil
     }
 
     // MARK: weights
@@ -177,10 +181,11 @@ public enum PerformanceRules: RuleSet {
         return list
     }
 
-    static func tableFunds(_ p: ProjectPerformanceTable, _ candidates: [Candidate], _ d: Disclosure) -> [Finding] {
+    /// `project` is the table's project name's `key`.
+    static func tableFunds(_ p: ProjectPerformanceTable, named project: String, _ candidates: [Candidate],
+                           _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds, !candidates.isEmpty else { return [] }
         let section = section(containing: p.source?.line, in: d)
-        let project = key(p.project)
         let byName = candidates.filter { $0.key.map { sameKey($0, project) } ?? false }
         if !byName.isEmpty {
             guard !byName.contains(where: { $0.amount == funds }) else { return [] }
@@ -200,10 +205,10 @@ public enum PerformanceRules: RuleSet {
             stated: funds, computation: "\(tables) 项目行")]
     }
 
-    static func textFunds(_ p: ProjectPerformanceTable, _ described: [(project: ProjectDescription, key: String)],
-                          _ d: Disclosure) -> [Finding] {
+    /// `project` is the table's project name's `key`.
+    static func textFunds(_ p: ProjectPerformanceTable, named project: String,
+                          _ described: [(project: ProjectDescription, key: String)], _ d: Disclosure) -> [Finding] {
         guard let funds = p.totalFunds else { return [] }
-        let project = key(p.project)
         let byName = described.filter { sameKey($0.key, project) }.map(\.project)
         // No project of that name in the text: nothing to compare (matching by amount finds only agreement).
         guard !byName.isEmpty, !byName.contains(where: { $0.amount == funds }) else { return [] }
@@ -222,7 +227,8 @@ public enum PerformanceRules: RuleSet {
     /// rates (人均, 每…, 标准, 单价, 平均), which are not parts of the funds.
     static func moneyCosts(_ p: ProjectPerformanceTable) -> [PerformanceIndicator] {
         p.indicators.filter { i in
-            guard i.level1.includes("成本") || i.level2.includes("成本"), i.target.unit == "万元",
+            // The unit first, as bytes: it rules out most indicators without a search.
+            guard i.target.unit?.sameBytes(as: "万元") == true, i.level1.includes("成本") || i.level2.includes("成本"),
                   i.target.number != nil, let c = i.target.comparison, c != .atLeast, c != .greater else { return false }
             return !["人均", "每", "标准", "单价", "平均"].contains { i.name.includes($0) }
         }

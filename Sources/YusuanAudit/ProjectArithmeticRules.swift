@@ -126,7 +126,7 @@ public enum ProjectArithmeticRules: RuleSet {
         /// The characters before the number (up to eight) and after the figure (up to three).
         var before: String
         var after: String
-        /// Offsets in the text, in scalars: the number's start, the figure's end.
+        /// Offsets in the text, in bytes: the number's start, the figure's end.
         var start: Int
         var end: Int
 
@@ -149,12 +149,12 @@ public enum ProjectArithmeticRules: RuleSet {
         var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains { unit.sameBytes(as: $0) } }
         /// A ceiling, a floor or a change rather than an allocation.
         var isBound: Bool {
-            let near = String(before.suffix(6))
+            let near = before.suffix(6)
             return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
                 .contains { near.includes($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
         }
         /// The value in 万元 (money) as printed.
-        var inWan: Amount { unit == "元" ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
+        var inWan: Amount { unit.sameBytes(as: "元") ? Amount(units: Self.divide(value.units, by: 10_000)) : value }
         /// Persons, in units of one person or of 10 000.
         var countIsWan: Bool { unit.begins(with: "万") }
 
@@ -171,62 +171,98 @@ public enum ProjectArithmeticRules: RuleSet {
     }
 
     static let units = ["万元", "万人次", "万人", "人次", "个月", "元", "人", "名", "万", "月", "次", "年", "天", "户", "%"]
-    /// `units` as scalars, compared with the text's in place.
-    static let unitScalars = units.map { Array($0.unicodeScalars) }
+    /// `units` as bytes, compared with the text's in place.
+    static let unitBytes = units.map { Array($0.utf8) }
+    /// The words that may follow a unit's `/` (元/人, 万元/月, 元/人/年), as bytes.
+    static let perWords = ["人", "名", "月", "年", "次", "天", "户"].map { Array($0.utf8) }
 
-    /// Every number in the text with the unit printed after it. Read by scalar: splitting
-    /// Chinese text into Characters cost more than the rest of the project rules; offsets
-    /// (`Figure.start`, `Figure.end`) count scalars.
+    /// Every number in the text with the unit printed after it. Read on the text's bytes
+    /// (digits, spaces and `/` are ASCII, and a unit's bytes match only where its first
+    /// scalar starts): splitting Chinese text into Characters, or even into an array of
+    /// scalars, cost more than the rest of the project rules. Offsets (`Figure.start`,
+    /// `Figure.end`) count bytes; `before` and `after` are taken by scalar.
     static func scan(_ text: String) -> [Figure] {
-        let chars = Array(text.unicodeScalars)
-        func string(_ range: Range<Int>) -> String { Text.string(chars[range]) }
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value &- 0x30 < 10 }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { (c.value | 0x20) &- 0x61 < 26 }
-        var figures: [Figure] = []
-        var i = 0
-        while i < chars.count {
-            guard isDigit(chars[i]), i == 0 || !(isDigit(chars[i - 1]) || chars[i - 1] == "." || isLetter(chars[i - 1])) else {
-                i += 1
-                continue
+        var text = text
+        return text.withUTF8 { chars in
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: chars[range]), as: UTF8.self)
             }
-            let start = i
-            var j = i
-            while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == "," { j += 1 }
-            var digits = string(start..<j)
-            while let last = digits.last, last == "." || last == "," { digits.removeLast(); j -= 1 }
-            guard let value = Amount(digits) else { i = j + 1; continue }
-            let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-            var k = j
-            while k < chars.count, chars[k] == " " { k += 1 }
-            var unit = ""
-            for (u, scalars) in zip(units, unitScalars)
-            where k + scalars.count <= chars.count && chars[k..<(k + scalars.count)].elementsEqual(scalars) {
-                unit = u
-                k += scalars.count
-                break
+            func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
+            func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
+            func matches(_ word: [UInt8], at k: Int) -> Bool {
+                k + word.count <= chars.count && word.indices.allSatisfy { chars[k + $0] == word[$0] }
             }
-            var end = unit.isEmpty ? j : k
-            var per: String?
-            if !unit.isEmpty {
-                var m = k
-                while m < chars.count, chars[m] == " " { m += 1 }
-                if m < chars.count, chars[m] == "/" {
-                    var n = m + 1
-                    while n < chars.count, "人名月年次天户/".unicodeScalars.contains(chars[n]) { n += 1 }
-                    if n > m + 1 { per = string((m + 1)..<n); end = n }
+            /// Whether a byte starts a scalar (is no continuation byte).
+            func starts(_ c: UInt8) -> Bool { c & 0xC0 != 0x80 }
+            let space = UInt8(ascii: " ")
+            var figures: [Figure] = []
+            var i = 0
+            while i < chars.count {
+                // A scalar before a digit is a digit, `.` or a letter only if it is that ASCII byte.
+                guard isDigit(chars[i]), i == 0
+                        || !(isDigit(chars[i - 1]) || chars[i - 1] == UInt8(ascii: ".") || isLetter(chars[i - 1])) else {
+                    i += 1
+                    continue
                 }
+                let start = i
+                var j = i
+                while j < chars.count, isDigit(chars[j]) || chars[j] == UInt8(ascii: ".") || chars[j] == UInt8(ascii: ",") { j += 1 }
+                while j > start, chars[j - 1] == UInt8(ascii: ".") || chars[j - 1] == UInt8(ascii: ",") { j -= 1 }
+                let digits = string(start..<j)
+                guard let value = Amount(digits) else { i = j + 1; continue }
+                let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+                var k = j
+                while k < chars.count, chars[k] == space { k += 1 }
+                var unit = ""
+                for (u, bytes) in zip(units, unitBytes) where matches(bytes, at: k) {
+                    unit = u
+                    k += bytes.count
+                    break
+                }
+                var end = unit.isEmpty ? j : k
+                var per: String?
+                if !unit.isEmpty {
+                    var m = k
+                    while m < chars.count, chars[m] == space { m += 1 }
+                    if m < chars.count, chars[m] == UInt8(ascii: "/") {
+                        var n = m + 1
+                        while n < chars.count {
+                            if chars[n] == UInt8(ascii: "/") {
+                                n += 1
+                            } else if let word = perWords.first(where: { matches($0, at: n) }) {
+                                n += word.count
+                            } else {
+                                break
+                            }
+                        }
+                        if n > m + 1 { per = string((m + 1)..<n); end = n }
+                    }
+                }
+                // Three scalars after the figure, eight before the number, past the spaces.
+                var a = end
+                while a < chars.count, chars[a] == space { a += 1 }
+                var afterEnd = a, count = 0
+                while afterEnd < chars.count, count < 3 {
+                    afterEnd += 1
+                    while afterEnd < chars.count, !starts(chars[afterEnd]) { afterEnd += 1 }
+                    count += 1
+                }
+                var b = start
+                while b > 0, chars[b - 1] == space { b -= 1 }
+                var beforeStart = b
+                count = 0
+                while beforeStart > 0, count < 8 {
+                    beforeStart -= 1
+                    while beforeStart > 0, !starts(chars[beforeStart]) { beforeStart -= 1 }
+                    count += 1
+                }
+                figures.append(Figure(
+                    value: value, decimals: decimals, printed: digits, unit: unit, per: per,
+                    before: string(beforeStart..<b), after: string(a..<afterEnd), start: start, end: end))
+                i = max(end, j)
             }
-            var a = end
-            while a < chars.count, chars[a] == " " { a += 1 }
-            var b = start
-            while b > 0, chars[b - 1] == " " { b -= 1 }
-            figures.append(Figure(
-                value: value, decimals: decimals, printed: digits, unit: unit, per: per,
-                before: string(max(0, b - 8)..<b), after: string(a..<min(chars.count, a + 3)),
-                start: start, end: end))
-            i = max(end, j)
+            return figures
         }
-        return figures
     }
 
     /// `a × b` exactly where six decimals hold it, rounded otherwise.
@@ -245,20 +281,20 @@ public enum ProjectArithmeticRules: RuleSet {
     static func allocations(_ figures: [Figure], amount: Amount, text: String, _ place: Place) -> [Finding] {
         var items = figures.filter(\.isMoney)
         // Figures read from input: a list whose sum does not fit is not judged.
-        guard items.filter({ $0.unit == "万元" }).count >= 2, Amount.checkedSum(items.map(\.value)) != nil else { return [] }
+        guard items.filter({ $0.unit.sameBytes(as: "万元") }).count >= 2, Amount.checkedSum(items.map(\.value)) != nil else { return [] }
         func sum(_ list: some Collection<Figure>) -> Amount { list.map(\.inWan).reduce(.zero, +) }
-        if items.count >= 3, items[0].unit == "万元", items[0].value == amount || items[0].value == sum(items.dropFirst()) {
+        if items.count >= 3, items[0].unit.sameBytes(as: "万元"), items[0].value == amount || items[0].value == sum(items.dropFirst()) {
             items.removeFirst()
-        } else if items.count >= 3, let last = items.last, last.unit == "万元",
+        } else if items.count >= 3, let last = items.last, last.unit.sameBytes(as: "万元"),
                   last.value == amount || last.value == sum(items.dropLast()) {
             items.removeLast()
         }
         guard items.count >= 2 else { return [] }
         let printed = sum(items)
         guard printed != amount else { return [] }
-        let computation = items.map { $0.unit == "元" ? "\(wanText($0))（\($0.printed) 元）" : $0.printed }
+        let computation = items.map { $0.unit.sameBytes(as: "元") ? "\(wanText($0))（\($0.printed) 元）" : $0.printed }
             .joined(separator: " + ") + " = \(exactSum(items))"
-        let slips = items.filter { $0.unit == "元" }
+        let slips = items.filter { $0.unit.sameBytes(as: "元") }
         if !slips.isEmpty {
             let readAsWan = items.map(\.value).reduce(.zero, +)
             if readAsWan == amount {
@@ -272,8 +308,8 @@ public enum ProjectArithmeticRules: RuleSet {
         }
         guard let (difference, judged) = SumCheck.judge(total: amount, parts: items.map(\.inWan)) else { return [] }
         var severity = judged
-        let scalars = text.unicodeScalars
-        let tail = text[scalars.index(scalars.startIndex, offsetBy: min(items.last!.end, scalars.count))...]
+        let utf8 = text.utf8
+        let tail = text[utf8.index(utf8.startIndex, offsetBy: min(items.last!.end, utf8.count))...]
             .trimmingCharacters(in: .whitespaces)
         if tail.begins(with: "等") && difference > .zero { severity = .info }   // 等: the list may be incomplete
         return [place.finding(
@@ -284,7 +320,7 @@ public enum ProjectArithmeticRules: RuleSet {
 
     /// A 元 figure in 万元, every digit kept (6.08 元 = 0.000608 万元).
     static func wanText(_ f: Figure) -> String {
-        guard f.unit == "元" else { return f.printed }
+        guard f.unit.sameBytes(as: "元") else { return f.printed }
         let d = Decimal(string: f.printed) ?? 0
         return "\(d / 10_000)"
     }
@@ -312,7 +348,9 @@ public enum ProjectArithmeticRules: RuleSet {
         let all = NSRange(location: 0, length: text.utf16.count)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> Substring? { Range(m.range(at: i), in: text).map { text[$0] } }
         var findings: [Finding] = []
-        for m in productFormula.matches(in: text, range: all) {
+        // A product states its result after `=`.
+        let products = text.includes("=") || text.includes("＝") ? productFormula.matches(in: text, range: all) : []
+        for m in products {
             guard let matched = group(m, 0), let a = group(m, 1), let b = group(m, 3), let c = group(m, 4),
                   let unitC = group(m, 5) else { continue }
             let unitA = group(m, 2)
@@ -339,7 +377,9 @@ public enum ProjectArithmeticRules: RuleSet {
                 severity: within ? .warning : nil, near: shown, stated: result, expected: asPrinted,
                 computation: "\(a) × \(b) = \(exact(product))"))
         }
-        for m in bracketFormula.matches(in: text, range: all) {
+        // A bracketed formula opens a bracket.
+        let brackets = text.includes("（") || text.includes("(") ? bracketFormula.matches(in: text, range: all) : []
+        for m in brackets {
             guard let whole = group(m, 0), let r = group(m, 1), let expression = group(m, 3) else { continue }
             guard let result = Amount(r) else { continue }
             var total = Amount.zero, lo = 0.0, hi = 0.0
@@ -408,7 +448,7 @@ public enum ProjectArithmeticRules: RuleSet {
             // count in 人 × 元/人 = 元; ÷10 000 for 万元. A count in 万人 or a rate in 万元 shifts by 10 000.
             var shift = 0
             if count.countIsWan { shift += 1 }
-            if rate.unit == "万元" { shift += 1 }
+            if rate.unit.sameBytes(as: "万元") { shift += 1 }
             let product = multiply(count.value, rate.value)
             let wan: Amount = shift == 0 ? Amount(units: Figure.divide(product.units, by: 10_000))
                 : shift == 1 ? product : product.times(10_000)

@@ -95,26 +95,41 @@ public enum ReconciliationRules: RuleSet {
         return (r.cells[column]?.value, r.cells[column]?.source ?? r.source)
     }
 
-    /// A table's rows by key, the first of a key as `BudgetTable.row` finds it: for the
-    /// checks that look up every row of a table, where a search per row is quadratic.
-    static func rowsByKey(_ t: BudgetTable?) -> [RowKey: TableRow] {
-        Dictionary((t?.rows ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    /// 行索引 — a table's rows by key, the first of a key as `BudgetTable.row` finds it: for the
+    /// checks that look up every row of a table, where a search per row is quadratic. Keys map
+    /// to the rows' indices, so that building and looking up copy no row.
+    struct KeyedRows {
+        var rows: [TableRow] = []
+        var index: [RowKey: Int] = [:]
+
+        init() {}
+
+        init(_ t: BudgetTable) {
+            rows = t.rows
+            index = Dictionary(rows.indices.map { (rows[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        func contains(_ key: RowKey) -> Bool { index[key] != nil }
+
+        /// The cell of the row with this key at a column's index, with where it is printed.
+        func cell(_ key: RowKey, _ column: Int?) -> (Amount?, SourceLocation?) {
+            guard let r = index[key] else { return (nil, nil) }
+            return ReconciliationRules.cell(rows[r], column)
+        }
+
+        /// The amount of the row with this key at a column's index.
+        func value(_ key: RowKey, _ column: Int?) -> Amount? { cell(key, column).0 }
     }
 
-    /// The rows by key (`rowsByKey`) of the tables whose every row a check looks up, each
+    /// The rows by key (`KeyedRows`) of the tables whose every row a check looks up, each
     /// table's built once for all the checks.
-    static func keyedRows(_ d: Disclosure) -> [StandardTable: [RowKey: TableRow]] {
-        var keyed: [StandardTable: [RowKey: TableRow]] = [:]
-        for kind in [StandardTable.income, .expenditure, .fiscalAppropriation, .generalPublic, .governmentFund, .stateCapital] {
-            if let t = d.table(kind) { keyed[kind] = rowsByKey(t) }
+    static func keyedRows(_ d: Disclosure) -> [StandardTable: KeyedRows] {
+        var keyed: [StandardTable: KeyedRows] = [:]
+        for t in d.tables where [StandardTable.income, .expenditure, .fiscalAppropriation, .generalPublic, .governmentFund,
+                                 .stateCapital].contains(t.kind) && keyed[t.kind] == nil {
+            keyed[t.kind] = KeyedRows(t)
         }
         return keyed
-    }
-
-    /// `BudgetTable[row, column]` for a row found by `rowsByKey` and a column's index.
-    static func value(_ r: TableRow?, _ column: Int?) -> Amount? {
-        guard let r, let column else { return nil }
-        return r.cells[column]?.value
     }
 
     static func incomeSources(_ d: Disclosure) -> [Finding] {
@@ -142,25 +157,25 @@ public enum ReconciliationRules: RuleSet {
         }
     }
 
-    static func functionalRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
+    static func functionalRows(_ d: Disclosure, _ keyed: [StandardTable: KeyedRows]) -> [Finding] {
         guard let t3 = d.table(.expenditure) else { return [] }
         let unit = printedUnit(t3, d.table(.overall), d.table(.income))
         var findings: [Finding] = []
-        let rows3 = keyed[.expenditure] ?? [:], total3 = t3.columnIndex(.total)
+        let rows3 = keyed[.expenditure] ?? KeyedRows(), total3 = t3.columnIndex(.total)
         if let t1 = d.table(.overall) {
             for row in t1.rows where row.code != nil || row.key == .expenditureTotal {
                 let key = row.code.map(RowKey.code) ?? .grandTotal
-                let (stated, at) = cell(rows3[key], total3)
+                let (stated, at) = rows3.cell(key, total3)
                 guard stated != nil || row.cells[0] != nil else { continue }
                 if let f = compare(functional, stated, row.cells[0]?.value, table: 3, row: key, column: .total, at: at,
                                    message: "表3 \(key) 合计与表1 不符", computation: "表1 \(row.key)", printedIn: unit) { findings.append(f) }
             }
         }
         if let t2 = d.table(.income) {
-            let rows2 = keyed[.income] ?? [:], total2 = t2.columnIndex(.grandTotal)
-            for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ rows3[$0] == nil }) {
-                let (stated, at) = cell(rows3[key], total3)
-                let (expected, at2) = cell(rows2[key], total2)
+            let rows2 = keyed[.income] ?? KeyedRows(), total2 = t2.columnIndex(.grandTotal)
+            for key in t3.rows.map(\.key) + t2.rows.map(\.key).filter({ !rows3.contains($0) }) {
+                let (stated, at) = rows3.cell(key, total3)
+                let (expected, at2) = rows2.cell(key, total2)
                 if let f = compare(functional, stated, expected, table: 3, row: key, column: .total, at: at ?? at2,
                                    message: "表3 \(key) 合计与表2 总计列不符", computation: "表2 \(key) 总计", printedIn: unit) { findings.append(f) }
             }
@@ -168,7 +183,7 @@ public enum ReconciliationRules: RuleSet {
         return findings
     }
 
-    static func fiscalAppropriation(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
+    static func fiscalAppropriation(_ d: Disclosure, _ keyed: [StandardTable: KeyedRows]) -> [Finding] {
         guard let t4 = d.table(.fiscalAppropriation) else { return [] }
         let unit = printedUnit(t4, d.table(.overall), d.table(.generalPublic), d.table(.governmentFund), d.table(.stateCapital))
         var findings: [Finding] = []
@@ -188,17 +203,16 @@ public enum ReconciliationRules: RuleSet {
         let counterparts: [(ColumnKey, StandardTable?)] = [(.generalPublic, .generalPublic), (.governmentFund, .governmentFund),
                                                            (.stateCapital, .stateCapital)]
         // Every row of table 4 is looked up by its key, in table 4 and in the counterparts.
-        let rows4 = keyed[.fiscalAppropriation] ?? [:]
+        let rows4 = keyed[.fiscalAppropriation] ?? KeyedRows()
         let tables = counterparts.map { $0.1.flatMap { d.table($0) } }
-        let others = counterparts.map { $0.1.flatMap { keyed[$0] } ?? [:] }
+        let others = counterparts.map { $0.1.flatMap { keyed[$0] } ?? KeyedRows() }
         let columns4 = counterparts.map { t4.columnIndex($0.0) }, totals = tables.map { $0?.columnIndex(.total) }
         for row in t4.rows where row.code != nil || row.key == .expenditureTotal {
             let key = row.code.map(RowKey.code) ?? .grandTotal
-            let row4 = rows4[row.key]
             for (k, (column, kind)) in counterparts.enumerated() {
                 guard let kind else { continue }
-                let (stated, at) = cell(row4, columns4[k])
-                let expected = value(others[k][key], totals[k])
+                let (stated, at) = rows4.cell(row.key, columns4[k])
+                let expected = others[k].value(key, totals[k])
                 guard stated != nil || expected != nil else { continue }
                 if let f = compare(fiscal, stated, expected, table: 4, row: row.key, column: column, at: at,
                                    message: "表4 \(row.key) \(column)列与表\(kind.rawValue) 不符",
@@ -208,26 +222,27 @@ public enum ReconciliationRules: RuleSet {
         return findings
     }
 
-    static func generalPublicRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
+    static func generalPublicRows(_ d: Disclosure, _ keyed: [StandardTable: KeyedRows]) -> [Finding] {
         guard let t5 = d.table(.generalPublic) else { return [] }
         var findings: [Finding] = []
         let t2 = d.table(.income), t3 = d.table(.expenditure)
         let unit = printedUnit(t5, t2)
         // Every row of table 5 is looked up by its key, in table 5 and in tables 2 and 3.
-        let rows5 = keyed[.generalPublic] ?? [:], rows2 = keyed[.income] ?? [:], rows3 = keyed[.expenditure] ?? [:]
+        let rows5 = keyed[.generalPublic] ?? KeyedRows(), rows2 = keyed[.income] ?? KeyedRows()
+        let rows3 = keyed[.expenditure] ?? KeyedRows()
         let public2 = t2?.columnIndex(.generalPublic), transfer2 = t2?.columnIndex(.generalPublicTransfer)
         let total3 = t3?.columnIndex(.total), total5 = t5.columnIndex(.total)
         for row in t5.rows {
-            let (stated, at) = cell(rows5[row.key], total5)
+            let (stated, at) = rows5.cell(row.key, total5)
             guard let stated else { continue }
-            if let row2 = rows2[row.key], public2 != nil {
-                let a = value(row2, public2) ?? .zero, b = value(row2, transfer2) ?? .zero
+            if rows2.contains(row.key), public2 != nil {
+                let a = rows2.value(row.key, public2) ?? .zero, b = rows2.value(row.key, transfer2) ?? .zero
                 if let f = compare(generalPublic, stated, a + b, table: 5, row: row.key, column: .total, at: at,
                                    message: "表5 \(row.key) 与表2 一般公共预算部分不符", computation: "表2 \(a) + \(b)", printedIn: unit) {
                     findings.append(f)
                 }
             }
-            if let total = value(rows3[row.key], total3), stated > total {
+            if let total = rows3.value(row.key, total3), stated > total {
                 findings.append(Finding(rule: generalPublic, message: "表5 \(row.key) 合计 \(stated) 大于表3 合计 \(total)",
                                         table: 5, row: row.key, column: .total, at: at, stated: stated, expected: total,
                                         computation: "表3 \(row.key) 合计"))
@@ -245,7 +260,7 @@ public enum ReconciliationRules: RuleSet {
         return [f]
     }
 
-    static func projectRows(_ d: Disclosure, _ keyed: [StandardTable: [RowKey: TableRow]]) -> [Finding] {
+    static func projectRows(_ d: Disclosure, _ keyed: [StandardTable: KeyedRows]) -> [Finding] {
         guard let t5 = d.table(.generalPublic), let t7 = d.table(.projects) else { return [] }
         let unit = printedUnit(t5, t7)
         var findings: [Finding] = []
@@ -263,10 +278,10 @@ public enum ReconciliationRules: RuleSet {
                 sums[code] = ((prior?.0 ?? .zero) + v, prior?.1 ?? row.source)
             }
         }
-        let rows5 = keyed[.generalPublic] ?? [:], project5 = t5.columnIndex(.project)
+        let rows5 = keyed[.generalPublic] ?? KeyedRows(), project5 = t5.columnIndex(.project)
         for row in t5.rows where row.code != nil {
             let code = row.code!
-            let stated = value(rows5[row.key], project5)
+            let stated = rows5.value(row.key, project5)
             let expected = sums[code]?.0
             guard stated != nil || expected != nil else { continue }
             if let f = compare(projects, stated, expected, table: 5, row: .code(code), column: .project,

@@ -16,9 +16,19 @@ extension BudgetTable {
     /// The families of this table: each row that has children, with them.
     public var families: [RowFamily] {
         let parents = parentIndices
-        var children: [[Int]] = Array(repeating: [], count: rows.count)
-        for (i, p) in parents.enumerated() { if let p { children[p].append(i) } }
-        return children.indices.compactMap { children[$0].isEmpty ? nil : RowFamily(parent: $0, children: children[$0]) }
+        // Each family's children counted first, so that its list is made once at its size.
+        var counts = [Int](repeating: 0, count: rows.count)
+        for p in parents { if let p { counts[p] += 1 } }
+        var families: [RowFamily] = []
+        var family = [Int](repeating: 0, count: rows.count)
+        for (i, n) in counts.enumerated() where n > 0 {
+            family[i] = families.count
+            var children: [Int] = []
+            children.reserveCapacity(n)
+            families.append(RowFamily(parent: i, children: children))
+        }
+        for (i, p) in parents.enumerated() { if let p { families[family[p]].children.append(i) } }
+        return families
     }
 
     /// For each row, the index of the row it sums into (nil for a top total).
@@ -58,12 +68,13 @@ extension BudgetTable {
                     previousUnit = (name, unit)
                 }
             }
+            // The row's own key, packed once for its entry and its prefixes.
+            let key = code.map { CodedRow(unit: unit, code: Substring($0)) }
             defer {
                 if role == .unit || role == .total {
                     latest.removeAll(keepingCapacity: true)
                     packedLengths = 0
-                } else if let code, rows[i].project == nil {
-                    let key = CodedRow(unit: unit, code: Substring(code))
+                } else if let code, let key, rows[i].project == nil {
                     if key.text == nil { packedLengths |= 1 << code.utf8.count }
                     latest[key] = i
                 }
@@ -80,9 +91,9 @@ extension BudgetTable {
             default:
                 break
             }
-            guard let code else { continue }
+            guard let code, let key else { continue }
             var nearest: Int?
-            CodedRow.forEachProperPrefix(of: code, unit: unit, packedLengths: packedLengths) { key in
+            key.forEachProperPrefix(of: code, packedLengths: packedLengths) { key in
                 if let j = latest[key], j > (nearest ?? -1) { nearest = j }
             }
             if let nearest { parents[i] = nearest }
@@ -98,9 +109,12 @@ extension BudgetTable {
 
     /// `RowKey.parent`, found on the key's bytes (`/` is one byte, never inside a character).
     private static func parentKey(of key: RowKey) -> RowKey? {
-        let text = key.rawValue
-        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
-        return RowKey(rawValue: String(text[..<slash]))
+        var text = key.rawValue
+        return text.withUTF8 { bytes in
+            bytes.lastIndex(of: UInt8(ascii: "/")).map {
+                RowKey(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0]), as: UTF8.self))
+            }
+        }
     }
 
     private func totalFor(row: TableRow, totals: [Int]) -> Int? {
@@ -135,13 +149,16 @@ private struct CodedRow: Hashable {
 
     init(unit: Int, code: Substring) {
         self.unit = unit
-        let utf8 = code.utf8
-        if utf8.count <= 8, utf8.allSatisfy({ $0 < 0x80 }) {
-            packed = 0
-            for (k, byte) in utf8.enumerated() { packed |= UInt64(byte) << (8 * k) }
-        } else {
-            packed = 0
-            text = code
+        packed = 0
+        var count = 0
+        for byte in code.utf8 {
+            guard byte < 0x80, count < 8 else {
+                packed = 0
+                text = code
+                return
+            }
+            packed |= UInt64(byte) << (8 * count)
+            count += 1
         }
     }
 
@@ -160,13 +177,19 @@ private struct CodedRow: Hashable {
         if var text { text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) } }
     }
 
-    /// Calls `body` with the key of each proper, non-empty prefix of `code` (by
-    /// Characters, as `prefix(_:)` counts them; an ASCII code, as printed, by its bytes),
-    /// but for the packed prefixes of a byte length `n` whose bit in `packedLengths` is
-    /// clear (no such key was stored).
-    static func forEachProperPrefix(of code: String, unit: Int, packedLengths: UInt16,
-                                    _ body: (CodedRow) -> Void) {
+    /// Calls `body` with the key of each proper, non-empty prefix of `code`, this key's
+    /// code (by Characters, as `prefix(_:)` counts them; an ASCII code, as printed, by its
+    /// bytes), but for the packed prefixes of a byte length `n` whose bit in `packedLengths`
+    /// is clear (no such key was stored).
+    func forEachProperPrefix(of code: String, packedLengths: UInt16, _ body: (CodedRow) -> Void) {
         let utf8 = code.utf8
+        if text == nil {
+            // A packed code's prefixes are its low bytes.
+            for length in stride(from: 1, to: utf8.count, by: 1) where packedLengths & (1 << length) != 0 {
+                body(CodedRow(unit: unit, packed: packed & (UInt64.max >> (64 - 8 * length))))
+            }
+            return
+        }
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
             for end in code.indices.dropFirst() { body(CodedRow(unit: unit, code: code[..<end])) }
             return

@@ -42,8 +42,11 @@ public struct BudgetTable: Sendable, Hashable, Codable {
         self.source = source
     }
 
-    /// The row with this key.
-    public func row(_ key: RowKey) -> TableRow? { rows.first { $0.key == key } }
+    /// The row with this key (looked for by index: `first(where:)` copies every row it passes over).
+    public func row(_ key: RowKey) -> TableRow? {
+        for i in rows.indices where rows[i].key == key { return rows[i] }
+        return nil
+    }
 
     /// The index of a column key.
     public func columnIndex(_ key: ColumnKey) -> Int? { columns.firstIndex(of: key) }

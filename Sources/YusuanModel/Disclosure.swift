@@ -66,8 +66,12 @@ public struct Disclosure: Sendable, Hashable, Codable {
         self.ambiguities = ambiguities
     }
 
-    /// The table 表 N, where published.
-    public func table(_ kind: StandardTable) -> BudgetTable? { tables.first { $0.kind == kind } }
+    /// The table 表 N, where published. Looked for by index: `first(where:)` copies every
+    /// table it passes over, and the audit asks for tables thousands of times a document.
+    public func table(_ kind: StandardTable) -> BudgetTable? {
+        for i in tables.indices where tables[i].kind == kind { return tables[i] }
+        return nil
+    }
 
     /// The tables the document's template requires it to publish.
     public var requiredTables: [StandardTable] { templateTables ?? StandardTable.tables(in: format) }
@@ -80,7 +84,10 @@ public struct Disclosure: Sendable, Hashable, Codable {
     }
 
     /// The section with this printed number (`"五"`).
-    public func section(_ number: String) -> ExplanationSection? { sections.first { $0.number == number } }
+    public func section(_ number: String) -> ExplanationSection? {
+        for i in sections.indices where sections[i].number == number { return sections[i] }
+        return nil
+    }
 }
 
 /// 公开状态 — what a document does with one table of the contract.

@@ -75,6 +75,39 @@ struct ClassificationRulesTests {
         #expect(PerformanceRules.key("综合业务费 (结转)") == "综合业务费")
     }
 
+    /// The key and the bytes without whitespace are read on bytes: they agree with the
+    /// same done scalar by scalar, for every space of Unicode's White_Space, every bracket
+    /// made half-width, and the scalars that share their lead bytes without being either.
+    @Test func bytewiseKeysAgreeWithScalars() {
+        func reference(_ s: String, brackets: Bool) -> String {
+            var out = String.UnicodeScalarView()
+            for c in s.unicodeScalars where !c.properties.isWhitespace {
+                switch (brackets, c) {
+                case (true, "（"): out.append("(")
+                case (true, "）"): out.append(")")
+                case (true, "【"), (true, "〔"), (true, "［"): out.append("[")
+                case (true, "】"), (true, "〕"), (true, "］"): out.append("]")
+                default: out.append(c)
+                }
+            }
+            return String(out)
+        }
+        let spaces = "\t\n\u{0B}\u{0C}\r \u{85}\u{A0}\u{1680}\u{2000}\u{2005}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}"
+        let others = "（）【】〔〕［］％，。、\u{A9}\u{1681}\u{200B}\u{2030}\u{3001}\u{FF01}\u{0}\u{1F}a1预算"
+        let pieces = (spaces + others).map(String.init)
+        for (i, a) in pieces.enumerated() {
+            for b in pieces[i...] {
+                let text = "医疗" + a + "保障" + b
+                #expect(ClassificationCatalogue.normalised(text) == reference(text, brackets: true), "\(text.unicodeScalars.map(\.value))")
+                #expect(String(decoding: ClassificationCatalogue.bytesWithoutWhitespace(text), as: UTF8.self)
+                        == reference(text, brackets: false))
+            }
+        }
+        // A name without a space or a full-width form is its own key.
+        #expect(ClassificationCatalogue.normalised("城乡居民基本医疗保险") == "城乡居民基本医疗保险")
+        #expect(PerformanceRules.unitKey(" ％ ") == "%" && PerformanceRules.unitKey("万人") == "万人" && PerformanceRules.unitKey(nil) == "")
+    }
+
     @Test func consistentNamesAreSilent() {
         #expect(Self.findings(Self.document(functional: Self.consistent, economic: Self.economic)).isEmpty)
     }
