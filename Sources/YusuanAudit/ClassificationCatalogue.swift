@@ -120,45 +120,18 @@ public struct ClassificationCatalogue: Sendable {
         }
     }
 
-    /// True for a byte that may start a space (`Spaces.isWhitespace`) or a full-width form
-    /// (（）［］％, led by 0xEF, and 【】〔〕, led by 0xE3): a text without one needs no
+    /// True for a byte that may start a space (`Text.mayStartWhitespace`) or a full-width
+    /// form (（）［］％, led by 0xEF, and 【】〔〕, led by 0xE3): a text without one needs no
     /// normalising.
-    static func mayStartSpaceOrWide(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || byte == 0xC2 || byte &- 0xE1 < 3 || byte == 0xEF
-    }
+    static func mayStartSpaceOrWide(_ byte: UInt8) -> Bool { Text.mayStartWhitespace(byte) || byte == 0xEF }
 
     /// The scalar at byte `i` of UTF-8 text (a String's bytes) and its width in bytes, where
     /// its lead byte may start a space or a full-width form (`mayStartSpaceOrWide`); nil
     /// for any other byte, which is to be kept as it is.
     static func wideScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
-        let b0 = bytes[i]
-        guard mayStartSpaceOrWide(b0) else { return nil }
-        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-        let width = b0 < 0xE0 ? 2 : 3
-        guard i + width <= bytes.count else { return nil }
-        let value = width == 2 ? UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            : UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        return Unicode.Scalar(value).map { ($0, width) }
-    }
-
-    /// The text's bytes without its whitespace (`Spaces.isWhitespace`), as
-    /// `Text.withoutWhitespace` takes it out, for a rule that reads the bytes: only a byte
-    /// that may start a space is decoded.
-    static func bytesWithoutWhitespace(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                if let (c, width) = wideScalar(bytes, at: i), Spaces.isWhitespace(c) {
-                    i += width
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
-            }
-            return out
-        }
+        guard mayStartSpaceOrWide(bytes[i]) else { return nil }
+        // The bytes are a String's, valid UTF-8, so the scalar is whole.
+        let (unit, _, width) = JoinedText.decode(bytes, at: i)
+        return Unicode.Scalar(unit).map { ($0, width) }
     }
 }

@@ -152,21 +152,41 @@ enum Text {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text without its whitespace (any scalar of Unicode's White_Space), taken out
-    /// by scalar into bytes: filtering Characters of Chinese text normalises them, and
-    /// costs more than the rule asking.
+    /// The text without its whitespace (any scalar of Unicode's White_Space): filtering
+    /// Characters of Chinese text normalises them, and costs more than the rule asking.
+    /// A text with no byte that can start white space (most titles) is returned as it is.
     static func withoutWhitespace(_ s: String) -> String {
-        // A text with no byte that can start white space (most titles) is returned as it
-        // is: ASCII up to the space, and the lead bytes of U+0085–U+00A0 (C2), U+1680 (E1),
-        // U+2000–U+205F (E2) and U+3000 (E3).
-        guard s.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }) else {
-            return s
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars where !Spaces.isWhitespace(c) { UTF8.encode(c) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        guard s.utf8.contains(where: mayStartWhitespace) else { return s }
+        return String(decoding: bytesWithoutWhitespace(s), as: UTF8.self)
     }
+
+    /// The text's bytes without its whitespace, for a rule that reads the bytes: only a
+    /// byte that may start white space is decoded.
+    static func bytesWithoutWhitespace(_ s: String) -> [UInt8] {
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if mayStartWhitespace(b[i]) {
+                    // A String's bytes are valid UTF-8, so the scalar is whole.
+                    let (unit, _, width) = JoinedText.decode(b, at: i)
+                    if let c = Unicode.Scalar(unit), Spaces.isWhitespace(c) {
+                        i += width
+                        continue
+                    }
+                }
+                out.append(b[i])
+                i += 1
+            }
+            return out
+        }
+    }
+
+    /// A byte that can start white space: ASCII up to the space, and the lead bytes of
+    /// U+0085–U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
+    static func mayStartWhitespace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b &- 0xE1 < 3 }
 
     /// The items of a printed list `A、B、C等` (split on scalars: splitting Characters of
     /// Chinese text costs more than the rest of the list's rule).
