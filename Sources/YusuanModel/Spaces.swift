@@ -39,6 +39,9 @@ public enum Spaces {
     }
 
     /// The text without any space.
+    // Inlinable, as the byte tests it calls are: called from another module, a generic
+    // function runs unspecialised, converting its argument through witness tables.
+    @inlinable
     public static func removed(_ text: some StringProtocol) -> String {
         var text = String(text)
         // A text without spaces (most) is returned as it is, not copied.
@@ -62,6 +65,7 @@ public enum Spaces {
     }
 
     /// The text without spaces at either end.
+    @inlinable
     public static func trimmed(_ text: some StringProtocol) -> String {
         var text = String(text)
         // A text without margins (most) is returned as it is, not copied.
