@@ -43,7 +43,8 @@ public enum Spaces {
     // function runs unspecialised, converting its argument through witness tables.
     @inlinable
     public static func removed(_ text: some StringProtocol) -> String {
-        var text = String(text)
+        // A String is taken as it is: `String(_:)` converts it through its description.
+        var text = text as? String ?? String(text)
         // A text without spaces (most) is returned as it is, not copied.
         return text.withUTF8 { bytes -> String? in
             guard bytes.contains(where: mayStartSpace) else { return nil }
@@ -67,7 +68,7 @@ public enum Spaces {
     /// The text without spaces at either end.
     @inlinable
     public static func trimmed(_ text: some StringProtocol) -> String {
-        var text = String(text)
+        var text = text as? String ?? String(text)
         // A text without margins (most) is returned as it is, not copied.
         return text.withUTF8 { bytes -> String? in
             let range = trimmedRange(bytes)
