@@ -39,8 +39,12 @@ public enum Spaces {
     }
 
     /// The text without any space.
+    // Inlinable, as the byte tests it calls are: called from another module, a generic
+    // function runs unspecialised, converting its argument through witness tables.
+    @inlinable
     public static func removed(_ text: some StringProtocol) -> String {
-        var text = String(text)
+        // A String is taken as it is: `String(_:)` converts it through its description.
+        var text = text as? String ?? String(text)
         // A text without spaces (most) is returned as it is, not copied.
         return text.withUTF8 { bytes -> String? in
             guard bytes.contains(where: mayStartSpace) else { return nil }
@@ -62,8 +66,9 @@ public enum Spaces {
     }
 
     /// The text without spaces at either end.
+    @inlinable
     public static func trimmed(_ text: some StringProtocol) -> String {
-        var text = String(text)
+        var text = text as? String ?? String(text)
         // A text without margins (most) is returned as it is, not copied.
         return text.withUTF8 { bytes -> String? in
             let range = trimmedRange(bytes)

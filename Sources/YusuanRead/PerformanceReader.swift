@@ -830,9 +830,11 @@ extension PerformanceReader {
             let ruleStart = min(w.map { $0 + 1 } ?? ruleFirst(end: r, floor: tail), r + 1)
             row.lastYear = join(tail..<max(tail, w ?? ruleStart))
             row.weight = w.map(string)
-            row.rule = join(ruleStart..<(r + 1))
+            // The rule and the evidence are kept without spaces (`indicators` takes them out):
+            // read from the compact buffer, not joined and then copied again without them.
+            row.rule = compactJoin(ruleStart..<(r + 1))
             let e = evidenceEnd(from: r + 1)
-            row.evidence = join((r + 1)..<e)
+            row.evidence = compactJoin((r + 1)..<e)
             return (row, e)
         }
 
@@ -1095,6 +1097,11 @@ extension PerformanceReader {
                 }
                 return n
             }
+        }
+
+        /// `join` without spaces.
+        func compactJoin(_ range: Range<Int>) -> String {
+            String(decoding: compactRun(range.clamped(to: f.indices)), as: UTF8.self)
         }
 
         /// The UTF-8 of `join`.
