@@ -198,6 +198,8 @@ extension SectionStatements {
     /// Finds each change's 本年数 and 上年数 among the amounts stated for themselves.
     static func resolve(_ found: [Found], amounts: [StatedAmount], spans: [Range<Int>],
                         in text: JoinedText) -> [StatedChange] {
+        // Most sections state no change.
+        guard !found.isEmpty else { return [] }
         let plain = amounts.indices.filter { !amounts[$0].isChange && !amounts[$0].inReason }
         var changes: [StatedChange] = []
         /// The last plain amount before the current change, by label; and the last of 三公.
