@@ -132,30 +132,40 @@ public enum StatementGrammar {
         }
     }
 
-    /// The words a label does not open with, taken off in this order.
-    static let labelOpenings = ["其中", "主要用于", "包括", "用于"]
+    /// The words a label does not open with, taken off in this order, as UTF-16 units.
+    static let labelOpenings = ["其中", "主要用于", "包括", "用于"].map { Array($0.utf16) }
 
     /// A label: normalised, without a leading enumerator (also one run into it after
     /// a heading), 其中 / 主要用于 / 包括 / 用于, or a trailing (类). Read from UTF-16
     /// units (of a `JoinedText`), normalised unit by unit as `normalize` does: every
-    /// space it takes out and every bracket or quote it unifies is one unit.
+    /// space it takes out and every bracket or quote it unifies is one unit. The words
+    /// are taken off the units, so that one string is made, at the end.
     public static func label(_ units: ArraySlice<UInt16>) -> String {
-        var normal: [UInt16] = []
-        normal.reserveCapacity(units.count)
-        for u in units where !StatementScanner.isSpace(u) {
-            switch u {
-            case 0xFF08, 0x3014, 0x5B, 0x3010, 0xFF3B, 0xFF5B, 0x7B: normal.append(0x28)  // （〔[【［｛{ → (
-            case 0xFF09, 0x3015, 0x5D, 0x3011, 0xFF3D, 0xFF5D, 0x7D: normal.append(0x29)  // ）〕]】］｝} → )
-            case 0x201C, 0x201D, 0x22, 0x2018, 0x2019: normal.append(0x22)  // “”"‘’ → "
-            default: normal.append(u)
+        let normal = [UInt16](unsafeUninitializedCapacity: units.count) { out, n in
+            n = 0
+            for u in units {
+                // Han ideographs, most of a label, are neither spaces nor brackets.
+                if u >= 0x4E00 && u < 0xFF00 {
+                    out[n] = u
+                    n += 1
+                    continue
+                }
+                if StatementScanner.isSpace(u) { continue }
+                switch u {
+                case 0xFF08, 0x3014, 0x5B, 0x3010, 0xFF3B, 0xFF5B, 0x7B: out[n] = 0x28  // （〔[【［｛{ → (
+                case 0xFF09, 0x3015, 0x5D, 0x3011, 0xFF3D, 0xFF5D, 0x7D: out[n] = 0x29  // ）〕]】］｝} → )
+                case 0x201C, 0x201D, 0x22, 0x2018, 0x2019: out[n] = 0x22  // “”"‘’ → "
+                default: out[n] = u
+                }
+                n += 1
             }
         }
         let scanner = StatementScanner(normal)
         var cut = scanner.lastInnerEnumerator() ?? 0
         cut = scanner.leadingEnumerator(from: cut) ?? cut
-        var l = scanner.string(cut..<normal.count)
-        for prefix in labelOpenings where l.begins(with: prefix) { l.removeFirst(prefix.count) }
-        if l.ends(with: "(类)") { l.removeLast(3) }
-        return l
+        for opening in labelOpenings where normal[cut...].starts(with: opening) { cut += opening.count }
+        var end = normal.count
+        if end - cut >= 3, normal[end - 3] == 0x28, normal[end - 2] == 0x7C7B, normal[end - 1] == 0x29 { end -= 3 }  // (类)
+        return scanner.string(cut..<end)
     }
 }

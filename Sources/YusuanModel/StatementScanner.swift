@@ -168,12 +168,15 @@ struct StatementScanner: UnitScanning {
     /// `StatementGrammar.reason` anchored at `s`, not past `limit`: where it ends.
     /// `\s*[，,。；;]?\s*(?:主要原因|原因)(?:是|为|在于)?\s*[：:]?`
     func reasonOpening(at s: Int, limit: Int) -> Int? {
-        let bounded = StatementScanner(Array(units[s..<max(s, min(limit, units.count))]))
-        return bounded.reasonOpening().map { s + $0 }
-    }
-
-    private func reasonOpening() -> Int? {
-        var i = spaces(from: 0)
+        // The units from `limit` on are read as the end of the text, in place.
+        let end = min(limit, units.count)
+        func unit(_ i: Int) -> UInt16 { i < end ? units[i] : 0 }
+        func spaces(from i: Int) -> Int {
+            var i = i
+            while i < end, Self.isSpace(units[i]) { i += 1 }
+            return i
+        }
+        var i = spaces(from: s)
         switch unit(i) {
         case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B: i += 1
         default: break

@@ -198,22 +198,23 @@ extension SectionStatements {
     /// Finds each change's 本年数 and 上年数 among the amounts stated for themselves.
     static func resolve(_ found: [Found], amounts: [StatedAmount], spans: [Range<Int>],
                         in text: JoinedText) -> [StatedChange] {
+        // Most sections state no change.
+        guard !found.isEmpty else { return [] }
         let plain = amounts.indices.filter { !amounts[$0].isChange && !amounts[$0].inReason }
         var changes: [StatedChange] = []
+        changes.reserveCapacity(found.count)
         /// The last plain amount before the current change, by label; and the last of 三公.
+        /// Filled only when a change is not resolved within its sentence, with the
+        /// plain amounts before it (the first `indexed`).
         var lastByLabel: [LabelKey: Int] = [:]
-        lastByLabel.reserveCapacity(plain.count)
         var lastThreePublic: Int?
+        var indexed = 0
+        /// The plain amounts that end before the current change.
         var p = 0
-        for (i, f) in found.enumerated() {
-            var change = f.change
-            let lower = f.span.lowerBound
-            while p < plain.count, spans[plain[p]].upperBound <= lower {
-                let label = amounts[plain[p]].label
-                lastByLabel[LabelKey(label)] = plain[p]
-                if label.includes("三公") { lastThreePublic = plain[p] }
-                p += 1
-            }
+        for i in found.indices {
+            var change = found[i].change
+            let lower = found[i].span.lowerBound
+            while p < plain.count, spans[plain[p]].upperBound <= lower { p += 1 }
             // The amounts stated in the same sentence before the change (after the previous change).
             var sentence = text.sentenceStart(before: lower)
             if i > 0 { sentence = max(sentence, found[i - 1].span.upperBound) }
@@ -224,6 +225,12 @@ extension SectionStatements {
                 k -= 1
             }
             if current == nil, !change.subject.isEmpty {
+                while indexed < p {
+                    let label = amounts[plain[indexed]].label
+                    lastByLabel[LabelKey(label)] = plain[indexed]
+                    if label.includes("三公") { lastThreePublic = plain[indexed] }
+                    indexed += 1
+                }
                 let sameSubject = lastByLabel[LabelKey(change.subject)]
                 let threePublic = change.subject.includes("三公") ? lastThreePublic : nil
                 current = [sameSubject, threePublic].compactMap { $0 }.max()

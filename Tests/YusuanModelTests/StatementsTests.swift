@@ -117,4 +117,17 @@ import YusuanModel
         #expect(StatementGrammar.normalize("事业运行ＡＢ".dropLast(2)) == "事业运行")
         #expect(StatementGrammar.normalize("") == "")
     }
+
+    /// A label loses its enumerator, the opening words in their order (其中, 主要用于,
+    /// 包括, 用于) and a trailing (类), after its spaces and brackets are normalised.
+    @Test func aLabelLosesItsEnumeratorOpeningWordsAndClass() {
+        func label(_ text: String) -> String { StatementGrammar.label(ArraySlice(Array(text.utf16))) }
+        #expect(label("其中 主要用于 办公费") == "办公费")
+        #expect(label("用于其中办公费") == "其中办公费")
+        #expect(label("（一）社会保障和就业支出（类）") == "社会保障和就业支出")
+        #expect(label("2、 住房保障支出 【类】") == "住房保障支出")
+        #expect(label("其中：(类)") == "：")
+        #expect(label("(类)") == "")
+        #expect(label("包括") == "")
+    }
 }
