@@ -41,9 +41,12 @@ extension BudgetTable {
     public var parentIndices: [Int?] {
         let rows = rows
         var parents: [Int?] = Array(repeating: nil, count: rows.count)
-        // Only labelled lines look their parent up by key.
-        let byKey = rows.contains { $0.role == .line }
-            ? Dictionary(rows.indices.map { (rows[$0].key, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // Only labelled lines look their parent up by key: the first row with each key.
+        var byKey: [RowKey: Int] = [:]
+        if rows.contains(where: { $0.role == .line }) {
+            byKey.reserveCapacity(rows.count)
+            for i in rows.indices.reversed() { byKey[rows[i].key] = i }
+        }
         /// The last row with each code (and no project) since the last unit or total row.
         var latest: [CodedRow: Int] = [:]
         latest.reserveCapacity(rows.count)
