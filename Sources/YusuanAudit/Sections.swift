@@ -161,25 +161,24 @@ enum Text {
     }
 
     /// The text's bytes without its whitespace, for a rule that reads the bytes: only a
-    /// byte that may start white space is decoded.
+    /// byte that may start white space is decoded, and the runs between white space are
+    /// copied whole.
     static func bytesWithoutWhitespace(_ s: String) -> [UInt8] {
         var s = s
         return s.withUTF8 { b in
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
-            var i = 0
+            var runStart = 0, i = 0
             while i < b.count {
-                if mayStartWhitespace(b[i]) {
-                    // A String's bytes are valid UTF-8, so the scalar is whole.
-                    let (unit, _, width) = JoinedText.decode(b, at: i)
-                    if let c = Unicode.Scalar(unit), Spaces.isWhitespace(c) {
-                        i += width
-                        continue
-                    }
-                }
-                out.append(b[i])
-                i += 1
+                guard mayStartWhitespace(b[i]) else { i += 1; continue }
+                // A String's bytes are valid UTF-8, so the scalar is whole.
+                let (unit, _, width) = JoinedText.decode(b, at: i)
+                guard let c = Unicode.Scalar(unit), Spaces.isWhitespace(c) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                i += width
+                runStart = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<b.count]))
             return out
         }
     }

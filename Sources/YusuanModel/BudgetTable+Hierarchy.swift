@@ -41,9 +41,12 @@ extension BudgetTable {
     public var parentIndices: [Int?] {
         let rows = rows
         var parents: [Int?] = Array(repeating: nil, count: rows.count)
-        // Only labelled lines look their parent up by key.
-        let byKey = rows.contains { $0.role == .line }
-            ? Dictionary(rows.indices.map { (rows[$0].key, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // Only labelled lines look their parent up by key: the first row with each key.
+        var byKey: [RowKey: Int] = [:]
+        if rows.indices.contains(where: { rows[$0].role == .line }) {
+            byKey.reserveCapacity(rows.count)
+            for i in rows.indices.reversed() { byKey[rows[i].key] = i }
+        }
         /// The last row with each code (and no project) since the last unit or total row.
         var latest: [CodedRow: Int] = [:]
         latest.reserveCapacity(rows.count)
@@ -69,7 +72,7 @@ extension BudgetTable {
                 }
             }
             // The row's own key, packed once for its entry and its prefixes.
-            let key = code.map { CodedRow(unit: unit, code: Substring($0)) }
+            let key = code.map { CodedRow(unit: unit, code: $0) }
             defer {
                 if role == .unit || role == .total {
                     latest.removeAll(keepingCapacity: true)
@@ -102,7 +105,7 @@ extension BudgetTable {
         // Each total sums the parentless rows of its side.
         let totals = rows.indices.filter { rows[$0].role == .total }
         for i in rows.indices where parents[i] == nil && rows[i].role != .total && rows[i].role != .memo {
-            parents[i] = totalFor(row: rows[i], totals: totals)
+            parents[i] = totalFor(coded: rows[i].code != nil, totals: totals)
         }
         return parents
     }
@@ -117,12 +120,14 @@ extension BudgetTable {
         }
     }
 
-    private func totalFor(row: TableRow, totals: [Int]) -> Int? {
+    /// The total a parentless row sums into, by whether it has a code (the row is not
+    /// passed: copying it costs more than the choice).
+    private func totalFor(coded: Bool, totals: [Int]) -> Int? {
         guard totals.count > 1 else { return totals.first }
         // Two-sided tables (1 and 4): coded rows belong to the expenditure total.
         let expenditure = totals.first { rows[$0].key == .expenditureTotal }
         let income = totals.first { rows[$0].key == .incomeTotal }
-        return row.code != nil ? expenditure : income
+        return coded ? expenditure : income
     }
 }
 
@@ -147,14 +152,15 @@ private struct CodedRow: Hashable {
         self.packed = packed
     }
 
-    init(unit: Int, code: Substring) {
+    /// Generic so that a whole code is read through `String`'s own, faster, UTF-8 view.
+    init(unit: Int, code: some StringProtocol) {
         self.unit = unit
         packed = 0
         var count = 0
         for byte in code.utf8 {
             guard byte < 0x80, count < 8 else {
                 packed = 0
-                text = code
+                text = Substring(code)
                 return
             }
             packed |= UInt64(byte) << (8 * count)

@@ -116,5 +116,12 @@ import YusuanModel
         ])
         Self.expectSame(lines, "labelled lines")
         #expect(lines.parentIndices == [4, 0, 1, 0, nil])
+        // A key printed twice: its children sum into the first row with it.
+        let twice = BudgetTable(kind: .overall, title: "收支总表", columns: [], rows: [
+            row(nil, .line, key: "本年收入"), row(nil, .line, key: "本年收入/单位资金"),
+            row(nil, .line, key: "本年收入"), row(nil, .line, key: "本年收入/事业收入"), row(nil, .total, key: "收入总计"),
+        ])
+        Self.expectSame(twice, "a key printed twice")
+        #expect(twice.parentIndices == [4, 0, 4, 0, nil])
     }
 }
