@@ -137,7 +137,7 @@ public enum ProjectArithmeticRules: RuleSet {
         // Units are compared as bytes: they are `units`' own strings, and `==` normalises Chinese
         // text. The unit first: it rules out most figures before the words around them are read.
         var isMoney: Bool { (unit.sameBytes(as: "万元") || unit.sameBytes(as: "元")) && per == nil && !isFactor && !isPerPerson && !isBound }
-        var isPerPerson: Bool { ["每人", "人均", "每名"].contains { before.includes($0) } }
+        var isPerPerson: Bool { Self.holds(before[...], anyOf: Self.perPersonWords) }
         var isRate: Bool {
             guard !isFactor else { return false }
             if unit.sameBytes(as: "元") || unit.sameBytes(as: "万元") {
@@ -149,9 +149,18 @@ public enum ProjectArithmeticRules: RuleSet {
         var isCount: Bool { per == nil && !isFactor && ["人", "名", "人次", "万人", "万人次"].contains { unit.sameBytes(as: $0) } }
         /// A ceiling, a floor or a change rather than an allocation.
         var isBound: Bool {
-            let near = before.suffix(6)
-            return ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
-                .contains { near.includes($0) } || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
+            Self.holds(before.suffix(6), anyOf: Self.boundWords) || ["以上", "以下", "以内"].contains { after.begins(with: $0) }
+        }
+        /// The words before a figure that make it a rate per head (`isPerPerson`) or a
+        /// bound (`isBound`), as bytes: the predicates are asked of every figure, and each
+        /// word searched as a `String` cost more than the rest of `Allocation`.
+        static let perPersonWords = ["每人", "人均", "每名"].map { Array($0.utf8) }
+        static let boundWords = ["不超过", "最高", "不足", "上限", "超过", "最低", "增加", "减少", "增长", "下降", "比上年", "高于", "低于"]
+            .map { Array($0.utf8) }
+        /// Whether the text holds any of the words, compared as bytes (`Spaces.search`).
+        static func holds(_ text: Substring, anyOf words: [[UInt8]]) -> Bool {
+            var text = text
+            return text.withUTF8 { hay in words.contains { $0.withUnsafeBufferPointer { Spaces.search(hay, for: $0) } } }
         }
         /// The value in 万元 (money) as printed.
         var inWan: Amount { unit.sameBytes(as: "元") ? Amount(units: Self.divide(value.units, by: 10_000)) : value }

@@ -38,6 +38,17 @@ import YusuanModel
         #expect(f.stated == Amount("24.05") && f.expected == Amount("24.14") && f.line == 1295)
     }
 
+    /// The words around a figure that make it a rate per head or a bound, looked for in
+    /// the characters before it (the last six for a bound) and at the start of those after.
+    @Test func figureWords() {
+        let figures = ProjectArithmeticRules.scan("共 9 万元，人均 30 元，每笔不超过 2 万元，高于规定的标准 1 万元，5 万元以内。")
+        #expect(figures.map(\.printed) == ["9", "30", "2", "1", "5"])
+        #expect(figures.map(\.isPerPerson) == [false, true, false, false, false])
+        // 高于 is before the six characters in front of the 1: too far to bound it.
+        #expect(figures.map(\.isBound) == [false, false, true, false, true])
+        #expect(figures.map(\.isMoney) == [true, false, false, true, false])
+    }
+
     @Test func boundsAndOpenListsAreNotAllocations() {
         func check(_ text: String, amount: String) -> [Finding] {
             let p = ProjectDescription(ordinal: "一", name: "测试项目", amount: Amount(amount),
