@@ -70,7 +70,8 @@ final class AuditSection: Sendable {
         if units.contains(0x7C7B) {
             let scanner = PatternScanner(units: units)
             items = scanner.matches(withChange: false)
-            itemChanges = scanner.matches(withChange: true)
+            // An item stated with its change matches as an item first: without items, none.
+            itemChanges = items.isEmpty ? [] : scanner.matches(withChange: true)
         } else {
             items = []
             itemChanges = []
