@@ -25,6 +25,12 @@ public enum SumCheck {
 
     /// `a + b + c` for a computation string.
     public static func describe(_ parts: [Amount]) -> String {
-        parts.isEmpty ? "0" : parts.map(\.printed).joined(separator: " + ")
+        // Appended in place: no list of the printed parts to join.
+        guard var text = parts.first?.printed else { return "0" }
+        for part in parts.dropFirst() {
+            text += " + "
+            text += part.printed
+        }
+        return text
     }
 }

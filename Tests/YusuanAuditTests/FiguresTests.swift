@@ -24,5 +24,7 @@ import YusuanModel
         let a = Amount("921.9")!
         #expect("表5 \(a) 万元" == "表5 921.90 万元")
         #expect(SumCheck.describe([Amount("1.5")!, Amount(-2)]) == "1.50 + -2.00")
+        #expect(SumCheck.describe([Amount("1.5")!, .zero, Amount(3)]) == "1.50 + 0 + 3.00")
+        #expect(SumCheck.describe([Amount(7)]) == "7.00" && SumCheck.describe([]) == "0")
     }
 }
