@@ -262,15 +262,59 @@ enum ExplanationReader {
         return (ordinal, (line.string(m[3]) ?? "").trimmingSpaces())
     }
 
-    /// A `label：text` line with a label of 2 to 12 Chinese characters.
+    /// A `label：text` line with a label of 2 to 12 Chinese characters
+    /// (`^([\p{Han}]{2,12})\s*[：:]\s*(.*)$`): the label and the trimmed text.
+    /// Matched on the line's bytes, where it stands: the line is not decoded.
     static func field(_ text: String) -> (String, String)? {
-        // One search of the bytes for `:` or `：` (EF BC 9A).
-        guard Spaces.withBytes(text, { b in
-            b.indices.contains { b[$0] == 0x3A || (b[$0] == 0xEF && $0 + 2 < b.count && b[$0 + 1] == 0xBC && b[$0 + 2] == 0x9A) }
-        }) else { return nil }
-        let line = ProseScanner(line: text)
-        guard let m = line.field(), let label = line.string(m[1]) else { return nil }
-        return (label, (line.string(m[2]) ?? "").trimmingSpaces())
+        Spaces.withBytes(text) { b -> (String, String)? in
+            func scalar(at i: Int) -> (value: UInt32, width: Int) {
+                let (unit, low, width) = JoinedText.decode(b, at: i)
+                return (low.map { 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32($0 - 0xDC00) } ?? UInt32(unit), width)
+            }
+            func skipSpaces(_ i: inout Int) {
+                while i < b.count, case let (value, width) = scalar(at: i), value <= 0xFFFF, ProseScanner.isSpace(UInt16(value)) {
+                    i += width
+                }
+            }
+            // The bytes of a line terminator at `e` (`ProseScanner.endsLine`), 0 for none.
+            func terminator(at e: Int) -> Int {
+                switch b[e] {
+                case 0x0A...0x0D: 1
+                case 0xC2 where e + 1 < b.count && b[e + 1] == 0x85: 2
+                case 0xE2 where e + 2 < b.count && b[e + 1] == 0x80 && (b[e + 2] == 0xA8 || b[e + 2] == 0xA9): 3
+                default: 0
+                }
+            }
+            var i = 0, count = 0
+            while count < 12, i < b.count, case let (value, width) = scalar(at: i),
+                  Unicode.Scalar(value).map(ProseScanner.isHan) == true {
+                i += width
+                count += 1
+            }
+            guard count >= 2 else { return nil }
+            let label = 0..<i
+            skipSpaces(&i)
+            if i < b.count, b[i] == 0x3A {
+                i += 1
+            } else if i + 2 < b.count, b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A {
+                i += 3
+            } else {
+                return nil
+            }
+            skipSpaces(&i)
+            // `(.*)$`: the text runs to a line terminator, which may only end the line
+            // (with `\r\n`, as one).
+            var end = i, width = 0
+            while end < b.count {
+                width = terminator(at: end)
+                if width > 0 { break }
+                end += 1
+            }
+            guard end == b.count || end + width == b.count || (b[end] == 0x0D && end + 2 == b.count && b[end + 1] == 0x0A)
+            else { return nil }
+            func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            return (string(label), string(i..<end).trimmingSpaces())
+        }
     }
 
     /// The labels of the fields copied into their own properties, in the order

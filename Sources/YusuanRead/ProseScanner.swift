@@ -374,20 +374,6 @@ struct ProseScanner: UnitScanning {
         return m
     }
 
-    /// `^([\p{Han}]{2,12})\s*[：:]\s*(.*)$`: groups the label, the text.
-    func field() -> Match? {
-        var p = 0, count = 0
-        while count < 12, case let width = han(at: p), width > 0 {
-            p += width
-            count += 1
-        }
-        let c = spaces(from: p)
-        guard count >= 2, unit(c) == 0xFF1A || unit(c) == 0x3A else { return nil }
-        let text = spaces(from: c + 1)
-        guard let end = restOfLine(from: text) else { return nil }
-        return [0..<end, 0..<p, text..<end]
-    }
-
     // MARK: - Lines of 部门概况 and 落款
 
     /// `^\d+[、.．]\s*(\S.*)$`: the group is the unit's name.

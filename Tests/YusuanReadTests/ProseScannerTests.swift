@@ -193,11 +193,22 @@ import YusuanModel
     static let linePatterns: [(String, NSRegularExpression, @Sendable (ProseScanner) -> ProseScanner.Match?)] = [
         ("projectStart", regex("^(?:[（(]\\s*([一二三四五六七八九十]+)\\s*[）)]|(\\d+)\\s*[.．、])\\s*项目名称\\s*[：:]\\s*(.*)$"),
          { $0.projectStart() }),
-        ("field", regex("^([\\p{Han}]{2,12})\\s*[：:]\\s*(.*)$"), { $0.field() }),
         ("listedUnit", regex("^\\d+[、.．]\\s*(\\S.*)$"), { $0.listedUnit() }),
         ("date", regex("^([0-9〇零一二三四五六七八九十○]{4})年([0-9〇零一二三四五六七八九十]{1,3})月([0-9〇零一二三四五六七八九十]{1,3})日$"),
          { $0.date() }),
     ]
+
+    static let fieldPattern = regex("^([\\p{Han}]{2,12})\\s*[：:]\\s*(.*)$")
+
+    /// `ExplanationReader.field`, matched on the bytes, finds the label and the
+    /// trimmed text the pattern it replaces finds; true where the pattern matches.
+    static func fieldMatchesPattern(_ line: String) -> Bool {
+        let m = fieldPattern.firstMatch(in: line, range: NSRange(location: 0, length: line.utf16.count))
+        let expected = m.map { m in (1...2).map { String(line[Range(m.range(at: $0), in: line)!]) } }
+        let found = ExplanationReader.field(line)
+        #expect(found?.0 == expected?[0] && found?.1 == expected?[1].trimmingSpaces(), "field in \(line.debugDescription)")
+        return m != nil
+    }
 
     /// The pieces of lines: openings, labels, numerals, the words of a date, and
     /// every kind of line terminator and space.
@@ -236,7 +247,9 @@ import YusuanModel
                 #expect(scan(ProseScanner(line: line)) == expected, "\(name) in \(line.debugDescription)")
                 if expected != nil { found[name, default: 0] += 1 }
             }
+            if Self.fieldMatchesPattern(line) { found["field", default: 0] += 1 }
         }
+        #expect(found["field", default: 0] > 100)
         for (name, _, _) in Self.linePatterns { #expect(found[name, default: 0] > 100, "\(name)") }
     }
 
@@ -252,6 +265,7 @@ import YusuanModel
                         #expect(scan(ProseScanner(line: text)) == expected, "\(name) in \(text.debugDescription)")
                         if expected != nil { found += 1 }
                     }
+                    if Self.fieldMatchesPattern(text) { found += 1 }
                 }
             }
         }
