@@ -228,9 +228,7 @@ extension PerformanceRules {
             func string(_ range: Range<Int>) -> String {
                 String(decoding: UnsafeBufferPointer(rebasing: chars[range]), as: UTF8.self)
             }
-            func matches(_ word: [UInt8], at k: Int) -> Bool {
-                k + word.count <= chars.count && word.indices.allSatisfy { chars[k + $0] == word[$0] }
-            }
+            func matches(_ word: [UInt8], at k: Int) -> Bool { word.withUnsafeBufferPointer { Spaces.equal(chars, $0, at: k) } }
             /// The width of the punctuation that ends a label at `k`, or 0.
             func breakWidth(at k: Int) -> Int {
                 switch chars[k] {

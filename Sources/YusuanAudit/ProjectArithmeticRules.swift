@@ -198,9 +198,7 @@ public enum ProjectArithmeticRules: RuleSet {
             }
             func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
             func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
-            func matches(_ word: [UInt8], at k: Int) -> Bool {
-                k + word.count <= chars.count && word.indices.allSatisfy { chars[k + $0] == word[$0] }
-            }
+            func matches(_ word: [UInt8], at k: Int) -> Bool { word.withUnsafeBufferPointer { Spaces.equal(chars, $0, at: k) } }
             /// Whether a byte starts a scalar (is no continuation byte).
             func starts(_ c: UInt8) -> Bool { c & 0xC0 != 0x80 }
             let space = UInt8(ascii: " ")

@@ -96,19 +96,14 @@ final class AuditSection: Sendable {
 
 /// 规范名称 — the names of the rows of tables 1–6, normalised (`StatementGrammar.normalize`)
 /// once a table for the text rules, which look up classification rows (with a code, or a
-/// 类, 款 or 项) by the names the text prints; other rows' names are left empty. It holds
-/// the document's tables by kind as well, for the look-ups the rules make for every
-/// stated amount.
+/// 类, 款 or 项) by the names the text prints; other rows' names are left empty.
 struct RowNames {
     private let byTable: [StandardTable: [String]]
-    private let tables: [StandardTable: BudgetTable]
 
     init(_ d: Disclosure) {
-        // The first table of each kind, as `Disclosure.table(_:)` finds it.
-        tables = Dictionary(d.tables.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         var byTable: [StandardTable: [String]] = [:]
         for kind in [StandardTable.overall, .income, .expenditure, .fiscalAppropriation, .generalPublic, .basicByEconomicClass] {
-            byTable[kind] = tables[kind].map { t in
+            byTable[kind] = d.table(kind).map { t in
                 t.rows.indices.map { i in
                     switch (t.rows[i].code, t.rows[i].role) {
                     case (.some, _), (nil, .classLevel), (nil, .section), (nil, .item): StatementGrammar.normalize(t.rows[i].name)
@@ -119,9 +114,6 @@ struct RowNames {
         }
         self.byTable = byTable
     }
-
-    /// The document's table of a kind (`Disclosure.table(_:)`), looked up by its key.
-    func table(_ kind: StandardTable) -> BudgetTable? { tables[kind] }
 
     /// The table's rows with their names (a table of 1–6 as `Disclosure.table(_:)` gives it).
     func rows(_ t: BudgetTable) -> Zip2Sequence<[TableRow], [String]> { zip(t.rows, names(t)) }

@@ -111,7 +111,7 @@ public enum TextRules: RuleSet {
             if label.ends(with: "收支总预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
         case .income:
             if label.ends(with: "收入预算") { return Target(rule: total, table: .overall, row: .incomeTotal, column: .budgeted) }
-            if let row = incomeRow(label, names.table(.overall)) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
+            if let row = incomeRow(label, d.table(.overall)) { return Target(rule: incomeSource, table: .overall, row: row, column: .budgeted) }
         case .expenditure:
             if label.ends(with: "支出预算") {
                 return Target(rule: total, table: .overall, row: .expenditureTotal, column: .budgeted)
@@ -126,11 +126,11 @@ public enum TextRules: RuleSet {
             if label.sameBytes(as: "一般公共预算拨款") || label.sameBytes(as: "一般公共预算") {
                 return Target(rule: incomeSource, table: .fiscalAppropriation, row: .appropriationGeneralPublic, column: .total)
             }
-            if let t4 = names.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
+            if let t4 = d.table(.fiscalAppropriation), let row = functionalRow(label, t4, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .fiscalAppropriation, row: row,
                               column: t4.columnIndex(.generalPublic) != nil ? .generalPublic : .total)
             }
-            if let t5 = names.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: false) {
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: false) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .generalPublic:
@@ -138,7 +138,7 @@ public enum TextRules: RuleSet {
             if let column = splitColumn(label) {
                 return Target(rule: split, table: .generalPublic, row: .grandTotal, column: column)
             }
-            if let t5 = names.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: true) {
+            if let t5 = d.table(.generalPublic), let row = functionalRow(label, t5, names, classesOnly: true) {
                 return Target(rule: classAmount, table: .generalPublic, row: row, column: .total)
             }
         case .basic:
@@ -234,7 +234,7 @@ public enum TextRules: RuleSet {
         var findings: [Finding] = []
         var seen: [Judged] = []
         for a in s.plainAmounts {
-            guard let t = target(a.label, in: s.kind, d, names), let table = names.table(t.table) else { continue }
+            guard let t = target(a.label, in: s.kind, d, names), let table = d.table(t.table) else { continue }
             let expected: Amount
             if let (value, _) = Text.cell(table, t.row, t.column) {
                 expected = value
