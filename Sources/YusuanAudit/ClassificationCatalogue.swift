@@ -120,10 +120,10 @@ public struct ClassificationCatalogue: Sendable {
         }
     }
 
-    /// True for a byte that may start a space (`Text.mayStartWhitespace`) or a full-width
+    /// True for a byte that may start a space (`Spaces.mayStartWhitespace`) or a full-width
     /// form (（）［］％, led by 0xEF, and 【】〔〕, led by 0xE3): a text without one needs no
     /// normalising.
-    static func mayStartSpaceOrWide(_ byte: UInt8) -> Bool { Text.mayStartWhitespace(byte) || byte == 0xEF }
+    static func mayStartSpaceOrWide(_ byte: UInt8) -> Bool { Spaces.mayStartWhitespace(byte) || byte == 0xEF }
 
     /// The scalar at byte `i` of UTF-8 text (a String's bytes) and its width in bytes, where
     /// its lead byte may start a space or a full-width form (`mayStartSpaceOrWide`); nil

@@ -221,7 +221,7 @@ extension PerformanceRules {
     static func goalFigures(_ goal: String, units: Set<String>) -> [GoalFigure] {
         // On the bytes of the goal without its whitespace: comparing Characters of Chinese
         // text normalises them, and a word's bytes can only match where a scalar starts.
-        let compact = Text.bytesWithoutWhitespace(goal)
+        let compact = Spaces.bytesWithoutWhitespace(goal)
         // Longest first, so that 万人 is not read as 万 (a unit's prefix has fewer bytes too).
         let byLength = units.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         return compact.withUnsafeBufferPointer { chars in

@@ -149,36 +149,9 @@ enum Text {
     /// Characters of Chinese text normalises them, and costs more than the rule asking.
     /// A text with no byte that can start white space (most titles) is returned as it is.
     static func withoutWhitespace(_ s: String) -> String {
-        guard s.utf8.contains(where: mayStartWhitespace) else { return s }
-        return String(decoding: bytesWithoutWhitespace(s), as: UTF8.self)
+        guard s.utf8.contains(where: Spaces.mayStartWhitespace) else { return s }
+        return String(decoding: Spaces.bytesWithoutWhitespace(s), as: UTF8.self)
     }
-
-    /// The text's bytes without its whitespace, for a rule that reads the bytes: only a
-    /// byte that may start white space is decoded, and the runs between white space are
-    /// copied whole.
-    static func bytesWithoutWhitespace(_ s: String) -> [UInt8] {
-        var s = s
-        return s.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var runStart = 0, i = 0
-            while i < b.count {
-                guard mayStartWhitespace(b[i]) else { i += 1; continue }
-                // A String's bytes are valid UTF-8, so the scalar is whole.
-                let (unit, _, width) = JoinedText.decode(b, at: i)
-                guard let c = Unicode.Scalar(unit), Spaces.isWhitespace(c) else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
-                i += width
-                runStart = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<b.count]))
-            return out
-        }
-    }
-
-    /// A byte that can start white space: ASCII up to the space, and the lead bytes of
-    /// U+0085–U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
-    static func mayStartWhitespace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b &- 0xE1 < 3 }
 
     /// The items of a printed list `A、B、C等` (split on scalars: splitting Characters of
     /// Chinese text costs more than the rest of the list's rule).

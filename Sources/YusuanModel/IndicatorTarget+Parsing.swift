@@ -36,39 +36,34 @@ extension IndicatorTarget {
         self.unit = digitsEnd == text.endIndex ? nil : String(decoding: text[digitsEnd...], as: UTF8.self)
     }
 
-    /// The UTF-8 without spaces, and ＞ ＜ ＝ ≥ ≤ ％ as their ASCII forms.
-    /// Read on the bytes: every scalar it changes or leaves out (those `Spaces.isWhitespace`
-    /// names) is matched by its UTF-8, and any other byte is kept.
+    /// The UTF-8 without white space (`Spaces.bytesWithoutWhitespace`), and ＞ ＜ ＝ ≥ ≤ ％
+    /// as their ASCII forms, matched by their bytes.
     static func normalisedOperators(_ text: String) -> [UInt8] {
-        var text = text
-        return text.withUTF8 { u in
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count)
-            var i = 0
-            while i < u.count {
-                let b = u[i]
-                if b == 0x20 || (0x09...0x0D).contains(b) { i += 1; continue }
-                if b == 0xC2, i + 1 < u.count, u[i + 1] == 0x85 || u[i + 1] == 0xA0 { i += 2; continue }
-                if b >= 0xE1, i + 2 < u.count {
-                    switch (b, u[i + 1], u[i + 2]) {
-                    case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8...0xA9), (0xE2, 0x80, 0xAF),
-                         (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
-                        i += 3
-                        continue
-                    case (0xEF, 0xBC, 0x9E): out.append(UInt8(ascii: ">")); i += 3; continue
-                    case (0xEF, 0xBC, 0x9C): out.append(UInt8(ascii: "<")); i += 3; continue
-                    case (0xEF, 0xBC, 0x9D): out.append(UInt8(ascii: "=")); i += 3; continue
-                    case (0xEF, 0xBC, 0x85): out.append(UInt8(ascii: "%")); i += 3; continue
-                    case (0xE2, 0x89, 0xA5): out.append(UInt8(ascii: ">")); out.append(UInt8(ascii: "=")); i += 3; continue
-                    case (0xE2, 0x89, 0xA4): out.append(UInt8(ascii: "<")); out.append(UInt8(ascii: "=")); i += 3; continue
-                    default: break
-                    }
+        let u = Spaces.bytesWithoutWhitespace(text)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            if u[i] >= 0xE2, i + 2 < u.count {
+                let ascii: [UInt8]? = switch (u[i], u[i + 1], u[i + 2]) {
+                case (0xEF, 0xBC, 0x9E): [UInt8(ascii: ">")]
+                case (0xEF, 0xBC, 0x9C): [UInt8(ascii: "<")]
+                case (0xEF, 0xBC, 0x9D): [UInt8(ascii: "=")]
+                case (0xEF, 0xBC, 0x85): [UInt8(ascii: "%")]
+                case (0xE2, 0x89, 0xA5): Array(">=".utf8)
+                case (0xE2, 0x89, 0xA4): Array("<=".utf8)
+                default: nil
                 }
-                out.append(b)
-                i += 1
+                if let ascii {
+                    out += ascii
+                    i += 3
+                    continue
+                }
             }
-            return out
+            out.append(u[i])
+            i += 1
         }
+        return out
     }
 
     static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

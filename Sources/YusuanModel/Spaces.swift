@@ -29,6 +29,33 @@ public enum Spaces {
         }
     }
 
+    /// The text's bytes without its white space (`isWhitespace`), for a reader or rule of
+    /// the bytes: only a byte that may start white space is decoded, and the runs between
+    /// white space are copied whole.
+    public static func bytesWithoutWhitespace(_ s: String) -> [UInt8] {
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var runStart = 0, i = 0
+            while i < b.count {
+                guard mayStartWhitespace(b[i]) else { i += 1; continue }
+                // A String's bytes are valid UTF-8, so the scalar is whole.
+                let (unit, _, width) = JoinedText.decode(b, at: i)
+                guard let c = Unicode.Scalar(unit), isWhitespace(c) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                i += width
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<b.count]))
+            return out
+        }
+    }
+
+    /// A byte that can start white space (`isWhitespace`): ASCII up to the space, and the
+    /// lead bytes of U+0085–U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
+    @inlinable public static func mayStartWhitespace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b &- 0xE1 < 3 }
+
     /// The offset of the first `byte` in `bytes` at or after `start`, or nil: the C
     /// library's `memchr`, which looks at many bytes a step where a loop looks at one
     /// (a reader finds every line break and looks for a tab in a whole document).

@@ -100,7 +100,7 @@ struct ClassificationRulesTests {
                 let text = "医疗" + a + "保障" + b
                 #expect(ClassificationCatalogue.normalised(text) == reference(text, brackets: true), "\(text.unicodeScalars.map(\.value))")
                 #expect(Text.withoutWhitespace(text) == reference(text, brackets: false))
-                #expect(String(decoding: Text.bytesWithoutWhitespace(text), as: UTF8.self) == reference(text, brackets: false))
+                #expect(String(decoding: Spaces.bytesWithoutWhitespace(text), as: UTF8.self) == reference(text, brackets: false))
             }
         }
         // A name without a space or a full-width form is its own key.
