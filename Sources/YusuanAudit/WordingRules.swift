@@ -83,18 +83,19 @@ public enum WordingRules: RuleSet {
     /// Anything that can speak of more: an increase is only judged when its reason holds none.
     static let increaseOrNeutral = ["增", "提高", "上升", "上涨", "新", "晋升", "调标", "调整", "变动", "差异", "不同",
                                     "改变", "纳入", "结转"]
+    /// A character every word of less (`decreaseWords`), and of more (`increaseWords`),
+    /// holds: `reasons` searches only a reason that holds one.
+    static let decreaseMarks: [Unicode.Scalar] = ["减", "降"]
+    static let increaseMarks: [Unicode.Scalar] = ["增", "提", "升", "涨"]
 
     static func reasons(_ s: AuditSection) -> [Finding] {
         var findings: [Finding] = []
         for c in s.statements.changes where !c.amount.isZero && c.isIncrease == c.rateIsIncrease {
             guard let text = c.reason, !text.isEmpty else { continue }
-            // Every word of less holds 减 or 降, every word of more 增, 提, 升 or 涨: a reason
-            // holding none of its kind (most) contradicts nothing, and is not searched.
-            let increase = c.isIncrease
-            let mayContradict = text.unicodeScalars.contains { u in
-                increase ? u == "减" || u == "降" : u == "增" || u == "提" || u == "升" || u == "涨"
-            }
-            guard mayContradict else { continue }
+            // A reason holding no mark of the contradicting kind (most) contradicts nothing,
+            // and is not searched.
+            let marks = c.isIncrease ? decreaseMarks : increaseMarks
+            guard text.unicodeScalars.contains(where: marks.contains) else { continue }
             let contradicts = c.isIncrease
                 ? decreaseWords.contains { text.includes($0) } && !increaseOrNeutral.contains { text.includes($0) }
                 : increaseWords.contains { text.includes($0) } && !decreaseOrNeutral.contains { text.includes($0) }

@@ -6,6 +6,13 @@ import YusuanModel
 @Suite(.auditSeeds) struct WordingRulesTests {
     typealias A = TextAudit
 
+    /// `reasons` reads only a reason holding a mark of the contradicting kind.
+    @Test func everyContradictingWordHoldsAMark() {
+        func holdsMark(_ word: String, _ marks: [Unicode.Scalar]) -> Bool { word.unicodeScalars.contains(where: marks.contains) }
+        #expect(WordingRules.decreaseWords.allSatisfy { holdsMark($0, WordingRules.decreaseMarks) })
+        #expect(WordingRules.increaseWords.allSatisfy { holdsMark($0, WordingRules.increaseMarks) })
+    }
+
     @Test func decreaseExplainedByIncrease() throws {
         var d = try A.base("001")
         let f = try #require(A.findings(d, "wording.reason-direction").first)
